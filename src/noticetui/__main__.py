@@ -1,0 +1,5 @@
+"""``python -m noticetui``."""
+
+from noticetui.cli import main
+
+raise SystemExit(main())

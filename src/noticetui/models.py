@@ -1,0 +1,161 @@
+"""The data that flows between engines, the fetcher, the store and the user interfaces.
+
+Everything here is plain, immutable data: engines produce it from HTML, the store persists it, the CLI
+and the TUI read it back.  Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+SEOUL = ZoneInfo("Asia/Seoul")
+"""The time zone of almost every board noticetui follows; the default of every board."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """How to ask a site for something: a list page, a post, or a file.
+
+    A bare URL is not enough: eGovFrame opens posts with POST forms, and several engines only serve a file
+    to the session that viewed the post and sent a Referer.
+    """
+
+    url: str
+    """The absolute URL."""
+    method: str = "GET"
+    """``GET`` or ``POST``."""
+    form: tuple[tuple[str, str], ...] = ()
+    """Form fields, sent as ``application/x-www-form-urlencoded`` for a POST (query for a GET is in url)."""
+    headers: tuple[tuple[str, str], ...] = ()
+    """Extra headers, such as ``Referer``."""
+    referer: str | None = None
+    """The page this request comes from; sent as ``Referer``."""
+    prime: str | None = None
+    """A page to GET first in the same session (for example the post's view page before its file)."""
+
+    def with_referer(self, referer: str | None) -> Request:
+        """This request with ``referer`` set (kept when ``referer`` is None)."""
+        return self if referer is None else replace(self, referer=referer)
+
+    def to_json(self) -> str:
+        """A compact JSON form for the store."""
+        return json.dumps(
+            {
+                "url": self.url,
+                "method": self.method,
+                "form": [list(p) for p in self.form],
+                "headers": [list(p) for p in self.headers],
+                "referer": self.referer,
+                "prime": self.prime,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Request:
+        """Read back what :meth:`to_json` wrote."""
+        data: dict[str, Any] = json.loads(text)
+        return cls(
+            url=str(data["url"]),
+            method=str(data.get("method", "GET")),
+            form=tuple((str(k), str(v)) for k, v in data.get("form", [])),
+            headers=tuple((str(k), str(v)) for k, v in data.get("headers", [])),
+            referer=data.get("referer"),
+            prime=data.get("prime"),
+        )
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file attached to a post, as the post's page lists it."""
+
+    index: int
+    """The file's position among the post's files, from 0; with the post, what identifies the file."""
+    name: str
+    """The file name as the page shows it (the download's own name may be better)."""
+    size: int | None = None
+    """The size in bytes as the page states it (``24.5K`` becomes 25088), or None."""
+    request: Request | None = None
+    """How to download it, valid right after the post was viewed (nonces expire: refetch the post)."""
+
+
+@dataclass(frozen=True)
+class PostStub:
+    """One row of a board's list page."""
+
+    key: str
+    """The post's stable id inside its board (wr_id, document_srl, nttId, uid, list_no…)."""
+    title: str
+    """The title alone: no icons, counters or screen-reader text."""
+    url: str
+    """A URL a browser can open for the post (for POST-only engines, the best approximation)."""
+    request: Request
+    """How to fetch the post's page."""
+    author: str | None = None
+    posted_at: datetime | None = None
+    """Aware datetime in the board's zone; None when the row shows none."""
+    views: int | None = None
+    notice: bool = False
+    """A pinned notice row."""
+    secret: bool = False
+    """A secret post: listed, but its body cannot be read without a password."""
+    reply_depth: int = 0
+    comments: int | None = None
+    has_file: bool = False
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """What a list page yields."""
+
+    stubs: list[PostStub]
+    """Rows in page order (pinned notices first, as on the page)."""
+    next_page: int | None = None
+    """The next page number when the page links to one, else None."""
+    last_page: int | None = None
+    """The last page number when the pagination shows it."""
+    total: int | None = None
+    """The total number of posts when the page states it."""
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post's view page."""
+
+    key: str
+    title: str
+    url: str
+    body_html: str
+    """The body's inner HTML, untouched (rendering happens later, in ``render``)."""
+    author: str | None = None
+    posted_at: datetime | None = None
+    views: int | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    category: str | None = None
+    secret: bool = False
+    """True when the page asked for a password instead of showing the body."""
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """What a pure engine function needs besides the HTML: where the page came from and when it is."""
+
+    url: str
+    """The URL the page was fetched from (links are resolved against it)."""
+    now: datetime
+    """The current time in the board's zone; resolves ``HH:MM`` (today) and year-less ``MM-DD`` dates."""
+    options: Mapping[str, Any] = field(default_factory=dict)
+    """Per-board engine options from the config (CSS profile selectors, for example)."""
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The board's time zone."""
+        tz = self.now.tzinfo
+        return tz if isinstance(tz, ZoneInfo) else SEOUL
