@@ -1,0 +1,181 @@
+"""The user's ``config.toml``: the boards to follow and a few settings.
+
+The file is meant to be edited by hand::
+
+    [settings]
+    delay = 0.5              # seconds between two requests to the same site
+
+    [[boards]]
+    name = "notice"
+    url = "https://example.kr/bbs/board.php?bo_table=notice"
+    engine = "gnuboard"
+    pages = 3
+
+Any mistake is reported as one :class:`ConfigError` line naming the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
+
+
+class ConfigError(Exception):
+    """The config file is unreadable or invalid; ``str()`` is one line naming file, key and problem."""
+
+    def __init__(self, path: Path, key: str, problem: str) -> None:
+        super().__init__(f"{path}: {key}: {problem}" if key else f"{path}: {problem}")
+        self.path = path
+        self.key = key
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class BoardConfig:
+    """One board the user follows."""
+
+    name: str
+    """A short unique name, used on the command line (letters, digits, ``_ . -``; Korean is fine)."""
+    url: str
+    """The board's list page."""
+    engine: str = "auto"
+    """The engine's name (``gnuboard``, ``rhymix``…), or ``auto`` to detect it at every sync."""
+    pages: int = 3
+    """How many list pages a sync reads."""
+    timezone: str = "Asia/Seoul"
+    """The zone the site writes its dates in."""
+    title: str = ""
+    """A display title; the name when empty."""
+    options: dict[str, Any] = field(default_factory=dict)
+    """Engine options, such as the CSS selectors of a user profile (``[boards.profile]``)."""
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The board's time zone."""
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How noticetui behaves towards sites."""
+
+    delay: float = 0.5
+    """Seconds between the starts of two requests to the same host."""
+    per_host: int = 2
+    """Requests in flight to one host at most."""
+    timeout: float = 20.0
+    """Seconds before a request is given up."""
+    user_agent: str = ""
+    """A User-Agent to send instead of the built-in desktop-browser one."""
+    download_dir: str = ""
+    """Where attachments go instead of the default downloads folder."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole config file."""
+
+    boards: list[BoardConfig] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+    def board(self, name: str) -> BoardConfig | None:
+        """The board called ``name``."""
+        return next((b for b in self.boards if b.name == name), None)
+
+
+def load_config(path: Path) -> Config:
+    """Read and check ``path``; an absent file is an empty config."""
+    if not path.exists():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, "", f"not UTF-8 text ({exc.reason})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, "", f"invalid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(path, "", f"cannot read: {exc.strerror}") from exc
+    return _parse(path, data)
+
+
+def _parse(path: Path, data: dict[str, Any]) -> Config:
+    unknown = set(data) - {"boards", "settings"}
+    if unknown:
+        raise ConfigError(path, sorted(unknown)[0], "unknown key (expected 'boards' or 'settings')")
+    raw_boards = data.get("boards", [])
+    if not isinstance(raw_boards, list):
+        raise ConfigError(path, "boards", "expected a list of [[boards]] tables")
+    boards: list[BoardConfig] = []
+    for i, raw in enumerate(raw_boards):
+        board = _parse_board(path, f"boards[{i}]", raw)
+        if any(b.name == board.name for b in boards):
+            raise ConfigError(path, f"boards[{i}].name", f"duplicate board name {board.name!r}")
+        boards.append(board)
+    return Config(boards=boards, settings=_parse_settings(path, data.get("settings", {})))
+
+
+def _get(path: Path, key: str, table: dict[str, Any], name: str, kind: type, default: Any) -> Any:
+    value = table.get(name, default)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or isinstance(value, bool) is not (kind is bool):
+        raise ConfigError(path, f"{key}.{name}", f"expected {kind.__name__}, got {value!r}")
+    return value
+
+
+def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
+    if not isinstance(raw, dict):
+        raise ConfigError(path, key, "expected a table")
+    allowed = {"name", "url", "engine", "pages", "timezone", "title", "profile"}
+    for name in raw:
+        if name not in allowed:
+            raise ConfigError(path, f"{key}.{name}", f"unknown key (expected one of {', '.join(sorted(allowed))})")
+    for required in ("name", "url"):
+        if required not in raw:
+            raise ConfigError(path, f"{key}.{required}", "missing")
+    name = _get(path, key, raw, "name", str, "")
+    if not NAME_RE.match(name):
+        raise ConfigError(path, f"{key}.name", f"{name!r} is not a usable name (letters, digits, _ . -)")
+    url = _get(path, key, raw, "url", str, "")
+    if not re.match(r"^https?://[^/\s]+", url):
+        raise ConfigError(path, f"{key}.url", f"expected an http(s) URL, got {url!r}")
+    pages = _get(path, key, raw, "pages", int, 3)
+    if not 1 <= pages <= 1000:
+        raise ConfigError(path, f"{key}.pages", f"expected 1 to 1000, got {pages}")
+    timezone = _get(path, key, raw, "timezone", str, "Asia/Seoul")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(path, f"{key}.timezone", f"unknown time zone {timezone!r}") from exc
+    profile = raw.get("profile", {})
+    if not isinstance(profile, dict):
+        raise ConfigError(path, f"{key}.profile", "expected a table of CSS selectors")
+    return BoardConfig(
+        name=name,
+        url=url,
+        engine=_get(path, key, raw, "engine", str, "auto"),
+        pages=pages,
+        timezone=timezone,
+        title=_get(path, key, raw, "title", str, ""),
+        options={"profile": profile} if profile else {},
+    )
+
+
+def _parse_settings(path: Path, raw: Any) -> Settings:
+    if not isinstance(raw, dict):
+        raise ConfigError(path, "settings", "expected a table")
+    defaults = Settings()
+    known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str}
+    for name in raw:
+        if name not in known:
+            raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join(known)})")
+    values = {name: _get(path, "settings", raw, name, kind, getattr(defaults, name)) for name, kind in known.items()}
+    if values["delay"] < 0 or values["timeout"] <= 0 or values["per_host"] < 1:
+        raise ConfigError(path, "settings", "delay must be ≥ 0, timeout > 0 and per_host ≥ 1")
+    return Settings(**values)

@@ -1,0 +1,377 @@
+"""The SQLite cache: the single source of truth for the CLI and the TUI.
+
+Writes are upserts keyed by (board, post key).  Nothing a fetch brings back can blank what is stored: a
+missing author, date or body in new data keeps the stored one, and a failed fetch writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from noticetui.models import Post, PostStub, Request
+from noticetui.store.records import AttachmentRow, BoardRow, PostRow
+from noticetui.store.schema import SchemaTooNew, migrate
+
+
+class StoreError(Exception):
+    """The cache cannot be used; ``str()`` is one clear line that says what to do."""
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    """What a list upsert changed."""
+
+    new: list[int]
+    """Ids of posts seen for the first time."""
+    changed: list[int]
+    """Ids of known posts whose title, views, comments or flags changed."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def body_search_text(html: str) -> str:
+    """The text of a body for the search index (tags dropped, scripts and styles left out)."""
+    if not html:
+        return ""
+    doc = LexborHTMLParser(html)
+    for junk in doc.css("script, style, template"):
+        junk.decompose()
+    root = doc.body or doc.root
+    return " ".join((root.text(separator=" ") if root is not None else "").split())
+
+
+_POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
+    p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL"""
+
+
+class Store:
+    """The cache database; open it with :meth:`open` and close it when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | None) -> Store:
+        """Open (creating or migrating) the cache at ``path``; ``None`` opens a throwaway in-memory one."""
+        target = ":memory:" if path is None else str(path)
+        try:
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, timeout=10)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        except SchemaTooNew as exc:
+            raise StoreError(f"cache {target}: {exc}; upgrade noticetui") from exc
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise StoreError(
+                f"cache {target} cannot be used ({exc}); move it aside to start a new cache — nothing was changed"
+            ) from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: all of it lands, or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- boards ------------------------------------------------------------------------------------
+
+    def ensure_board(self, name: str, url: str, engine: str, title: str = "") -> int:
+        """The id of board ``name``, created or updated to ``url``/``engine``/``title``."""
+        with self.transaction() as conn:
+            conn.execute(
+                """INSERT INTO boards (name, url, engine, title) VALUES (?, ?, ?, ?)
+                   ON CONFLICT(name) DO UPDATE SET url = excluded.url, engine = excluded.engine,
+                   title = CASE WHEN excluded.title != '' THEN excluded.title ELSE boards.title END""",
+                (name, url, engine, title),
+            )
+            row = conn.execute("SELECT id FROM boards WHERE name = ?", (name,)).fetchone()
+        return int(row[0])
+
+    def boards(self) -> list[BoardRow]:
+        """Every cached board with its post and unread counts, by name."""
+        rows = self.conn.execute(
+            """SELECT b.id, b.name, b.url, b.engine, b.title,
+                      (SELECT count(*) FROM posts p WHERE p.board_id = b.id),
+                      (SELECT count(*) FROM posts p WHERE p.board_id = b.id AND p.read = 0),
+                      b.last_sync, b.last_ok, b.last_error
+               FROM boards b ORDER BY b.name"""
+        ).fetchall()
+        return [BoardRow(*row) for row in rows]
+
+    def board(self, name: str) -> BoardRow | None:
+        """The board called ``name``."""
+        return next((b for b in self.boards() if b.name == name), None)
+
+    def record_sync(self, board_id: int, error: str | None) -> None:
+        """Note that a sync of the board ended, with ``error`` or successfully."""
+        now = _now()
+        with self.transaction() as conn:
+            if error is None:
+                conn.execute(
+                    "UPDATE boards SET last_sync = ?, last_ok = ?, last_error = NULL WHERE id = ?",
+                    (now, now, board_id),
+                )
+            else:
+                conn.execute("UPDATE boards SET last_sync = ?, last_error = ? WHERE id = ?", (now, error, board_id))
+
+    def delete_board(self, name: str) -> int:
+        """Forget board ``name`` and all its posts; returns how many posts went."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id FROM boards WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                return 0
+            ids = [r[0] for r in conn.execute("SELECT id FROM posts WHERE board_id = ?", (row[0],))]
+            conn.executemany("DELETE FROM posts_fts WHERE rowid = ?", [(i,) for i in ids])
+            conn.execute("DELETE FROM boards WHERE id = ?", (row[0],))
+        return len(ids)
+
+    # --- writing posts -----------------------------------------------------------------------------
+
+    def upsert_stubs(self, board_id: int, stubs: Iterable[PostStub]) -> UpsertResult:
+        """Store list rows; new posts are inserted, known ones updated without blanking anything."""
+        new: list[int] = []
+        changed: list[int] = []
+        now = _now()
+        with self.transaction() as conn:
+            for stub in stubs:
+                old = conn.execute(
+                    "SELECT id, title, views, comments, notice, secret FROM posts WHERE board_id = ? AND key = ?",
+                    (board_id, stub.key),
+                ).fetchone()
+                posted = stub.posted_at.isoformat() if stub.posted_at else None
+                posted_ts = stub.posted_at.timestamp() if stub.posted_at else None
+                values = (stub.title, stub.url, stub.request.to_json(), stub.author, posted, posted_ts, stub.views,
+                          int(stub.notice), int(stub.secret), stub.reply_depth, stub.comments, int(stub.has_file),
+                          stub.category)  # fmt: skip
+                if old is None:
+                    cur = conn.execute(
+                        """INSERT INTO posts (title, url, request, author, posted_at, posted_ts, views, notice,
+                               secret, reply_depth, comments, has_file, category, board_id, key, first_seen,
+                               updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                        (*values, board_id, stub.key, now, now),
+                    )
+                    post_id = int(cur.lastrowid or 0)
+                    conn.execute("INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, '')", (post_id, stub.title))
+                    new.append(post_id)
+                    continue
+                post_id = int(old[0])
+                conn.execute(
+                    """UPDATE posts SET title = ?, url = ?, request = ?, author = coalesce(?, author),
+                           posted_at = CASE WHEN posted_exact = 1 OR ? IS NULL THEN posted_at ELSE ? END,
+                           posted_ts = CASE WHEN posted_exact = 1 OR ? IS NULL THEN posted_ts ELSE ? END,
+                           views = coalesce(?, views), notice = ?, secret = ?, reply_depth = ?,
+                           comments = coalesce(?, comments), has_file = max(has_file, ?),
+                           category = coalesce(?, category), updated_at = ? WHERE id = ?""",
+                    (stub.title, stub.url, stub.request.to_json(), stub.author, posted, posted, posted_ts,
+                     posted_ts, stub.views, int(stub.notice), int(stub.secret), stub.reply_depth, stub.comments,
+                     int(stub.has_file), stub.category, now, post_id),
+                )  # fmt: skip
+                if (old[1], old[2], old[3], bool(old[4]), bool(old[5])) != (
+                    stub.title, stub.views if stub.views is not None else old[2],
+                    stub.comments if stub.comments is not None else old[3], stub.notice, stub.secret,
+                ):  # fmt: skip
+                    changed.append(post_id)
+                    if old[1] != stub.title:
+                        conn.execute("UPDATE posts_fts SET title = ? WHERE rowid = ?", (stub.title, post_id))
+        return UpsertResult(new, changed)
+
+    def save_post(self, post_id: int, post: Post) -> None:
+        """Store a post's page: body, exact date and attachments.  A password page keeps the old body."""
+        now = _now()
+        with self.transaction() as conn:
+            posted = post.posted_at.isoformat() if post.posted_at else None
+            conn.execute(
+                """UPDATE posts SET title = CASE WHEN ? != '' THEN ? ELSE title END,
+                       author = coalesce(?, author), views = coalesce(?, views),
+                       category = coalesce(?, category), secret = ?,
+                       posted_at = coalesce(?, posted_at), posted_ts = coalesce(?, posted_ts),
+                       posted_exact = CASE WHEN ? IS NULL THEN posted_exact ELSE 1 END, updated_at = ?
+                   WHERE id = ?""",
+                (post.title, post.title, post.author, post.views, post.category, int(post.secret), posted,
+                 post.posted_at.timestamp() if post.posted_at else None, posted, now, post_id),
+            )  # fmt: skip
+            if post.secret and not post.body_html:
+                return
+            conn.execute(
+                "UPDATE posts SET body_html = ?, body_at = ?, has_file = max(has_file, ?) WHERE id = ?",
+                (post.body_html, now, int(bool(post.attachments)), post_id),
+            )
+            title = conn.execute("SELECT title FROM posts WHERE id = ?", (post_id,)).fetchone()[0]
+            conn.execute("DELETE FROM posts_fts WHERE rowid = ?", (post_id,))
+            conn.execute(
+                "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
+                (post_id, title, body_search_text(post.body_html)),
+            )
+            for att in post.attachments:
+                request = att.request.to_json() if att.request else None
+                conn.execute(
+                    """INSERT INTO attachments (post_id, idx, name, size, request) VALUES (?, ?, ?, ?, ?)
+                       ON CONFLICT(post_id, idx) DO UPDATE SET name = excluded.name,
+                       size = coalesce(excluded.size, size), request = coalesce(excluded.request, request)""",
+                    (post_id, att.index, att.name, att.size, request),
+                )
+
+    def set_read(self, post_ids: Sequence[int], read: bool = True) -> None:
+        """Mark posts read (or unread)."""
+        with self.transaction() as conn:
+            conn.executemany("UPDATE posts SET read = ? WHERE id = ?", [(int(read), i) for i in post_ids])
+
+    def set_saved(self, post_id: int, index: int, path: Path, sha256: str) -> None:
+        """Remember where an attachment was saved and its digest."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE attachments SET saved_path = ?, sha256 = ?, saved_at = ? WHERE post_id = ? AND idx = ?",
+                (str(path), sha256, _now(), post_id, index),
+            )
+
+    # --- reading posts -----------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[object]) -> list[PostRow]:
+        rows = self.conn.execute(sql, params).fetchall()
+        return [_post_row(r) for r in rows]
+
+    def posts(
+        self,
+        board_id: int | None = None,
+        *,
+        unread_only: bool = False,
+        notices_first: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[PostRow]:
+        """Cached posts, newest first (pinned notices first when ``notices_first``); bodies not loaded."""
+        where = ["1 = 1"]
+        params: list[object] = []
+        if board_id is not None:
+            where.append("p.board_id = ?")
+            params.append(board_id)
+        if unread_only:
+            where.append("p.read = 0")
+        order = ("p.notice DESC, " if notices_first else "") + "p.posted_ts IS NULL, p.posted_ts DESC, p.id DESC"
+        sql = f"""SELECT {_POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
+                  WHERE {" AND ".join(where)} ORDER BY {order} LIMIT ? OFFSET ?"""
+        return self._rows(sql, [*params, -1 if limit is None else limit, offset])
+
+    def count_posts(self, board_id: int | None = None) -> int:
+        """How many posts the cache holds (for one board)."""
+        if board_id is None:
+            return int(self.conn.execute("SELECT count(*) FROM posts").fetchone()[0])
+        return int(self.conn.execute("SELECT count(*) FROM posts WHERE board_id = ?", (board_id,)).fetchone()[0])
+
+    def post(self, post_id: int) -> PostRow | None:
+        """One post with its body."""
+        row = self.conn.execute(
+            f"SELECT {_POST_COLUMNS}, p.body_html FROM posts p JOIN boards b ON b.id = p.board_id WHERE p.id = ?",
+            (post_id,),
+        ).fetchone()
+        return None if row is None else _post_row(row)
+
+    def find_post(self, ref: str) -> PostRow | None:
+        """The post a user named: its id, or ``BOARD:KEY``."""
+        if ref.isdigit():
+            return self.post(int(ref))
+        board, sep, key = ref.rpartition(":")
+        if not sep:
+            return None
+        row = self.conn.execute(
+            "SELECT p.id FROM posts p JOIN boards b ON b.id = p.board_id WHERE b.name = ? AND p.key = ?",
+            (board, key),
+        ).fetchone()
+        return None if row is None else self.post(int(row[0]))
+
+    def post_id(self, board_id: int, key: str) -> int | None:
+        """The id of the post ``key`` of a board."""
+        row = self.conn.execute("SELECT id FROM posts WHERE board_id = ? AND key = ?", (board_id, key)).fetchone()
+        return None if row is None else int(row[0])
+
+    def posts_without_body(self, board_id: int, ids: Sequence[int] | None = None) -> list[PostRow]:
+        """Posts of a board whose body has not been fetched yet (secret posts excluded), newest first."""
+        rows = [p for p in self.posts(board_id) if not p.has_body and not p.secret]
+        return rows if ids is None else [p for p in rows if p.id in set(ids)]
+
+    def attachments(self, post_ids: Sequence[int]) -> dict[int, list[AttachmentRow]]:
+        """The attachments of each post, by post id, in index order."""
+        result: dict[int, list[AttachmentRow]] = {i: [] for i in post_ids}
+        for start in range(0, len(post_ids), 500):
+            chunk = list(post_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"""SELECT post_id, idx, name, size, request, saved_path, sha256 FROM attachments
+                    WHERE post_id IN ({marks}) ORDER BY post_id, idx""",
+                chunk,
+            ):
+                request = Request.from_json(row[4]) if row[4] else None
+                result[row[0]].append(AttachmentRow(row[0], row[1], row[2], row[3], request, row[5], row[6]))
+        return result
+
+    def search(self, query: str, limit: int = 100) -> list[PostRow]:
+        """Posts whose title or body contains every word of ``query``, newest first."""
+        words = [w for w in query.split() if w]
+        if not words:
+            return []
+        if all(len(w) >= 3 for w in words):
+            # Each word quoted: FTS5 syntax in the user's text is taken literally.
+            match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+            sql = f"""SELECT {_POST_COLUMNS} FROM posts_fts f JOIN posts p ON p.id = f.rowid
+                      JOIN boards b ON b.id = p.board_id WHERE posts_fts MATCH ?
+                      ORDER BY p.posted_ts DESC, p.id DESC LIMIT ?"""
+            return self._rows(sql, [match, limit])
+        # The trigram index cannot look up words shorter than three characters ("공고"): scan instead.
+        clauses = " AND ".join("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')" for _ in words)
+        params: list[object] = []
+        for w in words:
+            pattern = "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params += [pattern, pattern]
+        sql = f"""SELECT {_POST_COLUMNS} FROM posts_fts f JOIN posts p ON p.id = f.rowid
+                  JOIN boards b ON b.id = p.board_id WHERE {clauses}
+                  ORDER BY p.posted_ts DESC, p.id DESC LIMIT ?"""
+        return self._rows(sql, [*params, limit])
+
+
+def _post_row(row: Sequence[Any]) -> PostRow:
+    posted = datetime.fromisoformat(str(row[8])) if row[8] else None
+    body = str(row[18]) if len(row) > 18 and row[18] is not None else None
+    return PostRow(
+        id=int(row[0]),
+        board_id=int(row[1]),
+        board=str(row[2]),
+        key=str(row[3]),
+        title=str(row[4]),
+        url=str(row[5]),
+        request=Request.from_json(str(row[6])),
+        author=None if row[7] is None else str(row[7]),
+        posted_at=posted,
+        views=None if row[9] is None else int(row[9]),
+        notice=bool(row[10]),
+        secret=bool(row[11]),
+        reply_depth=int(row[12]),
+        comments=None if row[13] is None else int(row[13]),
+        has_file=bool(row[14]),
+        category=None if row[15] is None else str(row[15]),
+        read=bool(row[16]),
+        has_body=bool(row[17]),
+        body_html=body,
+    )

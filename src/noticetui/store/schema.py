@@ -1,0 +1,89 @@
+"""The cache database's schema and its forward migrations.
+
+``PRAGMA user_version`` holds the schema version.  Each migration takes the database from one version to
+the next; opening an older cache runs the missing ones in a transaction, and a cache written by a newer
+noticetui is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+V1 = """
+CREATE TABLE boards (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    url         TEXT NOT NULL,
+    engine      TEXT NOT NULL,
+    title       TEXT NOT NULL DEFAULT '',
+    last_sync   TEXT,            -- when a sync last finished, ISO 8601
+    last_ok     TEXT,            -- when a sync last succeeded
+    last_error  TEXT             -- the last sync's error, NULL after a success
+);
+CREATE TABLE posts (
+    id           INTEGER PRIMARY KEY,
+    board_id     INTEGER NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    key          TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    url          TEXT NOT NULL,
+    request      TEXT NOT NULL,  -- models.Request as JSON: how to fetch the post
+    author       TEXT,
+    posted_at    TEXT,           -- ISO 8601 with offset
+    posted_ts    REAL,           -- the same as a UNIX time, for ordering
+    posted_exact INTEGER NOT NULL DEFAULT 0,  -- 1 once the date came from the post's own page
+    views        INTEGER,
+    notice       INTEGER NOT NULL DEFAULT 0,
+    secret       INTEGER NOT NULL DEFAULT 0,
+    reply_depth  INTEGER NOT NULL DEFAULT 0,
+    comments     INTEGER,
+    has_file     INTEGER NOT NULL DEFAULT 0,
+    category     TEXT,
+    body_html    TEXT,
+    body_at      TEXT,           -- when the body was fetched
+    read         INTEGER NOT NULL DEFAULT 0,
+    first_seen   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    UNIQUE (board_id, key)
+);
+CREATE INDEX posts_by_board ON posts (board_id, notice DESC, posted_ts DESC, id DESC);
+CREATE INDEX posts_by_time ON posts (posted_ts DESC, id DESC);
+CREATE TABLE attachments (
+    post_id     INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    size        INTEGER,
+    request     TEXT,            -- models.Request as JSON, as last seen (nonces expire)
+    saved_path  TEXT,
+    sha256      TEXT,
+    saved_at    TEXT,
+    PRIMARY KEY (post_id, idx)
+);
+-- Full-text search over titles and bodies; rowid = posts.id.  The trigram tokenizer finds Korean
+-- substrings, which word tokenizers cannot split.
+CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, tokenize = 'trigram');
+"""
+
+MIGRATIONS: list[str] = [V1]
+"""MIGRATIONS[n] is the SQL script that takes a database from version n to n + 1."""
+
+LATEST = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The cache was written by a newer noticetui."""
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to :data:`LATEST`; returns the version it had before."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > LATEST:
+        raise SchemaTooNew(f"schema version {version} is newer than this noticetui understands ({LATEST})")
+    for step in range(version, LATEST):
+        # One transaction per step: a failed migration leaves the cache as it was.
+        try:
+            conn.executescript(f"BEGIN;\n{MIGRATIONS[step]}\nPRAGMA user_version = {step + 1};\nCOMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return version

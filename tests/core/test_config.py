@@ -1,0 +1,97 @@
+"""config.toml: reading, checking, and changing it from the command line."""
+
+from pathlib import Path
+
+import pytest
+
+from noticetui.config import BoardConfig, ConfigError, load_config
+from noticetui.config_write import add_board, remove_board
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_is_an_empty_config(tmp_path: Path) -> None:
+    assert load_config(tmp_path / "nope.toml").boards == []
+
+
+def test_boards_and_settings_are_read(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[settings]\ndelay = 1\n\n[[boards]]\nname = "공지"\nurl = "https://x.kr/bbs/board.php?bo_table=n"\n'
+        'engine = "gnuboard"\npages = 5\n',
+    )
+    config = load_config(path)
+    assert config.settings.delay == 1.0
+    assert config.boards == [
+        BoardConfig(name="공지", url="https://x.kr/bbs/board.php?bo_table=n", engine="gnuboard", pages=5)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "problem"),
+    [
+        ('[[boards]]\nname = "a"\nurl = "ftp://x"\n', "boards[0].url", "expected an http(s) URL"),
+        ('[[boards]]\nname = "a"\nurl = "http://x"\npages = "3"\n', "boards[0].pages", "expected int"),
+        ('[[boards]]\nurl = "http://x"\n', "boards[0].name", "missing"),
+        ('[[boards]]\nname = "a"\nurl = "http://x"\ncolour = 1\n', "boards[0].colour", "unknown key"),
+        (
+            '[[boards]]\nname = "a"\nurl = "http://x"\ntimezone = "Mars/Base"\n',
+            "boards[0].timezone",
+            "unknown time zone",
+        ),
+        ("[settings]\ndelay = -1\n", "settings", "delay must be"),
+        (
+            '[[boards]]\nname = "a"\nurl = "http://x"\n[[boards]]\nname = "a"\nurl = "http://y"\n',
+            "boards[1].name",
+            "duplicate",
+        ),
+    ],
+)
+def test_invalid_config_names_file_key_and_problem(tmp_path: Path, text: str, key: str, problem: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: {key}: ")
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_broken_toml_is_one_clear_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "[[boards]\nname = ")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(path)
+
+
+def test_add_board_keeps_the_users_comments(tmp_path: Path) -> None:
+    path = write(tmp_path, "# my boards\n[settings]\ndelay = 2 # slow site\n")
+    add_board(path, BoardConfig(name="n", url='http://x.kr/a?b=1&c="q"', engine="gnuboard"))
+    text = path.read_text(encoding="utf-8")
+    assert "# my boards" in text and "# slow site" in text
+    assert load_config(path).boards[0].url == 'http://x.kr/a?b=1&c="q"'
+
+
+def test_add_board_refuses_a_taken_name(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    add_board(path, BoardConfig(name="n", url="http://x.kr/", engine="gnuboard"))
+    with pytest.raises(ConfigError, match="already exists"):
+        add_board(path, BoardConfig(name="n", url="http://y.kr/", engine="gnuboard"))
+
+
+def test_remove_board_cuts_only_its_block(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("# keep me\n", encoding="utf-8")
+    for name in ("a", "b", "c"):
+        profile = {"rows": "table tr"} if name == "b" else {}
+        add_board(
+            path, BoardConfig(name=name, url=f"http://{name}.kr/", engine="gnuboard", options={"profile": profile})
+        )
+    assert load_config(path).boards[1].options == {"profile": {"rows": "table tr"}}
+    remove_board(path, "b")
+    config = load_config(path)
+    assert [b.name for b in config.boards] == ["a", "c"]
+    assert path.read_text(encoding="utf-8").startswith("# keep me\n")
