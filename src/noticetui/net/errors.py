@@ -1,0 +1,151 @@
+"""Fetch failures as one clear line each, and which of them are worth another try.
+
+httpx raises a dozen exception types whose messages range from useful to "All connection attempts
+failed"; the real cause (refused, DNS, certificate) sits further down the ``__cause__`` chain.  Here they
+become a :class:`FetchError` with a ``kind`` the caller can branch on and a message a person can read.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import ssl
+from collections.abc import Iterator
+from http import HTTPStatus
+from typing import Literal
+from urllib.parse import urlsplit
+
+import httpx
+
+__all__ = ["RETRY_STATUSES", "FetchError", "FetchErrorKind", "error_from_exception", "error_from_status"]
+
+FetchErrorKind = Literal[
+    "http",
+    "timeout",
+    "refused",
+    "dns",
+    "tls",
+    "too-large",
+    "redirects",
+    "protocol",
+    "network",
+]
+"""What went wrong; ``network`` covers the connection failures that are none of refused, DNS and TLS
+(connection reset, network unreachable)."""
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+"""Statuses that mean "not now" rather than "no"."""
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+")
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line with no control or bidi characters (it may quote a server or a URL)."""
+    return re.sub(r"\s+", " ", _UNSAFE.sub(" ", text)).strip()
+
+
+class FetchError(Exception):
+    """A request that failed for good (after any retries); ``str(error)`` is one line naming the URL."""
+
+    def __init__(
+        self,
+        url: str,
+        kind: FetchErrorKind,
+        detail: str,
+        *,
+        status: int | None = None,
+        retryable: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
+        self.url = url
+        """The URL that was asked for."""
+        self.kind: FetchErrorKind = kind
+        """What went wrong, for callers that react differently (a 404 is not a timeout)."""
+        self.detail = _one_line(detail)
+        """The message without the URL."""
+        self.status = status
+        """The HTTP status for ``kind == "http"``, else None."""
+        self.retryable = retryable
+        """Whether another attempt may succeed (the fetcher has already made its attempts)."""
+        self.retry_after = retry_after
+        """Seconds the server asked us to wait (``Retry-After``, capped), when it said."""
+        super().__init__(_one_line(f"{url}: {self.detail}"))
+
+
+def error_from_status(url: str, response: httpx.Response, retry_after: float | None = None) -> FetchError:
+    """The error for a response whose status is not a success."""
+    status = response.status_code
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = response.reason_phrase or ""
+    return FetchError(
+        url,
+        "http",
+        f"HTTP {status} {phrase}".strip(),
+        status=status,
+        retryable=status in RETRY_STATUSES,
+        retry_after=retry_after,
+    )
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+def _connect_error(url: str, exc: Exception) -> FetchError:
+    host = urlsplit(url).hostname or url
+    for cause in _causes(exc):
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            reason = cause.verify_message or cause.reason or ""
+            return FetchError(url, "tls", f"TLS certificate verify failed ({reason})" if reason else
+                              "TLS certificate verify failed")  # fmt: skip
+        if isinstance(cause, ssl.SSLError):
+            return FetchError(url, "tls", f"TLS handshake failed ({cause.reason or cause})")
+        if isinstance(cause, ConnectionRefusedError):
+            return FetchError(url, "refused", "connection refused", retryable=True)
+        if isinstance(cause, socket.gaierror):
+            # EAI_AGAIN is a resolver hiccup; "no such name" will not change within a run.
+            transient = cause.errno == socket.EAI_AGAIN
+            return FetchError(url, "dns", f"could not resolve host {host}", retryable=transient)
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text:
+        return FetchError(url, "tls", "TLS certificate verify failed")
+    if "refused" in text.lower():
+        return FetchError(url, "refused", "connection refused", retryable=True)
+    deepest = list(_causes(exc))[-1]
+    reason = str(deepest) or type(deepest).__name__
+    return FetchError(url, "network", f"could not connect ({reason})", retryable=True)
+
+
+def error_from_exception(url: str, exc: Exception, *, timeout: float, max_redirects: int) -> FetchError:
+    """The error for an exception httpx raised while asking for ``url``."""
+    if isinstance(exc, httpx.TimeoutException):
+        what = "connecting timed out" if isinstance(exc, httpx.ConnectTimeout) else "timed out"
+        return FetchError(url, "timeout", f"{what} after {_seconds(timeout)}", retryable=True)
+    if isinstance(exc, httpx.ConnectError):
+        return _connect_error(url, exc)
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchError(url, "redirects", f"too many redirects (more than {max_redirects})")
+    if isinstance(exc, httpx.RemoteProtocolError):
+        # Usually a keep-alive connection the server closed under us: worth another try.
+        return FetchError(url, "protocol", f"protocol error: {exc}", retryable=True)
+    if isinstance(exc, httpx.NetworkError):
+        reason = str(exc) or type(exc).__name__
+        return FetchError(url, "network", f"connection failed: {reason}", retryable=True)
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return FetchError(url, "protocol", "unsupported URL scheme")
+    if isinstance(exc, httpx.InvalidURL):
+        return FetchError(url, "protocol", f"invalid URL ({exc})")
+    if isinstance(exc, httpx.DecodingError):
+        return FetchError(url, "protocol", f"could not decode the response body ({exc})")
+    return FetchError(url, "protocol", f"{type(exc).__name__}: {exc}")
