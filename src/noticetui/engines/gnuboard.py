@@ -1,0 +1,354 @@
+"""Gnuboard 5 boards: the ``basic`` list/view skins, their theme copies, and the gallery list skin.
+
+Lists live at ``/bbs/board.php?bo_table=X[&page=N]`` (or ``/X`` with short URLs); a row's key is its
+``wr_id``.  List dates are ``MM-DD`` without a year, or ``HH:MM`` for today, so the year is inferred from
+the row order (see :mod:`noticetui.dates`).  Downloads need the view page's session: every attachment
+request carries the view page as Referer and as the page to prime the session with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborNode
+
+from noticetui.dates import PartialDate, on_or_after, parse_board_date, resolve, to_datetime
+from noticetui.engines.base import (
+    Doc,
+    Engine,
+    EngineError,
+    absolute,
+    attr,
+    node_text,
+    parse_int,
+    parse_size,
+    query_param,
+    with_query,
+)
+from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+
+_G5_VAR = re.compile(r"""var\s+(g5_\w+)\s*=\s*(["'])(.*?)\2""")
+_TITLE_JUNK = ".sound_only, .cnt_cmt, .new_icon, .hot_icon, .bo_cate_link, .notice_icon, i, img, svg, script"
+_NAME_JUNK = ".sound_only, .profile_img, img, i"
+_CELL_JUNK = ".sv, noscript, .sound_only, .profile_img, img, i"
+_BBS_SCRIPTS = ("board.php", "download.php", "password.php", "write.php", "view_image.php", "link.php")
+_SIZE_IN_PARENS = re.compile(r"\(\s*(\d[\d,]*(?:\.\d+)?\s*(?:bytes?|[KMG]B?))\s*\)", re.I)
+_HEADERS = {
+    "views": ("조회",),
+    "date": ("날짜", "작성일", "등록일", "일자"),
+    "author": ("글쓴이", "작성자", "이름"),
+    "number": ("번호",),
+}
+
+
+def _g5_vars(doc: Doc) -> dict[str, str]:
+    """The ``var g5_url = "…"`` globals every gnuboard5 page declares in its head."""
+    found: dict[str, str] = {}
+    for script in doc.css("script"):
+        for match in _G5_VAR.finditer(script.text() or ""):
+            found.setdefault(match.group(1), match.group(3))
+    return found
+
+
+def _classes(node: LexborNode | None) -> set[str]:
+    return set(attr(node, "class").split())
+
+
+def _px(style: str, prop: str) -> int:
+    match = re.search(rf"{prop}\s*:\s*(\d+)", style)
+    return int(match.group(1)) if match else 0
+
+
+def _post_key(href: str) -> str | None:
+    """A post link's ``wr_id``, or the id or SEO slug of a short URL (``/notice/123``, ``/notice/a-b/``)."""
+    wr_id = query_param(href, "wr_id")
+    if wr_id:
+        return wr_id
+    if query_param(href, "bo_table") is not None:
+        return None  # a list or category link
+    segments = [s for s in urlsplit(href).path.split("/") if s]
+    if len(segments) >= 2 and not segments[-1].endswith(".php"):
+        return unquote(segments[-1])
+    return None
+
+
+def _title_link(scope: LexborNode) -> LexborNode | None:
+    for link in scope.css("a"):
+        href = attr(link, "href")
+        usable = href and not href.startswith(("javascript:", "#")) and "bo_cate_link" not in _classes(link)
+        if usable and _post_key(href) is not None:
+            return link
+    return None
+
+
+def _author(scope: LexborNode | None) -> str | None:
+    """The writer's name alone: never the side-view menu (쪽지보내기, 자기소개…) that follows it."""
+    if scope is None:
+        return None
+    for selector in ("a.sv_member", "a.sv_guest", "span.sv_member", "span.sv_guest"):
+        name = node_text(scope.css_first(selector), skip=_NAME_JUNK)
+        if name:
+            return name
+    wrap = scope.css_first(".sv_wrap")
+    if wrap is not None:
+        first = next((c for c in wrap.iter() if "sv" not in _classes(c) and c.tag != "noscript"), None)
+        return node_text(first, skip=_NAME_JUNK) or None
+    return None
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A list row read but not yet dated: list dates are resolved together, after every row is read."""
+
+    stub: PostStub
+    date: PartialDate | None
+
+
+def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[str, LexborNode | None]) -> _Row | None:
+    """One list row (a table ``tr`` or a gallery ``li``) from its subject cell and its other cells."""
+    link = _title_link(subject)
+    key = _post_key(attr(link, "href")) if link is not None else None
+    if link is None or key is None:
+        return None
+    url = absolute(ctx.url, attr(link, "href"))
+    icon = subject.css_first("img.icon_reply, img[src*='icon_reply']")
+    depth = 0
+    if icon is not None:
+        # The basic skin indents replies by 10 px a level on the cell, older skins on the icon itself.
+        indent = max(_px(attr(subject, "style"), "padding-left"), _px(attr(icon, "style"), "margin-left"))
+        depth = max(1, indent // 10)
+    number = node_text(cells.get("number"))
+    category = node_text(item.css_first(".bo_cate_link"))
+    comments = item.css_first(".cnt_cmt")
+    stub = PostStub(
+        key=key,
+        title=node_text(link, skip=_TITLE_JUNK),
+        url=url,
+        request=Request(url=url, referer=ctx.url),
+        author=_author(cells.get("author")) or node_text(cells.get("author"), skip=_CELL_JUNK) or None,
+        views=parse_int(node_text(cells.get("views"), skip=".sound_only, .gall_date, strong")),
+        notice="bo_notice" in _classes(item) or number == "공지" or bool(item.css_first(".notice_icon, .is_notice")),
+        secret=bool(subject.css_first(".fa-lock, img[src*='icon_secret']")),
+        reply_depth=depth,
+        comments=parse_int(node_text(comments)) if comments is not None else None,
+        has_file=bool(subject.css_first(".fa-download, img[src*='icon_file']")),
+        category=category or None,
+    )
+    return _Row(stub, parse_board_date(node_text(cells.get("date")), ctx.now))
+
+
+def _header_columns(table: LexborNode) -> list[str | None]:
+    names: list[str | None] = []
+    for th in table.css("thead th"):
+        text = node_text(th)
+        names.append(next((k for k, words in _HEADERS.items() if any(w in text for w in words)), None))
+    return names
+
+
+def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
+    columns = _header_columns(table)
+    rows: list[_Row] = []
+    for tr in table.css("tbody tr"):
+        tds = [c for c in tr.iter() if c.tag == "td"]
+        subject = tr.css_first("td.td_subject") or next((td for td in tds if _title_link(td)), None)
+        if subject is None or tr.css_first("td.empty_table"):
+            continue
+        cells: dict[str, LexborNode | None] = {}
+        if len(columns) == len(tds):
+            cells = {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
+        else:  # no usable header: fall back on the basic skin's cell classes
+            counters = [td for td in tds[1:] if _classes(td) & {"td_num", "td_hit"}]
+            cells = {
+                "number": next((td for td in tds if "td_chk" not in _classes(td)), None),
+                "author": tr.css_first("td.td_name"),
+                "views": counters[0] if counters else None,
+                "date": tr.css_first("td.td_datetime, td.td_date"),
+            }
+        row = _row(ctx, tr, subject, cells)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
+    rows: list[_Row] = []
+    for li in gallery.css("li.gall_li, #gall_ul > li"):
+        cells = {"author": li.css_first(".gall_name"), "views": li.css_first(".gall_info")}
+        cells["date"] = li.css_first(".gall_date")
+        row = _row(ctx, li, li.css_first(".gall_text_href") or li, cells)
+        if row is not None and all(r.stub.key != row.stub.key for r in rows):
+            rows.append(row)
+    return rows
+
+
+def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
+    """Stubs with their datetimes.
+
+    Only top-level rows are in date order, so only they are resolved as a column; a pinned notice is
+    dated on its own, and a reply (listed under the post it answers, though newer) from its parent's date.
+    """
+    column = iter(resolve([r.date for r in rows if not r.stub.notice and not r.stub.reply_depth], now))
+    thread: dict[int, datetime] = {}  # the latest dated row at each reply depth
+    stubs = []
+    for r in rows:
+        depth = r.stub.reply_depth
+        parent = next((thread[d] for d in range(depth - 1, -1, -1) if d in thread), None)
+        moment: datetime | None
+        if r.stub.notice:
+            moment = to_datetime(r.date, now) if r.date is not None else None
+        elif depth == 0:
+            moment = next(column)
+        elif r.date is None:
+            moment = None
+        else:
+            moment = on_or_after(r.date, parent, now) if parent is not None else to_datetime(r.date, now)
+        if not r.stub.notice:
+            thread = {d: m for d, m in thread.items() if d < depth}
+            if moment is not None:
+                thread[depth] = moment
+        stubs.append(replace(r.stub, posted_at=moment))
+    return stubs
+
+
+def _page_number(href: str) -> int | None:
+    page = query_param(href, "page")
+    return int(page) if page and page.isdigit() else None
+
+
+def _pagination(doc: Doc) -> tuple[int | None, int | None]:
+    """``(next_page, last_page)`` from gnuboard's ``get_paging`` block."""
+    marker = doc.css_first(".pg_current")
+    current = parse_int(node_text(marker))
+    if marker is None or current is None:
+        return None, None
+    block = marker.parent
+    linked = {n for a in (block.css("a[href]") if block else []) if (n := _page_number(attr(a, "href")))}
+    end = doc.css_first("a.pg_end")
+    last = _page_number(attr(end, "href")) if end is not None else None
+    if last is None and not any(n > current for n in linked):
+        last = current  # get_paging leaves out 맨끝 only on the last page
+    return (current + 1 if current + 1 in linked else None), last
+
+
+class GnuboardEngine(Engine):
+    """Gnuboard 5 (``basic`` skin and its close relatives)."""
+
+    name = "gnuboard"
+    label = "Gnuboard 5"
+
+    def score(self, url: str, doc: Doc) -> float:
+        """High only when both the URL shape and the page's markup are gnuboard5's."""
+        parts = urlsplit(url)
+        url_fit = 0.0
+        if query_param(url, "bo_table"):
+            url_fit = 1.0 if parts.path.endswith("/board.php") else 0.6
+        elif "/bbs/" in parts.path:
+            url_fit = 0.3
+        g5 = _g5_vars(doc)
+        markup = 0.5 if ("g5_url" in g5 or "g5_bbs_url" in g5) else 0.0
+        if doc.css_first("#bo_list, #bo_gall, #bo_v, #fboardlist"):
+            markup += 0.3
+        if doc.css_first(".bo_tit, .bo_v_tit, #bo_list_total, .pg_current, td.td_subject"):
+            markup += 0.2
+        return min(1.0, 0.35 * url_fit + 0.65 * markup)
+
+    def board_url(self, url: str, doc: Doc | None = None) -> str:
+        """The list URL with only ``bo_table`` (and ``sca``) kept.
+
+        A short URL (``/notice/123``) becomes ``…/bbs/board.php?bo_table=notice`` only when ``doc`` names its
+        board (``g5_bo_table``); without the page it is kept, minus ``page`` and ``wr_id``.
+        """
+        parts = urlsplit(url)
+        table, sca = query_param(url, "bo_table"), query_param(url, "sca")
+        path = parts.path
+        g5 = _g5_vars(doc) if doc is not None else {}
+        if not table and g5.get("g5_bo_table") and g5.get("g5_bbs_url"):
+            # A short URL (/notice/123): the page names its board and its bbs directory itself.
+            table, sca = g5["g5_bo_table"], g5.get("g5_sca") or sca
+            path = urlsplit(g5["g5_bbs_url"]).path.rstrip("/") + "/board.php"
+        if not table:
+            return with_query(url, drop=("page", "wr_id"))
+        if path.rsplit("/", 1)[-1] in _BBS_SCRIPTS:
+            path = path.rsplit("/", 1)[0] + "/board.php"
+        base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+        return with_query(base, bo_table=table, sca=sca) if sca else with_query(base, bo_table=table)
+
+    def list_request(self, board_url: str, page: int) -> Request:
+        """GET the board URL, with ``page=N`` from page 2 on."""
+        if page > 1:
+            return Request(url=with_query(board_url, page=page))
+        return Request(url=with_query(board_url, drop=("page",)))
+
+    def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
+        """The rows of ``#bo_list`` (or the gallery skin's ``#bo_gall``), the pagination and the total."""
+        gallery = doc.css_first("#bo_gall")
+        table = doc.css_first("#bo_list table") or doc.css_first("#fboardlist table")
+        table = table or doc.css_first(".tbl_head01 table")
+        if table is not None:
+            rows = _table_rows(ctx, table)
+        elif gallery is not None:
+            rows = _gallery_rows(ctx, gallery)
+        else:
+            raise EngineError("no gnuboard list (#bo_list, #bo_gall) on the page")
+        next_page, last_page = _pagination(doc)
+        total = parse_int(node_text(doc.css_first("#bo_list_total")))
+        return ListPage(_dated(rows, ctx.now), next_page=next_page, last_page=last_page, total=total)
+
+    def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
+        """The post in ``#bo_v``; a password form (secret post) gives an empty, ``secret`` post."""
+        password_form = doc.css_first("form[name='fboardpassword'], form input[name='wr_password']")
+        if urlsplit(ctx.url).path.endswith("/password.php") or (password_form and not doc.css_first("#bo_v")):
+            return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+        article = doc.css_first("#bo_v")
+        content = article.css_first("#bo_v_con") if article is not None else None
+        if article is None or content is None:
+            raise EngineError("no #bo_v / #bo_v_con on the view page")
+        heading = article.css_first("#bo_v_title")
+        title = node_text(article.css_first("#bo_v_title .bo_v_tit")) or node_text(
+            heading, skip=".bo_v_cate, .sound_only"
+        )
+        info = article.css_first("#bo_v_info")
+        info_text = node_text(info, skip=".sound_only")
+        date_text = node_text(article.css_first(".if_date")) or info_text
+        posted = parse_board_date(date_text, ctx.now)
+        views = re.search(r"(\d[\d,]*)\s*회", info_text)
+        images = "".join(img.html or "" for img in article.css("#bo_v_img img"))
+        return Post(
+            key=key,
+            title=title,
+            url=ctx.url,
+            body_html=images + (content.inner_html or ""),
+            author=_author(info) or node_text(info.css_first("strong") if info else None, skip=_NAME_JUNK) or None,
+            posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
+            views=parse_int(views.group(1)) if views else None,
+            attachments=_attachments(article, ctx),
+            category=node_text(article.css_first(".bo_v_cate")) or None,
+        )
+
+
+def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:
+    """``#bo_v_file``'s downloads; each needs the view page as Referer and in the session first."""
+    files: list[Attachment] = []
+    for li in article.css("#bo_v_file li"):
+        link = li.css_first("a.view_file_download") or li.css_first("a[href*='download.php']")
+        if link is None:
+            continue
+        href = absolute(ctx.url, attr(link, "href"))
+        number = query_param(href, "no")
+        name = node_text(link.css_first("strong")) or node_text(link, skip=_NAME_JUNK)
+        sizes = _SIZE_IN_PARENS.findall(node_text(li, skip=".bo_v_file_cnt"))
+        files.append(
+            Attachment(
+                index=int(number) if number and number.isdigit() else len(files),
+                name=name,
+                size=parse_size(sizes[-1]) if sizes else None,
+                request=Request(url=href, referer=ctx.url, prime=ctx.url),
+            )
+        )
+    return files
+
+
+ENGINE = GnuboardEngine()
