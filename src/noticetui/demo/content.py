@@ -1,0 +1,248 @@
+"""The deterministic Korean sample posts every demo site serves, and the ground truth tests compare with.
+
+:func:`sample_posts` depends only on ``now`` (and a fixed seed): the two newest posts are from today, a
+few hours before ``now``, so lists show ``HH:MM``; the rest go back more than a year, so year-less
+``MM-DD`` dates cross a year boundary.  Keys are gnuboard-style ``wr_id`` numbers in creation order,
+with gaps where comments took ids.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from noticetui.demo import assets, corpus
+from noticetui.models import SEOUL
+
+SEED = 20260302
+"""The seed of every random choice: change it and every test's expectations move."""
+
+IMAGE_TOKEN = corpus.IMAGE_TOKEN
+"""The placeholder for a site's image folder in :attr:`SamplePost.body_html`; see :meth:`SamplePost.body_for`."""
+
+_AUTHORS = {
+    "사업공고": ("기업지원과", "corp"),
+    "보도자료": ("홍보담당관", "press"),
+    "채용": ("총무과", "hr"),
+    "휴관": ("관리자", "admin"),
+    "행사": ("관리자", "admin"),
+    "안내": ("관리자", "admin"),
+}
+_GUESTS = ("홍길동", "김민지", "이서준")
+_KINDS = ("사업공고", "보도자료", "채용", "휴관", "행사", "안내")
+_KIND_WEIGHTS = (5, 3, 3, 2, 2, 2)
+# Fixed roles by position (0 = newest top-level post); everything else is drawn from the seed.
+_NEWEST_GRANT, _SECRET_AT, _REPLIED_AT, _EVENT_AT = 0, 3, 6, 9
+_NOTICES_AT = (12, 30)
+_TOP_LEVEL = 47
+_COMMENTS = (
+    "좋은 정보 감사합니다.",
+    "신청 기간이 연장될 예정인가요?",
+    "첨부파일이 열리지 않습니다. 확인 부탁드립니다.",
+    "문의 주신 내용은 담당 부서에서 답변드리겠습니다.",
+)
+
+
+@dataclass(frozen=True)
+class SampleComment:
+    """One comment under a post."""
+
+    author: str
+    posted_at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class SamplePost:
+    """One sample post: what a site shows, and what a parser should read back."""
+
+    key: str
+    """The post's id (gnuboard ``wr_id``), unique and increasing with creation time."""
+    title: str
+    """The full title (lists may show it cut short)."""
+    author: str
+    posted_at: datetime
+    """Aware (Asia/Seoul), whole minutes."""
+    views: int
+    notice: bool
+    """Pinned at the top of the first list page."""
+    secret: bool
+    """Listed with a lock; its page asks for a password."""
+    reply_depth: int
+    comments: int
+    category: str | None
+    body_html: str
+    """The body's HTML; image URLs start with :data:`IMAGE_TOKEN` (see :meth:`body_for`)."""
+    attachments: list[tuple[str, bytes]] = field(default_factory=list)
+    """``(file name, bytes)`` in upload order; images among them are shown inline by gnuboard."""
+    kind: str = ""
+    """What sort of notice (사업공고, 보도자료, 채용, 휴관, 행사, 안내, 문의)."""
+    author_id: str | None = None
+    """The member id of the author, None for a guest."""
+    parent_key: str | None = None
+    """For a reply, the key of the post it answers."""
+    links: tuple[str, ...] = ()
+    """Related links (gnuboard ``wr_link1``…)."""
+
+    def body_for(self, image_base: str) -> str:
+        """The body with image URLs under ``image_base`` (a site's image folder URL, no trailing slash)."""
+        return self.body_html.replace(IMAGE_TOKEN, image_base)
+
+    def comment_list(self) -> list[SampleComment]:
+        """The post's comments, oldest first (as many as :attr:`comments`)."""
+        rng = random.Random(f"{SEED}-{self.key}")
+        return [
+            SampleComment(
+                author=rng.choice(_GUESTS),
+                posted_at=self.posted_at + timedelta(minutes=7 + 41 * i),
+                text=_COMMENTS[(int(self.key) + i) % len(_COMMENTS)],
+            )
+            for i in range(self.comments)
+        ]
+
+
+def editor_image(name: str) -> bytes | None:
+    """The image behind a body image URL's file name (``photo_2603021015.jpg``), or None."""
+    stem = name.rsplit("/", 1)[-1].split("_", 1)[0]
+    wanted = f"{stem}.jpg"
+    return assets.asset(wanted) if wanted in assets.IMAGES else None
+
+
+def sample_posts(now: datetime) -> list[SamplePost]:
+    """Every sample post relative to ``now``, newest thread first; a reply follows the post it answers.
+
+    Pinned notices sit at their place in time here: pinning them is the site's business.
+    """
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=SEOUL)
+    return list(_generate(now.astimezone(SEOUL).replace(second=0, microsecond=0)))
+
+
+@dataclass
+class _Draft:
+    kind: str
+    title: str
+    posted_at: datetime
+    rng: random.Random
+    notice: bool = False
+    secret: bool = False
+    reply_to: _Draft | None = None
+    attachments: list[tuple[str, bytes]] = field(default_factory=list)
+    key: str = ""
+
+
+@lru_cache(maxsize=8)
+def _generate(now: datetime) -> tuple[SamplePost, ...]:
+    rng = random.Random(SEED)
+    drafts = _top_level_drafts(rng, now)
+    replied = drafts[_REPLIED_AT]
+    reply = _Draft("문의", f"RE: {replied.title}", replied.posted_at + timedelta(hours=3, minutes=17), rng)
+    reply.reply_to = replied
+    threads = [*drafts[: _REPLIED_AT + 1], reply, *drafts[_REPLIED_AT + 1 :]]
+    comments = {id(d): (rng.randint(1, 4) if rng.random() < 0.3 else 0) for d in threads}
+    # Keys follow creation order; each post's comments take the ids right after it, as gnuboard's do.
+    next_id = 7
+    for draft in sorted(threads, key=lambda d: d.posted_at):
+        draft.key = str(next_id)
+        next_id += 1 + comments[id(draft)]
+    return tuple(_finish(d, comments[id(d)], now) for d in threads)
+
+
+def _top_level_drafts(rng: random.Random, now: datetime) -> list[_Draft]:
+    midnight = now.replace(hour=0, minute=0)
+    used: dict[str, int] = {}
+    drafts: list[_Draft] = []
+    for i in range(_TOP_LEVEL):
+        if i == 0:
+            when = max(midnight, now - timedelta(hours=2, minutes=10))
+        elif i == 1:
+            when = max(midnight, now - timedelta(hours=5, minutes=20))
+        else:
+            days = round(1 + (i - 1) * 9.6) + rng.randint(0, 3)
+            when = midnight - timedelta(days=days) + timedelta(hours=rng.randint(9, 17), minutes=rng.randint(0, 59))
+        kind = _kind_at(i, rng)
+        template = corpus.TITLES[kind][used.get(kind, 0) % len(corpus.TITLES[kind])]
+        used[kind] = used.get(kind, 0) + 1
+        title = template.format(year=when.year, n=rng.randint(2, 12), half="상반기" if when.month < 7 else "하반기")
+        drafts.append(_Draft(kind, title, when, random.Random(rng.random()), notice=i in _NOTICES_AT))
+    drafts[_SECRET_AT].secret = True
+    return drafts
+
+
+def _kind_at(i: int, rng: random.Random) -> str:
+    if i == 1:
+        return "보도자료"
+    if i in (_SECRET_AT, _REPLIED_AT):
+        return "문의"
+    if i == _EVENT_AT:
+        return "행사"
+    if i in _NOTICES_AT:
+        return "안내"
+    if i == _NEWEST_GRANT:
+        return "사업공고"
+    return rng.choices(_KINDS, weights=_KIND_WEIGHTS)[0]
+
+
+def _finish(draft: _Draft, comments: int, now: datetime) -> SamplePost:
+    rng, kind, day = draft.rng, draft.kind, draft.posted_at
+    if kind == "문의":
+        author, author_id = ("관리자", "admin") if draft.reply_to else (rng.choice(_GUESTS), None)
+    else:
+        author, author_id = _AUTHORS[kind]
+    attachments = _attachments(draft)
+    base_views = 3 + int(rng.paretovariate(1.3) * 35) if day.date() < now.date() else rng.randint(2, 40)
+    return SamplePost(
+        key=draft.key,
+        title=draft.title,
+        author=author,
+        posted_at=day,
+        views=min(base_views + (900 if draft.notice else 0), 9_999),
+        notice=draft.notice,
+        secret=draft.secret,
+        reply_depth=1 if draft.reply_to else 0,
+        comments=comments,
+        category=corpus.CATEGORIES.get(kind),
+        body_html=_body(draft),
+        attachments=attachments,
+        kind=kind,
+        author_id=author_id,
+        parent_key=draft.reply_to.key if draft.reply_to else None,
+        links=("https://www.example.go.kr/apply",) if kind == "사업공고" and rng.random() < 0.4 else (),
+    )
+
+
+def _body(draft: _Draft) -> str:
+    rng, day, kind = draft.rng, draft.posted_at, draft.kind
+    hwp = rng.random() < 0.35
+    if kind == "사업공고":
+        return corpus.grant_body(rng, day, hwp)
+    if kind == "보도자료":
+        return corpus.press_body(rng, day, f"{day:%y%m%d%H%M}")
+    if kind == "채용":
+        return corpus.hiring_body(rng, day, hwp)
+    if kind == "휴관":
+        return corpus.closure_body(rng, day)
+    if kind == "행사":
+        return corpus.event_body(rng, day)
+    if kind == "안내":
+        return corpus.info_body(rng, day)
+    if draft.reply_to is not None:
+        return (
+            "<p>안녕하세요. 문의하신 내용에 답변드립니다.</p><p>개인사업자도 신청하실 수 있습니다.<br>감사합니다.</p>"
+        )
+    return corpus.question_body(rng)
+
+
+def _attachments(draft: _Draft) -> list[tuple[str, bytes]]:
+    rng = draft.rng
+    if draft.kind not in corpus.ATTACHMENTS or (draft.kind == "보도자료" and rng.random() < 0.3):
+        return []
+    files = [(name.format(year=draft.posted_at.year), assets.asset(f)) for name, f in corpus.ATTACHMENTS[draft.kind]]
+    if draft.kind == "보도자료":
+        # A press photo uploaded as a file too: gnuboard shows it inline and leaves it out of the file list.
+        files.insert(0, ("보도사진.jpg", assets.asset(assets.PHOTO_JPG)))
+    if draft.title == corpus.TITLES["사업공고"][0].format(year=draft.posted_at.year):
+        files.append((corpus.ODD_NAME, assets.asset(assets.PDF)))
+    return files
