@@ -156,3 +156,17 @@ def test_delete_board_removes_its_posts(store: Store) -> None:
     store.upsert_stubs(board, [stub("1"), stub("2")])
     assert store.delete_board("n") == 2
     assert store.count_posts() == 0 and store.search("제목") == []
+
+
+def test_a_list_title_cut_with_an_ellipsis_keeps_the_full_title(store: Store) -> None:
+    board = store.ensure_board("n", "http://x.kr/", "gnuboard")
+    store.upsert_stubs(board, [stub("1", "아주 긴 제목의 공고 안내 - 지역…")])
+    post_id = store.post_id(board, "1")
+    assert post_id is not None
+    full = "아주 긴 제목의 공고 안내 - 지역혁신 선도기업 대상"
+    store.save_post(post_id, Post(key="1", title=full, url="u", body_html="<p>b</p>"))
+    result = store.upsert_stubs(board, [stub("1", "아주 긴 제목의 공고 안내 - 지역…")])
+    assert store.post(post_id).title == full  # type: ignore[union-attr]
+    assert result.changed == []
+    store.upsert_stubs(board, [stub("1", "완전히 바뀐 제목")])
+    assert store.post(post_id).title == "완전히 바뀐 제목"  # type: ignore[union-attr]

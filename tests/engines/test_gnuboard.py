@@ -409,3 +409,23 @@ def test_alert_page_is_a_failure_with_its_message() -> None:
 @pytest.mark.parametrize("name", ["list_page1", "view", "password"])
 def test_ordinary_pages_are_not_failures(name: str) -> None:
     assert ENGINE.is_failure_page(page(name)) is None
+
+
+def test_a_view_title_cut_by_the_skin_is_taken_whole_from_the_page_title() -> None:
+    from noticetui.engines.base import parse_html
+    from noticetui.engines.gnuboard import ENGINE
+
+    full = "2026년 지역특화산업 육성사업(R&D) 신규 지원과제 공모 및 사업설명회 개최 안내 - 지역혁신 선도기업 대상 (온라인 접수)"
+    html = (
+        f"<html><head><title>{full.replace('&', '&amp;')} &gt; 공지사항 | 데모</title></head><body>"
+        f'<article id="bo_v"><h2 id="bo_v_title"><span class="bo_v_tit">{full[:69].replace("&", "&amp;")}…</span></h2>'
+        '<section id="bo_v_info"></section><div id="bo_v_con"><p>본문</p></div></article></body></html>'
+    )
+    from datetime import datetime
+
+    from noticetui.models import SEOUL, ParseContext
+
+    post = ENGINE.parse_post(
+        parse_html(html), ParseContext("http://x/bbs/board.php?bo_table=n&wr_id=1", datetime.now(SEOUL)), "1"
+    )
+    assert post.title == full

@@ -310,6 +310,7 @@ class GnuboardEngine(Engine):
         title = node_text(article.css_first("#bo_v_title .bo_v_tit")) or node_text(
             heading, skip=".bo_v_cate, .sound_only"
         )
+        title = _uncut_title(title, doc)
         info = article.css_first("#bo_v_info")
         info_text = node_text(info, skip=".sound_only")
         date_text = node_text(article.css_first(".if_date")) or info_text
@@ -352,3 +353,16 @@ def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:
 
 
 ENGINE = GnuboardEngine()
+
+
+def _uncut_title(title: str, doc: Doc) -> str:
+    """The whole title when the skin cut it (the basic skin shows ``cut_str(subject, 70)`` with "…").
+
+    ``<title>`` carries the subject uncut, followed by `` > board name``.
+    """
+    cut = title.removesuffix("…").rstrip()
+    if cut == title:
+        return title
+    head = node_text(doc.css_first("title"))
+    full = head.rsplit(" > ", 1)[0].strip()
+    return full if full.startswith(cut) and len(full) > len(cut) else title

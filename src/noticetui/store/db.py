@@ -39,6 +39,18 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def keep_full_title(stored: str, listed: str) -> str:
+    """The title to keep when a list row shows ``listed`` for a post stored as ``stored``.
+
+    Boards cut long titles in their lists ("… 사업설명회 개최 안내 - 지역혁신…"); the post's own page gave the
+    whole title, which a later list sync must not shorten again.
+    """
+    cut = listed.rstrip().removesuffix("…").removesuffix("...").rstrip()
+    if cut != listed.rstrip() and len(stored) > len(cut) and stored.startswith(cut):
+        return stored
+    return listed
+
+
 def body_search_text(html: str) -> str:
     """The text of a body for the search index (tags dropped, scripts and styles left out)."""
     if not html:
@@ -113,13 +125,14 @@ class Store:
     def boards(self) -> list[BoardRow]:
         """Every cached board with its post and unread counts, by name."""
         rows = self.conn.execute(
-            """SELECT b.id, b.name, b.url, b.engine, b.title,
-                      (SELECT count(*) FROM posts p WHERE p.board_id = b.id),
-                      (SELECT count(*) FROM posts p WHERE p.board_id = b.id AND p.read = 0),
+            """SELECT b.id, b.name, b.url, b.engine, b.title, coalesce(c.total, 0), coalesce(c.unread, 0),
                       b.last_sync, b.last_ok, b.last_error
-               FROM boards b ORDER BY b.name"""
+               FROM boards b LEFT JOIN (
+                   SELECT board_id, count(*) AS total, total(read = 0) AS unread FROM posts GROUP BY board_id
+               ) c ON c.board_id = b.id
+               ORDER BY b.name"""
         ).fetchall()
-        return [BoardRow(*row) for row in rows]
+        return [BoardRow(*row[:5], int(row[5]), int(row[6]), *row[7:]) for row in rows]
 
     def board(self, name: str) -> BoardRow | None:
         """The board called ``name``."""
@@ -178,6 +191,7 @@ class Store:
                     new.append(post_id)
                     continue
                 post_id = int(old[0])
+                title = keep_full_title(old[1], stub.title)
                 conn.execute(
                     """UPDATE posts SET title = ?, url = ?, request = ?, author = coalesce(?, author),
                            posted_at = CASE WHEN posted_exact = 1 OR ? IS NULL THEN posted_at ELSE ? END,
@@ -185,17 +199,17 @@ class Store:
                            views = coalesce(?, views), notice = ?, secret = ?, reply_depth = ?,
                            comments = coalesce(?, comments), has_file = max(has_file, ?),
                            category = coalesce(?, category), updated_at = ? WHERE id = ?""",
-                    (stub.title, stub.url, stub.request.to_json(), stub.author, posted, posted, posted_ts,
+                    (title, stub.url, stub.request.to_json(), stub.author, posted, posted, posted_ts,
                      posted_ts, stub.views, int(stub.notice), int(stub.secret), stub.reply_depth, stub.comments,
                      int(stub.has_file), stub.category, now, post_id),
                 )  # fmt: skip
                 if (old[1], old[2], old[3], bool(old[4]), bool(old[5])) != (
-                    stub.title, stub.views if stub.views is not None else old[2],
+                    title, stub.views if stub.views is not None else old[2],
                     stub.comments if stub.comments is not None else old[3], stub.notice, stub.secret,
                 ):  # fmt: skip
                     changed.append(post_id)
-                    if old[1] != stub.title:
-                        conn.execute("UPDATE posts_fts SET title = ? WHERE rowid = ?", (stub.title, post_id))
+                    if old[1] != title:
+                        conn.execute("UPDATE posts_fts SET title = ? WHERE rowid = ?", (title, post_id))
         return UpsertResult(new, changed)
 
     def save_post(self, post_id: int, post: Post) -> None:
@@ -270,7 +284,7 @@ class Store:
             params.append(board_id)
         if unread_only:
             where.append("p.read = 0")
-        order = ("p.notice DESC, " if notices_first else "") + "p.posted_ts IS NULL, p.posted_ts DESC, p.id DESC"
+        order = ("p.notice DESC, " if notices_first else "") + "p.posted_ts DESC, p.id DESC"
         sql = f"""SELECT {_POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
                   WHERE {" AND ".join(where)} ORDER BY {order} LIMIT ? OFFSET ?"""
         return self._rows(sql, [*params, -1 if limit is None else limit, offset])

@@ -1,0 +1,64 @@
+"""``noticetui``'s command line: exits 0 on success, 1 when part of the work failed, 2 on bad usage."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from noticetui.cli.format import error
+from noticetui.cli.parser import UsageError, build_parser
+from noticetui.config import ConfigError
+from noticetui.context import AppContext
+from noticetui.store import StoreError
+
+Command = Callable[[argparse.Namespace, AppContext], int]
+
+
+def _commands() -> dict[str, Command]:
+    # Imported here so that `noticetui --help` stays quick.
+    from noticetui.cli import boards_cmds, net_cmds, posts_cmds
+
+    return {
+        "add": boards_cmds.cmd_add,
+        "boards": boards_cmds.cmd_boards,
+        "remove": boards_cmds.cmd_remove,
+        "sync": net_cmds.cmd_sync,
+        "download": net_cmds.cmd_download,
+        "list": posts_cmds.cmd_list,
+        "show": posts_cmds.cmd_show,
+        "search": posts_cmds.cmd_search,
+        "export": posts_cmds.cmd_export,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        error(f"{exc} (see noticetui --help)")
+        return 2
+    try:
+        if args.command == "demo-server":
+            from noticetui.cli.demo_cmds import cmd_demo_server
+
+            return cmd_demo_server(args)
+        if args.command is None:
+            from noticetui.cli.demo_cmds import cmd_tui
+
+            return cmd_tui(args)
+        ctx = AppContext.load()
+        try:
+            return _commands()[args.command](args, ctx)
+        finally:
+            ctx.close()
+    except (ConfigError, StoreError) as exc:
+        error(str(exc))
+        return 1
+    except UsageError as exc:
+        error(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("noticetui: interrupted\n")
+        return 130

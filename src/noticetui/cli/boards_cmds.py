@@ -1,0 +1,162 @@
+"""``add``, ``boards`` and ``remove``: the boards a user follows."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from noticetui.cli.format import error, one_line, print_json, short_date
+from noticetui.cli.parser import UsageError
+from noticetui.config import NAME_RE, BoardConfig
+from noticetui.config_write import add_board, remove_board
+from noticetui.context import AppContext, make_fetcher
+from noticetui.engines import detect, get_engine
+from noticetui.engines.base import Engine, parse_html
+from noticetui.models import SEOUL, ListPage, ParseContext, Request
+from noticetui.net.fetch import Fetcher, FetchError
+from noticetui.sync import DETECT_THRESHOLD
+
+# Query parameters that name a board on the engines we know, most specific first.
+_BOARD_PARAMS = ("bo_table", "mid", "bbsId", "bid", "bbsNo", "boardId", "board_id", "boardid", "bcode", "code")
+
+
+@dataclass
+class Found:
+    """What ``add`` learnt about a URL."""
+
+    engine: Engine
+    score: float | None
+    board_url: str
+    listing: ListPage
+    tried: list[tuple[str, float]]
+
+
+def suggest_name(url: str, taken: set[str]) -> str:
+    """A short board name from the URL (``bo_table=notice`` → ``notice``), unique among ``taken``."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    base = next((query[p] for p in _BOARD_PARAMS if query.get(p)), "")
+    if not base:
+        segments = [s for s in parts.path.split("/") if s and not re.fullmatch(r"\d+|index\.\w+|page", s)]
+        base = re.sub(r"\.\w+$", "", segments[-1]) if segments else ""
+    base = re.sub(r"[^\w.-]+", "-", base).strip("-.") or (parts.hostname or "board").split(".")[0]
+    base = base[:40] if NAME_RE.match(base) else "board"
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+async def inspect_url(url: str, engine_name: str | None, fetcher: Fetcher) -> Found:
+    """Fetch ``url``, choose its engine, move from a post to its board, and read the first list page."""
+    page = await fetcher.fetch(Request(url))
+    doc = parse_html(page.text)
+    tried = [(d.engine.name, d.score) for d in detect(page.url, doc)]
+    if engine_name:
+        engine, score = get_engine(engine_name), None
+    else:
+        if not tried or tried[0][1] < DETECT_THRESHOLD:
+            scores = ", ".join(f"{n} {s:.2f}" for n, s in tried[:6])
+            raise UsageError(f"{url}: no engine recognises this page (tried: {scores}); use --engine")
+        engine, score = get_engine(tried[0][0]), tried[0][1]
+    board_url = engine.board_url(page.url, doc)
+    if board_url != page.url:
+        page = await fetcher.fetch(engine.list_request(board_url, 1))
+        doc = parse_html(page.text)
+    listing = engine.parse_list(doc, ParseContext(page.url, datetime.now(SEOUL)))
+    return Found(engine, score, board_url, listing, tried)
+
+
+def _describe(found: Found) -> None:
+    confidence = "chosen with --engine" if found.score is None else f"confidence {found.score:.2f}"
+    print(f"engine: {found.engine.name} ({found.engine.label}), {confidence}")
+    print(f"board:  {found.board_url}")
+    for stub in found.listing.stubs[:5]:
+        mark = "[공지] " if stub.notice else ""
+        print(f"  {short_date(stub.posted_at)}  {mark}{one_line(stub.title)}")
+
+
+def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Detect the engine of a board URL, show what it found, and save the board."""
+    if args.engine:
+        get_engine_or_usage(args.engine)
+    if args.name and not NAME_RE.match(args.name):
+        raise UsageError(f"{args.name!r} is not a usable name (letters, digits, _ . -)")
+
+    async def run() -> Found:
+        async with make_fetcher(ctx) as fetcher:
+            return await inspect_url(args.url, args.engine, fetcher)
+
+    try:
+        found = asyncio.run(run())
+    except FetchError as exc:
+        error(str(exc))
+        return 1
+    _describe(found)
+    if not found.listing.stubs:
+        error(f"{found.board_url}: the {found.engine.name} engine found no posts on this page; not saved")
+        return 1
+    taken = {b.name for b in ctx.config.boards}
+    if args.name and args.name in taken:
+        raise UsageError(f"a board named {args.name!r} already exists")
+    name = args.name or suggest_name(found.board_url, taken)
+    board = BoardConfig(name=name, url=found.board_url, engine=found.engine.name, pages=args.pages)
+    add_board(ctx.paths.config_file, board)
+    print(f"saved board {name!r} in {ctx.paths.config_file}")
+    return 0
+
+
+def get_engine_or_usage(name: str) -> Engine:
+    """The engine ``name``, or a usage error listing the known ones."""
+    try:
+        return get_engine(name)
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from exc
+
+
+def cmd_boards(args: argparse.Namespace, ctx: AppContext) -> int:
+    """The configured boards with their counts and last sync."""
+    cached = {b.name: b for b in ctx.store.boards()}
+    rows: list[dict[str, Any]] = []
+    for board in ctx.config.boards:
+        row = cached.get(board.name)
+        rows.append(
+            {
+                "name": board.name,
+                "url": board.url,
+                "engine": row.engine if row and board.engine == "auto" else board.engine,
+                "posts": row.posts if row else 0,
+                "unread": row.unread if row else 0,
+                "last_sync": row.last_sync if row else None,
+                "last_error": row.last_error if row else None,
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("no boards yet: noticetui add URL (or try noticetui --demo)")
+        return 0
+    for r in rows:
+        status = f"error: {one_line(r['last_error'])}" if r["last_error"] else f"synced {r['last_sync'] or 'never'}"
+        print(f"{r['name']:<16} {r['engine']:<10} {r['posts']:>6} posts {r['unread']:>6} unread  {status}")
+        print(f"{'':16} {r['url']}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Remove a board from the config (and with --purge its cached posts)."""
+    if ctx.config.board(args.board) is None and not (args.purge and ctx.store.board(args.board)):
+        raise UsageError(f"no board named {args.board!r}")
+    if ctx.config.board(args.board) is not None:
+        remove_board(ctx.paths.config_file, args.board)
+        print(f"removed board {args.board!r} from {ctx.paths.config_file}")
+    if args.purge:
+        print(f"deleted {ctx.store.delete_board(args.board)} cached posts")
+    return 0

@@ -1,0 +1,60 @@
+"""The TUI entry points and the sample-board server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from noticetui.config import BoardConfig
+from noticetui.config_write import add_board
+from noticetui.context import AppContext
+from noticetui.demo.server import DemoServer, run_forever
+from noticetui.paths import resolve_paths
+
+
+def cmd_demo_server(args: argparse.Namespace) -> int:
+    """Serve the sample boards until interrupted, printing each board's URL."""
+
+    def ready(server: DemoServer) -> None:
+        print(f"sample boards at {server.base_url} (Ctrl-C to stop):", flush=True)
+        for board in server.boards():
+            print(f"  {board.name:<12} {board.engine:<10} {board.url}", flush=True)
+
+    run_forever("127.0.0.1", args.port, on_ready=ready)
+    return 0
+
+
+def demo_home(server: DemoServer, home: Path) -> AppContext:
+    """A throwaway home whose config lists every sample board of ``server``."""
+    paths = resolve_paths({"NOTICETUI_HOME": str(home)})
+    for board in server.boards():
+        add_board(
+            paths.config_file, BoardConfig(name=board.name, url=board.url, engine=board.engine, title=board.title)
+        )
+    return AppContext.load(paths)
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    """Open the TUI; on the sample boards with --demo or when no board is configured yet."""
+    from noticetui.tui.app import NoticeApp
+
+    ctx = AppContext.load()
+    if not args.demo and ctx.config.boards:
+        try:
+            NoticeApp(ctx).run()
+        finally:
+            ctx.close()
+        return 0
+    ctx.close()
+    if not args.demo:
+        print("No boards configured yet: opening the bundled sample boards (noticetui add URL adds yours).")
+    with DemoServer() as server, tempfile.TemporaryDirectory(prefix="noticetui-demo-") as home:
+        demo = demo_home(server, Path(home))
+        try:
+            NoticeApp(demo).run()
+        finally:
+            demo.close()
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,50 @@
+"""Small text helpers shared by the commands: sizes, dates, safe one-line page text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from datetime import datetime
+from typing import Any
+
+from noticetui.render import sanitize
+
+
+def one_line(text: str | None) -> str:
+    """Page text made safe for a terminal line: controls neutralised, whitespace folded."""
+    return " ".join(sanitize(text or "").split())
+
+
+def human_size(size: int | None) -> str:
+    """``24576`` → ``24.0 KB``; unknown sizes as ``?``."""
+    if size is None:
+        return "?"
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+def short_date(moment: datetime | None) -> str:
+    """``2026-03-05 09:10`` in the post's own zone, or blanks."""
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else " " * 16
+
+
+def print_json(data: Any) -> None:
+    """Pretty JSON on stdout, Korean kept readable."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def terminal_width(default: int = 80) -> int:
+    """The terminal's width, or ``default`` when stdout is not a terminal."""
+    if not sys.stdout.isatty():
+        return default
+    return max(20, shutil.get_terminal_size((default, 24)).columns)
+
+
+def error(message: str) -> None:
+    """One clear error line on stderr."""
+    sys.stderr.write(f"noticetui: {one_line(message)}\n")

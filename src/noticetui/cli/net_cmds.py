@@ -1,0 +1,69 @@
+"""``sync`` and ``download``: the commands that talk to sites."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from noticetui.cli.format import error, human_size, one_line
+from noticetui.cli.parser import UsageError
+from noticetui.context import AppContext, make_fetcher
+from noticetui.downloads import DownloadError, DownloadProgress, SavedFile, download
+from noticetui.sync import BoardSyncResult, SyncError, sync_all
+
+
+def cmd_sync(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Sync the named boards (all when none named) and print one line per board."""
+    if not ctx.config.boards:
+        raise UsageError(f"no boards configured in {ctx.paths.config_file}: noticetui add URL")
+    chosen = []
+    for name in args.boards:
+        board = ctx.config.board(name)
+        if board is None:
+            raise UsageError(f"no board named {name!r} (see noticetui boards)")
+        chosen.append(board)
+
+    async def run() -> list[BoardSyncResult]:
+        async with make_fetcher(ctx) as fetcher:
+            return await sync_all(ctx, fetcher, chosen or None, pages=args.pages, bodies=not args.no_bodies)
+
+    results = asyncio.run(run())
+    for r in results:
+        line = f"{r.board}: {r.new} new, {r.updated} updated, {r.bodies} bodies ({r.pages} pages, {r.engine or '?'})"
+        print(line)
+        if r.error:
+            error(f"{r.board}: {r.error}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def cmd_download(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Download a post's attachments and print each saved path."""
+    row = ctx.store.find_post(args.post)
+    if row is None:
+        raise UsageError(f"no cached post {args.post!r} (ids come from noticetui list)")
+    shown: set[int] = set()
+
+    def progress(p: DownloadProgress) -> None:
+        if sys.stderr.isatty():
+            total = f"/{human_size(p.total)}" if p.total else ""
+            sys.stderr.write(f"\r{one_line(p.name)}: {human_size(p.received)}{total}   ")
+            shown.add(p.index)
+
+    async def run() -> list[SavedFile]:
+        async with make_fetcher(ctx) as fetcher:
+            return await download(ctx, row.id, fetcher, indexes=args.index, dest=args.to, progress=progress)
+
+    try:
+        saved = asyncio.run(run())
+    except (DownloadError, SyncError) as exc:
+        if shown:
+            sys.stderr.write("\n")
+        error(str(exc))
+        return 1
+    if shown:
+        sys.stderr.write("\n")
+    for f in saved:
+        note = "  (DRM-protected: needs the publisher's viewer)" if f.kind == "drm" else ""
+        print(f"{f.path}{note}")
+    return 0

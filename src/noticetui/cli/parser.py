@@ -1,0 +1,86 @@
+"""The command line's grammar (DESIGN.md's contract)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from noticetui import __version__
+from noticetui.feeds import FORMATS
+
+
+class UsageError(Exception):
+    """Bad usage: exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number ≥ 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``noticetui``'s arguments."""
+    parser = _Parser(
+        prog="noticetui",
+        description="Follow web notice boards (게시판) from a terminal. With no command, opens the TUI.",
+    )
+    parser.add_argument("--version", action="version", version=f"noticetui {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the TUI on the bundled sample boards")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("demo-server", help="serve the sample boards on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8765, help="port to listen on (0: any free port)")
+
+    p = sub.add_parser("add", help="detect a board's engine and save it")
+    p.add_argument("url")
+    p.add_argument("--name", help="the board's short name (default: derived from the URL)")
+    p.add_argument("--engine", help="skip detection and use this engine")
+    p.add_argument("--pages", type=positive, default=3, help="list pages a sync reads (default 3)")
+
+    p = sub.add_parser("boards", help="configured boards with counts and last sync")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("remove", help="remove a board from the config")
+    p.add_argument("board")
+    p.add_argument("--purge", action="store_true", help="also delete its cached posts")
+
+    p = sub.add_parser("sync", help="fetch new posts (and their bodies)")
+    p.add_argument("boards", nargs="*", metavar="BOARD")
+    p.add_argument("--pages", type=positive, help="list pages to read (default: each board's setting)")
+    p.add_argument("--no-bodies", action="store_true", help="list pages only, no post bodies")
+
+    p = sub.add_parser("list", help="cached posts, newest first")
+    p.add_argument("board", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--unread", action="store_true", help="only unread posts")
+    p.add_argument("--limit", type=positive)
+
+    p = sub.add_parser("show", help="a post as plain text")
+    p.add_argument("post", help="a post id from `list`, or BOARD:KEY")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--width", type=positive, help="wrap to this many columns (default: the terminal's)")
+    p.add_argument("--attachment", type=int, metavar="N", help="preview attachment N (from 0) as text")
+    p.add_argument("--no-mark-read", action="store_true", help="leave the post unread")
+
+    p = sub.add_parser("search", help="full-text search over cached titles and bodies")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=positive, default=100)
+
+    p = sub.add_parser("download", help="download a post's attachments")
+    p.add_argument("post")
+    p.add_argument("--index", type=int, action="append", metavar="N", help="only attachment N (from 0)")
+    p.add_argument("--to", type=Path, metavar="DIR", help="save into DIR (default: the downloads folder)")
+
+    p = sub.add_parser("export", help="a board as a feed on stdout")
+    p.add_argument("board")
+    p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("--limit", type=positive, default=50)
+    return parser

@@ -1,0 +1,127 @@
+"""``list``, ``show``, ``search`` and ``export``: reading the cache."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import Any
+
+from noticetui.cli.format import error, human_size, one_line, print_json, short_date, terminal_width
+from noticetui.cli.parser import UsageError
+from noticetui.context import AppContext, make_fetcher
+from noticetui.feeds import render_feed
+from noticetui.net.fetch import FetchError
+from noticetui.render import render_html, to_plain
+from noticetui.store import AttachmentRow, PostRow
+from noticetui.sync import SyncError, ensure_body
+
+
+def _print_rows(ctx: AppContext, rows: list[PostRow], as_json: bool) -> None:
+    files = ctx.store.attachments([r.id for r in rows])
+    if as_json:
+        print_json([r.to_json(files[r.id]) for r in rows])
+        return
+    for r in rows:
+        marks = ("[공지] " if r.notice else "") + ("[비밀] " if r.secret else "")
+        unread = "*" if not r.read else " "
+        clip = f"  +{len(files[r.id])} files" if files[r.id] else ("  +files" if r.has_file else "")
+        author = f"  ({one_line(r.author)})" if r.author else ""
+        print(f"{r.id:>6} {unread} {short_date(r.posted_at)}  {marks}{one_line(r.title)}{author}{clip}")
+
+
+def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Cached posts, newest first, pinned notices marked."""
+    board_id = None
+    if args.board:
+        row = ctx.store.board(args.board)
+        if row is None:
+            if ctx.config.board(args.board) is None:
+                raise UsageError(f"no board named {args.board!r} (see noticetui boards)")
+            _print_rows(ctx, [], args.json)
+            return 0
+        board_id = row.id
+    rows = ctx.store.posts(board_id, unread_only=args.unread, notices_first=False, limit=args.limit)
+    _print_rows(ctx, rows, args.json)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Full-text search over cached titles and bodies."""
+    rows = ctx.store.search(" ".join(args.query), limit=args.limit)
+    _print_rows(ctx, rows, args.json)
+    return 0
+
+
+def plain_text(row: PostRow, width: int) -> tuple[str, list[dict[str, Any]]]:
+    """A post's body as wrapped plain text, and its links."""
+    doc = render_html(row.body_html or "", row.url)
+    links = [{"number": link.number, "url": link.url, "text": link.text} for link in doc.links]
+    return to_plain(doc, width), links
+
+
+def _header(row: PostRow, files: list[AttachmentRow]) -> str:
+    facts = [row.board, one_line(row.author) or "-", short_date(row.posted_at).strip() or "-"]
+    if row.views is not None:
+        facts.append(f"조회 {row.views:,}")
+    lines = [one_line(row.title), " · ".join(facts), row.url]
+    return "\n".join(lines)
+
+
+def _files_block(files: list[AttachmentRow]) -> str:
+    if not files:
+        return ""
+    lines = ["", "Attachments:"]
+    for f in files:
+        saved = f"  saved: {f.saved_path}" if f.saved_path else ""
+        lines.append(f"  [{f.index}] {one_line(f.name)} ({human_size(f.size)}){saved}")
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
+    """A post as plain text (its body fetched first when it is not cached)."""
+    row = ctx.store.find_post(args.post)
+    if row is None:
+        raise UsageError(f"no cached post {args.post!r} (ids come from noticetui list)")
+    status = 0
+    if not row.has_body and not row.secret:
+        try:
+            row = asyncio.run(_fetch_body(ctx, row.id))
+        except (FetchError, SyncError) as exc:
+            error(f"the body is not cached and cannot be fetched now: {exc}")
+            status = 1
+    if args.attachment is not None:
+        from noticetui.cli.preview_cmd import show_attachment
+
+        return show_attachment(ctx, row, args.attachment)
+    width = args.width or terminal_width()
+    files = ctx.store.attachments([row.id])[row.id]
+    if row.secret and not row.has_body:
+        text, links = "(secret post: the site shows it only with its password)", list[dict[str, Any]]()
+    else:
+        text, links = plain_text(row, width)
+    if not args.no_mark_read and row.has_body:
+        ctx.store.set_read([row.id])
+    if args.json:
+        data = row.to_json(files)
+        data.update(text=text, links=links)
+        print_json(data)
+        return status
+    sys.stdout.write(_header(row, files) + "\n\n" + text.rstrip("\n") + "\n" + _files_block(files) + "\n")
+    return status
+
+
+async def _fetch_body(ctx: AppContext, post_id: int) -> PostRow:
+    async with make_fetcher(ctx) as fetcher:
+        return await ensure_body(ctx, post_id, fetcher)
+
+
+def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
+    """A board as an Atom, RSS or JSON feed on stdout."""
+    board = ctx.store.board(args.board)
+    if board is None:
+        raise UsageError(f"no cached board named {args.board!r} (sync it first)")
+    ids = [r.id for r in ctx.store.posts(board.id, notices_first=False, limit=args.limit)]
+    rows = [r for r in (ctx.store.post(i) for i in ids) if r is not None]
+    sys.stdout.write(render_feed(args.format, board, rows, lambda r: plain_text(r, 80)[0]))
+    return 0

@@ -1,0 +1,158 @@
+"""End to end on the gnuboard5 sample board: add → sync → list/show → download, through the real CLI."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from noticetui.demo.content import SamplePost, sample_posts
+from noticetui.demo.server import DemoServer
+
+from .conftest import Cli, demo_board_url
+
+IMAGE_EXT = (".jpg", ".jpeg", ".png", ".gif")
+
+
+def listed_files(post: SamplePost) -> list[str]:
+    """gnuboard shows image attachments inline, not in the file list."""
+    return [name for name, _ in post.attachments if not name.lower().endswith(IMAGE_EXT)]
+
+
+@pytest.fixture
+def synced(cli: Cli, demo_server: DemoServer) -> Cli:
+    url = demo_board_url(demo_server, "gnuboard")
+    assert cli("add", url, "--name", "g5").code == 0
+    result = cli("sync", "--pages", "5")
+    assert result.code == 0, result.err
+    return cli
+
+
+def test_add_detects_gnuboard_and_shows_rows(cli: Cli, demo_server: DemoServer) -> None:
+    result = cli("add", demo_board_url(demo_server, "gnuboard"))
+    assert result.code == 0, result.err
+    assert "engine: gnuboard" in result.out
+    assert "saved board" in result.out
+    assert cli("boards", "--json").json()[0]["engine"] == "gnuboard"
+
+
+def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
+    post_url = demo_board_url(demo_server, "gnuboard") + "&wr_id=79&page=1"
+    result = cli("add", post_url, "--name", "from-post")
+    assert result.code == 0, result.err
+    board = cli("boards", "--json").json()[0]
+    assert "wr_id" not in board["url"] and "bo_table=notice" in board["url"]
+
+
+def test_sync_lists_every_post_exactly_once(synced: Cli, demo_server: DemoServer) -> None:
+    truth = {p.key: p for p in sample_posts(demo_server.now)}
+    listed = synced("list", "--json").json()
+    keys = [item["key"] for item in listed]
+    assert sorted(keys, key=int) == sorted(truth, key=int)
+    for item in listed:
+        post = truth[item["key"]]
+        assert item["title"] == post.title
+        assert item["author"] == post.author
+        if post.secret:
+            # The list shows only MM-DD and the post's own page needs its password: the day is all we know.
+            assert item["posted_at"][:10] == post.posted_at.date().isoformat()
+        else:
+            assert item["posted_at"] == post.posted_at.isoformat()
+        assert item["posted_at"].endswith("+09:00")
+        assert item["views"] == post.views
+        assert item["notice"] == post.notice
+        if not post.secret:
+            assert [a["name"] for a in item["attachments"]] == listed_files(post)
+
+
+def test_list_is_newest_first_and_marks_notices(synced: Cli) -> None:
+    listed = synced("list", "--json").json()
+    dates = [item["posted_at"] for item in listed]
+    assert dates == sorted(dates, reverse=True)
+    text = synced("list").out
+    assert text.count("[공지]") == 2
+
+
+def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
+    truth = {p.key: p for p in sample_posts(demo_server.now)}
+    listed = synced("list", "--json").json()
+    item = next(i for i in listed if not truth[i["key"]].secret and "<table" in truth[i["key"]].body_html)
+    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
+    assert shown["title"] == truth[item["key"]].title
+    from selectolax.lexbor import LexborHTMLParser
+
+    source = LexborHTMLParser(truth[item["key"]].body_for("http://x")).body
+    assert source is not None
+    words = [w for w in source.text(separator=" ").split() if len(w) > 1]
+    flat = " ".join(shown["text"].split())
+    missing = [w for w in words if w not in flat]
+    assert missing == []
+
+
+def test_show_marks_the_post_read(synced: Cli) -> None:
+    first = synced("list", "--json").json()[0]
+    assert first["read"] is False
+    synced("show", str(first["id"]))
+    again = next(i for i in synced("list", "--json").json() if i["id"] == first["id"])
+    assert again["read"] is True
+    assert first["id"] not in [i["id"] for i in synced("list", "--json", "--unread").json()]
+
+
+def test_download_saves_identical_files_under_korean_names(
+    synced: Cli, demo_server: DemoServer, tmp_path: Path
+) -> None:
+    truth = {p.key: p for p in sample_posts(demo_server.now)}
+    listed = synced("list", "--json").json()
+    item = next(i for i in listed if len(i["attachments"]) >= 2)
+    dest = tmp_path / "files"
+    result = synced("download", str(item["id"]), "--to", str(dest))
+    assert result.code == 0, result.err
+    expected = {name: data for name, data in truth[item["key"]].attachments if name in listed_files(truth[item["key"]])}
+    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
+    assert set(saved) == set(expected)
+    for name, data in expected.items():
+        assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_download_of_a_name_with_percent_and_hash(synced: Cli, demo_server: DemoServer, tmp_path: Path) -> None:
+    truth = {p.key: p for p in sample_posts(demo_server.now)}
+    listed = synced("list", "--json").json()
+    item = next(i for i in listed if any("%" in a["name"] for a in i["attachments"]))
+    index = next(n for n, a in enumerate(item["attachments"]) if "%" in a["name"])
+    result = synced("download", str(item["id"]), "--index", str(index), "--to", str(tmp_path))
+    assert result.code == 0, result.err
+    path = Path(result.out.strip())
+    name = item["attachments"][index]["name"]
+    assert path.name == name
+    assert path.read_bytes() == dict(truth[item["key"]].attachments)[name]
+
+
+def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
+    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    item = next(i for i in synced("list", "--json").json() if i["key"] == secret.key)
+    assert item["secret"] is True and item["title"] == secret.title
+    shown = synced("show", str(item["id"]))
+    assert "secret" in shown.out
+
+
+def test_search_finds_a_post_by_a_word_of_its_body(synced: Cli) -> None:
+    hits = synced("search", "지원사업", "--json").json()
+    assert hits and all("지원사업" in h["title"] or h["id"] for h in hits)
+    assert synced("search", "존재하지않는낱말", "--json").json() == []
+
+
+def test_export_atom_feed_lists_posts(synced: Cli) -> None:
+    from xml.etree import ElementTree as ET
+
+    result = synced("export", "g5", "--format", "atom")
+    assert result.code == 0
+    root = ET.fromstring(result.out)
+    entries = root.findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 48
+
+
+def test_second_sync_finds_nothing_new(synced: Cli) -> None:
+    again = synced("sync")
+    assert again.code == 0
+    assert "g5: 0 new" in again.out
