@@ -14,7 +14,28 @@ from pathlib import Path
 from noticetui.models import SEOUL, Post, PostStub, Request
 from noticetui.store import Store
 
-WORDS = "지원 사업 공고 모집 안내 청년 창업 연구 개발 과제 신청 접수 결과 발표 채용 휴관 행사 교육 설명회 변경".split()
+WORDS = [
+    "지원",
+    "사업",
+    "공고",
+    "모집",
+    "안내",
+    "청년",
+    "창업",
+    "연구",
+    "개발",
+    "과제",
+    "신청",
+    "접수",
+    "결과",
+    "발표",
+    "채용",
+    "휴관",
+    "행사",
+    "교육",
+    "설명회",
+    "변경",
+]
 
 
 def build(path: Path, boards: int = 50, per_board: int = 2000, bodies_every: int = 4) -> Store:
