@@ -1,0 +1,306 @@
+"""Rhymix and XpressEngine 1.x boards: the ``default`` and ``xedition`` board skins.
+
+Lists live at ``index.php?mid=notice[&page=N]`` or, rewritten, at ``/notice[/page/N]``; a row's key is its
+``document_srl``.  Pinned notices (``tr.notice``) head *every* list page, and boards that do not "exclude
+notices" list them a second time at their place in time: one stub per key, flagged.  A post's page shows
+the post (``div.board_read``) above the list it was opened from, so both parsers read only their part.
+Downloads go through ``procFileDownload``, which checks the ``sid`` and the Referer's host and redirects
+to a short-lived, client-bound ``procFileOutput`` link: the post's page is the Referer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.engines._rhymix_routes import (
+    document_srl,
+    is_query_style,
+    list_url,
+    page_number,
+    paged,
+    parse_route,
+    xe_globals,
+)
+from noticetui.engines.base import (
+    Doc,
+    Engine,
+    EngineError,
+    absolute,
+    alert_message,
+    attr,
+    clean_text,
+    node_text,
+    parse_int,
+    parse_size,
+    query_param,
+)
+from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+
+_HEADERS = {
+    "number": ("번호", "No."),
+    "title": ("제목", "Title"),
+    "author": ("글쓴이", "작성자", "Author", "Writer"),
+    "date": ("날짜", "등록일", "작성일", "Date"),
+    "views": ("조회", "Views"),
+}
+# Header words of columns that look like the ones above but are not them ("최근 수정일" is a date too).
+_NOT_COLUMNS = ("최근 수정", "마지막 댓글", "Last Update", "Last Reply")
+_CELL_CLASSES = {"number": ("no", "notice"), "author": ("author",), "date": ("time",), "views": ("readNum",)}
+_NAME_JUNK = "img, i, .xe_point_level_icon, .sound_only, .blind"
+_TITLE_JUNK = "img, i, .sound_only, .blind"
+_ICON = "img[alt='{0}'], img[src*='/{0}.']"
+_FILE_SIZE = re.compile(r"File\s*Size\s*:\s*([\d.,]+\s*[A-Za-z]*)", re.I)
+_ERROR_BOX = "#access .login-header h1, .context_message h1, .system_message, .message.error h1"
+
+_Read = tuple[PostStub, PartialDate | None]
+"""A row read, with its date not yet resolved (list dates are resolved as a column)."""
+
+
+def _classes(node: LexborNode | None) -> set[str]:
+    return set(attr(node, "class").split())
+
+
+def _title_link(cell: LexborNode) -> LexborNode | None:
+    """The post's link in a title cell: not the ``[2]`` reply counter, the trackbacks or the category."""
+    for link in cell.css("a[href]"):
+        if _classes(link) & {"replyNum", "trackbackNum", "category"}:
+            continue
+        if document_srl(attr(link, "href")) is not None:
+            return link
+    return None
+
+
+def _name(cell: LexborNode | None) -> str | None:
+    """An author's nickname; a member who set an image name shows only the image, whose alt is the name."""
+    if cell is None:
+        return None
+    text = node_text(cell, skip=_NAME_JUNK)
+    if text:
+        return text
+    image = cell.css_first("img[alt]")
+    return clean_text(attr(image, "alt")) or None
+
+
+def _columns(table: LexborNode) -> list[str | None]:
+    names: list[str | None] = []
+    for th in table.css("thead th"):
+        text = node_text(th)
+        if any(word in text for word in _NOT_COLUMNS):
+            names.append(None)
+            continue
+        names.append(next((k for k, words in _HEADERS.items() if any(w in text for w in words)), None))
+    return names
+
+
+def _cells(tr: LexborNode, columns: list[str | None]) -> dict[str, LexborNode]:
+    """A row's cells by meaning: by the header when it lines up, else by the skins' cell classes."""
+    tds = [c for c in tr.iter() if c.tag == "td"]
+    if len(columns) == len(tds) and "title" in columns:
+        return {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
+    cells: dict[str, LexborNode] = {}
+    for td in tds:
+        classes = _classes(td)
+        if "title" in classes:
+            cells.setdefault("title", td)
+        for name, wanted in _CELL_CLASSES.items():
+            if classes & set(wanted):
+                cells.setdefault(name, td)
+    return cells
+
+
+def _row(ctx: ParseContext, tr: LexborNode, cells: dict[str, LexborNode]) -> _Read | None:
+    title_cell = cells.get("title")
+    link = _title_link(title_cell) if title_cell is not None else None
+    if title_cell is None or link is None:
+        return None
+    href = attr(link, "href")
+    key = document_srl(href)
+    if key is None:
+        return None
+    url = absolute(ctx.url, href)
+    replies = title_cell.css_first("a.replyNum")
+    number = cells.get("number")
+    stub = PostStub(
+        key=key,
+        title=node_text(link, skip=_TITLE_JUNK),
+        url=url,
+        request=Request(url=url, referer=ctx.url),
+        author=_name(cells.get("author")),
+        views=parse_int(node_text(cells.get("views"))),
+        notice="notice" in _classes(tr) or (number is not None and "notice" in _classes(number)),
+        secret=bool(title_cell.css_first(_ICON.format("secret"))),
+        comments=parse_int(node_text(replies)) if replies is not None else None,
+        has_file=bool(title_cell.css_first(_ICON.format("file"))),
+    )
+    return stub, parse_board_date(node_text(cells.get("date")), ctx.now)
+
+
+def _rows(ctx: ParseContext, table: LexborNode) -> list[PostStub]:
+    """The table's posts, each once: a pinned notice listed again at its place in time stays one stub."""
+    columns = _columns(table)
+    read: list[_Read] = []
+    for tr in table.css("tbody tr"):
+        row = _row(ctx, tr, _cells(tr, columns))
+        if row is not None:
+            read.append(row)
+    # Notices are not in date order; the rest are, newest first.
+    column = iter(resolve([d for s, d in read if not s.notice], ctx.now))
+    stubs: dict[str, PostStub] = {}
+    for stub, date in read:
+        moment = next(column) if not stub.notice else (to_datetime(date, ctx.now) if date else None)
+        old = stubs.get(stub.key)
+        if old is None:
+            stubs[stub.key] = replace(stub, posted_at=moment)
+        elif stub.notice and not old.notice:
+            stubs[stub.key] = replace(old, notice=True)
+    return list(stubs.values())
+
+
+def _pagination(doc: Doc) -> tuple[int | None, int | None]:
+    """``(next_page, last_page)`` from the list's ``.pagination`` (not the comments' one, which pages
+    with ``cpage``)."""
+    block = doc.css_first(".list_footer .pagination")
+    if block is None:
+        block = next((b for b in doc.css(".pagination") if "cpage=" not in (b.html or "")), None)
+    current = parse_int(node_text(block.css_first("strong"))) if block is not None else None
+    if block is None or current is None:
+        return None, None
+    linked = {n for a in block.css("a[href]") if (n := page_number(attr(a, "href")) or 1)}
+    end = block.css_first("a.next, a.direction.next, a.last")
+    last = (page_number(attr(end, "href")) or 1) if end is not None else max(linked | {current})
+    return (current + 1 if current < last else None), last
+
+
+class RhymixEngine(Engine):
+    """Rhymix and XpressEngine 1.x (``default`` and ``xedition`` skins, with or without rewriting)."""
+
+    name = "rhymix"
+    label = "Rhymix / XpressEngine"
+
+    def score(self, url: str, doc: Doc) -> float:
+        """High when the page declares XE's globals and shows the board skins' list or post markup."""
+        markup = 0.5 if xe_globals(doc) else 0.0
+        if doc.css_first("div.board_list table, div.board_read"):
+            markup += 0.3
+        if doc.css_first("table[summary='List of Articles'], .read_header, td.readNum, .xe_content"):
+            markup += 0.2
+        path = urlsplit(url).path
+        if is_query_style(url):
+            url_fit = 1.0
+        elif path.endswith((".do", ".jsp", ".asp", ".aspx", ".es")) or (
+            path.endswith(".php") and not path.endswith("/index.php")
+        ):
+            url_fit = 0.0
+        else:
+            url_fit = 0.5  # a rewritten /notice/123 looks like any other path
+        return min(1.0, 0.8 * markup + 0.2 * url_fit)
+
+    def board_url(self, url: str, doc: Doc | None = None) -> str:
+        """The list of the board ``url`` belongs to, in the URL style it uses (category kept).
+
+        The page's own ``current_mid`` and ``request_uri`` are trusted over the URL, which alone cannot
+        tell a bare ``/123`` from a board called ``123``'s parent.
+        """
+        found = xe_globals(doc) if doc is not None else {}
+        base = urlsplit(found["request_uri"]).path if found.get("request_uri") else None
+        category = query_param(url, "category")
+        if is_query_style(url) or urlsplit(url).path.endswith(".php"):
+            mid = query_param(url, "mid") or found.get("current_mid")
+            return list_url(url, mid, category, base)
+        route = parse_route(urlsplit(url).path, base)
+        mid = route.mid or found.get("current_mid")
+        return list_url(url, mid, route.category or category, route.base if base is None else base)
+
+    def list_request(self, board_url: str, page: int) -> Request:
+        """GET the list: ``&page=N`` on query boards, ``/page/N`` on rewritten ones."""
+        return Request(url=paged(board_url, page))
+
+    def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
+        """The rows of ``div.board_list`` (on a post's page too), and the pagination."""
+        table = doc.css_first("div.board_list table") or doc.css_first("table[summary='List of Articles']")
+        if table is None:
+            raise EngineError("no Rhymix/XE list (div.board_list) on the page")
+        next_page, last_page = _pagination(doc)
+        return ListPage(_rows(ctx, table), next_page=next_page, last_page=last_page)
+
+    def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
+        """The post in ``div.board_read``; a password form (secret post) gives an empty, ``secret`` post."""
+        read = doc.css_first("div.board_read")
+        if read is None:
+            raise EngineError("no div.board_read on the post's page")
+        header = read.css_first(".read_header")
+        heading = header.css_first("h1") if header is not None else None
+        posted = parse_board_date(node_text(header.css_first(".time") if header else None), ctx.now)
+        body = read.css_first(".read_body")
+        locked = body is not None and body.css_first("input#cpw, form.secretForm, input[type='password']")
+        post = Post(
+            key=key,
+            title=node_text(heading, skip=".category, " + _TITLE_JUNK),
+            url=ctx.url,
+            body_html="",
+            author=_author(header),
+            posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
+            views=_views(header),
+            category=node_text(heading.css_first("a.category") if heading else None) or None,
+            secret=bool(locked),
+        )
+        if locked:
+            return post
+        if body is None:
+            raise EngineError("no .read_body on the post's page")
+        content = body.css_first(".xe_content") or body
+        return replace(post, body_html=content.inner_html or "", attachments=_attachments(read, ctx))
+
+    def is_failure_page(self, doc: Doc) -> str | None:
+        """The message of an alert page or of Rhymix's system message page ("권한이 없습니다.")."""
+        alert = alert_message(doc)
+        if alert:
+            return alert
+        if doc.css_first("div.board_list, div.board_read"):
+            return None
+        message = node_text(doc.css_first(_ERROR_BOX))
+        return message or None
+
+
+def _author(header: LexborNode | None) -> str | None:
+    """The writer: a member's ``a.author``, xedition's ``span.author``, else a guest's bare name."""
+    if header is None:
+        return None
+    for selector in ("a.author", "span.author"):
+        name = _name(header.css_first(selector))
+        if name:
+            return name
+    meta = node_text(header.css_first(".meta"), skip=".sum, .time, .read_count, .vote_count, " + _NAME_JUNK)
+    return meta or None
+
+
+def _views(header: LexborNode | None) -> int | None:
+    """``조회 수:88`` (default skin's ``.sum .read``) or ``조회 수 : 88`` (xedition's ``.read_count``)."""
+    node = header.css_first(".read, .read_count") if header is not None else None
+    text = node_text(node)
+    return parse_int(text.split(":", 1)[-1]) if text else None
+
+
+def _attachments(read: LexborNode, ctx: ParseContext) -> list[Attachment]:
+    """The ``.fileList`` downloads; each wants the post's page as Referer (a foreign host is refused)."""
+    files: list[Attachment] = []
+    for link in read.css(".fileList li a[href]"):
+        size = _FILE_SIZE.search(node_text(link.css_first(".fileSize")))
+        href = absolute(ctx.url, attr(link, "href"))
+        files.append(
+            Attachment(
+                index=len(files),
+                name=node_text(link, skip=".fileSize"),
+                size=parse_size(size.group(1)) if size else None,
+                request=Request(url=href, referer=ctx.url, prime=ctx.url),
+            )
+        )
+    return files
+
+
+ENGINE = RhymixEngine()
