@@ -1,0 +1,161 @@
+"""Tables drawn with box-drawing characters, fitted to the width; stacked row by row when they cannot fit.
+
+Cells are wrapped, never cut off: every character of every cell is shown.  Wide characters (Korean)
+count two cells.  The rule under the header rows is doubled.
+"""
+
+from __future__ import annotations
+
+from noticetui.render import layout, measure, stacked
+from noticetui.render.document import Line, Mark, Table
+from noticetui.render.grid import Grid, Placed, column_bounds, fit_columns, place
+from noticetui.render.wrap import fit
+
+NESTED_MIN = 20
+"""A nested table claims at most this much as its minimum width: below that it stacks itself."""
+
+_Key = tuple[int, int, int, int]
+_LIGHT: dict[_Key, str] = {
+    (1, 1, 0, 0): "─",
+    (1, 0, 0, 0): "─",
+    (0, 1, 0, 0): "─",
+    (0, 0, 1, 1): "│",
+    (0, 0, 1, 0): "│",
+    (0, 0, 0, 1): "│",
+    (0, 1, 0, 1): "┌",
+    (1, 0, 0, 1): "┐",
+    (0, 1, 1, 0): "└",
+    (1, 0, 1, 0): "┘",
+    (1, 1, 0, 1): "┬",
+    (1, 1, 1, 0): "┴",
+    (0, 1, 1, 1): "├",
+    (1, 0, 1, 1): "┤",
+    (1, 1, 1, 1): "┼",
+}
+# The header rule: double horizontal strokes meeting single vertical ones.
+_DOUBLE: dict[_Key, str] = {
+    **_LIGHT,
+    (1, 1, 0, 0): "═",
+    (1, 0, 0, 0): "═",
+    (0, 1, 0, 0): "═",
+    (0, 1, 0, 1): "╒",
+    (1, 0, 0, 1): "╕",
+    (0, 1, 1, 0): "╘",
+    (1, 0, 1, 0): "╛",
+    (1, 1, 0, 1): "╤",
+    (1, 1, 1, 0): "╧",
+    (0, 1, 1, 1): "╞",
+    (1, 0, 1, 1): "╡",
+    (1, 1, 1, 1): "╪",
+}
+
+
+def _sizes(grid: Grid) -> dict[int, tuple[int, int]]:
+    return {i: measure.measure(p.cell.blocks) for i, p in enumerate(grid.cells)}
+
+
+def measure_table(table: Table) -> tuple[int, int]:
+    """(minimum, natural) width of ``table`` drawn as a grid, in cells."""
+    grid = place(table)
+    least, natural = column_bounds(grid, _sizes(grid))
+    frame = 3 * grid.cols + 1
+    return min(sum(least) + frame, NESTED_MIN), sum(natural) + frame
+
+
+def render_table(table: Table, width: int) -> list[Line]:
+    """``table`` as lines of at most ``width`` cells: a grid if its columns fit, else stacked rows."""
+    grid = place(table)
+    if not grid.cols:
+        return []
+    least, natural = column_bounds(grid, _sizes(grid))
+    widths = fit_columns(least, natural, width - (3 * grid.cols + 1))
+    if widths is None:
+        return stacked.render_stacked(grid, width)
+    return _draw(grid, widths)
+
+
+def _span_width(widths: list[int], p: Placed) -> int:
+    return sum(widths[p.col : p.col + p.cols]) + 3 * (p.cols - 1)
+
+
+def _draw(grid: Grid, widths: list[int]) -> list[Line]:
+    contents: list[list[tuple[int, Line]]] = []
+    for p in grid.cells:
+        inner = _span_width(widths, p)
+        sized: list[tuple[int, Line]] = []
+        for line in layout.render_blocks(p.cell.blocks, inner, compact=True):
+            width = layout.line_width(line)
+            if width <= inner:
+                sized.append((width, line))
+            else:  # never cut a cell's text off: wrap whatever is still too wide
+                sized += [(layout.line_width(piece), piece) for piece in fit(line, inner)]
+        contents.append(sized)
+    heights = [1] * grid.rows
+    spanning = []
+    for p, lines in zip(grid.cells, contents, strict=True):
+        if p.rows == 1:
+            heights[p.row] = max(heights[p.row], len(lines))
+        else:
+            spanning.append((p, len(lines)))
+    # Cells spanning rows take what single-row cells gave them; any lack goes to their last row.
+    for p, need in sorted(spanning, key=lambda item: item[0].rows):
+        have = sum(heights[p.row : p.row + p.rows]) + p.rows - 1
+        if need > have:
+            heights[p.row + p.rows - 1] += need - have
+    xs = [0]
+    for w in widths:
+        xs.append(xs[-1] + w + 3)
+    ys = [0]
+    for h in heights:
+        ys.append(ys[-1] + h + 1)
+    total_w, total_h = xs[-1] + 1, ys[-1] + 1
+    across = [bytearray(total_w) for _ in range(total_h)]  # a stroke from x to x+1 on line y
+    down = [bytearray(total_w) for _ in range(total_h)]  # a stroke from y to y+1 in column x
+    texts: list[list[tuple[int, int, Line]]] = [[] for _ in range(total_h)]
+    for p, lines in zip(grid.cells, contents, strict=True):
+        x0, x1, y0, y1 = xs[p.col], xs[p.col + p.cols], ys[p.row], ys[p.row + p.rows]
+        across[y0][x0:x1] = across[y1][x0:x1] = b"\x01" * (x1 - x0)
+        for y in range(y0, y1):
+            down[y][x0] = down[y][x1] = 1
+        for i, (width, line) in enumerate(lines):
+            texts[y0 + 1 + i].append((x0 + 2, width, line))
+    header_y = ys[grid.header_rows] if grid.header_rows else -1
+    out: list[Line] = []
+    for r, y in enumerate(ys):
+        out.append(_compose(_rule(y, xs, widths, across, down, _DOUBLE if y == header_y else _LIGHT), texts[y]))
+        if r < grid.rows:
+            # Every text line of a row crosses the same column lines: one frame serves them all.
+            frame = (
+                "".join(("│" if down[y + 1][x] else " ") + " " * (w + 2) for x, w in zip(xs, widths, strict=False))
+                + "│"
+            )
+            out += [_compose(frame, texts[y2]) for y2 in range(y + 1, ys[r + 1])]
+    return out
+
+
+def _rule(
+    y: int, xs: list[int], widths: list[int], across: list[bytearray], down: list[bytearray], strokes: dict[_Key, str]
+) -> str:
+    """A horizontal rule line: junctions where column lines cross it, strokes where cells end."""
+    pieces: list[str] = []
+    above, here, below = down[y - 1] if y else None, across[y], down[y]
+    for i, x in enumerate(xs):
+        key = (here[x - 1] if x else 0, here[x], above[x] if above else 0, below[x])
+        pieces.append(strokes[key] if any(key) else " ")
+        if i < len(widths):
+            # Between two column lines a rule is either all stroke or all blank (inside a rowspan).
+            pieces.append((strokes[(1, 1, 0, 0)] if here[x + 1] else " ") * (widths[i] + 2))
+    return "".join(pieces)
+
+
+def _compose(frame: str, texts: list[tuple[int, int, Line]]) -> Line:
+    """One output line: the frame with cell text laid over it."""
+    out: Line = []
+    x = 0
+    for start, width, line in sorted(texts, key=lambda item: item[0]) if len(texts) > 1 else texts:
+        if start > x:
+            out.append((frame[x:start], Mark.BORDER))
+        out.extend(line)
+        x = start + width
+    out.append((frame[x:], Mark.BORDER))
+    return out
