@@ -394,7 +394,7 @@ def test_download_of_a_missing_file_number_closes_with_an_alert(client: httpx.Cl
 def test_todays_posts_stay_on_todays_date_at_any_hour(hour: int, minute: int) -> None:
     now = NOW.replace(hour=hour, minute=minute)
     with DemoServer(now=now) as demo, httpx.Client() as client:
-        first = rows(html(client.get(demo.boards()[0].url)))[2]
+        first = rows(html(client.get(next(b.url for b in demo.boards() if b.engine == "gnuboard"))))[2]
         assert re.fullmatch(r"\d\d:\d\d", one(first, "td.td_datetime").text())
 
 
