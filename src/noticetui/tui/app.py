@@ -1,0 +1,71 @@
+"""The Textual app: a thin layer over the cache, with sync and downloads running in workers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from noticetui.context import AppContext, make_fetcher
+from noticetui.net.fetch import Fetcher
+from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.screens.help import HelpScreen
+from noticetui.tui.screens.main import MainScreen
+from noticetui.tui.widgets.boards import BoardsPane
+from noticetui.tui.widgets.detail import DetailPane
+from noticetui.tui.widgets.post_list import PostList, utc_now
+
+
+class NoticeApp(App[None]):
+    """noticetui's TUI over ``ctx``: paints from the cache at once, then syncs when ``sync_on_start``.
+
+    ``now`` and ``fetcher_factory`` exist for tests: a fixed clock for stable snapshots, and a fetcher
+    without retries for tests of an unreachable site.
+    """
+
+    TITLE = "noticetui"
+    CSS_PATH = "app.tcss"
+    # Every action has its own key; the palette's footer entry would push Quit and Help out of 80 columns.
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="noticetui.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="noticetui.help"),
+    ]
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        sync_on_start: bool = True,
+        now: Callable[[], datetime] = utc_now,
+        fetcher_factory: Callable[[], Fetcher] | None = None,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.sync_on_start = sync_on_start
+        self.now = now
+        self.fetchers = SharedFetcher(fetcher_factory or (lambda: make_fetcher(ctx)))
+
+    def get_default_screen(self) -> Screen[None]:
+        """The three-pane main screen."""
+        return MainScreen(self.ctx, self.fetchers, sync_on_start=self.sync_on_start, now=self.now)
+
+    def action_help(self) -> None:
+        """Show every key (once: pressing ? on the help screen closes it)."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections: list[tuple[str, list[BindingType]]] = [
+            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
+            ("Boards", list(BoardsPane.BINDINGS)),
+            ("Posts", list(PostList.BINDINGS)),
+            ("Post", list(DetailPane.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    async def on_unmount(self) -> None:
+        """Close the network session when the app ends."""
+        await self.fetchers.close()

@@ -1,0 +1,125 @@
+"""What the TUI's workers and widgets announce: past-tense messages, each a small dataclass.
+
+Workers never touch widgets; they post one of these and a handler on the screen updates what is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from noticetui.downloads import DownloadProgress, SavedFile
+from noticetui.previews import Preview
+from noticetui.store import AttachmentRow, PostRow
+from noticetui.sync import BoardSyncResult, SyncProgress
+
+
+@dataclass
+class SyncStarted(Message):
+    """A sync of ``boards`` boards began."""
+
+    boards: int
+
+
+@dataclass
+class SyncProgressed(Message):
+    """A board's sync moved on a step."""
+
+    progress: SyncProgress
+
+    def can_replace(self, message: Message) -> bool:
+        """Only the latest step of a board matters: older ones still queued are dropped."""
+        return isinstance(message, SyncProgressed) and message.progress.board == self.progress.board
+
+
+@dataclass
+class BoardSynced(Message):
+    """A board synced without a problem."""
+
+    result: BoardSyncResult
+
+
+@dataclass
+class SyncFailed(Message):
+    """A board's sync failed (or half-failed); ``offline`` when its site could not be reached at all."""
+
+    board: str
+    error: str
+    offline: bool
+    result: BoardSyncResult | None = None
+
+
+@dataclass
+class SyncFinished(Message):
+    """Every board of the sync has reported."""
+
+
+@dataclass
+class PostOpened(Message):
+    """A post's body is at hand (from the cache or just fetched) and can be shown."""
+
+    post: PostRow
+    attachments: list[AttachmentRow]
+
+
+@dataclass
+class PostFailed(Message):
+    """A post's body could not be fetched."""
+
+    post_id: int
+    error: str
+
+
+@dataclass
+class DownloadProgressed(Message):
+    """More bytes of an attachment arrived."""
+
+    progress: DownloadProgress
+
+    def can_replace(self, message: Message) -> bool:
+        """A newer count for the same file makes an older, still queued one useless."""
+        if not isinstance(message, DownloadProgressed):
+            return False
+        old, new = message.progress, self.progress
+        return (old.post_id, old.index) == (new.post_id, new.index)
+
+
+@dataclass
+class DownloadFinished(Message):
+    """A post's attachments were saved."""
+
+    post_id: int
+    saved: list[SavedFile]
+
+
+@dataclass
+class DownloadFailed(Message):
+    """Downloading a post's attachments stopped with an error (files saved before it stay saved)."""
+
+    post_id: int
+    error: str
+
+
+@dataclass
+class AttachmentChosen(Message):
+    """The user picked an attachment (clicked it) to preview."""
+
+    post_id: int
+    index: int
+
+
+@dataclass
+class PreviewLoaded(Message):
+    """An attachment's text is ready to show."""
+
+    index: int
+    preview: Preview
+
+
+@dataclass
+class PreviewFailed(Message):
+    """An attachment could not be downloaded or read as text."""
+
+    index: int
+    error: str

@@ -1,0 +1,269 @@
+"""The main screen: boards on the left, the post list above the open post, a status line below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, OptionList, Static
+
+from noticetui.context import AppContext
+from noticetui.tui import messages as m
+from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.screens.post_actions import PostActionsScreen
+from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
+from noticetui.tui.widgets.boards import BoardsPane
+from noticetui.tui.widgets.detail import DetailPane
+from noticetui.tui.widgets.post_list import PostList
+from noticetui.tui.widgets.status import StatusLine
+
+EMPTY_STATE = """No boards yet.
+
+Follow a board by giving noticetui its list page:
+
+    noticetui add https://example.kr/bbs/board.php?bo_table=notice
+
+or look around the bundled sample boards first:
+
+    noticetui --demo
+
+Press q to quit."""
+
+SEARCH_LIMIT = 500
+
+
+def screen_key(keys: str, action: str, label: str, tip: str = "", *, show: bool = True) -> Binding:
+    """A main-screen binding: a short footer label, a help-screen tip, and the id ``noticetui.ACTION``."""
+    return Binding(keys, action, label, show=show, tooltip=tip, id=f"noticetui.{action}")
+
+
+class MainScreen(PostActionsScreen):
+    """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
+
+    # Footer labels are short so that every key, Quit and Help included, fits in 80 columns.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        screen_key("tab", "app.focus_next", "Next pane", show=False),
+        screen_key("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        screen_key("r", "refresh", "Sync", "Refresh: sync every board now"),
+        screen_key("slash", "search", "Search", "Search titles and bodies"),
+        screen_key("u", "toggle_unread", "Unread", "Show only unread posts, or all"),
+        screen_key("d", "download", "Save", "Download the open post's attachments"),
+        screen_key("p", "preview", "Preview", "Preview an attachment as text"),
+        screen_key("o", "open_browser", "Web", "Open the post in the web browser"),
+        screen_key("escape", "back", "Back", "Close the search", show=False),
+    ]
+    BOARD_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"refresh", "search", "toggle_unread", "download", "preview", "open_browser", "back"}
+    )
+    """The actions that mean nothing until a board is configured."""
+
+    def __init__(
+        self, ctx: AppContext, fetchers: SharedFetcher, *, sync_on_start: bool, now: Callable[[], datetime]
+    ) -> None:
+        super().__init__(ctx, fetchers)
+        self.sync_on_start = sync_on_start
+        self.now = now
+        self.unread_only = False
+        self.search_query: str | None = None
+        self.opening: int | None = None
+        """The post whose body is being fetched (the pane shows it once it arrives)."""
+        self.shown_board: str | None = None
+        """The key of the board the list shows (None while it shows search results)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Without boards only Quit and Help mean anything: the other keys are hidden and do nothing."""
+        return self.has_boards or action not in self.BOARD_ACTIONS
+
+    def compose(self) -> ComposeResult:
+        """The three panes, or a friendly empty state when no board is configured."""
+        if not self.has_boards:
+            yield Static(Text(EMPTY_STATE), id="empty", markup=False)
+            yield Footer()
+            return
+        with Horizontal(id="panes"):
+            yield BoardsPane(id="boards")
+            with Vertical(id="reading"):
+                yield Input(placeholder="Search titles and bodies, then Enter (Esc to go back)", id="search")
+                yield PostList(now=self.now, id="posts")
+                yield DetailPane(id="detail")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Paint from the cache at once; the network only comes in afterwards, in the background."""
+        if not self.has_boards:
+            return
+        self.query_one("#boards", BoardsPane).border_title = "Boards"
+        self.query_one("#detail", DetailPane).border_title = "Post"
+        self.refresh_boards()
+        self.show_board(keep=None)
+        self.query_one("#posts", PostList).focus()
+        if self.sync_on_start:
+            self.run_sync()
+        else:
+            self.query_one("#status", StatusLine).say("Showing the cache. Press r to sync.")
+
+    # --- what the list shows -------------------------------------------------------------------------
+
+    def refresh_boards(self) -> None:
+        """Read the boards' counts again."""
+        configured = [(b.name, b.title) for b in self.ctx.config.boards]
+        self.query_one("#boards", BoardsPane).set_entries(board_entries(self.ctx.store, configured))
+
+    def current_board(self) -> BoardEntry | None:
+        """The board highlighted in the boards pane."""
+        return self.query_one("#boards", BoardsPane).current
+
+    def show_board(self, keep: int | None) -> None:
+        """List the highlighted board's posts (unread ones only in unread mode)."""
+        entry = self.current_board()
+        posts = self.query_one("#posts", PostList)
+        if entry is None:
+            return
+        self.shown_board = entry.key
+        label = Text(entry.label).plain + (" — unread" if self.unread_only else "")
+        if entry.key != ALL_BOARDS and entry.board_id is None:
+            posts.set_source(FixedPosts([], label), empty="Not synced yet: press r to fetch its posts.")
+            return
+        source = BoardPosts(self.ctx.store, entry.board_id, label, self.unread_only)
+        empty = "No unread posts." if self.unread_only else "No posts cached yet: press r to sync."
+        posts.set_source(source, keep=keep, empty=empty)
+
+    @on(OptionList.OptionHighlighted, "#boards")
+    def board_highlighted(self) -> None:
+        """Moving through the boards shows each one's posts (and leaves a search)."""
+        entry = self.current_board()
+        if entry is not None and entry.key == self.shown_board and self.search_query is None:
+            return  # the list already shows it (the pane re-highlights when its counts change)
+        self.search_query = None
+        self.show_board(keep=None)
+
+    @on(OptionList.OptionSelected, "#boards")
+    def board_selected(self) -> None:
+        """Enter on a board moves on to its posts."""
+        self.query_one("#posts", PostList).focus()
+
+    def reload_list(self) -> None:
+        """Re-read the list after a sync, keeping the cursor on the same post; a search stays as it is."""
+        self.refresh_boards()
+        if self.search_query is None:
+            current = self.query_one("#posts", PostList).current
+            self.show_board(keep=current.id if current else None)
+
+    # --- opening posts -------------------------------------------------------------------------------
+
+    @on(PostList.Chosen)
+    async def open_post(self, event: PostList.Chosen) -> None:
+        """Show the post (fetching its body in a worker when it is not cached) and mark it read."""
+        post = event.post
+        if not post.read:
+            self.ctx.store.set_read([post.id])
+            self.query_one("#posts", PostList).mark_read(post.id)
+            # Counted down in place: re-reading every board's counts costs tens of ms on a big cache.
+            self.query_one("#boards", BoardsPane).count_read(post.board)
+        detail = self.query_one("#detail", DetailPane)
+        self.opening = post.id
+        if post.has_body or post.secret:
+            row = self.ctx.store.post(post.id) or post
+            await detail.show_post(row, self.ctx.store.attachments([post.id])[post.id])
+            return
+        await detail.show_message("loading…", post)
+        self.load_body(post.id)
+
+    @on(m.PostOpened)
+    async def post_opened(self, message: m.PostOpened) -> None:
+        """A fetched body arrived: show it if the user is still waiting for that post."""
+        if message.post.id == self.opening:
+            await self.query_one("#detail", DetailPane).show_post(message.post, message.attachments)
+
+    @on(m.PostFailed)
+    async def post_failed(self, message: m.PostFailed) -> None:
+        """The body could not be fetched: say why, keep the header."""
+        if message.post_id == self.opening:
+            detail = self.query_one("#detail", DetailPane)
+            await detail.show_message(f"Could not load this post: {message.error}", detail.post)
+
+    # --- actions -------------------------------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        """Sync every board in the background (a second r while one runs does not restart it)."""
+        if any(w.group == "sync" and w.is_running for w in self.workers):
+            self.notify("Already syncing…", markup=False)
+            return
+        self.run_sync()
+
+    def action_search(self) -> None:
+        """Open the search box."""
+        search = self.query_one("#search", Input)
+        search.add_class("-open")
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        """Show the posts matching the query in the list."""
+        query = " ".join(event.value.split())
+        if not query:
+            self.action_back()
+            return
+        rows = self.ctx.store.search(query, limit=SEARCH_LIMIT)
+        self.search_query = query
+        self.shown_board = None
+        more = "+" if len(rows) == SEARCH_LIMIT else ""
+        label = f"Search: {query} — {len(rows)}{more} result{'s' if len(rows) != 1 else ''}"
+        posts = self.query_one("#posts", PostList)
+        posts.set_source(FixedPosts(rows, label), empty=f"Nothing matches {query!r}.")
+        posts.focus()
+
+    def action_back(self) -> None:
+        """Close the search box and go back to the board's list."""
+        search = self.query_one("#search", Input)
+        was_searching = self.search_query is not None or search.has_class("-open")
+        search.remove_class("-open")
+        search.value = ""
+        if was_searching:
+            self.search_query = None
+            self.show_board(keep=None)
+            self.query_one("#posts", PostList).focus()
+
+    def action_toggle_unread(self) -> None:
+        """Show only unread posts, or all posts again."""
+        self.unread_only = not self.unread_only
+        self.search_query = None
+        self.show_board(keep=None)
+        message = "Showing unread posts only (u shows all)" if self.unread_only else "Showing all posts"
+        self.query_one("#status", StatusLine).say(message)
+
+    # --- what the sync worker reports ------------------------------------------------------------
+
+    @on(m.SyncStarted)
+    def sync_started(self, message: m.SyncStarted) -> None:
+        """A sync began."""
+        self.query_one("#status", StatusLine).sync_started(message.boards)
+
+    @on(m.SyncProgressed)
+    def sync_progressed(self, message: m.SyncProgressed) -> None:
+        """A board's sync moved on."""
+        self.query_one("#status", StatusLine).progressed(message.progress)
+
+    @on(m.BoardSynced)
+    def board_synced(self, message: m.BoardSynced) -> None:
+        """A board synced: its counts and (when it is on screen) its list update."""
+        self.query_one("#status", StatusLine).board_synced(message.result)
+        self.reload_list()
+
+    @on(m.SyncFinished)
+    def sync_finished(self) -> None:
+        """Every board has reported: read the final counts (and last errors) once more."""
+        self.refresh_boards()
+
+    @on(m.SyncFailed)
+    def sync_failed(self, message: m.SyncFailed) -> None:
+        """A board failed: the status line says so and the cached posts stay on screen."""
+        self.query_one("#status", StatusLine).board_failed(message.board, message.error, message.offline)
+        self.reload_list()

@@ -1,0 +1,105 @@
+"""What the main screen does with the open post: open it in a browser, download or preview its files.
+
+Kept apart from the main screen's layout and list logic; the keys themselves are declared on the main
+screen so that the footer and the help screen find them all in one place.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+
+from textual import on
+
+from noticetui.store import PostRow
+from noticetui.tui import messages as m
+from noticetui.tui.screens.preview import PreviewScreen
+from noticetui.tui.screens.tasks import TaskScreen
+from noticetui.tui.widgets.attachments import AttachmentsView
+from noticetui.tui.widgets.detail import DetailPane
+from noticetui.tui.widgets.post_list import PostList
+from noticetui.tui.widgets.status import StatusLine
+
+
+class PostActionsScreen(TaskScreen):
+    """Actions on the open post, and the handlers of what the download worker reports."""
+
+    @property
+    def has_boards(self) -> bool:
+        """Whether the config lists any board (without one, the screen shows only how to add one)."""
+        return bool(self.ctx.config.boards)
+
+    def open_post_row(self) -> PostRow | None:
+        """The post in the detail pane, else the one under the list's cursor."""
+        return self.query_one("#detail", DetailPane).post or self.query_one("#posts", PostList).current
+
+    def action_open_browser(self) -> None:
+        """Open the post's page in the web browser."""
+        post = self.open_post_row()
+        if post is None:
+            return
+        if not post.url.startswith(("http://", "https://")):
+            self.notify("This post has no web address to open.", severity="warning", markup=False)
+            return
+        webbrowser.open(post.url)
+
+    def action_download(self) -> None:
+        """Download the open post's attachments, with a progress bar per file."""
+        post = self.query_one("#detail", DetailPane).post
+        if post is None:
+            self.notify("Open a post first (Enter).", markup=False)
+            return
+        if not post.has_file and not self.ctx.store.attachments([post.id])[post.id]:
+            self.notify("This post has no attachments.", markup=False)
+            return
+        self.query_one("#status", StatusLine).say(f"Downloading the attachments of “{post.title}”…")
+        self.run_download(post.id)
+
+    def action_preview(self) -> None:
+        """Preview an attachment of the open post as text."""
+        post = self.query_one("#detail", DetailPane).post
+        files = self.ctx.store.attachments([post.id])[post.id] if post else []
+        if post is None or not files:
+            self.notify("Open a post with attachments first.", markup=False)
+            return
+        self.app.push_screen(PreviewScreen(self.ctx, self.fetchers, post, files), self.after_preview)
+
+    @on(m.AttachmentChosen)
+    def attachment_chosen(self, message: m.AttachmentChosen) -> None:
+        """A click on an attachment previews it."""
+        post = self.query_one("#detail", DetailPane).post
+        if post is not None and post.id == message.post_id:
+            files = self.ctx.store.attachments([post.id])[post.id]
+            screen = PreviewScreen(self.ctx, self.fetchers, post, files, message.index)
+            self.app.push_screen(screen, self.after_preview)
+
+    async def after_preview(self, _result: None) -> None:
+        """A preview may have downloaded the file: show it as saved."""
+        await self.refresh_attachments()
+
+    async def refresh_attachments(self) -> None:
+        """Re-read the open post's attachments from the store."""
+        detail = self.query_one("#detail", DetailPane)
+        if detail.post is not None:
+            await detail.set_attachments(self.ctx.store.attachments([detail.post.id])[detail.post.id])
+
+    # --- what the download worker reports -----------------------------------------------------------
+
+    @on(m.DownloadProgressed)
+    def download_progressed(self, message: m.DownloadProgressed) -> None:
+        """Move the file's progress bar."""
+        self.query_one("#attachments", AttachmentsView).show_progress(message.progress)
+
+    @on(m.DownloadFinished)
+    async def download_finished(self, message: m.DownloadFinished) -> None:
+        """The files are saved: say where, and mark them saved."""
+        where = message.saved[0].path.parent if message.saved else self.ctx.download_dir
+        count = len(message.saved)
+        self.query_one("#status", StatusLine).say(f"Saved {count} file{'s' if count != 1 else ''} to {where}")
+        await self.refresh_attachments()
+
+    @on(m.DownloadFailed)
+    async def download_failed(self, message: m.DownloadFailed) -> None:
+        """A download stopped: say why (files saved before it stay saved)."""
+        self.query_one("#status", StatusLine).say(f"Download failed: {message.error}")
+        self.notify(message.error, title="Download failed", severity="error", markup=False)
+        await self.refresh_attachments()

@@ -1,0 +1,113 @@
+"""A modal that shows an attachment's text: it downloads the file first when it is not saved yet."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from noticetui.context import AppContext
+from noticetui.downloads import download
+from noticetui.previews import preview_file
+from noticetui.store import AttachmentRow, PostRow
+from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.format import clean_line
+from noticetui.tui.messages import PreviewFailed, PreviewLoaded
+from noticetui.tui.screens.tasks import one_line
+from noticetui.tui.widgets.attachments import attachment_text
+
+
+class PreviewScreen(ModalScreen[None]):
+    """The text of one attachment; with several and none chosen yet, a list to choose from first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", id="preview.close"),
+    ]
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        fetchers: SharedFetcher,
+        post: PostRow,
+        files: list[AttachmentRow],
+        index: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.fetchers = fetchers
+        self.post = post
+        self.files = {f.index: f for f in files}
+        self.index = index if index is not None else (files[0].index if len(files) == 1 else None)
+
+    def compose(self) -> ComposeResult:
+        """A title, the attachment choices (when needed) and the text."""
+        with Vertical(id="preview-box"):
+            yield Static(id="preview-title", markup=False)
+            if self.index is None:
+                choices = [Option(attachment_text(f)) for f in self.files.values()]
+                yield OptionList(*choices, id="preview-choices")
+            yield TextArea("", read_only=True, soft_wrap=True, show_line_numbers=False, id="preview-text")
+            yield Static(Text("Esc closes", style="dim"), id="preview-hint", markup=False)
+
+    def on_mount(self) -> None:
+        """Start on the chosen attachment, or let the user choose."""
+        self.query_one("#preview-box").border_title = "Preview"
+        if self.index is None:
+            self.query_one("#preview-title", Static).update(Text("Which attachment?", style="bold"))
+            self.query_one("#preview-choices", OptionList).focus()
+        else:
+            self.load(self.index)
+
+    @on(OptionList.OptionSelected, "#preview-choices")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        """Preview the attachment picked from the list."""
+        self.load(list(self.files)[event.option_index])
+
+    @work(exclusive=True, exit_on_error=False)
+    async def load(self, index: int) -> None:
+        """Download the file if needed, then read its text in a thread (PDF parsing takes a while)."""
+        row = self.files[index]
+        loading = Text(f"{clean_line(row.name)} — loading…", style="bold")
+        self.query_one("#preview-title", Static).update(loading)
+        try:
+            path = Path(row.saved_path) if row.saved_path else None
+            if path is None or not path.is_file():
+                saved = await download(self.ctx, self.post.id, await self.fetchers.get(), indexes=[index])
+                path = saved[0].path
+            preview = await asyncio.to_thread(preview_file, path)
+        except Exception as exc:  # DownloadError, PreviewError or worse: all end as a line on screen
+            self.post_message(PreviewFailed(index, one_line(exc)))
+            return
+        self.post_message(PreviewLoaded(index, preview))
+
+    @on(PreviewLoaded)
+    def loaded(self, message: PreviewLoaded) -> None:
+        """Show the text (plain text in a read-only text area: nothing in it is markup)."""
+        row, preview = self.files[message.index], message.preview
+        title = Text(clean_line(row.name), style="bold")
+        facts = [preview.kind, clean_line(preview.note), "truncated" if preview.truncated else ""]
+        title.append("  " + " · ".join(f for f in facts if f), style="dim")
+        self.query_one("#preview-title", Static).update(title)
+        area = self.query_one("#preview-text", TextArea)
+        area.load_text(preview.text or "(this file has no text)")
+        area.focus()
+
+    @on(PreviewFailed)
+    def failed(self, message: PreviewFailed) -> None:
+        """Say why there is no preview."""
+        title = Text(clean_line(self.files[message.index].name), style="bold")
+        title.append(f"  cannot preview: {clean_line(message.error)}", style="red")
+        self.query_one("#preview-title", Static).update(title)
+
+    def action_close(self) -> None:
+        """Back to the post."""
+        self.dismiss(None)

@@ -1,0 +1,104 @@
+"""The main screen's background work: syncing, fetching a post's body, downloading its files.
+
+Each worker calls the headless core and posts a past-tense message; it never touches a widget, so the
+screen stays responsive and every update happens in one place (the handlers on the main screen).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import work
+from textual.screen import Screen
+
+from noticetui.config import BoardConfig
+from noticetui.context import AppContext
+from noticetui.downloads import DownloadError, DownloadProgress, download
+from noticetui.sync import SyncProgress, ensure_body, sync_board
+from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.messages import (
+    BoardSynced,
+    DownloadFailed,
+    DownloadFinished,
+    DownloadProgressed,
+    PostFailed,
+    PostOpened,
+    SyncFailed,
+    SyncFinished,
+    SyncProgressed,
+    SyncStarted,
+)
+from noticetui.tui.widgets.status import is_unreachable
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line for the status bar (its type when it has no message)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+class TaskScreen(Screen[None]):
+    """A screen that syncs, loads bodies and downloads in workers over one shared fetcher."""
+
+    def __init__(self, ctx: AppContext, fetchers: SharedFetcher) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.fetchers = fetchers
+
+    @work(exclusive=True, exit_on_error=False, group="sync")
+    async def run_sync(self) -> None:
+        """Sync every configured board at once, announcing each board as soon as it is done.
+
+        ``sync_board`` per board rather than ``sync_all``: the latter reports only when the slowest
+        board finishes, and the status line should show each board's result as it lands.
+        """
+        boards = list(self.ctx.config.boards)
+        if not boards:
+            return
+        self.post_message(SyncStarted(len(boards)))
+        fetcher = await self.fetchers.get()
+
+        def progress(step: SyncProgress) -> None:
+            self.post_message(SyncProgressed(step))
+
+        async def one(board: BoardConfig) -> None:
+            try:
+                result = await sync_board(self.ctx, board, fetcher, progress=progress)
+            except Exception as exc:  # a bug in an engine must not stop the other boards
+                self.post_message(SyncFailed(board.name, one_line(exc), offline=False))
+                return
+            if result.error is None:
+                self.post_message(BoardSynced(result))
+            else:
+                # A site that answered nothing at all is offline; one whose later pages failed is not.
+                offline = is_unreachable(result.error) and result.seen == 0
+                self.post_message(SyncFailed(board.name, result.error, offline, result))
+
+        await asyncio.gather(*(one(board) for board in boards))
+        self.post_message(SyncFinished())
+
+    @work(exclusive=True, exit_on_error=False, group="body")
+    async def load_body(self, post_id: int) -> None:
+        """Fetch a post's body that is not cached yet (opening another post cancels this one)."""
+        try:
+            row = await ensure_body(self.ctx, post_id, await self.fetchers.get())
+        except Exception as exc:  # network, site or parser: all of them end as a message in the pane
+            self.post_message(PostFailed(post_id, one_line(exc)))
+            return
+        self.post_message(PostOpened(row, self.ctx.store.attachments([post_id])[post_id]))
+
+    @work(exclusive=True, exit_on_error=False, group="download")
+    async def run_download(self, post_id: int, indexes: list[int] | None = None) -> None:
+        """Download a post's attachments (all of them unless ``indexes``), reporting bytes as they come."""
+
+        def progress(step: DownloadProgress) -> None:
+            self.post_message(DownloadProgressed(step))
+
+        try:
+            fetcher = await self.fetchers.get()
+            saved = await download(self.ctx, post_id, fetcher, indexes=indexes, progress=progress)
+        except DownloadError as exc:
+            self.post_message(DownloadFailed(post_id, str(exc)))
+        except Exception as exc:  # anything else still has to reach the user, not a traceback
+            self.post_message(DownloadFailed(post_id, one_line(exc)))
+        else:
+            self.post_message(DownloadFinished(post_id, saved))

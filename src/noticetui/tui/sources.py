@@ -1,0 +1,161 @@
+"""Where the post list gets its rows: a board (or all boards) from the store, or search results.
+
+The list never holds every post.  It asks its source for the row count and reads rows in pages as they
+scroll into view; :class:`PageCache` keeps a few recent pages, so memory stays flat with 100,000 posts.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from noticetui.store import PostRow, Store
+
+
+class PostSource(Protocol):
+    """Rows the post list can show."""
+
+    @property
+    def label(self) -> str:
+        """What the list is showing, for its title."""
+        ...
+
+    def count(self) -> int:
+        """How many rows there are."""
+        ...
+
+    def fetch(self, offset: int, limit: int) -> list[PostRow]:
+        """Rows ``offset`` to ``offset + limit`` (fewer at the end)."""
+        ...
+
+
+@dataclass(frozen=True)
+class BoardPosts:
+    """The cached posts of one board (``board_id`` None: every board), pinned notices first."""
+
+    store: Store
+    board_id: int | None
+    label: str
+    unread_only: bool = False
+
+    def count(self) -> int:
+        """The number of posts (unread ones only when ``unread_only``)."""
+        if not self.unread_only:
+            return self.store.count_posts(self.board_id)
+        return sum(b.unread for b in self.store.boards() if self.board_id in (None, b.id))
+
+    def fetch(self, offset: int, limit: int) -> list[PostRow]:
+        """One page of posts from the store."""
+        return self.store.posts(self.board_id, unread_only=self.unread_only, limit=limit, offset=offset)
+
+
+@dataclass(frozen=True)
+class FixedPosts:
+    """Rows already in memory: search results (capped by the search) or nothing at all."""
+
+    rows: list[PostRow] = field(default_factory=list)
+    label: str = ""
+
+    def count(self) -> int:
+        """The number of rows."""
+        return len(self.rows)
+
+    def fetch(self, offset: int, limit: int) -> list[PostRow]:
+        """A slice of the rows."""
+        return self.rows[offset : offset + limit]
+
+
+class PageCache:
+    """Rows of a source read a page at a time, the least recently used pages dropped first."""
+
+    def __init__(self, source: PostSource, page_size: int = 100, max_pages: int = 8) -> None:
+        self.source = source
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self.total = source.count()
+        self._pages: OrderedDict[int, list[PostRow]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return self.total
+
+    def get(self, index: int) -> PostRow | None:
+        """The row at ``index``, or None past the end (the source may have shrunk since counting)."""
+        if not 0 <= index < self.total:
+            return None
+        number, within = divmod(index, self.page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self.source.fetch(number * self.page_size, self.page_size)
+            self._pages[number] = page
+            while len(self._pages) > self.max_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[within] if within < len(page) else None
+
+    def mark_read(self, post_id: int) -> None:
+        """Show a post as read without reloading its page (the list stays put while the user reads)."""
+        for page in self._pages.values():
+            for i, row in enumerate(page):
+                if row.id == post_id:
+                    page[i] = replace(row, read=True)
+
+    def index_of(self, post_id: int, limit: int = 1000) -> int | None:
+        """Where post ``post_id`` is among the first ``limit`` rows, or None."""
+        for index in range(min(self.total, limit)):
+            row = self.get(index)
+            if row is not None and row.id == post_id:
+                return index
+        return None
+
+    @property
+    def pages_loaded(self) -> int:
+        """How many pages are in memory (for tests of the lazy loading)."""
+        return len(self._pages)
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    """One line of the boards pane."""
+
+    key: str
+    """A stable id for the line: ``*`` for all boards, else the board's name."""
+    label: str
+    """The board's title (page text: sanitise before showing)."""
+    board_id: int | None
+    """The store's id; None for "All boards" and for a configured board never synced."""
+    unread: int = 0
+    posts: int = 0
+    configured: bool = True
+    """False for a board the cache still holds but the config no longer lists."""
+    error: str | None = None
+    """The last sync's error, when it failed."""
+
+
+ALL_BOARDS = "*"
+
+
+def board_entries(store: Store, configured: list[tuple[str, str]]) -> list[BoardEntry]:
+    """All boards, then the configured ``(name, title)`` boards in config order, then cached leftovers."""
+    cached = {row.name: row for row in store.boards()}
+    entries = [
+        BoardEntry(
+            ALL_BOARDS,
+            "All boards",
+            None,
+            unread=sum(r.unread for r in cached.values()),
+            posts=sum(r.posts for r in cached.values()),
+        )
+    ]
+    for name, title in configured:
+        row = cached.pop(name, None)
+        if row is None:
+            entries.append(BoardEntry(name, title or name, None))
+        else:
+            label = title or row.display_title
+            entries.append(BoardEntry(name, label, row.id, row.unread, row.posts, True, row.last_error))
+    for row in cached.values():
+        if row.posts:
+            entries.append(BoardEntry(row.name, row.display_title, row.id, row.unread, row.posts, False))
+    return entries

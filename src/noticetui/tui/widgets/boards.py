@@ -1,0 +1,63 @@
+"""The boards pane: "All boards" and each followed board with its unread count."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from noticetui.tui.format import clean_line
+from noticetui.tui.sources import ALL_BOARDS, BoardEntry
+
+
+def entry_prompt(entry: BoardEntry) -> Text:
+    """How a board reads in the pane: its title, its unread count, a mark when its last sync failed."""
+    text = Text(clean_line(entry.label) or entry.key, style="" if entry.configured else "dim italic")
+    if entry.unread:
+        text.append(f" {entry.unread}", style="bold")
+    if entry.error:
+        text.append(" !", style="bold red")
+    return text
+
+
+class BoardsPane(OptionList):
+    """The list of boards; highlighting one shows its posts."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="boards.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="boards.up"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[BoardEntry] = []
+
+    def set_entries(self, entries: list[BoardEntry]) -> None:
+        """Show ``entries``; when the same boards are listed, only their counts change (no new highlight)."""
+        if [e.key for e in entries] == [e.key for e in self.entries]:
+            for index, entry in enumerate(entries):
+                if entry != self.entries[index]:
+                    self.replace_option_prompt_at_index(index, entry_prompt(entry))
+            self.entries = entries
+            return
+        self.entries = entries
+        highlighted = self.highlighted
+        self.set_options(Option(entry_prompt(e)) for e in entries)
+        self.highlighted = min(highlighted or 0, len(entries) - 1) if entries else None
+
+    def count_read(self, board: str) -> None:
+        """One post of ``board`` was just read: one fewer unread there and in "All boards"."""
+        for index, entry in enumerate(self.entries):
+            if entry.key in (board, ALL_BOARDS) and entry.unread:
+                self.entries[index] = replace(entry, unread=entry.unread - 1)
+                self.replace_option_prompt_at_index(index, entry_prompt(self.entries[index]))
+
+    @property
+    def current(self) -> BoardEntry | None:
+        """The highlighted board."""
+        index = self.highlighted
+        return self.entries[index] if index is not None and index < len(self.entries) else None

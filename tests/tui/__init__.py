@@ -1,0 +1,1 @@
+"""Tests of the Textual TUI (Pilot-driven, plus SVG snapshots)."""

@@ -1,0 +1,48 @@
+"""Fixtures for the TUI tests: a throwaway home whose cache is filled directly, with fixed dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from noticetui.context import AppContext
+from noticetui.tui.app import NoticeApp
+
+from .seed import CONFIG, NOW, seed
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A NOTICETUI_HOME with two boards configured."""
+    root = tmp_path / "home"
+    root.mkdir()
+    (root / "config.toml").write_text(CONFIG, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def ctx(home: Path) -> Iterator[AppContext]:
+    """A context over the seeded cache."""
+    context = AppContext.for_home(home)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def ids(ctx: AppContext) -> dict[str, int]:
+    """The ids of the seeded posts, by role."""
+    return seed(ctx)
+
+
+@pytest.fixture
+def make_app(ctx: AppContext, ids: dict[str, int]) -> Callable[..., NoticeApp]:
+    """A factory for the app over the seeded cache, at the fixed clock, not syncing unless asked."""
+
+    def factory(**options: Any) -> NoticeApp:
+        options.setdefault("sync_on_start", False)
+        return NoticeApp(ctx, now=lambda: NOW, **options)
+
+    return factory

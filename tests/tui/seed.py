@@ -1,0 +1,64 @@
+"""The TUI tests' cache: a pinned notice, bodies, a file, a hostile title, a secret post, fixed dates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from noticetui.context import AppContext
+from noticetui.models import SEOUL, Attachment, Post, PostStub, Request
+
+NOW = datetime(2024, 3, 10, 15, 0, tzinfo=SEOUL)
+"""The clock every TUI test runs at, so dates and snapshots never move."""
+
+HOSTILE_TITLE = "[bold red]x[/] \x1b[31mred\x1b[0m \x1b]0;pwned\x07"
+
+CONFIG = """[settings]
+delay = 0.0
+
+[[boards]]
+name = "notice"
+title = "학사 공지"
+url = "http://127.0.0.1:9/bbs/board.php?bo_table=notice"
+engine = "gnuboard"
+
+[[boards]]
+name = "free"
+title = "자유게시판"
+url = "http://127.0.0.1:9/bbs/board.php?bo_table=free"
+engine = "gnuboard"
+"""
+
+
+def stub(key: str, title: str, day: int, **extra: Any) -> PostStub:
+    """A list row of the fake board posted on 2024-03-``day`` at 09:30."""
+    url = f"http://127.0.0.1:9/bbs/board.php?bo_table=notice&wr_id={key}"
+    posted = datetime(2024, 3, day, 9, 30, tzinfo=SEOUL)
+    return PostStub(key=key, title=title, url=url, request=Request(url), posted_at=posted, **extra)
+
+
+def seed(ctx: AppContext) -> dict[str, int]:
+    """Fill the cache: a pinned notice, a post with a body and a file, a hostile title, a secret post."""
+    notice_board, free_board = ctx.config.boards
+    notice_id = ctx.board_id(notice_board)
+    free_id = ctx.board_id(free_board)
+    stubs = [
+        stub("1", "2024학년도 1학기 수강신청 안내", 4, author="학사팀", views=1520, notice=True, has_file=True),
+        stub("2", "도서관 휴관 안내", 8, author="도서관", views=87, has_file=True),
+        stub("3", HOSTILE_TITLE, 9, author="[i]evil[/i]", views=3),
+        stub("4", "비밀글입니다", 10, author="익명", secret=True),
+        stub("5", "Uncached body", 7, author="someone"),
+    ]
+    new = ctx.store.upsert_stubs(notice_id, stubs).new
+    ids = dict(zip(("notice", "library", "hostile", "secret", "uncached"), new, strict=True))
+    free = ctx.store.upsert_stubs(free_id, [stub("10", "자유게시판 첫 글", 6, author="홍길동")]).new
+    ids["free"] = free[0]
+    files = [Attachment(0, "수강신청_안내.hwp", 25088, Request("http://127.0.0.1:9/download/1"))]
+    body = "<p>수강신청 기간은 <b>3월 4일</b>부터 3월 8일까지입니다.</p><p>자세한 내용은 첨부파일을 보세요.</p>"
+    ctx.store.save_post(ids["notice"], Post("1", stubs[0].title, stubs[0].url, body, attachments=files))
+    table = "<table><tr><th>날짜</th><th>시간</th></tr><tr><td>3/9</td><td>종일</td></tr></table>"
+    library = f"<p>도서관은 3월 9일 휴관합니다.</p>{table}"
+    ctx.store.save_post(ids["library"], Post("2", stubs[1].title, stubs[1].url, library))
+    hostile = "<p>Body with [bold]markup[/bold] and \x1b[2J an escape.</p>"
+    ctx.store.save_post(ids["hostile"], Post("3", HOSTILE_TITLE, stubs[2].url, hostile))
+    return ids

@@ -1,0 +1,139 @@
+"""The TUI's pure pieces: how rows, dates and sizes look, and how the list reads the cache in pages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from rich.cells import cell_len
+
+from noticetui.models import SEOUL, PostStub, Request
+from noticetui.store import PostRow, Store
+from noticetui.tui.format import clean_line, human_size, post_line, short_date
+from noticetui.tui.sources import BoardPosts, PageCache
+from noticetui.tui.widgets.status import is_unreachable
+
+NOW = datetime(2024, 3, 10, 15, 0, tzinfo=SEOUL)
+
+
+def row(post_id: int = 1, title: str = "제목", **extra: object) -> PostRow:
+    """A post row with plausible defaults."""
+    url = f"http://x/{post_id}"
+    values: dict[str, object] = dict(
+        id=post_id, board_id=1, board="notice", key=str(post_id), title=title, url=url, request=Request(url),
+        author="작성자", posted_at=datetime(2024, 3, 1, 9, 0, tzinfo=SEOUL), views=1, notice=False, secret=False,
+        reply_depth=0, comments=None, has_file=False, category=None, read=False, has_body=False,
+    )  # fmt: skip
+    values.update(extra)
+    return PostRow(**values)  # type: ignore[arg-type]
+
+
+class CountingSource:
+    """A source of ``total`` rows that counts how often the store would be asked."""
+
+    label = "counting"
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.fetches: list[tuple[int, int]] = []
+
+    def count(self) -> int:
+        return self.total
+
+    def fetch(self, offset: int, limit: int) -> list[PostRow]:
+        self.fetches.append((offset, limit))
+        return [row(i) for i in range(offset, min(offset + limit, self.total))]
+
+
+def test_short_date_is_time_of_day_for_today_in_the_posts_zone() -> None:
+    posted = datetime(2024, 3, 10, 0, 30, tzinfo=SEOUL)
+    # 15:00 UTC on the 9th is already the 10th in Seoul.
+    assert short_date(posted, datetime(2024, 3, 9, 15, 0, tzinfo=UTC)) == "00:30"
+
+
+def test_short_date_is_the_full_date_for_other_days() -> None:
+    assert short_date(datetime(2024, 3, 9, 23, 59, tzinfo=SEOUL), NOW) == "2024-03-09"
+
+
+def test_short_date_of_an_unknown_date_is_empty() -> None:
+    assert short_date(None, NOW) == ""
+
+
+def test_human_size_uses_binary_units() -> None:
+    assert [human_size(n) for n in (None, 512, 25088, 3 * 1024 * 1024)] == ["", "512 B", "24.5 KB", "3.0 MB"]
+
+
+def test_clean_line_removes_escape_sequences_and_newlines() -> None:
+    cleaned = clean_line("a\x1b[31mb\nc\x07")
+    assert "\x1b" not in cleaned and "\x07" not in cleaned and "\n" not in cleaned
+    assert cleaned.startswith("a") and "b c" in cleaned
+
+
+def test_post_line_fills_exactly_the_width_with_korean_titles() -> None:
+    for width in (30, 59, 60, 97):
+        line = post_line(row(title="아주 긴 한국어 제목이 여기에 있습니다 " * 3), width, NOW)
+        assert cell_len(line.plain) == width
+
+
+def test_post_line_marks_notices_files_secrets_and_comments() -> None:
+    line = post_line(row(notice=True, has_file=True, secret=True, comments=4), 100, NOW).plain
+    assert line.startswith("공지") and "📎" in line and "🔒" in line and "[4]" in line
+
+
+def test_post_line_is_bold_only_while_unread() -> None:
+    def bold(post: PostRow) -> bool:
+        line = post_line(post, 80, NOW)
+        return any("bold" in str(span.style) for span in line.spans)
+
+    assert bold(row(read=False)) and not bold(row(read=True))
+
+
+def test_post_line_keeps_markup_in_titles_literal() -> None:
+    assert "[bold red]x[/]" in post_line(row(title="[bold red]x[/]"), 80, NOW).plain
+
+
+def test_page_cache_reads_only_the_pages_it_is_asked_for() -> None:
+    source = CountingSource(100_000)
+    cache = PageCache(source, page_size=100)
+    assert len(cache) == 100_000 and source.fetches == []
+    for index in range(40):
+        cache.get(index)
+    assert source.fetches == [(0, 100)]
+    last = cache.get(99_999)
+    assert last is not None and last.id == 99_999 and len(source.fetches) == 2
+
+
+def test_page_cache_keeps_a_bounded_number_of_pages() -> None:
+    cache = PageCache(CountingSource(10_000), page_size=10, max_pages=3)
+    for index in range(0, 10_000, 10):
+        cache.get(index)
+    assert cache.pages_loaded == 3
+
+
+def test_page_cache_marks_a_row_read_in_place() -> None:
+    source = CountingSource(5)
+    cache = PageCache(source)
+    before = cache.get(2)
+    cache.mark_read(2)
+    after = cache.get(2)
+    assert before is not None and not before.read
+    assert after is not None and after.read and len(source.fetches) == 1
+
+
+def test_unreachable_errors_are_told_apart_from_broken_pages() -> None:
+    assert is_unreachable("http://x/: connection refused")
+    assert is_unreachable("http://x/: could not resolve host x")
+    assert is_unreachable("http://x/: timed out after 20 s")
+    assert not is_unreachable("http://x/: HTTP 500 Internal Server Error")
+    assert not is_unreachable("page 2: cannot parse the list (ValueError: x)")
+
+
+def test_board_with_many_posts_is_read_one_page_at_a_time() -> None:
+    store = Store.open(None)
+    board = store.ensure_board("big", "http://x/", "gnuboard")
+    stubs = [PostStub(str(i), f"글 {i}", f"http://x/{i}", Request(f"http://x/{i}")) for i in range(2_000)]
+    store.upsert_stubs(board, stubs)
+    cache = PageCache(BoardPosts(store, board, "big"))
+    assert len(cache) == 2_000
+    cache.get(0)
+    assert cache.pages_loaded == 1
+    store.close()
