@@ -170,3 +170,25 @@ def test_a_list_title_cut_with_an_ellipsis_keeps_the_full_title(store: Store) ->
     assert result.changed == []
     store.upsert_stubs(board, [stub("1", "완전히 바뀐 제목")])
     assert store.post(post_id).title == "완전히 바뀐 제목"  # type: ignore[union-attr]
+
+
+def test_a_version_1_cache_is_migrated_forward_keeping_its_posts(tmp_path: Path) -> None:
+    from noticetui.store.schema import V1
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(V1 + "PRAGMA user_version = 1;")
+    conn.execute("INSERT INTO boards (name, url, engine) VALUES ('n', 'http://x.kr/', 'gnuboard')")
+    conn.execute(
+        "INSERT INTO posts (board_id, key, title, url, request, first_seen, updated_at, body_html, body_at) "
+        "VALUES (1, '7', '옛 글', 'u', ?, 'now', 'now', '<p>옛 본문</p>', 'now')",
+        (Request("u").to_json(),),
+    )
+    conn.commit()
+    conn.close()
+    s = Store.open(path)
+    assert s.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert [p.title for p in s.posts()] == ["옛 글"]
+    assert s.post(s.posts()[0].id).body_html == "<p>옛 본문</p>"  # type: ignore[union-attr]
+    assert s.conn.execute("SELECT name FROM sqlite_master WHERE name = 'posts_unread'").fetchone() is not None
+    s.close()

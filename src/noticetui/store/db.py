@@ -125,11 +125,12 @@ class Store:
     def boards(self) -> list[BoardRow]:
         """Every cached board with its post and unread counts, by name."""
         rows = self.conn.execute(
-            """SELECT b.id, b.name, b.url, b.engine, b.title, coalesce(c.total, 0), coalesce(c.unread, 0),
+            """SELECT b.id, b.name, b.url, b.engine, b.title, coalesce(c.total, 0), coalesce(u.unread, 0),
                       b.last_sync, b.last_ok, b.last_error
-               FROM boards b LEFT JOIN (
-                   SELECT board_id, count(*) AS total, total(read = 0) AS unread FROM posts GROUP BY board_id
-               ) c ON c.board_id = b.id
+               FROM boards b
+               LEFT JOIN (SELECT board_id, count(*) AS total FROM posts GROUP BY board_id) c ON c.board_id = b.id
+               LEFT JOIN (SELECT board_id, count(*) AS unread FROM posts WHERE read = 0 GROUP BY board_id) u
+                    ON u.board_id = b.id
                ORDER BY b.name"""
         ).fetchall()
         return [BoardRow(*row[:5], int(row[5]), int(row[6]), *row[7:]) for row in rows]
@@ -230,9 +231,10 @@ class Store:
             if post.secret and not post.body_html:
                 return
             conn.execute(
-                "UPDATE posts SET body_html = ?, body_at = ?, has_file = max(has_file, ?) WHERE id = ?",
-                (post.body_html, now, int(bool(post.attachments)), post_id),
+                "UPDATE posts SET body_at = ?, has_file = max(has_file, ?) WHERE id = ?",
+                (now, int(bool(post.attachments)), post_id),
             )
+            conn.execute("INSERT OR REPLACE INTO bodies (post_id, html) VALUES (?, ?)", (post_id, post.body_html))
             title = conn.execute("SELECT title FROM posts WHERE id = ?", (post_id,)).fetchone()[0]
             conn.execute("DELETE FROM posts_fts WHERE rowid = ?", (post_id,))
             conn.execute(
@@ -298,7 +300,8 @@ class Store:
     def post(self, post_id: int) -> PostRow | None:
         """One post with its body."""
         row = self.conn.execute(
-            f"SELECT {_POST_COLUMNS}, p.body_html FROM posts p JOIN boards b ON b.id = p.board_id WHERE p.id = ?",
+            f"""SELECT {_POST_COLUMNS}, d.html FROM posts p JOIN boards b ON b.id = p.board_id
+                LEFT JOIN bodies d ON d.post_id = p.id WHERE p.id = ?""",
             (post_id,),
         ).fetchone()
         return None if row is None else _post_row(row)

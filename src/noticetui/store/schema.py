@@ -63,7 +63,21 @@ CREATE TABLE attachments (
 CREATE VIRTUAL TABLE posts_fts USING fts5(title, body, tokenize = 'trigram');
 """
 
-MIGRATIONS: list[str] = [V1]
+V2 = """
+-- Bodies move out of the posts table: listing posts then reads small rows only, never a body's pages.
+CREATE TABLE bodies (
+    post_id INTEGER PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
+    html    TEXT NOT NULL
+);
+INSERT INTO bodies (post_id, html) SELECT id, body_html FROM posts WHERE body_html IS NOT NULL;
+ALTER TABLE posts DROP COLUMN body_html;
+-- Unread counts per board (the boards pane, on every first paint) without scanning every post.
+CREATE INDEX posts_unread ON posts (board_id) WHERE read = 0;
+-- The all-boards list, pinned notices first.
+CREATE INDEX posts_pinned ON posts (notice DESC, posted_ts DESC, id DESC);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
 """MIGRATIONS[n] is the SQL script that takes a database from version n to n + 1."""
 
 LATEST = len(MIGRATIONS)
