@@ -1,0 +1,266 @@
+"""``selectBbsNttList.do`` boards: the CMS (vendor not identified) of many local governments and universities.
+
+Lists are ``selectBbsNttList.do?key=…&bbsNo=…[&pageIndex=N]`` (the ``key`` is the menu); a post is
+``selectBbsNttView.do?key=…&bbsNo=…&nttNo=N`` and its key is ``nttNo`` (``nttSn`` on the ftc.go.kr
+variant with ``bordCd``).  Rows are ``table.p-table tbody tr`` with the link in ``td.p-subject`` and the
+date as ``<time>`` in the last cell; ``p-icon`` spans mark new, secret and file rows.  The view is a
+``table.p-table`` whose title is ``span.p-table__subject_text``, body ``td.p-table__content``, and files
+``ul.p-attach a.p-attach__link`` → ``downloadBbsFile.do?atchmnflNo=N`` (``filename*=UTF-8''…``); the
+``p-attach__preview`` / ``previewBbsAtchmnfl.do`` links beside them are document viewers.  Pinned notices,
+the secret-post form and the paging block's classes are guesses in the CMS's ``p-`` style.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.engines.base import (
+    Doc,
+    Engine,
+    EngineError,
+    absolute,
+    attr,
+    node_text,
+    parse_int,
+    parse_size,
+    query_param,
+    with_query,
+)
+from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+
+_LIST = "selectBbsNttList.do"
+_VIEW = "selectBbsNttView.do"
+_KEYS = ("nttNo", "nttSn")
+_JUNK = ".p-icon, .skip, .blind, .sr-only, i, img, script"
+_TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*건")
+_LABELS = {
+    "number": ("번호",),
+    "title": ("제목",),
+    "author": ("작성자", "담당부서", "작성부서", "부서", "등록자"),
+    "date": ("작성일", "등록일", "게시일"),
+    "views": ("조회",),
+    "file": ("파일", "첨부"),
+}
+_VIEW_FIELDS = {
+    "author": ("작성자", "담당부서", "작성부서", "부서명", "등록자"),
+    "date": ("작성일", "등록일", "게시일"),
+    "views": ("조회",),
+}
+# Transient list fields: the visitor's page, search and post.
+_TRANSIENT = ("pageIndex", "nttNo", "nttSn", "searchCnd", "searchKrwd", "searchCtgry", "integrDeptCode", "pageUnit")
+
+
+def _ntt(href: str) -> str | None:
+    for name in _KEYS:
+        value = query_param(href, name)
+        if value and value.isdigit():
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class _Row:
+    stub: PostStub
+    date: PartialDate | None
+
+
+def _label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
+    return next((name for name, words in table.items() if any(w in text for w in words)), None)
+
+
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    cells = [c for c in tr.iter() if c.tag == "td"]
+    subject = tr.css_first("td.p-subject") or next((c for c in cells if c.css_first(f"a[href*='{_VIEW}']")), None)
+    link = subject.css_first("a[href]") if subject is not None else None
+    key = _ntt(attr(link, "href")) if link is not None else None
+    if subject is None or link is None or key is None:
+        return None
+    named = (
+        {name: c for name, c in zip(columns, cells, strict=False) if name is not None}
+        if len(columns) == len(cells)
+        else {}
+    )
+    url = absolute(ctx.url, attr(link, "href"))
+    time = cells[-1].css_first("time")
+    date_text = (attr(time, "datetime") or node_text(time)) if time is not None else node_text(named.get("date"))
+    first = node_text(cells[0]) if cells else ""
+    file_cell = named.get("file")
+    stub = PostStub(
+        key=key,
+        title=node_text(link, skip=_JUNK),
+        url=url,
+        request=Request(url=url, referer=ctx.url),
+        author=node_text(named.get("author")) or None,
+        views=parse_int(node_text(named.get("views"))),
+        notice="notice" in attr(tr, "class") or first == "공지" or bool(cells[0].css_first(".p-icon__notice")),
+        secret=bool(subject.css_first(".p-icon__lock, .p-icon__secret")),
+        reply_depth=1 if subject.css_first(".p-icon__reply") else 0,
+        has_file=bool(tr.css_first(".p-icon__file, .ico-attach, td.p-file a"))
+        or (file_cell is not None and bool(file_cell.css_first("i, span, a, img"))),
+    )
+    return _Row(stub, parse_board_date(date_text, ctx.now))
+
+
+def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
+    column = iter(resolve([r.date for r in rows if not r.stub.notice], now))
+    stubs: dict[str, PostStub] = {}
+    for r in rows:
+        alone = to_datetime(r.date, now) if r.date is not None else None
+        stub = replace(r.stub, posted_at=alone if r.stub.notice else next(column))
+        old = stubs.get(stub.key)
+        stubs[stub.key] = stub if old is None else replace(old, notice=old.notice or stub.notice)
+    return list(stubs.values())
+
+
+def _page_index(url: str) -> int:
+    page = query_param(url, "pageIndex")
+    return int(page) if page and page.isdigit() else 1
+
+
+def _signature(doc: Doc) -> bool:
+    """Links and forms of the board module itself (its list's own search form counts: a list may be empty)."""
+    found = doc.css_first(
+        f"td.p-subject a[href*='{_VIEW}'], span.p-table__subject_text, a[href*='downloadBbsFile.do'], "
+        f"form[action*='BbsNtt'], a[href*='{_LIST}'][href*='pageIndex=']"
+    )
+    return found is not None
+
+
+class BbsNttEngine(Engine):
+    """The ``selectBbsNttList.do`` CMS (``p-table`` skin)."""
+
+    name = "bbsntt"
+    label = "selectBbsNttList CMS"
+
+    def score(self, url: str, doc: Doc) -> float:
+        """High when the URL is ``selectBbsNtt*.do`` and the page has the ``p-table`` list or view."""
+        last = urlsplit(url).path.rsplit("/", 1)[-1]
+        url_fit = 0.0
+        if last in (_LIST, _VIEW):
+            url_fit = 1.0
+        elif last == "downloadBbsFile.do" or query_param(url, "bbsNo"):
+            url_fit = 0.6
+        markup = 0.0
+        # The p-* classes are the vendor's whole design system: they count only next to a board's links.
+        if _signature(doc):
+            markup = 0.5
+            if doc.css_first("table.p-table"):
+                markup += 0.25
+            if doc.css_first(".p-pagination, .p-page, td.p-table__content, ul.p-attach, tbody time"):
+                markup += 0.25
+        return min(1.0, 0.25 * url_fit + 0.75 * markup)
+
+    def board_url(self, url: str, doc: Doc | None = None) -> str:
+        """``…/selectBbsNttList.do?key=…&bbsNo=…`` for a list page or a post."""
+        parts = urlsplit(url)
+        path = parts.path
+        head, _, last = path.rpartition("/")
+        if last in (_VIEW, "downloadBbsFile.do"):
+            path = f"{head}/{_LIST}"
+        return with_query(parts._replace(path=path, fragment="").geturl(), drop=_TRANSIENT)
+
+    def list_request(self, board_url: str, page: int) -> Request:
+        """GET the board URL, with ``pageIndex=N`` from page 2 on."""
+        if page > 1:
+            return Request(url=with_query(board_url, pageIndex=page))
+        return Request(url=with_query(board_url, drop=("pageIndex",)))
+
+    def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
+        """The ``table.p-table`` rows (notices once), ``pageIndex`` pagination and the total."""
+        table = doc.css_first("table.p-table")
+        link = doc.css_first(f"a[href*='{_VIEW}']")
+        if link is not None and (table is None or not table.css_first(f"a[href*='{_VIEW}']")):
+            table = link
+            while table is not None and table.tag != "table":
+                table = table.parent
+        if table is None:
+            raise EngineError("no p-table list on the page")
+        columns = [_label(node_text(th), _LABELS) for th in table.css("thead th")]
+        rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
+        current = _page_index(ctx.url)
+        pages = {_page_index(attr(a, "href")) for a in doc.css("a[href*='pageIndex=']") if not _ntt(attr(a, "href"))}
+        next_page = current + 1 if current + 1 in pages else None
+        total = None
+        for node in doc.css(".p-total, .total, [class*='count']"):
+            if match := _TOTAL.search(node_text(node)):
+                total = parse_int(match.group(1))
+                break
+        return ListPage(_dated(rows, ctx.now), next_page, max(pages | {current}) if pages else None, total)
+
+    def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
+        """The ``p-table`` view; a password form instead gives an empty, ``secret`` post."""
+        subject = doc.css_first("span.p-table__subject_text")
+        if subject is None:
+            if doc.css_first("input[type='password']"):
+                return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+            raise EngineError("no span.p-table__subject_text on the view page")
+        table: LexborNode | None = subject
+        while table is not None and table.tag != "table":
+            table = table.parent
+        scope = table if table is not None else doc.body
+        cell = scope.css_first("td.p-table__content") if scope is not None else None
+        if cell is None:
+            cell = next((td for td in doc.css("td[title]") if attr(td, "title") == "내용"), None)
+        if cell is None:
+            raise EngineError("no td.p-table__content on the view page")
+        body = cell.css_first("div.ntt_cn_container") or cell
+        fields = _fields(scope)
+        posted = parse_board_date(fields.get("date", ""), ctx.now)
+        return Post(
+            key=key,
+            title=node_text(subject),
+            url=ctx.url,
+            body_html=body.inner_html or "",
+            author=fields.get("author") or None,
+            posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
+            views=parse_int(fields.get("views")),
+            attachments=_attachments(doc, ctx),
+        )
+
+
+def _fields(scope: LexborNode | None) -> dict[str, str]:
+    """``th`` label → the ``td`` after it, for 작성자/작성일/조회수."""
+    found: dict[str, str] = {}
+    for th in scope.css("th") if scope is not None else []:
+        name = _label(node_text(th), _VIEW_FIELDS)
+        td = th.next
+        while td is not None and td.tag != "td":
+            td = td.next
+        if name is not None and td is not None:
+            found.setdefault(name, node_text(td))
+    return found
+
+
+def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
+    """``a.p-attach__link`` downloads (the document-viewer and download-all links are not files)."""
+    files: list[Attachment] = []
+    for link in doc.css("ul.p-attach a.p-attach__link, a.p-attach__link"):
+        href = attr(link, "href")
+        if "downloadBbsFileAll" in href or "preview" in href.lower() or href.startswith(("#", "javascript:")):
+            continue
+        url = absolute(ctx.url, href)
+        if any(f.request is not None and f.request.url == url for f in files):
+            continue
+        size = link.css_first(".p-attach__size")
+        names = [
+            node_text(s) for s in link.css("span") if not {"p-icon", "p-attach__size"} & set(attr(s, "class").split())
+        ]
+        name = next((n for n in names if n), "") or node_text(link, skip=_JUNK + ", .p-attach__size")
+        files.append(
+            Attachment(
+                index=len(files),
+                name=name,
+                size=parse_size(node_text(size)) if size is not None else None,
+                request=Request(url=url, referer=ctx.url, prime=ctx.url),
+            )
+        )
+    return files
+
+
+ENGINE = BbsNttEngine()

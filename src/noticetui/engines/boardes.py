@@ -1,0 +1,280 @@
+"""``board.es`` boards: the CMS (vendor not identified) behind mohw.go.kr, kostat.go.kr, kdca.go.kr, kpx.or.kr…
+
+Lists are ``/board.es?mid=a10…&bid=0027[&nPage=N]``; a post is ``…&act=view&list_no=N`` and its key is
+``list_no``.  A row's title cell is ``td[aria-label=제목]`` (mohw: ``a.txt_title`` and ``data-label``)
+with a link that also calls ``goView('N')``; screen-reader text (``span.sr_only`` 새글/비밀글) and
+``xi-*`` icons sit inside the link.  Long titles are cut in the cell, whole in its ``title`` attribute.
+The view is ``article.board_view`` with ``h2.title``, an info list (작성자/등록일/조회수),
+``div.contents`` and files at ``/boardDownload.es?bid=…&list_no=…&seq=N``, which the sites serve only
+with the view page as Referer (``attachApiPreview.es`` links beside them are HTML viewers, not files).
+Notices head every list page.  What the source did not show (the info list's exact tags, the password
+form) is a guess, written to accept the plausible variants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from urllib.parse import urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborNode
+
+from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.engines.base import (
+    Doc,
+    Engine,
+    EngineError,
+    absolute,
+    attr,
+    node_text,
+    parse_int,
+    parse_size,
+    query_param,
+    with_query,
+)
+from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+
+_JUNK = ".sr_only, .blind, .skip, i, img, script"
+_GO_VIEW = re.compile(r"goView\(\s*'?(\d+)'?")
+_TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*(?:건|개)")
+_LABELS = {
+    "number": ("번호",),
+    "title": ("제목",),
+    "author": ("작성자", "담당부서", "부서", "글쓴이", "등록자"),
+    "date": ("등록일", "작성일", "게시일"),
+    "views": ("조회",),
+    "file": ("첨부", "파일"),
+}
+_TITLE_CELL = "td[aria-label='제목'], td[data-label='제목']"
+_LIST_MARKERS = f"{_TITLE_CELL}, a.txt_title, td[aria-label='등록일'], td[data-label='등록일']"
+_DOWNLOAD = "a[href*='boardDownload.es'], a[href*='act=download']"
+
+
+def _label(text: str) -> str | None:
+    return next((name for name, words in _LABELS.items() if any(w in text for w in words)), None)
+
+
+def _list_no(link: LexborNode) -> str | None:
+    """A row link's ``list_no``, from its href or from its ``goView('N')`` handler."""
+    key = query_param(attr(link, "href"), "list_no")
+    if key and key.isdigit():
+        return key
+    match = _GO_VIEW.search(attr(link, "onclick") + " " + attr(link, "href"))
+    return match.group(1) if match else None
+
+
+def _title(link: LexborNode) -> str:
+    """The link text without icons and screen-reader words; the ``title`` attribute when the text is cut."""
+    text = node_text(link, skip=_JUNK)
+    full = " ".join(attr(link, "title").split())
+    stem = text.rstrip(".…").rstrip()
+    if full and stem and full != text and full.startswith(stem) and len(full) > len(stem):
+        return full
+    return text
+
+
+@dataclass(frozen=True)
+class _Row:
+    stub: PostStub
+    date: PartialDate | None
+
+
+def _columns(table: LexborNode) -> list[str | None]:
+    return [_label(node_text(th)) for th in table.css("thead th")]
+
+
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    cells = [c for c in tr.iter() if c.tag == "td"]
+    named: dict[str, LexborNode] = {}
+    for index, cell in enumerate(cells):
+        # The aria-label / data-label of each cell names it; the header is the fallback.
+        name = _label(attr(cell, "aria-label") or attr(cell, "data-label"))
+        if name is None and len(columns) == len(cells):
+            name = columns[index]
+        if name is not None:
+            named.setdefault(name, cell)
+    scope = named.get("title", tr)
+    link = scope.css_first("a.txt_title") or next((a for a in scope.css("a") if _list_no(a)), None)
+    key = _list_no(link) if link is not None else None
+    if link is None or key is None:
+        return None
+    href = attr(link, "href")
+    url = absolute(ctx.url, href) if "list_no=" in href else with_query(ctx.url, act="view", list_no=key)
+    number = named.get("number")
+    badge = node_text(number) if number is not None else ""
+    title_cell = named.get("title", scope)
+    secret_words = node_text(title_cell.css_first(".sr_only"))
+    file_cell = named.get("file")
+    stub = PostStub(
+        key=key,
+        title=_title(link),
+        url=url,
+        request=Request(url=url, referer=ctx.url),
+        author=node_text(named.get("author")) or None,
+        views=parse_int(node_text(named.get("views"))),
+        notice="notice" in attr(tr, "class") or "공지" in badge,
+        secret=bool(title_cell.css_first("i.xi-lock, .ico_lock, img[alt*='비밀']")) or "비밀" in secret_words,
+        reply_depth=1 if title_cell.css_first("i[class*='arrow-right'], .ico_reply, .re") else 0,
+        has_file=file_cell is not None and bool(file_cell.css_first("i, img, a, span")),
+    )
+    return _Row(stub, parse_board_date(node_text(named.get("date")), ctx.now))
+
+
+def _table(doc: Doc) -> LexborNode | None:
+    """The list table: the one around the labelled cells, else one whose header has 제목 (an empty list)."""
+    node = doc.css_first(_LIST_MARKERS) or doc.css_first("tbody a[href*='list_no='], tbody a[onclick*='goView']")
+    while node is not None and node.tag != "table":
+        node = node.parent
+    if node is not None:
+        return node
+    return next((t for t in doc.css("table") if any("제목" in node_text(th) for th in t.css("thead th"))), None)
+
+
+def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
+    """Dates (notices alone, the rest as a column) and one stub per key."""
+    column = iter(resolve([r.date for r in rows if not r.stub.notice], now))
+    stubs: dict[str, PostStub] = {}
+    for r in rows:
+        alone = to_datetime(r.date, now) if r.date is not None else None
+        moment = alone if r.stub.notice else next(column)
+        old = stubs.get(r.stub.key)
+        stub = replace(r.stub, posted_at=moment)
+        stubs[r.stub.key] = stub if old is None else replace(old, notice=old.notice or stub.notice)
+    return list(stubs.values())
+
+
+def _page_of(url: str) -> int:
+    page = query_param(url, "nPage")
+    return int(page) if page and page.isdigit() else 1
+
+
+class BoardEsEngine(Engine):
+    """The ``board.es`` CMS of Korean ministries and agencies."""
+
+    name = "boardes"
+    label = "board.es CMS"
+
+    def score(self, url: str, doc: Doc) -> float:
+        """High when the URL is ``board.es`` and the page has its cells, ``goView`` and ``list_no`` links."""
+        path = urlsplit(url).path
+        url_fit = 0.0
+        if path.endswith("board.es") or path.endswith("boardDownload.es"):
+            url_fit = 1.0 if query_param(url, "bid") else 0.7
+        elif path.endswith(".es"):
+            url_fit = 0.3
+        handlers = " ".join(attr(a, "onclick") for a in doc.css("a[onclick]"))
+        scripts = " ".join(s.text() or "" for s in doc.css("script"))
+        markup = 0.0
+        if "goView(" in handlers or "function goView" in scripts or doc.css_first(_DOWNLOAD):
+            markup += 0.4
+        article = doc.css_first("article.board_view")
+        if article is not None and article.css_first("h2.title, h3.title") and article.css_first("div.contents"):
+            markup += 0.6
+        elif doc.css_first(_LIST_MARKERS):
+            markup += 0.35
+        if doc.css_first("a[href*='board.es?'][href*='list_no='], a[href*='board.es?'][href*='nPage=']"):
+            markup += 0.25
+        return min(1.0, 0.25 * url_fit + 0.75 * min(markup, 1.0))
+
+    def board_url(self, url: str, doc: Doc | None = None) -> str:
+        """``…/board.es?mid=…&bid=…`` (plus ``cg_code``/``tag`` filters): no view, page or download fields."""
+        parts = urlsplit(url)
+        path = parts.path
+        if path.endswith("boardDownload.es"):
+            path = path[: -len("boardDownload.es")] + "board.es"
+        base = urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+        return with_query(base, drop=("act", "list_no", "nPage", "seq", "tag", "cg_code_view"))
+
+    def list_request(self, board_url: str, page: int) -> Request:
+        """GET the board URL, with ``nPage=N`` from page 2 on."""
+        if page > 1:
+            return Request(url=with_query(board_url, nPage=page))
+        return Request(url=with_query(board_url, drop=("nPage",)))
+
+    def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
+        """The rows of the list table (notices once), ``nPage`` pagination and the 총 N건 count."""
+        table = _table(doc)
+        if table is None:
+            raise EngineError("no board.es list table on the page")
+        columns = _columns(table)
+        rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
+        current = _page_of(ctx.url)
+        linked = {_page_of(attr(a, "href")) for a in doc.css("a[href*='nPage=']") if "list_no=" not in attr(a, "href")}
+        next_page = current + 1 if current + 1 in linked else None
+        last = max(linked | {current}) if linked else None
+        total = None
+        for node in doc.css("[class*='total'], [class*='count']"):
+            if match := _TOTAL.search(node_text(node)):
+                total = parse_int(match.group(1))
+                break
+        return ListPage(_dated(rows, ctx.now), next_page=next_page, last_page=last, total=total)
+
+    def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
+        """``article.board_view``; a password form instead gives an empty, ``secret`` post."""
+        article = doc.css_first("article.board_view") or doc.css_first("div.board_view")
+        if article is None:
+            if doc.css_first("input[type='password']"):
+                return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+            raise EngineError("no article.board_view on the view page")
+        content = article.css_first("div.contents") or article.css_first("div.view_cont, div.cont")
+        if content is None:
+            raise EngineError("no div.contents in the board_view")
+        info = _info(article)
+        posted = parse_board_date(info.get("date", ""), ctx.now)
+        return Post(
+            key=key,
+            title=node_text(article.css_first("h2.title, h3.title, .title"), skip=_JUNK),
+            url=ctx.url,
+            body_html=content.inner_html or "",
+            author=info.get("author") or None,
+            posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
+            views=parse_int(info.get("views")),
+            attachments=_attachments(article, ctx),
+        )
+
+
+def _info(article: LexborNode) -> dict[str, str]:
+    """작성자/등록일/조회수 from the info list (``li > strong + span``, or ``dt``/``dd`` pairs)."""
+    found: dict[str, str] = {}
+    for item in article.css("ul.info li, .info li, .view_info li, ul.board_info li"):
+        label = item.css_first("strong, .tit, dt, em")
+        name = _label(node_text(label))
+        if name is not None and label is not None:
+            found.setdefault(name, node_text(item, skip="strong, .tit, dt, em"))
+    for dt in article.css("dl dt"):
+        dd = dt.next
+        while dd is not None and dd.tag != "dd":
+            dd = dd.next
+        name = _label(node_text(dt))
+        if name is not None and dd is not None:
+            found.setdefault(name, node_text(dd))
+    return found
+
+
+def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:
+    """``boardDownload.es`` links (never the ``attachApiPreview.es`` viewer); the view page is the Referer."""
+    files: list[Attachment] = []
+    seen: set[str] = set()
+    for link in article.css(_DOWNLOAD):
+        url = absolute(ctx.url, attr(link, "href"))
+        if url in seen or "preview" in url.lower():
+            continue
+        seen.add(url)
+        item = link.parent
+        size_node = item.css_first(".size, .file_size") if item is not None else None
+        name = node_text(link, skip=_JUNK + ", .size, .file_size")
+        if not name:
+            name = re.sub(r"\s*(다운로드|내려받기)$", "", " ".join(attr(link, "title").split()))
+        files.append(
+            Attachment(
+                index=len(files),
+                name=name,
+                size=parse_size(node_text(size_node)) if size_node is not None else None,
+                request=Request(url=url, referer=ctx.url, prime=ctx.url),
+            )
+        )
+    return files
+
+
+ENGINE = BoardEsEngine()

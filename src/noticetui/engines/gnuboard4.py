@@ -1,0 +1,387 @@
+"""Gnuboard 4 boards: the table-based ``basic`` skin that many old (often EUC-KR) sites still run.
+
+Lists live at ``/bbs/board.php?bo_table=X[&page=N]``; a row's key is its ``wr_id``.  What sets gnuboard4
+apart from gnuboard5 (and what :meth:`Gnuboard4Engine.score` looks for): ``var g4_path``/``g4_bbs`` in
+the head, table layout without ``#bo_list``, the body in ``<span id="writeContents">``, downloads behind
+``javascript:file_download('./download.php?…', '이름')`` and a ``<meta http-equiv>`` charset.
+
+Quirks handled here: the header row sits in a table of its own; ``bbs/list.php`` pins the notices on
+*every* page and lists them again at their place in time (one stub, flagged); links are relative
+(``../bbs/board.php``) with raw ``&``; ``common.php`` appends ``&page=`` to a ``$qstr`` that already
+carries one, so the last ``page`` of a link wins; a secret post answers with a script that moves to
+``password.php`` (status 200); list dates are ``MM-DD`` or ``HH:MM``, the view's ``yy-mm-dd HH:MM``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborNode
+
+from noticetui.dates import PartialDate, on_or_after, parse_board_date, resolve, to_datetime
+from noticetui.engines.base import (
+    Doc,
+    Engine,
+    EngineError,
+    absolute,
+    attr,
+    clean_text,
+    node_text,
+    parse_html,
+    parse_int,
+    parse_size,
+    query_param,
+)
+from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+
+_G4_VAR = re.compile(r"""var\s+g4_(?:path|bbs|url|bbs_img|charset)\s*=""")
+_G5_VAR = re.compile(r"""var\s+g5_(?:url|bbs_url)\s*=""")
+_FILE_DOWNLOAD = re.compile(r"""file_download\(\s*'((?:[^'\\]|\\.)*)'\s*,\s*'((?:[^'\\]|\\.)*)'""")
+_TO_PASSWORD = re.compile(r"""location\.(?:replace\(|href\s*=)\s*['"]([^'"]*password\.php[^'"]*)""")
+_FILE_SIZE = re.compile(r"\(\s*(\d[\d,]*(?:\.\d+)?\s*(?:byte|[KMG]))\s*\)", re.I)
+_VIEW_DATE = re.compile(r"작성일\s*:?\s*(\d{2,4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?)")
+_VIEWS = re.compile(r"조회\s*:?\s*(\d[\d,]*)")
+_COUNT = re.compile(r"^\(?\s*(\d+)\s*\)?$")
+_TOTAL = re.compile(r"Total\s*([\d,]+)", re.I)
+_LIST_DATE = re.compile(r"^(?:\d{2}-\d{2}|\d{2}:\d{2}|\d{2,4}-\d{2}-\d{2})$")
+_NAME = "span.member, span.guest"
+_INLINE_WRAPPERS = frozenset({"p", "font", "center", "b", "strong", "i", "em", "u", "span"})
+_HEADERS = {
+    "number": ("번호",),
+    "subject": ("제목",),
+    "author": ("글쓴이", "작성자", "이름"),
+    "date": ("날짜", "작성일", "등록일"),
+    "views": ("조회",),
+}
+
+
+def _last_param(url: str, name: str) -> str | None:
+    """The *last* value of ``name``: g4's ``$qstr`` repeats ``page`` and PHP keeps the last one."""
+    values = [v for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True) if k == name]
+    return values[-1] if values else None
+
+
+def _raw_query(query: str, keep: tuple[str, ...] = (), drop: tuple[str, ...] = ()) -> str:
+    """``query`` with only the ``keep`` (or without the ``drop``) parameters, still percent-encoded."""
+    pairs = [p for p in query.split("&") if p]
+    names = [p.split("=", 1)[0] for p in pairs]
+    if keep:
+        return "&".join(p for p, n in zip(pairs, names, strict=True) if n in keep)
+    return "&".join(p for p, n in zip(pairs, names, strict=True) if n not in drop)
+
+
+def _wr_id(href: str) -> str | None:
+    if href.startswith(("javascript:", "#")) or "board.php" not in href:
+        return None
+    wr_id = query_param(href, "wr_id")
+    return wr_id if wr_id and wr_id.isdigit() else None
+
+
+def _scripts(doc: Doc) -> str:
+    return "\n".join(s.text() or "" for s in doc.css("script"))
+
+
+def _ancestor(node: LexborNode, tag: str) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag != tag:
+        parent = parent.parent
+    return parent
+
+
+def _cells(tr: LexborNode) -> list[LexborNode]:
+    return [c for c in tr.iter() if c.tag in ("td", "th")]
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A list row read but not yet dated; ``pinned`` rows are the notices above the list."""
+
+    stub: PostStub
+    date: PartialDate | None
+    pinned: bool
+
+
+def _header(doc: Doc) -> list[str | None]:
+    """Column names from the header row, which the basic skin puts in a table of its own."""
+    for tr in doc.css("tr"):
+        cells = _cells(tr)
+        texts = [re.sub(r"\s+", "", node_text(c)) for c in cells]
+        if "번호" in texts and any("제목" in t for t in texts):
+            return [next((k for k, words in _HEADERS.items() if any(w in t for w in words)), None) for t in texts]
+    return []
+
+
+def _guess_cells(cells: list[LexborNode], subject: LexborNode) -> dict[str, LexborNode]:
+    """Columns of a row without a usable header: the name spans, a date-shaped cell, a number after."""
+    found: dict[str, LexborNode] = {"number": cells[0]}
+    after = cells[cells.index(subject) + 1 :]
+    for cell in after:
+        text = node_text(cell)
+        if "author" not in found and cell.css_first(_NAME):
+            found["author"] = cell
+        elif "date" not in found and _LIST_DATE.match(text):
+            found["date"] = cell
+        elif "views" not in found and re.fullmatch(r"\d[\d,]*", text):
+            found["views"] = cell
+    return found
+
+
+def _subject_row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    cells = _cells(tr)
+    subject = next((c for c in cells if any(_wr_id(attr(a, "href")) for a in c.css("a[href]"))), None)
+    if subject is None or len(cells) < 3:
+        return None
+    if len(columns) == len(cells):
+        named = {name: cell for name, cell in zip(columns, cells, strict=True) if name is not None}
+    else:
+        named = _guess_cells(cells, subject)
+    links = [a for a in subject.css("a[href]") if _wr_id(attr(a, "href"))]
+    link = links[0]
+    key = _wr_id(attr(link, "href"))
+    assert key is not None
+    url = absolute(ctx.url, attr(link, "href"))
+    number = named.get("number")
+    pinned = bool(number is not None and (number.css_first("img[src*='icon_notice']") or node_text(number) == "공지"))
+    counts = [m for a in subject.css("a") if a is not link and (m := _COUNT.match(node_text(a)))]
+    reply_icon = "icon_reply" in (subject.html or "")
+    depth = 0
+    if reply_icon:
+        # get_list() writes ' &nbsp;&nbsp; ' once per level of wr_reply before the reply icon.
+        depth = max(1, (subject.html or "").split("icon_reply", 1)[0].count("&nbsp;&nbsp;"))
+    category = node_text(subject.css_first("a[href*='sca=']"))
+    stub = PostStub(
+        key=key,
+        title=node_text(link, skip="img, script"),
+        url=url,
+        request=Request(url=url, referer=ctx.url),
+        author=(node_text(named["author"].css_first(_NAME) or named["author"]) or None) if "author" in named else None,
+        views=parse_int(node_text(named.get("views"))),
+        notice=pinned,
+        secret=bool(subject.css_first("img[src*='icon_secret']")),
+        reply_depth=depth,
+        comments=int(counts[0].group(1)) if counts else None,
+        has_file=bool(subject.css_first("img[src*='icon_file']")),
+        category=category or None,
+    )
+    return _Row(stub, parse_board_date(node_text(named.get("date")), ctx.now), pinned)
+
+
+def _rows(doc: Doc, ctx: ParseContext) -> list[_Row]:
+    columns = _header(doc)
+    board = query_param(ctx.url, "bo_table")
+    rows: list[_Row] = []
+    seen: set[int] = set()
+    for link in doc.css("a[href*='wr_id=']"):
+        href = attr(link, "href")
+        tr = _ancestor(link, "tr")
+        if tr is None or tr.mem_id in seen or not _wr_id(href):
+            continue
+        if board and query_param(href, "bo_table") not in (None, board):
+            continue  # a latest-posts box of another board, laid out as a table too
+        seen.add(tr.mem_id)
+        row = _subject_row(ctx, tr, columns)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
+    """Stubs dated (a pinned row alone, replies after their thread) and merged: one stub per key."""
+    column = iter(resolve([r.date for r in rows if not r.pinned and not r.stub.reply_depth], now))
+    thread: datetime | None = None
+    merged: dict[str, PostStub] = {}
+    for r in rows:
+        moment: datetime | None
+        if r.pinned:
+            moment = to_datetime(r.date, now) if r.date is not None else None
+        elif not r.stub.reply_depth:
+            moment = thread = next(column)
+        elif r.date is None:
+            moment = None
+        else:
+            moment = on_or_after(r.date, thread, now) if thread is not None else to_datetime(r.date, now)
+        stub = replace(r.stub, posted_at=moment)
+        old = merged.get(stub.key)
+        if old is None:
+            merged[stub.key] = stub
+        else:
+            # A pinned notice comes again at its place in time: one stub, dated from the list's column.
+            better = moment if not r.pinned and moment is not None else old.posted_at
+            merged[stub.key] = replace(old, notice=old.notice or stub.notice, posted_at=better)
+    return list(merged.values())
+
+
+def _pagination(doc: Doc, url: str) -> tuple[int, int | None, int | None]:
+    """``(current, next_page, last_page)`` from get_paging's links (their last ``page`` counts)."""
+    current = int(page) if (page := _last_param(url, "page")) and page.isdigit() else 1
+    linked = set()
+    for a in doc.css("a[href*='page=']"):
+        href = attr(a, "href")
+        if "bo_table=" in href and "wr_id=" not in href and "sst=" not in href:
+            number = _last_param(href, "page")
+            if number and number.isdigit():
+                linked.add(int(number))
+    if not linked:
+        return current, None, None
+    return current, (current + 1 if current + 1 in linked else None), max(linked | {current})
+
+
+def _is_password_page(doc: Doc, url: str) -> bool:
+    if urlsplit(url).path.endswith("/password.php") or doc.css_first("form[name='fboardpassword']"):
+        return not doc.css_first("#writeContents, #view_content")
+    # board.php answers a secret post with goto_url(): a 200 page whose script moves to password.php.
+    return bool(_TO_PASSWORD.search(_scripts(doc))) and len(node_text(doc.body)) < 200
+
+
+class Gnuboard4Engine(Engine):
+    """Gnuboard 4 (``basic`` skin and table skins like it)."""
+
+    name = "gnuboard4"
+    label = "Gnuboard 4"
+
+    def score(self, url: str, doc: Doc) -> float:
+        """High only when the page is gnuboard4's; gnuboard5 pages (``g5_url``, ``#bo_list``) score ~0."""
+        scripts = _scripts(doc)
+        if _G5_VAR.search(scripts) or doc.css_first("#bo_list, #bo_v, #bo_gall"):
+            return 0.0
+        parts = urlsplit(url)
+        url_fit = 0.0
+        if query_param(url, "bo_table"):
+            url_fit = 1.0 if parts.path.endswith(("/board.php", "/password.php")) else 0.6
+        elif "/bbs/" in parts.path:
+            url_fit = 0.3
+        markup = 0.5 if _G4_VAR.search(scripts) else 0.0
+        skin = doc.css_first("#writeContents, form[name='fboardlist'], form[name='fboardpassword']")
+        if skin is not None or "file_download(" in scripts or _TO_PASSWORD.search(scripts):
+            markup += 0.3
+        head = doc.head.html if doc.head is not None else ""
+        # Common on any old site: only counts next to gnuboard4's own markers.
+        if markup and (re.search(r"http-equiv=.?content-type", head or "", re.I) or "사용스킨" in (doc.html or "")):
+            markup += 0.2
+        return min(1.0, 0.25 * url_fit + 0.75 * markup)
+
+    def board_url(self, url: str, doc: Doc | None = None) -> str:
+        """``…/bbs/board.php?bo_table=X`` (and ``sca``) for a list, post, download or password URL.
+
+        The query is kept byte for byte: on an EUC-KR site ``sca=%BE%C8%B3%BB`` is EUC-KR, not UTF-8.
+        """
+        parts = urlsplit(url)
+        if not query_param(url, "bo_table"):
+            return urlunsplit(parts._replace(query=_raw_query(parts.query, drop=("page", "wr_id")), fragment=""))
+        path = parts.path.rsplit("/", 1)[0] + "/board.php" if parts.path.endswith(".php") else parts.path
+        return urlunsplit((parts.scheme, parts.netloc, path, _raw_query(parts.query, keep=("bo_table", "sca")), ""))
+
+    def list_request(self, board_url: str, page: int) -> Request:
+        """GET the board URL, with ``page=N`` from page 2 on."""
+        parts = urlsplit(board_url)
+        query = _raw_query(parts.query, drop=("page",))
+        if page > 1:
+            query = f"{query}&page={page}" if query else f"page={page}"
+        return Request(url=urlunsplit(parts._replace(query=query)))
+
+    def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
+        """Rows with a ``board.php?…wr_id=`` link (notices once), the pagination and the total."""
+        if not doc.css_first("form[name='fboardlist']") and not _G4_VAR.search(_scripts(doc)):
+            raise EngineError("no gnuboard4 list (form fboardlist) on the page")
+        rows = _rows(doc, ctx)
+        _current, next_page, last_page = _pagination(doc, ctx.url)
+        total = next((parse_int(m.group(1)) for s in doc.css("span") if (m := _TOTAL.search(node_text(s)))), None)
+        return ListPage(_dated(rows, ctx.now), next_page=next_page, last_page=last_page, total=total)
+
+    def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
+        """The post around ``#writeContents``; a password page or redirect gives an empty, secret post."""
+        if _is_password_page(doc, ctx.url):
+            return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+        content = doc.css_first("#writeContents") or doc.css_first("#view_content")
+        if content is None:
+            raise EngineError("no #writeContents on the view page")
+        table = _ancestor(content, "table")
+        info = node_text(table) if table is not None else ""
+        title, category = _title(doc)
+        date = _VIEW_DATE.search(node_text(doc.body))
+        posted = parse_board_date(date.group(1), ctx.now) if date else None
+        views = _VIEWS.search(info)
+        author = node_text(table.css_first(_NAME)) if table is not None else ""
+        return Post(
+            key=key,
+            title=title,
+            url=ctx.url,
+            body_html=_body(content),
+            author=author or None,
+            posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
+            views=parse_int(views.group(1)) if views else None,
+            attachments=_attachments(doc, ctx),
+            category=category,
+        )
+
+
+def _title(doc: Doc) -> tuple[str, str | None]:
+    """The subject and category: the bold heading, checked against ``<title>`` (group > board > subject)."""
+    heading = next(
+        (node_text(d) for d in doc.css("div[style*='word-break']") if "bold" in attr(d, "style")),
+        "",
+    )
+    page_title = node_text(doc.css_first("title")).split(" > ", 2)
+    subject = page_title[2] if len(page_title) == 3 else ""
+    if subject and (not heading or heading.endswith(subject)):
+        category = re.fullmatch(r"\[(.+?)\]\s*", heading[: len(heading) - len(subject)])
+        return subject, category.group(1) if category else None
+    return heading or subject, None
+
+
+def _body(content: LexborNode) -> str:
+    """The body: the cell around ``#writeContents``, image attachments (``view_file_link``) included.
+
+    The skin writes ``<img …><p>`` before ``<span id="writeContents">``, so a body that starts with a
+    paragraph closes that ``<p>`` and, with it, the span: the text ends up beside the span, not in it.
+    Reading the whole cell is what a browser shows; the skin's empty anti-injection anchors are dropped.
+    """
+    node = content.parent
+    while node is not None and node.tag in _INLINE_WRAPPERS:
+        node = node.parent
+    if node is None or node.tag != "td":
+        return content.inner_html or ""
+    cell = parse_html(node.inner_html or "")
+    for junk in cell.css("a[href=''], div[style*='good_bg'], script"):
+        if junk.tag != "a" or not node_text(junk):
+            junk.decompose()
+    root = cell.body
+    return (root.inner_html or "").strip() if root is not None else ""
+
+
+def _unslash(text: str) -> str:
+    """Undo PHP's ``addslashes`` (file names are written into a JavaScript string with it)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
+    """``file_download('./download.php?…&no=N', '이름')`` links; the session must have viewed the post."""
+    files: list[Attachment] = []
+    seen: set[int] = set()
+    for link in doc.css("a[href*='file_download'], a[href*='download.php']"):
+        href = attr(link, "href")
+        if link.mem_id in seen:
+            continue
+        seen.add(link.mem_id)
+        match = _FILE_DOWNLOAD.search(href)
+        target, name = (_unslash(match.group(1)), _unslash(match.group(2))) if match else (href, "")
+        if "download.php" not in target:
+            continue
+        url = absolute(ctx.url, target)
+        size = _FILE_SIZE.findall(node_text(link))
+        number = query_param(url, "no")
+        files.append(
+            Attachment(
+                index=int(number) if number and number.isdigit() else len(files),
+                name=clean_text(name) or _FILE_SIZE.sub("", node_text(link.css_first("span") or link)).strip(),
+                size=parse_size(size[0]) if size else None,
+                request=Request(url=url, referer=ctx.url, prime=ctx.url),
+            )
+        )
+    return files
+
+
+ENGINE = Gnuboard4Engine()

@@ -1,0 +1,133 @@
+"""End to end on the selectBbsNttList sample board: add → sync → list/show → download through the CLI,
+and the site's own rules (the viewing session, RFC 5987 names) over plain HTTP."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from noticetui.demo.content import SamplePost, sample_posts
+from noticetui.demo.server import DemoServer
+from noticetui.demo.sites.bbsntt import atchmnfl_no, listed_files, ntt_no
+
+from .conftest import Cli, demo_board_url
+
+CONFIG = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n"
+
+
+@pytest.fixture(scope="module")
+def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
+    """The board added and synced once, shared by the read-only tests of this module."""
+    home = tmp_path_factory.mktemp("bbsntt") / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(CONFIG, encoding="utf-8")
+    cli = Cli(home)
+    assert cli("add", demo_board_url(demo_server, "bbsntt"), "--name", "ntt").code == 0
+    result = cli("sync", "--pages", "5")
+    assert result.code == 0, result.err
+    yield cli
+
+
+def truth(server: DemoServer) -> dict[str, SamplePost]:
+    return {ntt_no(p): p for p in sample_posts(server.now)}
+
+
+def items(cli: Cli) -> list[dict[str, Any]]:
+    listed: list[dict[str, Any]] = cli("list", "ntt", "--json").json()
+    return listed
+
+
+def test_add_detects_bbsntt(cli: Cli, demo_server: DemoServer) -> None:
+    result = cli("add", demo_board_url(demo_server, "bbsntt"))
+    assert result.code == 0, result.err
+    assert "engine: bbsntt" in result.out
+
+
+def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
+    post = sample_posts(demo_server.now)[2]
+    board = demo_board_url(demo_server, "bbsntt")
+    url = board.replace("selectBbsNttList", "selectBbsNttView") + f"&nttNo={ntt_no(post)}&pageIndex=2"
+    assert cli("add", url, "--name", "from-post").code == 0
+    assert cli("boards", "--json").json()[0]["url"] == board
+
+
+def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_server: DemoServer) -> None:
+    posts = truth(demo_server)
+    listed = items(synced)
+    assert sorted(i["key"] for i in listed) == sorted(posts)
+    for item in listed:
+        post = posts[item["key"]]
+        assert (item["title"], item["author"], item["views"], item["notice"], item["secret"]) == (
+            post.title,
+            post.author,
+            post.views,
+            post.notice,
+            post.secret,
+        )
+        if post.secret:
+            # The list shows the day; the post, which has the time, needs its password.
+            assert item["posted_at"] == post.posted_at.replace(hour=0, minute=0).isoformat()
+        else:
+            assert item["posted_at"] == post.posted_at.isoformat()
+            assert [a["name"] for a in item["attachments"]] == [n for n, _ in listed_files(post)]
+
+
+def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
+    posts = truth(demo_server)
+    item = next(i for i in items(synced) if "<table" in posts[i["key"]].body_html and not posts[i["key"]].secret)
+    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
+    source = LexborHTMLParser(posts[item["key"]].body_html).body
+    assert source is not None
+    flat = " ".join(shown["text"].split())
+    assert [w for w in source.text(separator=" ").split() if len(w) > 1 and w not in flat] == []
+
+
+def test_download_saves_identical_files_under_korean_names(
+    synced: Cli, demo_server: DemoServer, tmp_path: Path
+) -> None:
+    posts = truth(demo_server)
+    item = next(i for i in items(synced) if any("%" in a["name"] for a in i["attachments"]))
+    result = synced("download", str(item["id"]), "--to", str(tmp_path))
+    assert result.code == 0, result.err
+    expected = dict(listed_files(posts[item["key"]]))
+    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
+    assert set(saved) == set(expected)
+    for name, data in expected.items():
+        assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
+    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    item = next(i for i in items(synced) if i["key"] == ntt_no(secret))
+    assert item["secret"] is True and "secret" in synced("show", str(item["id"])).out
+
+
+def test_download_by_a_session_that_never_opened_the_post_is_an_alert(demo_server: DemoServer) -> None:
+    post = next(p for p in sample_posts(demo_server.now) if p.attachments)
+    response = httpx.get(f"{demo_server.base_url}/bbsntt/www/downloadBbsFile.do?atchmnflNo={atchmnfl_no(post, 0)}")
+    assert response.status_code == 200 and "잘못된 접근입니다.".encode() in response.content
+
+
+def test_download_after_opening_the_post_sends_an_rfc5987_name(demo_server: DemoServer) -> None:
+    post = next(p for p in sample_posts(demo_server.now) if p.attachments and not p.secret)
+    board = demo_board_url(demo_server, "bbsntt")
+    with httpx.Client() as client:
+        client.get(board.replace("selectBbsNttList", "selectBbsNttView") + f"&nttNo={ntt_no(post)}")
+        response = client.get(f"{demo_server.base_url}/bbsntt/www/downloadBbsFile.do?atchmnflNo={atchmnfl_no(post, 0)}")
+    name, data = post.attachments[0]
+    assert response.content == data
+    assert response.headers["content-disposition"] == f"attachment; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def test_notices_are_pinned_on_the_first_page_only(demo_server: DemoServer) -> None:
+    notice = next(p for p in sample_posts(demo_server.now) if p.notice)
+    board = demo_board_url(demo_server, "bbsntt")
+    first, second = (httpx.get(f"{board}&pageIndex={n}").text for n in (1, 2))
+    assert f"nttNo={ntt_no(notice)}&" in first and f"nttNo={ntt_no(notice)}&" not in second

@@ -1,0 +1,132 @@
+"""End to end on the board.es sample board: add → sync → list/show → download through the CLI, and the
+site's own rules (Referer-checked downloads, URL-encoded names) over plain HTTP."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import httpx
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from noticetui.demo.content import SamplePost, sample_posts
+from noticetui.demo.server import DemoServer
+from noticetui.demo.sites.boardes import BID, list_no, listed_files
+
+from .conftest import Cli, demo_board_url
+
+CONFIG = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n"
+
+
+@pytest.fixture(scope="module")
+def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
+    """The board added and synced once, shared by the read-only tests of this module."""
+    home = tmp_path_factory.mktemp("boardes") / "home"
+    home.mkdir()
+    (home / "config.toml").write_text(CONFIG, encoding="utf-8")
+    cli = Cli(home)
+    assert cli("add", demo_board_url(demo_server, "boardes"), "--name", "es").code == 0
+    result = cli("sync", "--pages", "5")
+    assert result.code == 0, result.err
+    yield cli
+
+
+def truth(server: DemoServer) -> dict[str, SamplePost]:
+    return {list_no(p): p for p in sample_posts(server.now)}
+
+
+def items(cli: Cli) -> list[dict[str, Any]]:
+    listed: list[dict[str, Any]] = cli("list", "es", "--json").json()
+    return listed
+
+
+def test_add_detects_board_es(cli: Cli, demo_server: DemoServer) -> None:
+    result = cli("add", demo_board_url(demo_server, "boardes"))
+    assert result.code == 0, result.err
+    assert "engine: boardes" in result.out
+
+
+def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
+    post = sample_posts(demo_server.now)[2]
+    url = demo_board_url(demo_server, "boardes") + f"&act=view&list_no={list_no(post)}&tag=&nPage=1"
+    assert cli("add", url, "--name", "from-post").code == 0
+    assert cli("boards", "--json").json()[0]["url"] == demo_board_url(demo_server, "boardes")
+
+
+def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_server: DemoServer) -> None:
+    posts = truth(demo_server)
+    listed = items(synced)
+    assert sorted(i["key"] for i in listed) == sorted(posts)
+    for item in listed:
+        post = posts[item["key"]]
+        # The CMS shows the day only, in the list and on the post.
+        midnight = post.posted_at.replace(hour=0, minute=0)
+        assert (item["title"], item["author"], item["views"], item["notice"], item["posted_at"]) == (
+            post.title,
+            post.author,
+            post.views,
+            post.notice,
+            midnight.isoformat(),
+        )
+        assert item["secret"] == post.secret
+        if not post.secret:
+            assert [a["name"] for a in item["attachments"]] == [n for n, _ in listed_files(post)]
+
+
+def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
+    posts = truth(demo_server)
+    item = next(i for i in items(synced) if "<table" in posts[i["key"]].body_html and not posts[i["key"]].secret)
+    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
+    source = LexborHTMLParser(posts[item["key"]].body_html).body
+    assert source is not None
+    flat = " ".join(shown["text"].split())
+    assert [w for w in source.text(separator=" ").split() if len(w) > 1 and w not in flat] == []
+
+
+def test_download_saves_identical_files_under_korean_names(
+    synced: Cli, demo_server: DemoServer, tmp_path: Path
+) -> None:
+    posts = truth(demo_server)
+    item = next(i for i in items(synced) if any("%" in a["name"] for a in i["attachments"]))
+    result = synced("download", str(item["id"]), "--to", str(tmp_path))
+    assert result.code == 0, result.err
+    expected = dict(listed_files(posts[item["key"]]))
+    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
+    assert set(saved) == set(expected)
+    for name, data in expected.items():
+        assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
+    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    item = next(i for i in items(synced) if i["key"] == list_no(secret))
+    assert item["secret"] is True and "secret" in synced("show", str(item["id"])).out
+
+
+def test_download_without_the_view_as_referer_is_an_alert(demo_server: DemoServer) -> None:
+    post = next(p for p in sample_posts(demo_server.now) if p.attachments)
+    url = f"{demo_server.base_url}/boardes/boardDownload.es?bid={BID}&list_no={list_no(post)}&seq=1"
+    response = httpx.get(url, headers={"Referer": demo_board_url(demo_server, "boardes")})
+    assert response.status_code == 200 and "정상적인 경로".encode() in response.content
+    assert "content-disposition" not in response.headers
+
+
+def test_download_from_the_view_sends_a_url_encoded_name(demo_server: DemoServer) -> None:
+    post = next(p for p in sample_posts(demo_server.now) if p.attachments)
+    view = demo_board_url(demo_server, "boardes") + f"&act=view&list_no={list_no(post)}&tag=&nPage=1"
+    url = f"{demo_server.base_url}/boardes/boardDownload.es?bid={BID}&list_no={list_no(post)}&seq=1"
+    response = httpx.get(url, headers={"Referer": view})
+    name, data = post.attachments[0]
+    assert response.content == data
+    disposition = response.headers["content-disposition"]
+    assert disposition.isascii() and disposition.startswith('attachment; filename="')
+    assert unquote(disposition.split('"')[1]) == name
+
+
+def test_second_sync_finds_nothing_new(synced: Cli) -> None:
+    again = synced("sync", "es")
+    assert again.code == 0 and "es: 0 new" in again.out

@@ -1,0 +1,127 @@
+"""End to end on the gnuboard4 sample boards (EUC-KR): add → sync → list/show → download, through the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from noticetui.demo.content import SamplePost, sample_posts
+from noticetui.demo.server import DemoServer
+from noticetui.demo.sites.gnuboard4 import listed_files
+
+from .conftest import Cli, demo_board_url
+
+CONFIG = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n"
+
+
+def make_cli(path: Path) -> Cli:
+    path.mkdir()
+    (path / "config.toml").write_text(CONFIG, encoding="utf-8")
+    return Cli(path)
+
+
+@pytest.fixture(scope="module")
+def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
+    """Both gnuboard4 boards added and synced once, shared by the read-only tests of this module."""
+    cli = make_cli(tmp_path_factory.mktemp("g4") / "home")
+    for name in ("g4-notice", "g4-data"):
+        assert cli("add", demo_board_url(demo_server, "gnuboard4", name), "--name", name).code == 0
+    result = cli("sync", "--pages", "5")
+    assert result.code == 0, result.err
+    yield cli
+
+
+def truth(server: DemoServer) -> dict[str, SamplePost]:
+    return {p.key: p for p in sample_posts(server.now)}
+
+
+def items(cli: Cli, board: str) -> list[dict[str, Any]]:
+    return [i for i in cli("list", board, "--json").json() if i["board"] == board]
+
+
+def test_add_detects_gnuboard4_on_the_charset_header_board(cli: Cli, demo_server: DemoServer) -> None:
+    result = cli("add", demo_board_url(demo_server, "gnuboard4", "g4-notice"))
+    assert result.code == 0, result.err
+    assert "engine: gnuboard4" in result.out
+    assert "[공지] 주차장 이용 요금 조정 안내" in result.out
+
+
+def test_add_detects_gnuboard4_when_the_charset_is_only_in_the_meta(cli: Cli, demo_server: DemoServer) -> None:
+    result = cli("add", demo_board_url(demo_server, "gnuboard4", "g4-data"))
+    assert result.code == 0, result.err
+    assert "engine: gnuboard4" in result.out and "주차장 이용 요금 조정 안내" in result.out
+
+
+def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
+    url = demo_board_url(demo_server, "gnuboard4", "g4-notice") + "&wr_id=79&page=2"
+    assert cli("add", url, "--name", "from-post").code == 0
+    board = cli("boards", "--json").json()[0]
+    assert board["url"].endswith("/gnuboard4/bbs/board.php?bo_table=notice")
+
+
+@pytest.mark.parametrize("board", ["g4-notice", "g4-data"])
+def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_server: DemoServer, board: str) -> None:
+    posts = truth(demo_server)
+    listed = items(synced, board)
+    assert sorted(str(i["key"]) for i in listed) == sorted(posts)
+    for item in listed:
+        post = posts[str(item["key"])]
+        assert (item["title"], item["author"], item["views"], item["notice"]) == (
+            post.title,
+            post.author,
+            post.views,
+            post.notice,
+        )
+        if post.secret:
+            assert str(item["posted_at"])[:10] == post.posted_at.date().isoformat()
+        else:
+            assert item["posted_at"] == post.posted_at.isoformat()
+            assert [a["name"] for a in item["attachments"]] == [n for _no, n, _d in listed_files(post)]
+
+
+def test_categories_of_the_category_board(synced: Cli, demo_server: DemoServer) -> None:
+    posts = truth(demo_server)
+    assert all(i["category"] == posts[str(i["key"])].category for i in items(synced, "g4-data"))
+
+
+def test_show_prints_the_whole_body_with_the_inline_photo(synced: Cli, demo_server: DemoServer) -> None:
+    posts = truth(demo_server)
+    item = next(
+        i for i in items(synced, "g4-notice") if any(n.endswith(".jpg") for n, _ in posts[str(i["key"])].attachments)
+    )
+    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
+    source = LexborHTMLParser(posts[str(item["key"])].body_html).body
+    assert source is not None
+    flat = " ".join(shown["text"].split())
+    assert [w for w in source.text(separator=" ").split() if len(w) > 1 and w not in flat] == []
+
+
+def test_download_saves_identical_files_under_their_euc_kr_names(
+    synced: Cli, demo_server: DemoServer, tmp_path: Path
+) -> None:
+    posts = truth(demo_server)
+    item = next(i for i in items(synced, "g4-data") if any("%" in a["name"] for a in i["attachments"]))
+    result = synced("download", str(item["id"]), "--to", str(tmp_path))
+    assert result.code == 0, result.err
+    expected = {name: data for _no, name, data in listed_files(posts[str(item["key"])])}
+    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
+    assert set(saved) == set(expected)
+    for name, data in expected.items():
+        assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
+    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    item = next(i for i in items(synced, "g4-notice") if i["key"] == secret.key)
+    assert item["secret"] is True
+    assert "secret" in synced("show", str(item["id"])).out
+
+
+def test_second_sync_finds_nothing_new(synced: Cli) -> None:
+    again = synced("sync", "g4-notice")
+    assert again.code == 0 and "g4-notice: 0 new" in again.out
