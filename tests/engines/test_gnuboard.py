@@ -429,3 +429,22 @@ def test_a_view_title_cut_by_the_skin_is_taken_whole_from_the_page_title() -> No
         parse_html(html), ParseContext("http://x/bbs/board.php?bo_table=n&wr_id=1", datetime.now(SEOUL)), "1"
     )
     assert post.title == full
+
+
+def test_gnuboard4_pages_score_zero_despite_the_shared_url_shape() -> None:
+    from pathlib import Path
+
+    from noticetui.engines.base import parse_html
+    from noticetui.engines.gnuboard import ENGINE
+    from noticetui.net.charset import decode_html
+
+    # Board pages only: an alert page has no markup of either version to tell them apart.
+    fixtures = [
+        p
+        for p in sorted((Path(__file__).parent.parent / "fixtures" / "gnuboard4").glob("*.html"))
+        if b"g4_" in p.read_bytes()
+    ]
+    assert len(fixtures) >= 4
+    for path in fixtures:
+        text, _ = decode_html(path.read_bytes(), None)
+        assert ENGINE.score("http://x.kr/bbs/board.php?bo_table=notice", parse_html(text)) < 0.3, path.name

@@ -248,6 +248,8 @@ class GnuboardEngine(Engine):
         elif "/bbs/" in parts.path:
             url_fit = 0.3
         g5 = _g5_vars(doc)
+        if not g5 and _declares_gnuboard4(doc):
+            return 0.0  # the same URL shape, but gnuboard 4's markup: the gnuboard4 engine's board
         markup = 0.5 if ("g5_url" in g5 or "g5_bbs_url" in g5) else 0.0
         if doc.css_first("#bo_list, #bo_gall, #bo_v, #fboardlist"):
             markup += 0.3
@@ -366,3 +368,8 @@ def _uncut_title(title: str, doc: Doc) -> str:
     head = node_text(doc.css_first("title"))
     full = head.rsplit(" > ", 1)[0].strip()
     return full if full.startswith(cut) and len(full) > len(cut) else title
+
+
+def _declares_gnuboard4(doc: Doc) -> bool:
+    """Gnuboard 4 pages declare ``var g4_path`` / ``g4_bbs`` in an inline script."""
+    return any(re.search(r"\bg4_(path|bbs|url)\b", script.text() or "") for script in doc.css("script"))
