@@ -7,20 +7,23 @@ page or a layout change is reported as the board's error and leaves the cache as
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
-from noticetui.engines import detect, get_engine
-from noticetui.engines.base import Engine, parse_html
+from noticetui.engines import Detection, detect, get_engine
+from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.models import ParseContext, Post, PostStub, Request
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.store import PostRow
 
 DETECT_THRESHOLD = 0.5
 """The score an engine needs before ``auto`` trusts it."""
+
+FALLBACK_ENGINE = "generic"
+"""The engine ``auto`` falls back on when no engine reaches the threshold but this one found a list."""
 
 
 class SyncError(Exception):
@@ -81,6 +84,14 @@ def merge_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:
     return list(merged.values())
 
 
+def choose_engine(found: Sequence[Detection]) -> Detection | None:
+    """The best detection when it reaches :data:`DETECT_THRESHOLD`, else the fallback engine's when it
+    scored above zero (it found rows or a post), else None."""
+    if found and found[0].score >= DETECT_THRESHOLD:
+        return found[0]
+    return next((d for d in found if d.engine.name == FALLBACK_ENGINE and d.score > 0), None)
+
+
 async def resolve_engine(board: BoardConfig, fetcher: Fetcher) -> Engine:
     """The board's engine; ``auto`` boards are detected from their first list page."""
     if board.engine != "auto":
@@ -89,10 +100,10 @@ async def resolve_engine(board: BoardConfig, fetcher: Fetcher) -> Engine:
         except KeyError as exc:
             raise SyncError(str(exc.args[0])) from exc
     page = await fetcher.fetch(Request(board.url))
-    found = detect(page.url, parse_html(page.text))
-    if not found or found[0].score < DETECT_THRESHOLD:
+    chosen = choose_engine(detect(page.url, parse_html(page.text)))
+    if chosen is None:
         raise SyncError(f'{board.url}: no engine recognises this board; set engine = "…" in the config')
-    return found[0].engine
+    return chosen.engine
 
 
 async def read_list(
@@ -105,7 +116,7 @@ async def read_list(
     for number in range(1, pages + 1):
         progress(SyncProgress(board.name, "list", number - 1, pages))
         try:
-            page = await fetcher.fetch(engine.list_request(board.url, number))
+            page = await fetcher.fetch(engine.list_request_for(board.url, number, board.options))
             doc = parse_html(page.text)
             reason = engine.is_failure_page(doc)
             if reason:
@@ -114,6 +125,9 @@ async def read_list(
         except (FetchError, SyncError) as exc:
             if number == 1:
                 raise
+            result.error = result.error or f"page {number}: {exc}"
+            break
+        except EngineError as exc:  # the page lacks what the engine (or a CSS profile) needs; says which
             result.error = result.error or f"page {number}: {exc}"
             break
         except Exception as exc:  # a parser that meets a page it does not understand

@@ -16,10 +16,10 @@ from noticetui.config import NAME_RE, BoardConfig
 from noticetui.config_write import add_board, remove_board
 from noticetui.context import AppContext, make_fetcher
 from noticetui.engines import detect, get_engine
-from noticetui.engines.base import Engine, parse_html
+from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.models import SEOUL, ListPage, ParseContext, Request
 from noticetui.net.fetch import Fetcher, FetchError
-from noticetui.sync import DETECT_THRESHOLD
+from noticetui.sync import choose_engine
 
 # Query parameters that name a board on the engines we know, most specific first.
 _BOARD_PARAMS = ("bo_table", "mid", "bbsId", "bid", "bbsNo", "boardId", "board_id", "boardid", "bcode", "code")
@@ -57,14 +57,16 @@ async def inspect_url(url: str, engine_name: str | None, fetcher: Fetcher) -> Fo
     """Fetch ``url``, choose its engine, move from a post to its board, and read the first list page."""
     page = await fetcher.fetch(Request(url))
     doc = parse_html(page.text)
-    tried = [(d.engine.name, d.score) for d in detect(page.url, doc)]
+    detections = detect(page.url, doc)
+    tried = [(d.engine.name, d.score) for d in detections]
     if engine_name:
         engine, score = get_engine(engine_name), None
     else:
-        if not tried or tried[0][1] < DETECT_THRESHOLD:
+        chosen = choose_engine(detections)
+        if chosen is None:
             scores = ", ".join(f"{n} {s:.2f}" for n, s in tried[:6])
             raise UsageError(f"{url}: no engine recognises this page (tried: {scores}); use --engine")
-        engine, score = get_engine(tried[0][0]), tried[0][1]
+        engine, score = chosen.engine, chosen.score
     board_url = engine.board_url(page.url, doc)
     if board_url != page.url:
         page = await fetcher.fetch(engine.list_request(board_url, 1))
@@ -95,7 +97,7 @@ def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
 
     try:
         found = asyncio.run(run())
-    except FetchError as exc:
+    except (FetchError, EngineError) as exc:
         error(str(exc))
         return 1
     _describe(found)

@@ -7,6 +7,8 @@ how to ask for a list page.  It never touches the network or the store.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -39,6 +41,14 @@ class Engine:
     def list_request(self, board_url: str, page: int) -> Request:
         """How to ask for list page ``page`` (1-based) of the board at ``board_url``."""
         raise NotImplementedError
+
+    def list_request_for(self, board_url: str, page: int, options: Mapping[str, Any] | None = None) -> Request:
+        """:meth:`list_request` for a board with config ``options`` (sync calls this one).
+
+        Only engines configured per board (CSS profiles and their ``page_param``) need the options; the
+        others keep implementing :meth:`list_request` alone.
+        """
+        return self.list_request(board_url, page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows, pagination and total of a list page."""
@@ -133,7 +143,7 @@ def parse_size(text: str | None) -> int | None:
         return None
     number = float(match.group(1).replace(",", ""))
     unit = (match.group(2) or "")[:1].upper()
-    return int(round(number * 1024 ** _POWERS.get(unit, 0)))
+    return round(number * (1 << (10 * _POWERS.get(unit, 0))))
 
 
 def alert_message(doc: Doc) -> str | None:

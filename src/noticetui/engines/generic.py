@@ -1,0 +1,182 @@
+"""The fallback for boards no engine knows: rows found by repetition, bodies by text density.
+
+It claims nothing on its own: :meth:`GenericEngine.score` stays below every real engine and below sync's
+detection threshold (0.45 at most), and ``auto`` detection falls back on it only when no engine reaches
+the threshold and it found a list (see :func:`noticetui.sync.choose_engine`).
+
+- **Rows**: the elements that repeat under one parent with a link each (table rows, list items, cards),
+  the group with the most distinct, dated, title-like links winning (:mod:`.generic_rows`); columns by
+  their header text or their content (:mod:`.generic_fields`).
+- **Keys**: the link parameter that differs from row to row (``idx``, ``nttId``…), else the path's last
+  number, else the link itself (:mod:`.generic_links`).
+- **Paging**: the parameter that follows the numbered page links (:mod:`.generic_paging`).  Since engines
+  keep no state, :meth:`GenericEngine.board_url` writes it into the board URL: nothing for ``page``,
+  ``pageIndex=1`` for another parameter, ``offset=0#step=10`` for a record offset.
+- **Posts**: the body by letters owned per container (:mod:`.generic_body`), the title, the labelled facts
+  and the file links (:mod:`.generic_post`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.engines.base import Doc, Engine, absolute, attr, node_text, parse_int
+from noticetui.engines.generic_body import body_html, find_body
+from noticetui.engines.generic_fields import column_roles, is_notice, is_secret, item_fields, table_fields
+from noticetui.engines.generic_links import (
+    board_url_with,
+    key_param,
+    list_url_of_post,
+    page_url,
+    paging_of_url,
+    row_key,
+)
+from noticetui.engines.generic_paging import read_pagination
+from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
+from noticetui.engines.generic_rows import RowGroup, find_rows, usable_href
+from noticetui.models import ListPage, ParseContext, Post, PostStub, Request
+
+_LIST_LINK = re.compile(r"^(?:목록|목록으로|목록보기|글목록|리스트|list|back to list)$", re.I)
+_TOTAL = re.compile(r"(?:전체|총)\s*(?:게시물|게시글|글)?\s*:?\s*([\d,]+)\s*건|total\s*:?\s*([\d,]+)", re.I)
+
+
+def dated_stubs(stubs: list[PostStub], dates: list[PartialDate | None], ctx: ParseContext) -> list[PostStub]:
+    """Stubs with their datetimes: regular rows resolved as one column (year inference), notices alone."""
+    column = iter(resolve([d for s, d in zip(stubs, dates, strict=True) if not s.notice], ctx.now))
+    dated = []
+    for stub, date in zip(stubs, dates, strict=True):
+        # A pinned row is out of date order: it is dated alone.
+        moment = (to_datetime(date, ctx.now) if date is not None else None) if stub.notice else next(column)
+        dated.append(replace(stub, posted_at=moment))
+    return dated
+
+
+def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
+    param = key_param([r.href for r in group.rows])
+    table = group.rows[0].node.parent if group.rows[0].node.tag == "tr" else None
+    while table is not None and table.tag != "table":
+        table = table.parent
+    roles = column_roles(table) if table is not None else []
+    stubs: list[PostStub] = []
+    dates: list[PartialDate | None] = []
+    marks: list[bool] = []
+    for row in group.rows:
+        if row.node.tag == "tr":
+            fields = table_fields(row.node, row.link, roles, ctx.now)
+        else:
+            fields = item_fields(row.node, row.link, ctx.now)
+        by_number, by_mark = is_notice(row.node, row.link, fields.number)
+        marks.append(by_mark and not by_number)
+        stubs.append(
+            PostStub(
+                key=row_key(row.href, param),
+                title=row.title,
+                url=row.href,
+                request=Request(url=row.href, referer=ctx.url),
+                author=fields.author,
+                views=fields.views,
+                notice=by_number or by_mark,
+                secret=is_secret(row.node),
+                has_file=fields.has_file,
+                category=fields.category,
+            )
+        )
+        dates.append(parse_board_date(fields.date, ctx.now) if fields.date else None)
+    if len(stubs) >= 3 and all(s.notice for s in stubs) and all(marks):
+        # A class or badge on every row marks nothing (a board whose rows all carry "notice" classes).
+        stubs = [replace(s, notice=False) for s in stubs]
+    return _unique(dated_stubs(stubs, dates, ctx))
+
+
+def _unique(stubs: list[PostStub]) -> list[PostStub]:
+    """One stub per key: a pinned notice also listed among the regular rows stays once, flagged."""
+    seen: dict[str, int] = {}
+    kept: list[PostStub] = []
+    for stub in stubs:
+        if stub.key in seen:
+            first = kept[seen[stub.key]]
+            kept[seen[stub.key]] = replace(first, notice=first.notice or stub.notice)
+            continue
+        seen[stub.key] = len(kept)
+        kept.append(stub)
+    return kept
+
+
+def _list_link(doc: Doc, url: str) -> str | None:
+    for link in doc.css("a[href]"):
+        href = attr(link, "href")
+        image = link.css_first("img")
+        label = node_text(link) or attr(link, "title") or (attr(image, "alt") if image is not None else "")
+        if usable_href(href) and _LIST_LINK.match(label):
+            return absolute(url, href)
+    return None
+
+
+class GenericEngine(Engine):
+    """Any board: repeated rows with links, pagination by numbered links, bodies by text density."""
+
+    name = "generic"
+    label = "no known engine matched"
+
+    def score(self, url: str, doc: Doc) -> float:
+        """0.45 for a dated list, 0.35 for an undated one, 0.3 for a post page with a 목록 link, else 0."""
+        group = find_rows(doc, url)
+        if group is not None and group.plausible:
+            return 0.35 + 0.1 * (group.dated >= 0.5)
+        if _list_link(doc, url) is not None and find_body(doc) is not None:
+            return 0.3
+        return 0.0
+
+    def board_url(self, url: str, doc: Doc | None = None) -> str:
+        """A list page's first-page URL with its paging learnt; a post page's 목록 link (or a guess)."""
+        if doc is None:
+            return board_url_with(url, None)
+        group = find_rows(doc, url)
+        if group is not None and group.plausible:
+            links = read_pagination(doc, url, {r.href for r in group.rows})
+            return board_url_with(url, links.paging)
+        target = _list_link(doc, url)
+        return board_url_with(target or list_url_of_post(url), None)
+
+    def list_request(self, board_url: str, page: int) -> Request:
+        """GET the board URL with its page parameter (``page`` unless the URL names another) set."""
+        return Request(url=page_url(board_url, paging_of_url(board_url), page))
+
+    def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
+        """The best group of repeated rows; an empty page when there is none."""
+        group = find_rows(doc, ctx.url, ctx.now)
+        if group is None or not group.usable:
+            return ListPage([])
+        links = read_pagination(doc, ctx.url, {r.href for r in group.rows})
+        text = node_text(doc.body)
+        total = _TOTAL.search(text)
+        return ListPage(
+            _stubs(group, ctx),
+            next_page=links.next_page,
+            last_page=links.last_page,
+            total=parse_int(total.group(1) or total.group(2)) if total else None,
+        )
+
+    def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
+        """The densest text block as the body; a password form instead of text → a secret post."""
+        body = find_body(doc)
+        if is_password_page(doc, body):
+            return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+        title, title_node = find_title(doc, body)
+        facts = find_facts(doc, body, title, title_node)
+        date = parse_board_date(facts.date, ctx.now) if facts.date else None
+        return Post(
+            key=key,
+            title=facts.title or title,
+            url=ctx.url,
+            body_html=body_html(body) if body is not None else "",
+            author=facts.author,
+            posted_at=to_datetime(date, ctx.now) if date is not None else None,
+            views=facts.views,
+            attachments=find_attachments(doc, ctx),
+        )
+
+
+ENGINE = GenericEngine()

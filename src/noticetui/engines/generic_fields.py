@@ -1,0 +1,190 @@
+"""Reading a row's date, author, views and marks on a list page no engine knows.
+
+Table rows are read by their column headers (번호, 제목, 작성자/담당부서, 등록일/게시일, 조회수, 첨부,
+분류…) when the header lines up with the row, else by what the cells hold.  List items and cards are read
+by labels ("조회 12", "작성자 : 홍길동") and by class names (``date``, ``writer``, ``hit``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from selectolax.lexbor import LexborNode
+
+from noticetui.engines.base import attr, node_text, parse_int
+from noticetui.engines.generic_rows import row_date_text
+from noticetui.engines.generic_text import classes, date_in, is_notice_word, own_text, text_without
+
+_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", ("번호", "no", "순번", "num")),
+    ("title", ("제목", "title", "subject", "글제목")),
+    ("date", ("등록일", "작성일", "게시일", "날짜", "일자", "date", "공고일", "등록일자", "작성일자", "게시일자")),
+    ("author", ("작성자", "글쓴이", "등록자", "담당부서", "담당자", "작성부서", "부서", "게시자", "이름", "writer", "author")),
+    ("views", ("조회수", "조회", "hits", "hit", "views", "읽음")),
+    ("file", ("첨부파일", "첨부", "파일", "file", "files")),
+    ("category", ("분류", "구분", "카테고리", "category")),
+)  # fmt: skip
+_CELL_JUNK = ".sr-only, .sr_only, .blind, .sound_only, .hidden, script"
+_LABELED = re.compile(
+    r"^(?P<label>조회수|조회|hits?|views?|읽음|작성자|글쓴이|등록자|담당부서|담당자|작성부서|부서|writer|author)"
+    r"\s*[:：]?\s*(?P<value>\S.*)$",
+    re.I,
+)
+_AUTHOR_CLASS = re.compile(r"(?:^|[-_])(?:writer|author|name|user|dept|depart|part|nick|team|org)(?:$|[-_])", re.I)
+_VIEWS_CLASS = re.compile(r"(?:^|[-_])(?:hit|hits|view|views|read|count|cnt|viewcnt|readcnt)(?:$|[-_])", re.I)
+_NOTICE_CLASS = re.compile(r"notice|noti(?:$|[-_])|^(?:top|fixed|pin|pinned|sticky)$", re.I)
+_INT = re.compile(r"\d[\d,]*")
+_SECRET = (
+    "img[alt*='비밀'], img[alt*='secret' i], img[src*='secret'], img[src*='lock'], [class*='lock'], [class*='secret']"
+)
+_FILE_MARK = (
+    "img[src*='file'], img[alt*='첨부'], img[alt*='file' i], [class*='file'], [class*='attach'], [class*='clip'], "
+    "a[href*='download'], a[href*='fileDown']"
+)
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What a row shows besides its title."""
+
+    number: str = ""
+    date: str | None = None
+    author: str | None = None
+    views: int | None = None
+    category: str | None = None
+    has_file: bool = False
+
+
+def _role(text: str) -> str | None:
+    key = re.sub(r"[\s.:()·]+", "", text).lower()
+    for role, words in _ROLES:
+        if key in words:
+            return role
+    return next((role for role, words in _ROLES if any(w in key for w in words if len(w) > 1)), None)
+
+
+def cells(tr: LexborNode) -> list[LexborNode]:
+    """A table row's cells, a cell spanning n columns repeated n times."""
+    found: list[LexborNode] = []
+    for cell in tr.iter():
+        if cell.tag in ("td", "th"):
+            span = parse_int(attr(cell, "colspan")) or 1
+            found += [cell] * min(span, 20)
+    return found
+
+
+def column_roles(table: LexborNode) -> list[str | None]:
+    """What each column of ``table`` holds, from its header row; [] when it has none."""
+    header = table.css("thead tr")
+    row = header[-1] if header else None
+    if row is None:
+        row = next((tr for tr in table.css("tr") if tr.css_first("th") and not tr.css_first("td")), None)
+    if row is None:
+        return []
+    return [_role(text_without(c, _CELL_JUNK)) for c in cells(row)]
+
+
+def table_fields(tr: LexborNode, link: LexborNode, roles: list[str | None], now: datetime) -> Fields:
+    """A table row's fields, by column header when the header lines up, else by cell content."""
+    row_cells = cells(tr)
+    if roles and len(roles) == len(row_cells):
+        by_role = {role: cell for role, cell in zip(roles, row_cells, strict=True) if role is not None}
+        text = {role: text_without(cell, _CELL_JUNK) for role, cell in by_role.items()}
+        file_cell = by_role.get("file")
+        return Fields(
+            number=_number_text(by_role.get("number")),
+            date=text.get("date") or None,
+            author=text.get("author") or None,
+            views=parse_int(text.get("views")),
+            category=text.get("category") or None,
+            has_file=file_cell is not None
+            and (text.get("file", "") not in ("", "-", "없음") or file_cell.css_first("img, a, i") is not None),
+        )
+    return _fields_by_content(tr, row_cells, link, now)
+
+
+def _number_text(cell: LexborNode | None) -> str:
+    if cell is None:
+        return ""
+    text = text_without(cell, _CELL_JUNK)
+    image = cell.css_first("img")
+    return text or (attr(image, "alt") if image is not None else "")
+
+
+def _fields_by_content(tr: LexborNode, row_cells: list[LexborNode], link: LexborNode, now: datetime) -> Fields:
+    unique = list({c.mem_id: c for c in row_cells}.values())
+    at = next((i for i, c in enumerate(unique) if link.mem_id in {n.mem_id for n in c.traverse()}), -1)
+    others = [(i, c, text_without(c, _CELL_JUNK)) for i, c in enumerate(unique) if i != at]
+    date_cell = next(((i, t) for i, c, t in others if date_in(t, now) is not None), None)
+    counts = [(i, t) for i, c, t in others if _INT.fullmatch(t) and i != 0]
+    views = counts[-1] if counts and (date_cell is None or counts[-1][0] != date_cell[0]) else None
+    taken = {i for i, _ in filter(None, (date_cell, views))}
+    author = next(
+        (t for i, c, t in others if i > at and i not in taken and t and not _INT.fullmatch(t) and len(t) <= 30), None
+    )
+    return Fields(
+        number=_number_text(unique[0]) if at != 0 and unique else "",
+        date=date_cell[1] if date_cell else None,
+        author=author,
+        views=parse_int(views[1]) if views else None,
+        has_file=has_file(tr),
+    )
+
+
+def item_fields(item: LexborNode, link: LexborNode, now: datetime) -> Fields:
+    """A list item's or card's fields, by label ("조회 12") or class name (``date``, ``writer``, ``hit``)."""
+    inside = {n.mem_id for n in link.traverse()}
+    author: str | None = None
+    views: int | None = None
+    for node in item.css("*"):
+        if node.mem_id in inside:
+            continue
+        text = own_text(node)
+        if not text:
+            continue
+        match = _LABELED.match(text)
+        names = classes(node)
+        if match:
+            label, value = match.group("label").lower(), match.group("value")
+            if label.startswith(("조회", "hit", "view", "읽음")):
+                views = views if views is not None else parse_int(value)
+            else:
+                author = author or value
+        elif views is None and any(_VIEWS_CLASS.search(n) for n in names) and _INT.search(text):
+            views = parse_int(text)
+        elif author is None and any(_AUTHOR_CLASS.search(n) for n in names) and date_in(text, now) is None:
+            author = text
+    return Fields(
+        number="",
+        date=row_date_text(item, link, now),
+        author=author,
+        views=views,
+        has_file=has_file(item),
+    )
+
+
+def is_notice(row: LexborNode, link: LexborNode, number: str) -> tuple[bool, bool]:
+    """``(by number, by mark)``: the number cell says 공지, and/or a class or badge marks the row pinned."""
+    if number and (is_notice_word(number) or "notice" in number.lower()):
+        return True, True
+    if any(_NOTICE_CLASS.search(n) for n in classes(row)):
+        return False, True
+    inside = {n.mem_id for n in link.traverse()}
+    for node in row.css("*"):
+        if any(_NOTICE_CLASS.search(n) for n in classes(node)) and node.mem_id not in inside:
+            return False, True
+        if is_notice_word(own_text(node)) or (node.tag == "img" and is_notice_word(attr(node, "alt"))):
+            return False, True
+    return False, False
+
+
+def is_secret(row: LexborNode) -> bool:
+    """A lock icon or a secret-post class in the row."""
+    return row.css_first(_SECRET) is not None or "비밀글" in node_text(row.css_first(".sound_only, .blind, .sr-only"))
+
+
+def has_file(row: LexborNode) -> bool:
+    """An attachment icon or a file link in the row."""
+    return row.css_first(_FILE_MARK) is not None

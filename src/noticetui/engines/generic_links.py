@@ -1,0 +1,206 @@
+"""Links on boards no engine knows: which query parameter is a post's id, which one turns the page.
+
+A list page's own links are the evidence: among the row links, the parameter whose value changes from row
+to row is the post id (``idx``, ``nttId``, ``articleNo``…); among the other links, the one whose value
+follows the page numbers printed as link text is the page parameter.  An engine is pure and keeps no
+memory between calls, so what was learnt about paging is written into the board URL itself (see
+:func:`paging_of_url` and :func:`board_url_with`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+from noticetui.engines.base import query_param, with_query
+
+PAGE_PARAMS = (
+    "page",
+    "pageIndex",
+    "pageNo",
+    "pageNum",
+    "page_no",
+    "cpage",
+    "curPage",
+    "currentPage",
+    "cp",
+    "intPage",
+    "q_currPage",
+    "nPage",
+    "startPage",
+    "pg",
+    "pageid",
+    "paged",
+    "offset",
+    "start",
+    "startIndex",
+    "firstIndex",
+    "article.offset",
+    "pager.offset",
+)
+"""Query parameters that turn a list's page on Korean sites (BOARDS.md §6); ``p`` is left out (WordPress
+uses it for posts)."""
+
+OFFSET_PARAMS = frozenset({"offset", "start", "startIndex", "firstIndex", "article.offset", "pager.offset"})
+"""Page parameters that usually count records (0, 10, 20…) rather than pages."""
+
+ID_PARAMS = (
+    "wr_id",
+    "document_srl",
+    "nttId",
+    "nttNo",
+    "nttSn",
+    "articleNo",
+    "article_no",
+    "list_no",
+    "dataSid",
+    "idx",
+    "b_idx",
+    "bIdx",
+    "seq",
+    "board_seq",
+    "boardSeq",
+    "bbsSeq",
+    "articleSeq",
+    "uid",
+    "no",
+    "num",
+    "post_id",
+    "postId",
+    "id",
+)
+"""Query parameters that name a post, most specific first."""
+
+_STEP_FRAGMENT = re.compile(r"^step=(\d+)$")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How a board's list pages are asked for: ``param`` set to the page number, or to a record offset."""
+
+    param: str = "page"
+    step: int = 0
+    """Records per page when ``param`` counts records (``offset=20`` for page 3 of 10), else 0."""
+
+    def value(self, page: int) -> int:
+        """The parameter's value for list page ``page`` (1-based)."""
+        return (page - 1) * self.step if self.step else page
+
+    def page_of(self, value: int) -> int:
+        """The page number a parameter value stands for."""
+        return value // self.step + 1 if self.step else value
+
+
+def paging_of_url(url: str) -> Paging:
+    """The paging a board URL carries: the first known page parameter in its query (``page`` when none),
+    with the records per page from a ``#step=N`` fragment for offset parameters."""
+    names = [k for k, _ in parse_qsl(urlsplit(url).query, keep_blank_values=True)]
+    param = next((n for n in PAGE_PARAMS if n in names), "page")
+    match = _STEP_FRAGMENT.match(urlsplit(url).fragment)
+    return Paging(param, int(match.group(1)) if match and param in OFFSET_PARAMS else 0)
+
+
+def page_url(url: str, paging: Paging, page: int) -> str:
+    """``url`` asking for list page ``page``, without the fragment (servers never see it anyway)."""
+    parts = urlsplit(url)
+    plain = urlunsplit(parts._replace(fragment=""))
+    if page <= 1 and query_param(url, paging.param) is None:
+        return plain
+    return set_param(plain, paging.param, paging.value(page))
+
+
+def board_url_with(url: str, paging: Paging | None) -> str:
+    """The first-page URL of a list, with the learnt paging written into it for :func:`paging_of_url`.
+
+    The default (``page``) needs nothing; another parameter is kept at its first-page value
+    (``pageIndex=1``), and an offset parameter also records its step in the fragment (``#step=10``).
+    """
+    parts = urlsplit(url)
+    base = urlunsplit(parts._replace(fragment=""))
+    if paging is None:
+        found = paging_of_url(url)
+        present = query_param(url, found.param) is not None
+        paging = found if present else None
+    if paging is None or paging.param == "page":
+        return with_query(base, drop=("page",)) if query_param(base, "page") is not None else base
+    fixed = set_param(base, paging.param, paging.value(1))
+    return f"{fixed}#step={paging.step}" if paging.step else fixed
+
+
+def set_param(url: str, name: str, value: str | int) -> str:
+    """``url`` with query parameter ``name`` set to ``value`` (in place when present, else appended)."""
+    parts = urlsplit(url)
+    pairs = query_pairs(url)
+    if any(k == name for k, _ in pairs):
+        pairs = [(k, str(value) if k == name else v) for k, v in pairs]
+    else:
+        pairs.append((name, str(value)))
+    return urlunsplit(parts._replace(query=urlencode(pairs)))
+
+
+def query_pairs(url: str) -> list[tuple[str, str]]:
+    """The query parameters of ``url`` in order."""
+    return parse_qsl(urlsplit(url).query, keep_blank_values=True)
+
+
+def key_param(hrefs: list[str]) -> str | None:
+    """The query parameter that names the post in every link of ``hrefs`` (absolute row links).
+
+    It is present in all of them, is no page parameter, and has a different value in each distinct link;
+    known id names win, then numeric values.  With a single link only known id names are trusted.
+    """
+    distinct = list(dict.fromkeys(hrefs))
+    if not distinct:
+        return None
+    queries = [dict(query_pairs(h)) for h in distinct]
+    order = list(queries[0])
+    shared = [n for n in order if all(q.get(n) for q in queries) and n not in PAGE_PARAMS]
+    if len(distinct) > 1:
+        shared = [n for n in shared if len({q[n] for q in queries}) == len(distinct)]
+    known = [n for n in ID_PARAMS if n in shared]
+    if known:
+        return known[0]
+    if len(distinct) == 1:
+        return None
+    numeric = [n for n in shared if all(_DIGITS.fullmatch(q[n]) for q in queries)]
+    chosen = numeric or shared
+    return chosen[-1] if chosen else None
+
+
+def path_key(href: str) -> str | None:
+    """The last all-digit segment of a link's path (``/news/123/slug`` → ``123``), or None."""
+    segments = [unquote(s) for s in urlsplit(href).path.split("/") if s]
+    return next((s for s in reversed(segments) if _DIGITS.fullmatch(s)), None)
+
+
+def row_key(href: str, param: str | None) -> str:
+    """A post's key from its link: the id parameter, else the path's number, else the link itself."""
+    if param:
+        value = query_param(href, param)
+        if value:
+            return value
+    found = path_key(href)
+    if found:
+        return found
+    parts = urlsplit(href)
+    return with_query(urlunsplit(parts._replace(fragment="")), drop=PAGE_PARAMS)
+
+
+def list_url_of_post(url: str) -> str:
+    """A guess at the list of a post's URL when its page shows no list link.
+
+    The post's id parameter goes; a last path segment that names a view becomes the list's
+    (``boardView.do`` → ``boardList.do``, ``/news/view`` → ``/news``), a numeric one is dropped.
+    """
+    parts = urlsplit(url)
+    pairs = [(k, v) for k, v in query_pairs(url) if k not in ID_PARAMS and k not in PAGE_PARAMS]
+    head, _, last = parts.path.rstrip("/").rpartition("/")
+    lowered = last.lower()
+    if lowered in ("view", "read", "detail", "show") or _DIGITS.fullmatch(last):
+        path = head or "/"
+    else:
+        path = re.sub(r"(?i)(view|read|detail)", lambda m: "List" if m.group(0)[0].isupper() else "list", last)
+        path = f"{head}/{path}"
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(pairs), ""))
