@@ -19,6 +19,9 @@ from noticetui.models import ParseContext, Post, PostStub, Request
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.store import PostRow
 
+UNREACHABLE = frozenset({"refused", "dns", "timeout", "tls", "network"})
+"""Fetch error kinds that mean the site (or the network) is out of reach, not that a page is wrong."""
+
 DETECT_THRESHOLD = 0.5
 """The score an engine needs before ``auto`` trusts it."""
 
@@ -54,6 +57,8 @@ class BoardSyncResult:
     bodies: int = 0
     error: str | None = None
     """The first problem, in one line; None when everything worked."""
+    offline: bool = False
+    """True when the board failed because its site could not be reached (refused, DNS, timeout, TLS…)."""
     new_ids: list[int] = field(default_factory=list)
 
     @property
@@ -177,7 +182,10 @@ async def sync_board(
             todo = [p for p in ctx.store.posts_without_body(board_id) if p.key in keys or p.id in wanted]
             todo += [p for p in _rows(ctx, upserted.changed) if p.has_body and not p.secret]
             await fetch_bodies(ctx, board, engine, fetcher, todo, result, report)
-    except (FetchError, SyncError) as exc:
+    except FetchError as exc:
+        result.error = str(exc)
+        result.offline = exc.kind in UNREACHABLE
+    except SyncError as exc:
         result.error = str(exc)
     if board_id is None:
         board_id = ctx.board_id(board, result.engine or board.engine)

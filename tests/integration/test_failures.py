@@ -100,3 +100,28 @@ def test_corrupt_cache_is_reported_not_replaced(cli: Cli) -> None:
     assert result.code == 1
     assert "cannot be used" in result.err
     assert db.read_bytes() == b"garbage" * 1000
+
+
+def test_sync_result_says_offline_for_an_unreachable_site_only(tmp_path: Path, fresh_server: DemoServer) -> None:
+    import asyncio
+
+    from noticetui.config import BoardConfig
+    from noticetui.context import AppContext
+    from noticetui.net.fetch import Fetcher
+    from noticetui.sync import BoardSyncResult, sync_board
+
+    ctx = AppContext.for_home(tmp_path / "h")
+    down = BoardConfig(
+        name="down", url=f"http://127.0.0.1:{_closed_port()}/bbs/board.php?bo_table=x", engine="gnuboard"
+    )
+    broken = BoardConfig(name="broken", url=demo_board_url(fresh_server, "gnuboard"), engine="gnuboard")
+    fresh_server.set_fault("500")
+
+    async def run() -> list[BoardSyncResult]:
+        async with Fetcher(delay=0, retries=0) as fetcher:
+            return [await sync_board(ctx, b, fetcher) for b in (down, broken)]
+
+    unreachable, server_error = asyncio.run(run())
+    ctx.close()
+    assert unreachable.offline is True and unreachable.error
+    assert server_error.offline is False and server_error.error

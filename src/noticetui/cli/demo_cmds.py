@@ -29,9 +29,13 @@ def cmd_demo_server(args: argparse.Namespace) -> int:
 def demo_home(server: DemoServer, home: Path) -> AppContext:
     """A throwaway home whose config lists every sample board of ``server``."""
     paths = resolve_paths({"NOTICETUI_HOME": str(home)})
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    # The sample boards are our own server on loopback: no politeness delay is owed to it.
+    paths.config_file.write_text("[settings]\ndelay = 0.0\nper_host = 4\n", encoding="utf-8")
     for board in server.boards():
         add_board(
-            paths.config_file, BoardConfig(name=board.name, url=board.url, engine=board.engine, title=board.title)
+            paths.config_file,
+            BoardConfig(name=board.name, url=board.url, engine=board.engine, title=f"{board.title} · {board.engine}"),
         )
     return AppContext.load(paths)
 
