@@ -17,8 +17,9 @@ from pathlib import Path
 import httpx
 
 from noticetui.context import AppContext
-from noticetui.engines.base import alert_message, parse_html
+from noticetui.engines.base import Doc, alert_message, parse_html
 from noticetui.models import Attachment
+from noticetui.net.charset import decode_html
 from noticetui.net.disposition import filename_from_headers, safe_filename
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.previews import sniff
@@ -30,6 +31,11 @@ HEAD = 4096
 
 class DownloadError(Exception):
     """An attachment could not be downloaded; ``str()`` is one line."""
+
+    def __init__(self, message: str, saved: list[SavedFile] | None = None) -> None:
+        super().__init__(message)
+        self.saved: list[SavedFile] = saved or []
+        """The files of the same request that were saved before this one failed."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,12 @@ async def download(
     target = dest or ctx.download_dir
     saved: list[SavedFile] = []
     for attachment in files:
-        result = await fetch_file(fetcher, attachment, post_id, target, progress, referer=post.url)
+        try:
+            result = await fetch_file(
+                fetcher, attachment, post_id, target, progress, referer=post.url, explain=engine.is_failure_page
+            )
+        except DownloadError as exc:
+            raise DownloadError(str(exc), saved) from exc
         ctx.store.set_saved(post_id, attachment.index, result.path, result.sha256)
         saved.append(result)
     return saved
@@ -108,6 +119,7 @@ async def fetch_file(
     dest: Path,
     progress: ProgressFn | None,
     referer: str,
+    explain: Callable[[Doc], str | None] = alert_message,
 ) -> SavedFile:
     """Stream one attachment to a temporary file in ``dest``, check its bytes, then give it its name."""
     if attachment.request is None:
@@ -135,7 +147,7 @@ async def fetch_file(
         if total is not None and received != total:
             raise DownloadError(f"{name}: the connection ended after {received} of {total} bytes")
         kind = sniff(head, name)
-        _refuse_non_files(kind, head, name, part)
+        _refuse_non_files(kind, name, part, explain)
         path = _final_path(dest, safe_filename(name), digest.hexdigest())
         os.replace(part, path)
     except FetchError as exc:
@@ -159,12 +171,13 @@ def _choose_name(from_headers: str | None, from_page: str) -> str:
     return from_page or from_headers or "download"
 
 
-def _refuse_non_files(kind: str, head: bytes, name: str, part: Path) -> None:
+def _refuse_non_files(kind: str, name: str, part: Path, explain: Callable[[Doc], str | None]) -> None:
     if kind == "empty":
         raise DownloadError(f"{name}: the server sent an empty file")
     if kind == "html" and not name.lower().endswith((".html", ".htm")):
-        text = part.read_bytes()[:200_000]
-        message = alert_message(parse_html(text)) or "an HTML page instead of the file"
+        # The engine knows its site's error pages ("잘못된 접근입니다.", eGov's "Not supported browser"…).
+        text, _ = decode_html(part.read_bytes()[:200_000], None)
+        message = explain(parse_html(text)) or "an HTML page instead of the file"
         raise DownloadError(f"{name}: the server refused the file: {message}")
 
 

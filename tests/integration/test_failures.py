@@ -125,3 +125,28 @@ def test_sync_result_says_offline_for_an_unreachable_site_only(tmp_path: Path, f
     ctx.close()
     assert unreachable.offline is True and unreachable.error
     assert server_error.offline is False and server_error.error
+
+
+def test_an_alert_page_sent_instead_of_a_file_is_refused_with_its_message(
+    tmp_path: Path, demo_server: DemoServer
+) -> None:
+    import asyncio
+
+    import pytest
+
+    from noticetui.downloads import DownloadError, fetch_file
+    from noticetui.models import Attachment, Request
+    from noticetui.net.fetch import Fetcher
+
+    board = demo_board_url(demo_server, "gnuboard")
+    # A download link from a session that never viewed the post: gnuboard answers 200 with an alert page.
+    url = board.replace("board.php", "download.php") + "&wr_id=79&no=0&nonce=x"
+    attachment = Attachment(0, "공고문.hwpx", None, Request(url))
+
+    async def run() -> None:
+        async with Fetcher(delay=0) as fetcher:
+            await fetch_file(fetcher, attachment, 1, tmp_path, None, referer=board)
+
+    with pytest.raises(DownloadError, match=r"refused the file: (잘못된 접근|토큰)"):
+        asyncio.run(run())
+    assert list(tmp_path.iterdir()) == []

@@ -59,6 +59,8 @@ def cmd_download(args: argparse.Namespace, ctx: AppContext) -> int:
     except (DownloadError, SyncError) as exc:
         if shown:
             sys.stderr.write("\n")
+        for f in getattr(exc, "saved", []):
+            print(f.path)
         error(str(exc))
         return 1
     if shown:
