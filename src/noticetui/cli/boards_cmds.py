@@ -22,7 +22,7 @@ from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.sync import choose_engine
 
 # Query parameters that name a board on the engines we know, most specific first.
-_BOARD_PARAMS = ("bo_table", "mid", "bbsId", "bid", "bbsNo", "boardId", "board_id", "boardid", "bcode", "code")
+_BOARD_PARAMS = ("bo_table", "bid", "mid", "bbsId", "bbsNo", "boardId", "board_id", "boardid", "bcode", "code")
 
 
 @dataclass
@@ -36,15 +36,31 @@ class Found:
     tried: list[tuple[str, float]]
 
 
+def _site_label(host: str | None) -> str:
+    """``www.mohw.go.kr`` → ``mohw``; an IP address gives nothing."""
+    if not host or re.fullmatch(r"[\d.:]+", host):
+        return ""
+    labels = [p for p in host.split(".") if p not in ("www", "web", "m")]
+    return labels[0] if labels else ""
+
+
 def suggest_name(url: str, taken: set[str]) -> str:
-    """A short board name from the URL (``bo_table=notice`` → ``notice``), unique among ``taken``."""
+    """A short board name from the URL (``bo_table=notice`` → ``notice``), unique among ``taken``.
+
+    Opaque ids (``bbsId=BBSMSTR_000000000011``, ``mid=a10501010000``, ``bbsNo=1024``) are prefixed with the
+    site's name and shortened, so the name still says which board it is (``mohw-1024``).
+    """
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
     base = next((query[p] for p in _BOARD_PARAMS if query.get(p)), "")
     if not base:
         segments = [s for s in parts.path.split("/") if s and not re.fullmatch(r"\d+|index\.\w+|page", s)]
         base = re.sub(r"\.\w+$", "", segments[-1]) if segments else ""
-    base = re.sub(r"[^\w.-]+", "-", base).strip("-.") or (parts.hostname or "board").split(".")[0]
+    digits = re.search(r"\d{3,}", base)
+    if digits and len(re.sub(r"\d", "", base)) <= len(digits.group(0)):
+        tail = digits.group(0).lstrip("0")[-6:] or "0"
+        base = f"{_site_label(parts.hostname) or 'board'}-{tail}"
+    base = re.sub(r"[^\w.-]+", "-", base).strip("-.") or _site_label(parts.hostname) or "board"
     base = base[:40] if NAME_RE.match(base) else "board"
     name, n = base, 1
     while name in taken:
