@@ -1,6 +1,7 @@
 """The SQLite cache: upserts, never blanking, read state, search, migrations, corrupt files."""
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ def stub(key: str, title: str = "제목", **kw: object) -> PostStub:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path / "cache.sqlite3")
     yield s
     s.close()

@@ -133,7 +133,7 @@ class Store:
                     ON u.board_id = b.id
                ORDER BY b.name"""
         ).fetchall()
-        return [BoardRow(*row[:5], int(row[5]), int(row[6]), *row[7:]) for row in rows]
+        return [BoardRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7], r[8], r[9]) for r in rows]
 
     def board(self, name: str) -> BoardRow | None:
         """The board called ``name``."""
