@@ -112,9 +112,19 @@ async def resolve_engine(board: BoardConfig, fetcher: Fetcher) -> Engine:
 
 
 async def read_list(
-    board: BoardConfig, engine: Engine, fetcher: Fetcher, pages: int, result: BoardSyncResult, progress: Progress
+    board: BoardConfig,
+    engine: Engine,
+    fetcher: Fetcher,
+    pages: int,
+    result: BoardSyncResult,
+    progress: Progress,
+    known: Callable[[str], bool] | None = None,
 ) -> list[PostStub]:
-    """Read up to ``pages`` list pages; stops early at the last page or at a page with nothing new."""
+    """Read up to ``pages`` list pages; stops early at the last page or at a page with nothing new.
+
+    With ``known`` (whether a key is already cached), it also stops after the first page whose rows are all
+    known: a board is newest first, so older pages hold nothing new, and a site is spared the requests.
+    """
     stubs: list[PostStub] = []
     seen: set[str] = set()
     now = board_now(board)
@@ -152,6 +162,8 @@ async def read_list(
             result.error = f"{page.url}: no posts found on the list page (has the board changed its layout?)"
         if listing.next_page is None or not regular or not fresh:
             break
+        if known is not None and all(known(s.key) for s in regular):
+            break
     return merge_stubs(stubs)
 
 
@@ -171,8 +183,11 @@ async def sync_board(
     try:
         engine = await resolve_engine(board, fetcher)
         result.engine = engine.name
-        board_id = ctx.board_id(board, engine.name)
-        stubs = await read_list(board, engine, fetcher, pages or board.pages, result, report)
+        board_id = bid = ctx.board_id(board, engine.name)
+        # An explicit page count reads every page (to refresh views and titles); a routine sync stops at
+        # the first page that brings nothing new.
+        known = None if pages else (lambda key: ctx.store.post_id(bid, key) is not None)
+        stubs = await read_list(board, engine, fetcher, pages or board.pages, result, report, known)
         result.seen = len(stubs)
         upserted = ctx.store.upsert_stubs(board_id, stubs)
         result.new, result.updated, result.new_ids = len(upserted.new), len(upserted.changed), upserted.new

@@ -156,3 +156,17 @@ def test_second_sync_finds_nothing_new(synced: Cli) -> None:
     again = synced("sync")
     assert again.code == 0
     assert "g5: 0 new" in again.out
+
+
+def test_a_routine_sync_stops_at_the_first_page_with_nothing_new(synced: Cli, demo_server: DemoServer) -> None:
+    before = len(demo_server.request_log)
+    assert synced("sync", "--no-bodies").code == 0
+    lists = [t for m, t in demo_server.request_log[before:] if "board.php" in t and "wr_id" not in t]
+    assert len(lists) == 1  # page 1 only: every row on it is already cached
+
+
+def test_an_explicit_page_count_reads_every_page(synced: Cli, demo_server: DemoServer) -> None:
+    before = len(demo_server.request_log)
+    assert synced("sync", "--pages", "3", "--no-bodies").code == 0
+    lists = [t for m, t in demo_server.request_log[before:] if "board.php" in t and "wr_id" not in t]
+    assert len(lists) == 3
