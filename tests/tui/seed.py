@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
+from pathlib import Path
 from typing import Any
 
 from noticetui.context import AppContext
@@ -30,15 +31,23 @@ engine = "gnuboard"
 """
 
 
-def stub(key: str, title: str, day: int, **extra: Any) -> PostStub:
-    """A list row of the fake board posted on 2024-03-``day`` at 09:30."""
+PRESS_RELEASE = (Path(__file__).parent / "press_release.html").read_text(encoding="utf-8")
+"""A press release pasted from a word processor: a contacts table, a data table with spans, a photo with
+its ``▲`` caption, footnotes and a link (a copy of the renderer's golden input, so these snapshots only
+change when the TUI does)."""
+PRESS_TITLE = "한빛시, 청년 창업기업 200곳에 최대 5천만 원 지원"
+
+
+def stub(key: str, title: str, day: int, at: time = time(9, 30), **extra: Any) -> PostStub:
+    """A list row of the fake board posted on 2024-03-``day`` at ``at`` (midnight: a date-only board)."""
     url = f"http://127.0.0.1:9/bbs/board.php?bo_table=notice&wr_id={key}"
-    posted = datetime(2024, 3, day, 9, 30, tzinfo=SEOUL)
+    posted = datetime.combine(datetime(2024, 3, day).date(), at, tzinfo=SEOUL)
     return PostStub(key=key, title=title, url=url, request=Request(url), posted_at=posted, **extra)
 
 
 def seed(ctx: AppContext) -> dict[str, int]:
-    """Fill the cache: a pinned notice, a post with a body and a file, a hostile title, a secret post."""
+    """Fill the cache: a pinned notice, a post with a body and a file, a hostile title, a secret post, and
+    today's press release (dated without a time, as many boards list them)."""
     notice_board, free_board = ctx.config.boards
     notice_id = ctx.board_id(notice_board)
     free_id = ctx.board_id(free_board)
@@ -48,9 +57,10 @@ def seed(ctx: AppContext) -> dict[str, int]:
         stub("3", HOSTILE_TITLE, 9, author="[i]evil[/i]", views=3),
         stub("4", "비밀글입니다", 10, author="익명", secret=True),
         stub("5", "Uncached body", 7, author="someone"),
+        stub("6", PRESS_TITLE, 10, time(0, 0), author="일자리정책과", views=342, has_file=True, category="보도자료"),
     ]
     new = ctx.store.upsert_stubs(notice_id, stubs).new
-    ids = dict(zip(("notice", "library", "hostile", "secret", "uncached"), new, strict=True))
+    ids = dict(zip(("notice", "library", "hostile", "secret", "uncached", "press"), new, strict=True))
     free = ctx.store.upsert_stubs(free_id, [stub("10", "자유게시판 첫 글", 6, author="홍길동")]).new
     ids["free"] = free[0]
     files = [Attachment(0, "수강신청_안내.hwp", 25088, Request("http://127.0.0.1:9/download/1"))]
@@ -61,4 +71,7 @@ def seed(ctx: AppContext) -> dict[str, int]:
     ctx.store.save_post(ids["library"], Post("2", stubs[1].title, stubs[1].url, library))
     hostile = "<p>Body with [bold]markup[/bold] and \x1b[2J an escape.</p>"
     ctx.store.save_post(ids["hostile"], Post("3", HOSTILE_TITLE, stubs[2].url, hostile))
+    notice = Attachment(0, "붙임_2025년_청년창업_지원사업_공고문.hwp", 48_640, Request("http://127.0.0.1:9/download/6"))
+    press = Post("6", PRESS_TITLE, stubs[5].url, PRESS_RELEASE, attachments=[notice])
+    ctx.store.save_post(ids["press"], press)
     return ids

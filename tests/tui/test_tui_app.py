@@ -42,9 +42,9 @@ async def test_app_lists_boards_with_unread_counts_and_all_posts(make_app: AppFa
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         boards = app.screen.query_one(BoardsPane)
-        assert [(e.key, e.unread) for e in boards.entries] == [("*", 6), ("notice", 5), ("free", 1)]
+        assert [(e.key, e.unread) for e in boards.entries] == [("*", 7), ("notice", 6), ("free", 1)]
         posts = app.screen.query_one(PostList)
-        assert len(posts.rows) == 6
+        assert len(posts.rows) == 7
         lines = visible_lines(posts)
         assert lines[0].startswith("공지") and "수강신청" in lines[0]
         assert "📎" in lines[0] and "2024-03-04" in lines[0]
@@ -85,27 +85,27 @@ async def test_enter_opens_the_post_shows_its_body_and_marks_it_read(
         stored = ctx.store.post(ids["notice"])
         assert stored is not None and stored.read
         boards = app.screen.query_one(BoardsPane)
-        assert boards.entries[0].unread == 5
+        assert boards.entries[0].unread == 6
 
 
 async def test_opened_post_is_no_longer_bold_in_the_list(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         posts = app.screen.query_one(PostList)
-        assert any(seg.style and seg.style.bold for seg in posts.render_line(3) if "도서관" in seg.text)
-        await pilot.press("j", "j", "j", "enter")
+        assert any(seg.style and seg.style.bold for seg in posts.render_line(4) if "도서관" in seg.text)
+        await pilot.press("j", "j", "j", "j", "enter")
         await pilot.pause()
-        assert not any(seg.style and seg.style.bold for seg in posts.render_line(3) if "도서관" in seg.text)
+        assert not any(seg.style and seg.style.bold for seg in posts.render_line(4) if "도서관" in seg.text)
 
 
 async def test_clicking_a_post_opens_it(make_app: AppFactory, ids: dict[str, int]) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         posts = app.screen.query_one(PostList)
-        # Row 3 of the list (the library post) sits one line below the list's top border.
-        await pilot.click(PostList, offset=(10, 4))
+        # Row 4 of the list (the library post) sits one line below the list's top border.
+        await pilot.click(PostList, offset=(10, 5))
         await pilot.pause()
-        assert posts.cursor == 3
+        assert posts.cursor == 4
         detail = app.screen.query_one(DetailPane)
         assert detail.post is not None and detail.post.id == ids["library"]
 
@@ -158,7 +158,7 @@ async def test_search_shows_matching_posts_and_escape_returns_to_the_board(make_
         assert len(posts.rows) == 1 and "도서관 휴관" in visible_lines(posts)[0]
         assert "1 result" in str(posts.border_title)
         await pilot.press("escape")
-        assert len(posts.rows) == 6
+        assert len(posts.rows) == 7
 
 
 async def test_u_toggles_unread_only(make_app: AppFactory) -> None:
@@ -168,10 +168,10 @@ async def test_u_toggles_unread_only(make_app: AppFactory) -> None:
         await pilot.press("u")
         await pilot.pause()
         posts = app.screen.query_one(PostList)
-        assert len(posts.rows) == 5
+        assert len(posts.rows) == 6
         assert not any("수강신청" in line for line in visible_lines(posts))
         await pilot.press("u")
-        assert len(posts.rows) == 6
+        assert len(posts.rows) == 7
 
 
 async def test_hostile_title_is_shown_literally_and_escapes_are_neutralised(
@@ -180,10 +180,10 @@ async def test_hostile_title_is_shown_literally_and_escapes_are_neutralised(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         posts = app.screen.query_one(PostList)
-        line = visible_lines(posts)[2]
+        line = visible_lines(posts)[3]
         assert "[bold red]x[/]" in line and "[i]evil[/i]" in line
         assert "\x1b" not in line and "\x07" not in line
-        await pilot.press("j", "j", "enter")
+        await pilot.press("j", "j", "j", "enter")
         await pilot.pause()
         detail = app.screen.query_one(DetailPane)
         header = shown_text(detail.query_one("#detail-header", Static))
@@ -199,7 +199,7 @@ async def test_o_opens_the_post_in_the_browser(
     monkeypatch.setattr("noticetui.tui.screens.post_actions.webbrowser.open", opened.append)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j", "j", "o")
+        await pilot.press("j", "j", "j", "j", "o")
         assert opened == ["http://127.0.0.1:9/bbs/board.php?bo_table=notice&wr_id=2"]
 
 
@@ -247,16 +247,16 @@ async def test_a_sync_that_adds_posts_keeps_the_cursor_on_the_same_post(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j", "j")
+        await pilot.press("j", "j", "j", "j")
         posts = app.screen.query_one(PostList)
         assert posts.current is not None and posts.current.id == ids["library"]
         board = ctx.config.boards[0]
         new = ctx.store.upsert_stubs(ctx.board_id(board), [stub("99", "새 글", 10)]).new
         app.screen.post_message(BoardSynced(BoardSyncResult(board.name, new=1, new_ids=new)))
         await pilot.pause()
-        assert len(posts.rows) == 7
+        assert len(posts.rows) == 8
         assert posts.current is not None and posts.current.id == ids["library"]
-        assert app.screen.query_one(BoardsPane).entries[1].unread == 6
+        assert app.screen.query_one(BoardsPane).entries[1].unread == 7
 
 
 async def test_a_board_that_fails_for_another_reason_shows_its_error(make_app: AppFactory) -> None:
@@ -268,7 +268,18 @@ async def test_a_board_that_fails_for_another_reason_shows_its_error(make_app: A
         await pilot.pause()
         status = shown_text(app.screen.query_one(StatusLine))
         assert "notice: http://x/: HTTP 500" in status and "offline" not in status
-        assert len(app.screen.query_one(PostList).rows) == 6
+        assert len(app.screen.query_one(PostList).rows) == 7
+
+
+async def test_one_unreachable_board_among_others_is_named_offline(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.post_message(SyncStarted(2))
+        app.screen.post_message(SyncFailed("notice", "http://x/: connection refused", offline=True))
+        app.screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
+        await pilot.pause()
+        status = shown_text(app.screen.query_one(StatusLine))
+        assert "notice: site unreachable (offline)" in status and "free: 2 new" in status
 
 
 async def test_search_query_with_markup_is_shown_literally_in_the_list_title(make_app: AppFactory) -> None:

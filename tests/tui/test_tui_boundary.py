@@ -15,6 +15,7 @@ CORE = [
     "noticetui.store",
     "noticetui.sync",
     "noticetui.tui.format",
+    "noticetui.tui.links",
     "noticetui.tui.sources",
 ]
 

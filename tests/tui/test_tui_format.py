@@ -5,10 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from rich.cells import cell_len
+from rich.text import Text
 
 from noticetui.models import SEOUL, PostStub, Request
 from noticetui.store import PostRow, Store
-from noticetui.tui.format import clean_line, human_size, post_line, short_date
+from noticetui.tui.format import (
+    TAG_MAX_WIDTH,
+    TODAY,
+    clean_line,
+    fit_pair,
+    human_size,
+    long_date,
+    post_line,
+    short_date,
+    tag_width,
+)
 from noticetui.tui.sources import BoardPosts, PageCache
 from noticetui.tui.widgets.status import is_unreachable
 
@@ -31,6 +42,7 @@ class CountingSource:
     """A source of ``total`` rows that counts how often the store would be asked."""
 
     label = "counting"
+    tags = 0
 
     def __init__(self, total: int) -> None:
         self.total = total
@@ -54,6 +66,20 @@ def test_short_date_is_the_full_date_for_other_days() -> None:
     assert short_date(datetime(2024, 3, 9, 23, 59, tzinfo=SEOUL), NOW) == "2024-03-09"
 
 
+def test_short_date_of_a_post_from_today_without_a_time_is_today_not_midnight() -> None:
+    assert short_date(datetime(2024, 3, 10, 0, 0, tzinfo=SEOUL), NOW) == TODAY
+
+
+def test_short_date_of_an_older_post_without_a_time_is_its_date() -> None:
+    assert short_date(datetime(2024, 3, 2, 0, 0, tzinfo=SEOUL), NOW) == "2024-03-02"
+
+
+def test_long_date_shows_a_time_only_when_the_post_has_one() -> None:
+    assert long_date(datetime(2024, 3, 10, 0, 0, tzinfo=SEOUL)) == "2024-03-10"
+    assert long_date(datetime(2024, 3, 10, 0, 5, tzinfo=SEOUL)) == "2024-03-10 00:05"
+    assert long_date(None) == ""
+
+
 def test_short_date_of_an_unknown_date_is_empty() -> None:
     assert short_date(None, NOW) == ""
 
@@ -72,6 +98,45 @@ def test_post_line_fills_exactly_the_width_with_korean_titles() -> None:
     for width in (30, 59, 60, 97):
         line = post_line(row(title="아주 긴 한국어 제목이 여기에 있습니다 " * 3), width, NOW)
         assert cell_len(line.plain) == width
+
+
+def test_post_line_with_a_board_column_names_the_board_before_the_title() -> None:
+    line = post_line(row(board="g4-notice", title="휴관 안내"), 100, NOW, tags=10).plain
+    assert line.index("g4-notice") < line.index("휴관 안내")
+    assert cell_len(line) == 100
+
+
+def test_post_line_without_a_board_column_does_not_name_the_board() -> None:
+    assert "g4-notice" not in post_line(row(board="g4-notice"), 100, NOW).plain
+
+
+def test_post_line_narrows_the_board_column_on_a_narrow_list() -> None:
+    line = post_line(row(board="boardes-notice", title="공지 제목"), 50, NOW, tags=TAG_MAX_WIDTH).plain
+    assert cell_len(line) == 50
+    assert "boardes-notice" not in line and "boardes-" in line and "…" in line
+    assert "공지 제목" in line
+
+
+def test_tag_width_fits_the_longest_name_within_bounds() -> None:
+    assert tag_width(["free", "notice"]) == 6
+    assert tag_width(["g4-notice", "kboard-data"]) == 11
+    assert tag_width(["a-board-name-far-too-long-to-show"]) == TAG_MAX_WIDTH
+    assert tag_width([]) == 6
+
+
+def test_fit_pair_keeps_the_right_part_whole_and_cuts_the_left_with_an_ellipsis() -> None:
+    line = fit_pair(Text("공지사항 · gnuboard4"), Text("45"), 16)
+    assert cell_len(line.plain) == 16
+    assert line.plain.endswith(" 45") and "…" in line.plain
+
+
+def test_fit_pair_pads_a_short_left_part_so_the_right_is_flush_right() -> None:
+    line = fit_pair(Text("학사 공지"), Text("5"), 20)
+    assert line.plain == "학사 공지" + " " * 10 + "5"
+
+
+def test_fit_pair_without_a_right_part_fills_the_width_with_the_left() -> None:
+    assert fit_pair(Text("자유게시판"), Text(""), 12).plain == "자유게시판  "
 
 
 def test_post_line_marks_notices_files_secrets_and_comments() -> None:

@@ -163,8 +163,8 @@ async def test_unreachable_site_is_reported_offline_and_cache_stays(make_app: Ap
         await settle(app)
         await pilot.pause()
         status = shown_text(app.screen.query_one(StatusLine))
-        assert "unreachable (offline)" in status
-        assert len(app.screen.query_one(PostList).rows) == 6
+        assert status.startswith("Offline: no site could be reached") and "notice:" not in status
+        assert len(app.screen.query_one(PostList).rows) == 7
 
 
 async def test_uncached_body_shows_loading_then_the_fetch_error(make_app: AppFactory) -> None:
@@ -177,7 +177,7 @@ async def test_uncached_body_shows_loading_then_the_fetch_error(make_app: AppFac
     transport = httpx.MockTransport(answer)
     app = make_app(fetcher_factory=lambda: Fetcher(retries=0, delay=0, transport=transport))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j", "j", "j", "enter")
+        await pilot.press("j", "j", "j", "j", "j", "enter")
         await pilot.pause()
         body = app.screen.query_one("#detail-body", Static)
         assert shown_text(body) == "loading…"

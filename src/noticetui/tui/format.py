@@ -6,9 +6,12 @@ text goes through :func:`clean_line` and into a ``Text`` object, never into mark
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Span, Text
 
 from noticetui.render import sanitize
 from noticetui.store import PostRow
@@ -17,9 +20,14 @@ NOTICE_MARK = "공지"
 """What marks a pinned notice in the list (four cells wide, like the column it sits in)."""
 FILE_MARK = "📎"
 SECRET_MARK = "🔒"
+TODAY = "오늘"
+"""What the list shows for a post from today whose site gave only its date (no time to show)."""
 DATE_WIDTH = 10
 AUTHOR_WIDTH = 12
 MARK_WIDTH = 4
+TAG_MIN_WIDTH = 6
+TAG_MAX_WIDTH = 14
+"""Bounds of the board column of the all-boards list (board names are short ids such as ``g4-notice``)."""
 
 
 def clean_line(text: str | None) -> str:
@@ -27,19 +35,32 @@ def clean_line(text: str | None) -> str:
     return " ".join(sanitize(text or "").split())
 
 
+def has_time(posted: datetime) -> bool:
+    """Whether ``posted`` carries a time of day.
+
+    Boards that print only a date are stored at midnight, so 00:00:00 means "no time given" (a post
+    really made at that second loses nothing but a time nobody would read anyway).
+    """
+    return posted.time() != time(0, 0)
+
+
 def short_date(posted: datetime | None, now: datetime) -> str:
-    """``HH:MM`` for a post from today (in the post's own zone), ``YYYY-MM-DD`` otherwise."""
+    """The list's date: ``HH:MM`` for a post from today (in the post's own zone), :data:`TODAY` for one
+    from today without a time, ``YYYY-MM-DD`` otherwise."""
     if posted is None:
         return ""
     local_now = now.astimezone(posted.tzinfo) if posted.tzinfo else now.replace(tzinfo=None)
     if posted.date() == local_now.date():
-        return posted.strftime("%H:%M")
+        return posted.strftime("%H:%M") if has_time(posted) else TODAY
     return posted.strftime("%Y-%m-%d")
 
 
 def long_date(posted: datetime | None) -> str:
-    """``YYYY-MM-DD HH:MM`` for the detail header; empty when the date is unknown."""
-    return posted.strftime("%Y-%m-%d %H:%M") if posted else ""
+    """``YYYY-MM-DD HH:MM`` for the detail header (``YYYY-MM-DD`` when the site gave no time); empty when
+    the date is unknown."""
+    if posted is None:
+        return ""
+    return posted.strftime("%Y-%m-%d %H:%M" if has_time(posted) else "%Y-%m-%d")
 
 
 def human_size(size: int | None) -> str:
@@ -56,14 +77,58 @@ def human_size(size: int | None) -> str:
 
 def _fit(text: Text, width: int, justify: str = "left") -> Text:
     """``text`` cut (with an ellipsis) or padded to exactly ``width`` cells."""
-    fitted = text.copy()
-    fitted.truncate(max(width, 0), overflow="ellipsis")
+    width = max(width, 0)
+    if text.cell_len <= width:
+        fitted = text.copy()
+    elif width == 0:
+        fitted = Text()
+    else:
+        # Cut by hand rather than with Text.truncate: that pads a wide character cut in half with a space,
+        # which leaves Korean titles ending in "제 …" instead of "제…".  The "…" keeps the text's style.
+        keep = len(set_cell_size(text.plain, width - 1).rstrip())
+        fitted = text[:keep]
+        fitted.append("…")
+        fitted.spans = [Span(s.start, s.end + (s.end == keep), s.style) for s in fitted.spans]
     gap = max(width - fitted.cell_len, 0)
     if justify == "right":
         fitted.pad_left(gap)
     else:
         fitted.pad_right(gap)
     return fitted
+
+
+def fit_pair(left: Text, right: Text, width: int) -> Text:
+    """``left`` then ``right`` on one line of exactly ``width`` cells: ``right`` flush right and whole,
+    ``left`` cut with an ellipsis when both do not fit."""
+    right_width = min(right.cell_len, width)
+    gap = 1 if right_width and width > right_width else 0
+    line = _fit(left, width - right_width - gap)
+    line.append(" " * gap)
+    if right_width:
+        line.append_text(_fit(right, right_width))
+    return line
+
+
+class OneLine:
+    """A Rich renderable of :func:`fit_pair` at whatever width it is given: one line, never wrapped."""
+
+    def __init__(self, left: Text, right: Text) -> None:
+        self.left = left
+        self.right = right
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The line at the width on offer."""
+        yield fit_pair(self.left, self.right, options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As narrow as one cell, as wide as both parts side by side."""
+        return Measurement(1, self.left.cell_len + 1 + self.right.cell_len)
+
+
+def tag_width(names: list[str]) -> int:
+    """The width of the board column for boards called ``names`` (within the column's bounds)."""
+    widest = max((cell_len(clean_line(n)) for n in names), default=0)
+    return min(max(widest, TAG_MIN_WIDTH), TAG_MAX_WIDTH)
 
 
 def title_text(post: PostRow) -> Text:
@@ -81,19 +146,25 @@ def title_text(post: PostRow) -> Text:
     return text
 
 
-def post_line(post: PostRow, width: int, now: datetime) -> Text:
-    """One row of the post list, exactly ``width`` cells: mark, title, author, date.
+def post_line(post: PostRow, width: int, now: datetime, tags: int = 0) -> Text:
+    """One row of the post list, exactly ``width`` cells: mark, board (when ``tags``), title, author, date.
 
-    The author column is dropped when the list is too narrow to keep a readable title.
+    ``tags`` is the board column's width, 0 for none (a single board's list).  On a narrow list the board
+    column shrinks and the author column is dropped, to keep a readable title.
     """
     mark = Text(NOTICE_MARK, style="bold") if post.notice else Text("")
     date = Text(short_date(post.posted_at, now), style="dim")
     author = Text(clean_line(post.author), style="dim")
     show_author = width >= 60
+    tags = min(tags, max(width // 5, TAG_MIN_WIDTH)) if tags else 0
     fixed = MARK_WIDTH + 1 + DATE_WIDTH + (AUTHOR_WIDTH + 1 if show_author else 0) + 1
+    fixed += tags + 1 if tags else 0
     line = Text()
     line.append_text(_fit(mark, MARK_WIDTH))
     line.append(" ")
+    if tags:
+        line.append_text(_fit(Text(clean_line(post.board), style="dim"), tags))
+        line.append(" ")
     line.append_text(_fit(title_text(post), max(width - fixed, 1)))
     line.append(" ")
     if show_author:

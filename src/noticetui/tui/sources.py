@@ -21,6 +21,11 @@ class PostSource(Protocol):
         """What the list is showing, for its title."""
         ...
 
+    @property
+    def tags(self) -> int:
+        """The width of a column naming each row's board; 0 when the rows all come from one board."""
+        ...
+
     def count(self) -> int:
         """How many rows there are."""
         ...
@@ -38,6 +43,8 @@ class BoardPosts:
     board_id: int | None
     label: str
     unread_only: bool = False
+    tags: int = 0
+    """The width of the board column (the all-boards list); 0 for none."""
 
     def count(self) -> int:
         """The number of posts (unread ones only when ``unread_only``)."""
@@ -56,6 +63,8 @@ class FixedPosts:
 
     rows: list[PostRow] = field(default_factory=list)
     label: str = ""
+    tags: int = 0
+    """The width of the board column (search results from several boards); 0 for none."""
 
     def count(self) -> int:
         """The number of rows."""

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from noticetui.context import AppContext
 from noticetui.tui import messages as m
 from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.format import tag_width
 from noticetui.tui.screens.post_actions import PostActionsScreen
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
 from noticetui.tui.widgets.boards import BoardsPane
@@ -46,7 +47,8 @@ def screen_key(keys: str, action: str, label: str, tip: str = "", *, show: bool 
 class MainScreen(PostActionsScreen):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
-    # Footer labels are short so that every key, Quit and Help included, fits in 80 columns.
+    # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
+    # 80 columns.
     BINDINGS: ClassVar[list[BindingType]] = [
         screen_key("tab", "app.focus_next", "Next pane", show=False),
         screen_key("shift+tab", "app.focus_previous", "Previous pane", show=False),
@@ -56,10 +58,25 @@ class MainScreen(PostActionsScreen):
         screen_key("d", "download", "Save", "Download the open post's attachments"),
         screen_key("p", "preview", "Preview", "Preview an attachment as text"),
         screen_key("o", "open_browser", "Web", "Open the post in the web browser"),
-        screen_key("escape", "back", "Back", "Close the search", show=False),
+        screen_key("l", "open_link", "Links", "Open a link or image of the post by number"),
+        screen_key("f", "zoom", "Full screen", "Read the post full screen (f or Esc: back)", show=False),
+        screen_key("escape", "back", "Back", "Close the search, or leave full screen", show=False),
     ]
+    # Unannotated: Textual declares it as ``ClassVar[...] | None``, which mypy takes for an instance variable.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    """Below 100 columns the boards pane narrows (its titles are cut with "…") to leave room to read."""
     BOARD_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"refresh", "search", "toggle_unread", "download", "preview", "open_browser", "back"}
+        {
+            "refresh",
+            "search",
+            "toggle_unread",
+            "download",
+            "preview",
+            "open_browser",
+            "open_link",
+            "zoom",
+            "back",
+        }
     )
     """The actions that mean nothing until a board is configured."""
 
@@ -84,7 +101,7 @@ class MainScreen(PostActionsScreen):
         """The three panes, or a friendly empty state when no board is configured."""
         if not self.has_boards:
             yield Static(Text(EMPTY_STATE), id="empty", markup=False)
-            yield Footer()
+            yield Footer(compact=True)
             return
         with Horizontal(id="panes"):
             yield BoardsPane(id="boards")
@@ -93,7 +110,7 @@ class MainScreen(PostActionsScreen):
                 yield PostList(now=self.now, id="posts")
                 yield DetailPane(id="detail")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Paint from the cache at once; the network only comes in afterwards, in the background."""
@@ -131,7 +148,12 @@ class MainScreen(PostActionsScreen):
         if entry.key != ALL_BOARDS and entry.board_id is None:
             posts.set_source(FixedPosts([], label), empty="Not synced yet: press r to fetch its posts.")
             return
-        source = BoardPosts(self.ctx.store, entry.board_id, label, self.unread_only)
+        tags = 0
+        if entry.key == ALL_BOARDS:
+            # The all-boards list names each row's board: boards of one site often post the same notice.
+            boards = self.query_one("#boards", BoardsPane).entries
+            tags = tag_width([e.key for e in boards if e.key != ALL_BOARDS])
+        source = BoardPosts(self.ctx.store, entry.board_id, label, self.unread_only, tags)
         empty = "No unread posts." if self.unread_only else "No posts cached yet: press r to sync."
         posts.set_source(source, keep=keep, empty=empty)
 
@@ -217,7 +239,9 @@ class MainScreen(PostActionsScreen):
         more = "+" if len(rows) == SEARCH_LIMIT else ""
         label = f"Search: {query} — {len(rows)}{more} result{'s' if len(rows) != 1 else ''}"
         posts = self.query_one("#posts", PostList)
-        posts.set_source(FixedPosts(rows, label), empty=f"Nothing matches {query!r}.")
+        boards = sorted({r.board for r in rows})
+        tags = tag_width(boards) if len(boards) > 1 else 0
+        posts.set_source(FixedPosts(rows, label, tags), empty=f"Nothing matches {query!r}.")
         posts.focus()
 
     def action_back(self) -> None:

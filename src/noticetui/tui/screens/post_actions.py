@@ -1,4 +1,5 @@
-"""What the main screen does with the open post: open it in a browser, download or preview its files.
+"""What the main screen does with the open post: open it (or one of its links) in a browser, read it full
+screen, download or preview its files.
 
 Kept apart from the main screen's layout and list logic; the keys themselves are declared on the main
 screen so that the footer and the help screen find them all in one place.
@@ -9,9 +10,13 @@ from __future__ import annotations
 import webbrowser
 
 from textual import on
+from textual.widget import Widget
 
 from noticetui.store import PostRow
 from noticetui.tui import messages as m
+from noticetui.tui.format import clean_line
+from noticetui.tui.links import Target, targets
+from noticetui.tui.screens.links import LinksScreen
 from noticetui.tui.screens.preview import PreviewScreen
 from noticetui.tui.screens.tasks import TaskScreen
 from noticetui.tui.widgets.attachments import AttachmentsView
@@ -40,7 +45,46 @@ class PostActionsScreen(TaskScreen):
         if not post.url.startswith(("http://", "https://")):
             self.notify("This post has no web address to open.", severity="warning", markup=False)
             return
-        webbrowser.open(post.url)
+        self.open_url(post.url)
+
+    def action_open_link(self) -> None:
+        """Ask which numbered link or image of the open post to open, then open it in the web browser."""
+        detail = self.query_one("#detail", DetailPane)
+        choices = targets(detail.document) if detail.document is not None else []
+        if not choices:
+            message = "This post has no links or images." if detail.post else "Open a post first (Enter)."
+            self.notify(message, markup=False)
+            return
+        self.app.push_screen(LinksScreen(choices), self.link_chosen)
+
+    def link_chosen(self, target: Target | None) -> None:
+        """Open the link or image picked in the links modal (nothing when it was closed)."""
+        if target is not None:
+            self.open_url(target.url)
+
+    def open_url(self, url: str) -> None:
+        """Hand ``url`` to the web browser; when none can be started, show the address instead."""
+        if not webbrowser.open(url):
+            self.notify(clean_line(url), title="No web browser could be started", markup=False)
+
+    def action_zoom(self) -> None:
+        """Give the whole screen to the open post (at 80×24 the pane shows a dozen lines), or take it back.
+
+        Esc also comes back: Textual minimizes on Esc before any binding sees it.
+        """
+        detail = self.query_one("#detail", DetailPane)
+        if self.maximized is not None:
+            self.minimize()
+        elif detail.post is None:
+            self.notify("Open a post first (Enter).", markup=False)
+        else:
+            self.maximize(detail, container=False)
+            detail.focus()  # so that j, k and space scroll the post
+
+    def watch_maximized(self, maximized: Widget | None) -> None:
+        """Say in the post's border how to leave full screen (the footer has no room for it)."""
+        for detail in self.query("#detail").results(DetailPane):
+            detail.border_title = "Post · full screen (f or Esc: back)" if maximized is detail else "Post"
 
     def action_download(self) -> None:
         """Download the open post's attachments, with a progress bar per file."""

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.downloads import DownloadError, DownloadProgress, download
-from noticetui.sync import SyncProgress, ensure_body, sync_board
+from noticetui.sync import BoardSyncResult, SyncProgress, ensure_body, sync_board
 from noticetui.tui.fetcher import SharedFetcher
 from noticetui.tui.messages import (
     BoardSynced,
@@ -29,6 +29,19 @@ from noticetui.tui.messages import (
     SyncStarted,
 )
 from noticetui.tui.widgets.status import is_unreachable
+
+
+def is_offline(result: BoardSyncResult) -> bool:
+    """Whether a failed board's site could not be reached at all (so its cached posts are all there is).
+
+    The sync says so in ``result.offline`` (a network failure: refused, DNS, timeout, TLS, reset); a sync
+    result without that field is judged by its error's text.  A site that served its list and failed
+    later (a body, page 2) is not offline: its error is worth showing as it is.
+    """
+    offline = getattr(result, "offline", None)
+    if not isinstance(offline, bool):
+        offline = result.error is not None and is_unreachable(result.error)
+    return offline and result.seen == 0
 
 
 def one_line(exc: BaseException) -> str:
@@ -69,9 +82,7 @@ class TaskScreen(Screen[None]):
             if result.error is None:
                 self.post_message(BoardSynced(result))
             else:
-                # A site that answered nothing at all is offline; one whose later pages failed is not.
-                offline = is_unreachable(result.error) and result.seen == 0
-                self.post_message(SyncFailed(board.name, result.error, offline, result))
+                self.post_message(SyncFailed(board.name, result.error, is_offline(result), result))
 
         await asyncio.gather(*(one(board) for board in boards))
         self.post_message(SyncFinished())

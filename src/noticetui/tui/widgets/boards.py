@@ -10,18 +10,20 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from noticetui.tui.format import clean_line
+from noticetui.tui.format import OneLine, clean_line
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry
 
 
-def entry_prompt(entry: BoardEntry) -> Text:
-    """How a board reads in the pane: its title, its unread count, a mark when its last sync failed."""
-    text = Text(clean_line(entry.label) or entry.key, style="" if entry.configured else "dim italic")
+def entry_prompt(entry: BoardEntry) -> OneLine:
+    """How a board reads in the pane, always on one line: its title (cut with "…" when long), then flush
+    right its unread count and a mark when its last sync failed."""
+    title = Text(clean_line(entry.label) or entry.key, style="" if entry.configured else "dim italic")
+    counts = Text()
     if entry.unread:
-        text.append(f" {entry.unread}", style="bold")
+        counts.append(f"{entry.unread}", style="bold")
     if entry.error:
-        text.append(" !", style="bold red")
-    return text
+        counts.append(" !" if entry.unread else "!", style="bold red")
+    return OneLine(title, counts)
 
 
 class BoardsPane(OptionList):

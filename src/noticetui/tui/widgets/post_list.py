@@ -112,7 +112,7 @@ class PostList(ScrollView, can_focus=True):
                 empty = Text(self.empty_text, style=self.get_component_rich_style("post-list--empty"))
                 return self._strip(empty, width).apply_style(base)
             return Strip.blank(width, base)
-        strip = self._strip(post_line(row, width, self.now()), width)
+        strip = self._strip(post_line(row, width, self.now(), self.rows.source.tags), width)
         if index == self.cursor:
             strip = strip.apply_style(self.get_component_rich_style("post-list--cursor"))
         return strip.apply_style(base)

@@ -10,8 +10,8 @@ from textual.widgets import Static
 from noticetui.sync import BoardSyncResult, SyncProgress
 from noticetui.tui.format import clean_line
 
-# The phrases noticetui.net.errors puts in a FetchError when no answer came back at all.  The sync result
-# carries only the error's text, so this is how a dead network is told apart from a broken page.
+# The phrases noticetui.net.errors puts in a FetchError when no answer came back at all.  Only a fallback:
+# a sync result says ``offline`` itself; one from before that field existed carries only the error's text.
 _UNREACHABLE = re.compile(
     r"connection refused|could not resolve host|could not connect|connection failed|timed out|"
     r"disconnected without sending",
@@ -83,7 +83,9 @@ class StatusLine(Static):
                 of = f"/{progress.total}" if progress.total is not None else ""
                 text.append(f"  {clean_line(progress.board)}: {progress.stage} {progress.done}{of}")
         elif self.total and len(self.offline) == self.total:
-            text.append("Offline: no site could be reached; showing cached posts", style="bold yellow")
+            # Every board would only repeat "site unreachable": the one line says it for all of them.
+            self.update(Text("Offline: no site could be reached; showing cached posts", style="bold yellow"))
+            return
         else:
             text.append(f"Sync done ({self.total} board{'s' if self.total != 1 else ''})", style="bold")
         for result in self.results.values():
