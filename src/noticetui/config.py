@@ -75,6 +75,8 @@ class Settings:
     """A User-Agent to send instead of the built-in desktop-browser one."""
     download_dir: str = ""
     """Where attachments go instead of the default downloads folder."""
+    images: str = "auto"
+    """Images inline in the TUI: ``auto`` (when the terminal can show graphics), ``on`` or ``off``."""
 
 
 @dataclass(frozen=True)
@@ -171,11 +173,13 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     if not isinstance(raw, dict):
         raise ConfigError(path, "settings", "expected a table")
     defaults = Settings()
-    known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str}
+    known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
     for name in raw:
         if name not in known:
             raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join(known)})")
     values = {name: _get(path, "settings", raw, name, kind, getattr(defaults, name)) for name, kind in known.items()}
     if values["delay"] < 0 or values["timeout"] <= 0 or values["per_host"] < 1:
         raise ConfigError(path, "settings", "delay must be ≥ 0, timeout > 0 and per_host ≥ 1")
+    if values["images"] not in ("auto", "on", "off"):
+        raise ConfigError(path, "settings.images", f"expected 'auto', 'on' or 'off', got {values['images']!r}")
     return Settings(**values)

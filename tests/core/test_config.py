@@ -44,6 +44,7 @@ def test_boards_and_settings_are_read(tmp_path: Path) -> None:
             "unknown time zone",
         ),
         ("[settings]\ndelay = -1\n", "settings", "delay must be"),
+        ('[settings]\nimages = "yes"\n', "settings.images", "expected 'auto', 'on' or 'off'"),
         (
             '[[boards]]\nname = "a"\nurl = "http://x"\n[[boards]]\nname = "a"\nurl = "http://y"\n',
             "boards[1].name",
