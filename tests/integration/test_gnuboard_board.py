@@ -170,3 +170,23 @@ def test_an_explicit_page_count_reads_every_page(synced: Cli, demo_server: DemoS
     assert synced("sync", "--pages", "3", "--no-bodies").code == 0
     lists = [t for m, t in demo_server.request_log[before:] if "board.php" in t and "wr_id" not in t]
     assert len(lists) == 3
+
+
+def test_show_attachment_prints_the_text_of_a_downloaded_hwpx_and_pdf(synced: Cli) -> None:
+    listed = synced("list", "--json").json()
+    item = next(i for i in listed if any(a["name"].endswith(".hwpx") for a in i["attachments"]))
+    names = [a["name"] for a in item["attachments"]]
+    for suffix in (".hwpx", ".pdf"):
+        index = next(n for n, name in enumerate(names) if name.endswith(suffix))
+        result = synced("show", str(item["id"]), "--attachment", str(index))
+        assert result.code == 0, result.err
+        kind = suffix[1:]
+        assert f"({kind})" in result.out.splitlines()[0]
+        body = "\n".join(result.out.splitlines()[2:])
+        assert len(body.strip()) > 10
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in body) or suffix == ".pdf"
+
+
+def test_show_attachment_of_a_missing_index_is_bad_usage(synced: Cli) -> None:
+    item = synced("list", "--json").json()[0]
+    assert synced("show", str(item["id"]), "--attachment", "99").code == 2
