@@ -109,7 +109,7 @@ def test_word_conditional_comment_sections_keep_their_text() -> None:
         "<p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp; "
         "</span></span><![endif]>첫 항목<o:p></o:p></p>"
     )
-    assert plain(html) == "1.  첫 항목"
+    assert plain(html) == "1. 첫 항목"
 
 
 def test_word_xml_in_conditional_comments_is_not_shown() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from noticetui.render import render_html, to_plain, to_rich
 from noticetui.render.document import DECORATION, Mark
@@ -14,6 +15,8 @@ from .helpers import collapse, content_text, non_space, text_nodes, widest
 
 SOURCE = (Path(__file__).parent / "golden" / "press_release.html").read_text(encoding="utf-8")
 BASE = "https://www.hanbit.go.kr/bbs/board.php?bo_table=press&wr_id=101"
+PANE_WIDTHS = [53, 76, 116]
+"""The TUI's detail pane at 80×24, full screen at 80 columns, and at 120 columns."""
 
 
 @pytest.mark.parametrize("width", [80, 120])
@@ -74,3 +77,29 @@ def test_bold_title_is_bold_in_rich_output() -> None:
     text = to_rich(render_html(SOURCE, BASE), 100)
     start = text.plain.index("보도자료")
     assert any(span.start <= start < span.end and "bold" in str(span.style) for span in text.spans)
+
+
+def table_words() -> list[str]:
+    """Every word written in a table cell of the press release."""
+    tree = LexborHTMLParser(SOURCE)
+    return [word for cell in tree.css("td, th") for word in cell.text().replace("\xa0", " ").split()]
+
+
+@pytest.mark.parametrize("width", PANE_WIDTHS)
+def test_table_words_are_never_cut_at_the_tui_pane_widths(width: int) -> None:
+    # Only the grid lines: the footnote repeats 일자리정책과 and the phone number outside the table.
+    lines = [line for line in to_plain(render_html(SOURCE, BASE), width).split("\n") if line.startswith("│")]
+    cut = [word for word in table_words() if not any(word in line for line in lines)]
+    assert cut == []
+
+
+@pytest.mark.parametrize("width", PANE_WIDTHS)
+def test_tables_stay_grids_at_the_tui_pane_widths(width: int) -> None:
+    out = to_plain(render_html(SOURCE, BASE), width)
+    assert out.count("┌") == 2 and widest(out) <= width
+
+
+@pytest.mark.parametrize("width", PANE_WIDTHS)
+def test_rich_and_plain_output_are_laid_out_alike(width: int) -> None:
+    doc = render_html(SOURCE, BASE)
+    assert to_rich(doc, width).plain == to_plain(doc, width)

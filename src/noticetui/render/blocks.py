@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticetui.render import markers
+from noticetui.render import markers, office
 from noticetui.render.captions import attach_captions
 from noticetui.render.document import (
     Align,
@@ -117,6 +117,8 @@ class _Walker:
                     sink.inline.text(sanitize(text), ctx.mark)
             elif tag and tag[0] != "-" and tag not in SKIP:
                 self.element(child, tag, sink, ctx)
+            elif tag == "-comment":
+                office.conditional(child.comment_content or "", sink.inline)
 
     def one(self, node: LexborNode, sink: _Sink, ctx: _Context) -> None:
         """Walk one node (text, comment or element) into ``sink``."""
@@ -125,6 +127,8 @@ class _Walker:
             sink.inline.text(sanitize(node.text_content or ""), ctx.mark)
         elif tag and tag[0] != "-" and tag not in SKIP:
             self.element(node, tag, sink, ctx)
+        elif tag == "-comment":
+            office.conditional(node.comment_content or "", sink.inline)
 
     def element(self, node: LexborNode, tag: str, sink: _Sink, ctx: _Context) -> None:
         """Dispatch one element."""
@@ -162,7 +166,10 @@ class _Walker:
             sink.blocks.append(Rule())
         else:
             mark = ctx.mark | INLINE_MARKS.get(tag, Mark.NONE) | (style_marks(style) if style else Mark.NONE)
+            marker = bool(style) and office.begins_marker(style, sink.inline)
             self.children(node, sink, ctx._replace(mark=mark) if mark != ctx.mark else ctx)
+            if marker:
+                sink.inline.end_marker()
 
     def contents(self, node: LexborNode, ctx: _Context, margin: bool = False) -> list[Block]:
         """The blocks inside ``node`` as a container of its own."""

@@ -8,6 +8,7 @@ from noticetui.render.document import Mark, Run
 
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace only: NBSP and U+3000 are text
 _BLANK = re.compile(r"[ \n\xa0\u3000\u200b]*")
+_GAP = " \xa0\u3000"  # what pads a Word list marker out to its tab stop
 _CAPTION = re.compile(r"^[ \xa0\u3000]*(?:[▲△]|[<\[(〈《【]\s*사진|사진\s*[=:：])")
 CAPTION_MAX = 200
 """Longest text (in characters) still taken for a photo caption."""
@@ -21,7 +22,18 @@ def is_caption(text: str) -> bool:
 class InlineBuilder:
     """Collects the inline content of one block, collapsing whitespace across element boundaries."""
 
-    __slots__ = ("_captures", "_line_start", "_space", "_visible", "atoms", "images", "pre", "runs", "spacer")
+    __slots__ = (
+        "_captures",
+        "_line_start",
+        "_marker",
+        "_space",
+        "_visible",
+        "atoms",
+        "images",
+        "pre",
+        "runs",
+        "spacer",
+    )
 
     def __init__(self, pre: bool = False, captures: list[list[str]] | None = None) -> None:
         self.pre = pre
@@ -36,6 +48,8 @@ class InlineBuilder:
         self.images: list[int] = []
         # Open link-text recordings; shared with the next builder when a block interrupts a link.
         self._captures: list[list[str]] = [] if captures is None else captures
+        # An open list marker: where it starts (run, offset), the line state before it, open conditionals.
+        self._marker: tuple[int, int, bool, bool, int] | None = None
 
     @property
     def captures(self) -> list[list[str]]:
@@ -53,6 +67,58 @@ class InlineBuilder:
         if buffer in self._captures:
             self._captures.remove(buffer)
         return _COLLAPSIBLE.sub(" ", "".join(buffer).replace("\xa0", " ")).strip()
+
+    @property
+    def in_marker(self) -> bool:
+        """Whether a list marker is being collected (see :meth:`begin_marker`)."""
+        return self._marker is not None
+
+    def begin_marker(self) -> None:
+        """Start a list marker that Word wrote out as text (``<![if !supportLists]>1.&nbsp;&nbsp;…``).
+
+        The spaces that pad it out to Word's tab stop are collapsed to one by :meth:`end_marker`.
+        Conditionals opened inside it (``<![if !vml]>`` around a picture bullet) are counted with
+        :meth:`open_conditional` so that their ``<![endif]>`` does not end it.
+        """
+        if self._marker is None and not self.pre:
+            at = (len(self.runs) - 1, len(self.runs[-1][0])) if self.runs else (0, 0)
+            self._marker = (*at, self._line_start, self._space, 1)
+
+    def open_conditional(self) -> None:
+        """Another ``<![if …]>`` inside the marker."""
+        if self._marker is not None:
+            self._marker = (*self._marker[:4], self._marker[4] + 1)
+
+    def close_conditional(self) -> None:
+        """An ``<![endif]>``: ends the marker when it closes the conditional that began it."""
+        if self._marker is not None:
+            depth = self._marker[4] - 1
+            if depth:
+                self._marker = (*self._marker[:4], depth)
+            else:
+                self.end_marker()
+
+    def end_marker(self) -> None:
+        """End the marker: its trailing spaces and NBSPs become one space (none if it held only spaces)."""
+        if self._marker is None:
+            return
+        run, offset, line_start, space, _ = self._marker
+        self._marker = None
+        while len(self.runs) > run:
+            text, mark = self.runs[-1]
+            floor = offset if len(self.runs) - 1 == run else 0
+            kept = text[:floor] + text[floor:].rstrip(_GAP)
+            if len(kept) > floor:
+                self.runs[-1] = (kept, mark)
+                self._append(" ", mark)
+                self._line_start, self._space = False, True
+                return
+            if kept:
+                self.runs[-1] = (kept, mark)
+                break
+            self.runs.pop()
+        # Nothing but spaces: as if the marker had not been there.
+        self._line_start, self._space = line_start, space
 
     def _append(self, text: str, mark: int) -> None:
         for capture in self._captures:

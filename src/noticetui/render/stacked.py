@@ -13,7 +13,8 @@ from noticetui.render.grid import Grid, Placed
 from noticetui.render.measure import measure_runs
 from noticetui.render.width import cell_width
 
-_INDENT = 2
+INDENT = 2
+"""How far a value that does not fit beside its label is indented."""
 
 
 def _text(blocks: list[Block]) -> list[str]:
@@ -53,7 +54,7 @@ def _span_label(labels: list[str], p: Placed) -> str:
 
 
 def _field(label: str, p: Placed, width: int, repeat: bool) -> list[Line]:
-    lines = layout.render_blocks(p.cell.blocks, width - _INDENT, compact=True)
+    lines = layout.render_blocks(p.cell.blocks, width - INDENT, compact=True)
     if repeat:
         lines = [[(text, mark | Mark.REPEAT) for text, mark in line] for line in lines]
     if not label:
@@ -67,7 +68,7 @@ def _field(label: str, p: Placed, width: int, repeat: bool) -> list[Line]:
         lines = lines[1:]
     else:
         out.append(head)
-    out.extend([(" " * _INDENT, Mark.NONE), *line] if line else line for line in lines)
+    out.extend([(" " * INDENT, Mark.NONE), *line] if line else line for line in lines)
     return out
 
 

@@ -2,6 +2,15 @@
 
 Cells are wrapped, never cut off: every character of every cell is shown.  Wide characters (Korean)
 count two cells.  The rule under the header rows is doubled.
+
+Grid or stacked?  A grid is drawn when every column can be given its longest unbreakable word (a Korean
+어절, a phone number, a URL: any run between spaces).  When it cannot, words would be cut inside cells
+("일자리정책 / 과"), and the table is stacked instead as soon as one cell would have a word cut: tables
+of up to :data:`SMALL_TABLE` columns read as well row by row, so they get no allowance, while a wider
+table (a board listing, a statistics sheet) keeps its grid while at most :data:`FEW_CUTS` cells would
+cut a word, because stacking it multiplies its length.  A word too long for a stacked line too is cut in
+either layout and does not count.  A table whose columns cannot even get :data:`~grid.MIN_CAP` cells is
+always stacked.
 """
 
 from __future__ import annotations
@@ -13,6 +22,10 @@ from noticetui.render.wrap import fit
 
 NESTED_MIN = 20
 """A nested table claims at most this much as its minimum width: below that it stacks itself."""
+SMALL_TABLE = 4
+"""Tables of at most this many columns are stacked rather than cut a single word."""
+FEW_CUTS = 2
+"""Wider tables keep their grid while at most this many cells would have a word cut."""
 
 _Key = tuple[int, int, int, int]
 _LIGHT: dict[_Key, str] = {
@@ -57,9 +70,9 @@ def _sizes(grid: Grid) -> dict[int, tuple[int, int]]:
 def measure_table(table: Table) -> tuple[int, int]:
     """(minimum, natural) width of ``table`` drawn as a grid, in cells."""
     grid = place(table)
-    least, natural = column_bounds(grid, _sizes(grid))
+    bounds = column_bounds(grid, _sizes(grid))
     frame = 3 * grid.cols + 1
-    return min(sum(least) + frame, NESTED_MIN), sum(natural) + frame
+    return min(sum(bounds.words) + frame, NESTED_MIN), sum(bounds.natural) + frame
 
 
 def render_table(table: Table, width: int) -> list[Line]:
@@ -67,11 +80,23 @@ def render_table(table: Table, width: int) -> list[Line]:
     grid = place(table)
     if not grid.cols:
         return []
-    least, natural = column_bounds(grid, _sizes(grid))
-    widths = fit_columns(least, natural, width - (3 * grid.cols + 1))
-    if widths is None:
+    sizes = _sizes(grid)
+    widths = fit_columns(column_bounds(grid, sizes), width - (3 * grid.cols + 1))
+    if widths is None or cut_cells(grid, sizes, widths, width) > (0 if grid.cols <= SMALL_TABLE else FEW_CUTS):
         return stacked.render_stacked(grid, width)
     return _draw(grid, widths)
+
+
+def cut_cells(grid: Grid, sizes: dict[int, tuple[int, int]], widths: list[int], width: int) -> int:
+    """How many cells of ``grid`` drawn with column ``widths`` would cut a word that a stacked line of
+    ``width`` cells keeps whole."""
+    whole = width - stacked.INDENT
+    count = 0
+    for i, p in enumerate(grid.cells):
+        word = sizes[i][0]
+        if word > (widths[p.col] if p.cols == 1 else _span_width(widths, p)) and word <= whole:
+            count += 1
+    return count
 
 
 def _span_width(widths: list[int], p: Placed) -> int:
