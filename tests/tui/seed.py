@@ -1,4 +1,8 @@
-"""The TUI tests' cache: a pinned notice, bodies, a file, a hostile title, a secret post, fixed dates."""
+"""The TUI tests' cache: a pinned notice, bodies, a file, a hostile title, a secret post, fixed dates.
+
+Images are off in its config, so that what the terminal running the tests can draw never changes a
+snapshot (tests/tui/test_tui_images.py turns them on).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ HOSTILE_TITLE = "[bold red]x[/] \x1b[31mred\x1b[0m \x1b]0;pwned\x07"
 
 CONFIG = """[settings]
 delay = 0.0
+images = "off"
 
 [[boards]]
 name = "notice"

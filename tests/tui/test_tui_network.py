@@ -47,8 +47,8 @@ def demo_ctx(tmp_path: Path, demo: DemoServer) -> Iterator[AppContext]:
     home = tmp_path / "demo-home"
     home.mkdir()
     (home / "config.toml").write_text(
-        f'[settings]\ndelay = 0.0\nper_host = 4\n\n[[boards]]\nname = "{board.name}"\nurl = "{board.url}"\n'
-        f'engine = "{board.engine}"\npages = 1\n',
+        f'[settings]\ndelay = 0.0\nper_host = 4\nimages = "off"\n\n'
+        f'[[boards]]\nname = "{board.name}"\nurl = "{board.url}"\nengine = "{board.engine}"\npages = 1\n',
         encoding="utf-8",
     )
     ctx = AppContext.for_home(home)

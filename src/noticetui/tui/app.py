@@ -13,6 +13,7 @@ from textual.screen import Screen
 from noticetui.context import AppContext, make_fetcher
 from noticetui.net.fetch import Fetcher
 from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.image_support import probe_images
 from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.screens.main import MainScreen
 from noticetui.tui.widgets.boards import BoardsPane
@@ -24,7 +25,8 @@ class NoticeApp(App[None]):
     """noticetui's TUI over ``ctx``: paints from the cache at once, then syncs when ``sync_on_start``.
 
     ``now`` and ``fetcher_factory`` exist for tests: a fixed clock for stable snapshots, and a fetcher
-    without retries for tests of an unreachable site.
+    without retries for tests of an unreachable site.  What the terminal can do with images is asked
+    here, before the app takes the terminal over (textual-image cannot ask it afterwards).
     """
 
     TITLE = "noticetui"
@@ -49,10 +51,17 @@ class NoticeApp(App[None]):
         self.sync_on_start = sync_on_start
         self.now = now
         self.fetchers = SharedFetcher(fetcher_factory or (lambda: make_fetcher(ctx)))
+        self.images = probe_images(ctx.config.settings.images)
 
     def get_default_screen(self) -> Screen[None]:
         """The three-pane main screen."""
-        return MainScreen(self.ctx, self.fetchers, sync_on_start=self.sync_on_start, now=self.now)
+        return MainScreen(
+            self.ctx,
+            self.fetchers,
+            sync_on_start=self.sync_on_start,
+            now=self.now,
+            images=self.images,
+        )
 
     def action_help(self) -> None:
         """Show every key (once: pressing ? on the help screen closes it)."""

@@ -6,13 +6,18 @@ Workers never touch widgets; they post one of these and a handler on the screen 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from noticetui.downloads import DownloadProgress, SavedFile
 from noticetui.previews import Preview
+from noticetui.render import Image
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.sync import BoardSyncResult, SyncProgress
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as Picture
 
 
 @dataclass
@@ -122,4 +127,32 @@ class PreviewFailed(Message):
     """An attachment could not be downloaded or read as text."""
 
     index: int
+    error: str
+
+
+@dataclass
+class ImagesWanted(Message):
+    """The detail pane has room for these images of a post (none: it wants no more images)."""
+
+    post_id: int
+    images: list[Image]
+    referer: str | None
+    """The post's address, sent as Referer (sites refuse hot-linked images)."""
+
+
+@dataclass
+class ImageLoaded(Message):
+    """An inline image was fetched (or found in the cache) and decoded."""
+
+    post_id: int
+    number: int
+    picture: Picture
+
+
+@dataclass
+class ImageFailed(Message):
+    """An inline image could not be fetched or decoded; ``error`` is one line."""
+
+    post_id: int
+    number: int
     error: str

@@ -17,6 +17,7 @@ from noticetui.context import AppContext
 from noticetui.tui import messages as m
 from noticetui.tui.fetcher import SharedFetcher
 from noticetui.tui.format import tag_width
+from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.screens.post_actions import PostActionsScreen
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
 from noticetui.tui.widgets.boards import BoardsPane
@@ -60,6 +61,7 @@ class MainScreen(PostActionsScreen):
         screen_key("o", "open_browser", "Web", "Open the post in the web browser"),
         screen_key("l", "open_link", "Links", "Open a link or image of the post by number"),
         screen_key("f", "zoom", "Full screen", "Read the post full screen (f or Esc: back)", show=False),
+        screen_key("i", "images", "Images", "Show the post's images inline, or as [image N]", show=False),
         screen_key("escape", "back", "Back", "Close the search, or leave full screen", show=False),
     ]
     # Unannotated: Textual declares it as ``ClassVar[...] | None``, which mypy takes for an instance variable.
@@ -75,17 +77,26 @@ class MainScreen(PostActionsScreen):
             "open_browser",
             "open_link",
             "zoom",
+            "images",
             "back",
         }
     )
     """The actions that mean nothing until a board is configured."""
 
     def __init__(
-        self, ctx: AppContext, fetchers: SharedFetcher, *, sync_on_start: bool, now: Callable[[], datetime]
+        self,
+        ctx: AppContext,
+        fetchers: SharedFetcher,
+        *,
+        sync_on_start: bool,
+        now: Callable[[], datetime],
+        images: ImageSupport | None = None,
     ) -> None:
         super().__init__(ctx, fetchers)
         self.sync_on_start = sync_on_start
         self.now = now
+        self.images = images
+        """What the terminal can do with images (None: no inline images)."""
         self.unread_only = False
         self.search_query: str | None = None
         self.opening: int | None = None
@@ -108,7 +119,7 @@ class MainScreen(PostActionsScreen):
             with Vertical(id="reading"):
                 yield Input(placeholder="Search titles and bodies, then Enter (Esc to go back)", id="search")
                 yield PostList(now=self.now, id="posts")
-                yield DetailPane(id="detail")
+                yield DetailPane(id="detail", images=self.images)
         yield StatusLine(id="status")
         yield Footer(compact=True)
 

@@ -1,5 +1,5 @@
 """What the main screen does with the open post: open it (or one of its links) in a browser, read it full
-screen, download or preview its files.
+screen, show its images inline, download or preview its files.
 
 Kept apart from the main screen's layout and list logic; the keys themselves are declared on the main
 screen so that the footer and the help screen find them all in one place.
@@ -85,6 +85,37 @@ class PostActionsScreen(TaskScreen):
         """Say in the post's border how to leave full screen (the footer has no room for it)."""
         for detail in self.query("#detail").results(DetailPane):
             detail.border_title = "Post · full screen (f or Esc: back)" if maximized is detail else "Post"
+            # Textual does not always send the pane a Resize when it is maximized right after a scroll
+            # (the refresh then only reflows what scrolled into view): check the width once it is laid out.
+            detail.call_after_refresh(detail.rewrap)
+
+    async def action_images(self) -> None:
+        """Show the post's images inline, or only their ``[image N]`` placeholders (for the whole session)."""
+        detail = self.query_one("#detail", DetailPane)
+        if not detail.image_support.available:
+            self.notify(detail.image_support.problem, title="No inline images", markup=False)
+            return
+        await detail.set_images(not detail.images_on)
+        shown = "Images are shown inline (i: placeholders only)"
+        hidden = "Images are shown as [image N] placeholders (i: show them)"
+        self.query_one("#status", StatusLine).say(shown if detail.images_on else hidden)
+
+    @on(m.ImagesWanted)
+    def images_wanted(self, message: m.ImagesWanted) -> None:
+        """Fetch the images the detail pane has room for (an empty list cancels those still coming)."""
+        self.load_images(message.post_id, message.images, message.referer)
+
+    @on(m.ImageLoaded)
+    async def image_loaded(self, message: m.ImageLoaded) -> None:
+        """Put a fetched picture in its place."""
+        detail = self.query_one("#detail", DetailPane)
+        await detail.show_image(message.post_id, message.number, message.picture)
+
+    @on(m.ImageFailed)
+    def image_failed(self, message: m.ImageFailed) -> None:
+        """Say, under the placeholder, why the picture is not shown."""
+        detail = self.query_one("#detail", DetailPane)
+        detail.show_image_problem(message.post_id, message.number, message.error)
 
     def action_download(self) -> None:
         """Download the open post's attachments, with a progress bar per file."""

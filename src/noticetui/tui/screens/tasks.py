@@ -1,4 +1,4 @@
-"""The main screen's background work: syncing, fetching a post's body, downloading its files.
+"""The main screen's background work: syncing, fetching a post's body and images, downloading its files.
 
 Each worker calls the headless core and posts a past-tense message; it never touches a widget, so the
 screen stays responsive and every update happens in one place (the handlers on the main screen).
@@ -14,6 +14,8 @@ from textual.screen import Screen
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.downloads import DownloadError, DownloadProgress, download
+from noticetui.images import ImageError, fetch_image, image_cache_dir, load_picture
+from noticetui.render import Image
 from noticetui.sync import BoardSyncResult, SyncProgress, ensure_body, sync_board
 from noticetui.tui.fetcher import SharedFetcher
 from noticetui.tui.messages import (
@@ -21,6 +23,8 @@ from noticetui.tui.messages import (
     DownloadFailed,
     DownloadFinished,
     DownloadProgressed,
+    ImageFailed,
+    ImageLoaded,
     PostFailed,
     PostOpened,
     SyncFailed,
@@ -113,3 +117,27 @@ class TaskScreen(Screen[None]):
             self.post_message(DownloadFailed(post_id, one_line(exc)))
         else:
             self.post_message(DownloadFinished(post_id, saved))
+
+    @work(exclusive=True, exit_on_error=False, group="images")
+    async def load_images(self, post_id: int, images: list[Image], referer: str | None) -> None:
+        """Fetch (or find in the cache) and decode a post's inline images, each reported as it lands.
+
+        Exclusive: opening another post, or hiding images, cancels the images still on their way.
+        """
+        if not images:
+            return
+        cache_dir = image_cache_dir(self.ctx.paths.database)
+
+        async def one(image: Image) -> None:
+            try:
+                fetcher = await self.fetchers.get()
+                path = await fetch_image(image.src, fetcher, cache_dir, referer=referer)
+                picture = await asyncio.to_thread(load_picture, path)
+            except ImageError as exc:
+                self.post_message(ImageFailed(post_id, image.number, exc.detail))
+            except Exception as exc:  # whatever breaks, the placeholder stays and says why
+                self.post_message(ImageFailed(post_id, image.number, one_line(exc)))
+            else:
+                self.post_message(ImageLoaded(post_id, image.number, picture))
+
+        await asyncio.gather(*(one(image) for image in images))

@@ -1,9 +1,13 @@
-"""The detail pane: the open post's header, its body rendered at the pane's width, its attachments."""
+"""The detail pane: the open post's header, its body rendered at the pane's width, its attachments.
+
+With images on, the body is cut below each shown image's placeholder line and an :class:`ImageSlot` goes
+in each cut: ``#detail-body`` holds the first piece, ``.body-piece`` widgets the others.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -11,12 +15,20 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
-from noticetui.render import Document, render_html, to_rich
+from noticetui.render import Document, Image, render_html, to_rich
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.format import clean_line, long_date
+from noticetui.tui.image_layout import Piece, image_lines, shown_images, split_lines
+from noticetui.tui.image_support import ImageSupport
+from noticetui.tui.messages import ImagesWanted
 from noticetui.tui.widgets.attachments import AttachmentsView
+from noticetui.tui.widgets.image_slot import ImageSlot
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as Picture
 
 _LETTER = re.compile(r"\w")
 
@@ -55,7 +67,11 @@ def letters(lines: list[str]) -> int:
 
 
 class DetailPane(VerticalScroll, can_focus=True):
-    """Shows one post; re-wraps the body whenever the pane's width changes."""
+    """Shows one post; re-wraps the body whenever the pane's width changes.
+
+    ``images`` says whether pictures can be shown inline; the pane asks for them with
+    :class:`ImagesWanted` and the screen hands them over with :meth:`show_image`.
+    """
 
     ALLOW_MAXIMIZE = True  # containers refuse by default; the f key reads a post full screen
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,13 +80,24 @@ class DetailPane(VerticalScroll, can_focus=True):
         Binding("space", "page_down", "Page down", show=False, id="detail.page_down"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, images: ImageSupport | None = None) -> None:
         super().__init__(id=id)
         self.post: PostRow | None = None
         self.document: Document | None = None
         self._rendered_width = 0
         self._lines = Text()
         """The body as last laid out (for keeping the reader's place when it is laid out again)."""
+        self.image_support = images or ImageSupport(problem="Inline images are not available.")
+        self.images_on = self.image_support.available and self.image_support.start_on
+        """Whether the post's images are shown inline (the i key flips it)."""
+        self._shown: list[Image] = []
+        """The images that have a slot in the pane."""
+        self._pieces: list[Piece] = []
+        """The lines each body widget holds, in order (``#detail-body`` first)."""
+        self._pictures: dict[int, Picture | str] = {}
+        """The open post's images fetched so far, or why they could not be (by number)."""
+        self._asked = False
+        """Images were asked for and may still be on their way."""
 
     def compose(self) -> ComposeResult:
         """Header, body and attachments, top to bottom."""
@@ -85,41 +112,123 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     async def show_message(self, message: str, post: PostRow | None = None) -> None:
         """A placeholder (``loading…``, an error) under the post's header, or alone."""
-        self.post, self.document = post, None
+        self._open(post)
+        self.document = None
         self.query_one("#detail-header", Static).update(header_text(post, self.body_width) if post else "")
         self.query_one("#detail-body", Static).update(Text(message, style="dim italic"))
+        await self._place_images()
         await self.query_one(AttachmentsView).set_rows([])
 
     async def show_post(self, post: PostRow, attachments: list[AttachmentRow]) -> None:
         """Show ``post`` (which must carry its body, or be secret) with its attachments."""
         same_post = self.post is not None and self.post.id == post.id
-        self.post = post
+        self._open(post)
         self.query_one("#detail-header", Static).update(header_text(post, self.body_width))
         if post.body_html is None or (post.secret and not post.body_html):
             self.document = None
             message = SECRET_BODY if post.secret else "The body of this post is not cached yet."
             self.query_one("#detail-body", Static).update(Text(message, style="italic"))
+            await self._place_images()
         else:
             self.document = render_html(post.body_html, post.url)
+            await self._place_images()
             self._render_body()
         await self.query_one(AttachmentsView).set_rows(attachments)
         if not same_post:
             self.scroll_home(animate=False, immediate=True)
 
+    def _open(self, post: PostRow | None) -> None:
+        """Make ``post`` the pane's post; another post's pictures are forgotten."""
+        if post is None or self.post is None or post.id != self.post.id:
+            self._pictures = {}
+        self.post = post
+
     async def set_attachments(self, attachments: list[AttachmentRow]) -> None:
         """Refresh the attachments (after a download saved some)."""
         await self.query_one(AttachmentsView).set_rows(attachments)
 
+    async def set_images(self, on: bool) -> None:
+        """Show the post's images inline, or only their placeholders, keeping the reader's place."""
+        place = self._place() if self.document is not None else 0
+        self.images_on = on
+        await self._place_images()
+        if self.document is not None:
+            self._render_body()
+            if place:
+                self.call_after_refresh(self._scroll_to_place, place)
+
+    async def show_image(self, post_id: int, number: int, picture: Picture) -> None:
+        """An image of post ``post_id`` arrived: show it in its slot (if that post is still open)."""
+        if self.post is None or self.post.id != post_id:
+            return
+        self._pictures[number] = picture
+        for slot in self.query(ImageSlot):
+            if slot.number == number:
+                # A picture appearing above the top line would push the text being read down the screen.
+                above = self.scroll_y > 0 and slot.virtual_region.y < self.scroll_y
+                place = self._place() if above else 0
+                await slot.show_picture(picture)
+                if place:
+                    self.call_after_refresh(self._scroll_to_place, place)
+
+    def show_image_problem(self, post_id: int, number: int, problem: str) -> None:
+        """An image of post ``post_id`` cannot be shown: its slot says why, dimly."""
+        if self.post is None or self.post.id != post_id:
+            return
+        self._pictures[number] = problem
+        for slot in self.query(ImageSlot):
+            if slot.number == number:
+                slot.show_problem(problem)
+
+    async def _place_images(self) -> None:
+        """Give each image to show a slot followed by a body piece, or remove them all; then ask for the
+        pictures not at hand yet (or, with none wanted, for the ones still coming to be dropped)."""
+        await self.query(".image-slot, .body-piece").remove()
+        document = self.document if self.images_on else None
+        self._shown = shown_images(document) if document is not None else []
+        widgets: list[Widget] = []
+        for image in self._shown:
+            widgets.append(
+                ImageSlot(image.number, self.image_support, self.body_width, self._pictures.get(image.number))
+            )
+            widgets.append(Static(classes="body-piece", markup=False))
+        if widgets:
+            await self.mount_all(widgets, before=self.query_one(AttachmentsView))
+        missing = [image for image in self._shown if image.number not in self._pictures]
+        if missing or self._asked:
+            self._asked = bool(missing)
+            post = self.post
+            referer = post.url if post is not None and post.url.startswith(("http://", "https://")) else None
+            self.post_message(ImagesWanted(post.id if post is not None else 0, missing, referer))
+
+    def _body_widgets(self) -> list[Static]:
+        return [self.query_one("#detail-body", Static), *self.query(".body-piece").results(Static)]
+
     def _render_body(self) -> None:
         if self.document is None:
             return
-        self._rendered_width = self.body_width
-        self._lines = to_rich(self.document, self._rendered_width)
-        self.query_one("#detail-body", Static).update(self._lines)
+        width = self._rendered_width = self.body_width
+        self._lines = to_rich(self.document, width)
+        if not self._shown:
+            self._pieces = [Piece(self._lines, 0, self._lines.plain.count("\n") + 1)]
+            self.query_one("#detail-body", Static).update(self._lines)
+            return
+        self._pieces = split_lines(self._lines, image_lines(self._lines, self._shown))
+        for index, (widget, piece) in enumerate(zip(self._body_widgets(), self._pieces, strict=True)):
+            widget.update(piece.text)
+            if index:
+                widget.display = piece.end > piece.first  # two images on one line: nothing between them
+        for slot in self.query(ImageSlot):
+            slot.fit(width)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Wrap the header and body again at the new width (tables and Korean text depend on it), keeping
-        the reader's place: the text at the top stays at the top (full screen and back, a resized terminal)."""
+        """Lay the post out again at the new width."""
+        self.rewrap()
+
+    def rewrap(self) -> None:
+        """Wrap the header and body again if the width changed (tables and Korean text depend on it),
+        keeping the reader's place: the text at the top stays at the top (full screen and back, a resized
+        terminal)."""
         if self.body_width == self._rendered_width:
             return
         place = self._place() if self.document is not None else 0
@@ -134,8 +243,15 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def _place(self) -> int:
         """How many letters of the body lie above the top line (0 at the top, or in the header)."""
-        top = int(self.scroll_y) - self.query_one("#detail-body").virtual_region.y
-        return letters(self._lines.plain.splitlines()[: max(top, 0)])
+        top = 0
+        for widget, piece in zip(self._body_widgets(), self._pieces, strict=False):
+            if not widget.display:
+                continue  # an empty piece between two images on one line
+            offset = int(self.scroll_y) - widget.virtual_region.y
+            if offset < 0:
+                break
+            top = piece.first + min(offset, piece.end - piece.first)
+        return letters(self._lines.plain.splitlines()[:top])
 
     def _scroll_to_place(self, place: int) -> None:
         # Letters rather than lines or a share of the height: wrapping at another width (and a table
@@ -146,4 +262,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             count += letters([lines[top]])
             top += 1
         y = self.query_one("#detail-body").virtual_region.y + top
+        for widget, piece in zip(self._body_widgets(), self._pieces, strict=False):
+            if widget.display and piece.first <= top:
+                y = widget.virtual_region.y + top - piece.first
         self.scroll_to(y=y, animate=False, immediate=True)
