@@ -19,11 +19,11 @@ from textual.app import App, ComposeResult
 from textual.widgets import Footer, Static
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_store import build  # noqa: E402
+from bench_store import build
 
-from noticetui.config import BoardConfig, Config  # noqa: E402
-from noticetui.context import AppContext  # noqa: E402
-from noticetui.tui.app import NoticeApp  # noqa: E402
+from noticetui.config import BoardConfig, Config
+from noticetui.context import AppContext
+from noticetui.tui.app import NoticeApp
 
 
 class BareApp(App[None]):

@@ -14,7 +14,6 @@ from noticetui.tui.format import (
     TODAY,
     clean_line,
     fit_pair,
-    human_size,
     long_date,
     post_line,
     short_date,
@@ -82,10 +81,6 @@ def test_long_date_shows_a_time_only_when_the_post_has_one() -> None:
 
 def test_short_date_of_an_unknown_date_is_empty() -> None:
     assert short_date(None, NOW) == ""
-
-
-def test_human_size_uses_binary_units() -> None:
-    assert [human_size(n) for n in (None, 512, 25088, 3 * 1024 * 1024)] == ["", "512 B", "24.5 KB", "3.0 MB"]
 
 
 def test_clean_line_removes_escape_sequences_and_newlines() -> None:

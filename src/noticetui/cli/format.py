@@ -1,4 +1,4 @@
-"""Small text helpers shared by the commands: sizes, dates, safe one-line page text."""
+"""Small text helpers shared by the commands: dates, safe one-line page text, JSON."""
 
 from __future__ import annotations
 
@@ -14,18 +14,6 @@ from noticetui.render import sanitize
 def one_line(text: str | None) -> str:
     """Page text made safe for a terminal line: controls neutralised, whitespace folded."""
     return " ".join(sanitize(text or "").split())
-
-
-def human_size(size: int | None) -> str:
-    """``24576`` → ``24.0 KB``; unknown sizes as ``?``."""
-    if size is None:
-        return "?"
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
 
 
 def short_date(moment: datetime | None) -> str:

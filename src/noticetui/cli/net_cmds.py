@@ -6,10 +6,11 @@ import argparse
 import asyncio
 import sys
 
-from noticetui.cli.format import error, human_size, one_line
+from noticetui.cli.format import error, one_line
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.downloads import DownloadError, DownloadProgress, SavedFile, download
+from noticetui.sizes import human_size
 from noticetui.sync import BoardSyncResult, SyncError, sync_all
 
 

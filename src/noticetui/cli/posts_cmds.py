@@ -7,12 +7,13 @@ import asyncio
 import sys
 from typing import Any
 
-from noticetui.cli.format import error, human_size, one_line, print_json, short_date, terminal_width
+from noticetui.cli.format import error, one_line, print_json, short_date, terminal_width
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.feeds import render_feed
 from noticetui.net.fetch import FetchError
 from noticetui.render import render_html, to_plain
+from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.sync import SyncError, ensure_body
 
@@ -74,7 +75,7 @@ def _files_block(files: list[AttachmentRow]) -> str:
     lines = ["", "Attachments:"]
     for f in files:
         saved = f"  saved: {f.saved_path}" if f.saved_path else ""
-        lines.append(f"  [{f.index}] {one_line(f.name)} ({human_size(f.size)}){saved}")
+        lines.append(f"  [{f.index}] {one_line(f.name)} ({human_size(f.size, '?')}){saved}")
     return "\n".join(lines)
 
 

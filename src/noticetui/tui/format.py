@@ -63,18 +63,6 @@ def long_date(posted: datetime | None) -> str:
     return posted.strftime("%Y-%m-%d %H:%M" if has_time(posted) else "%Y-%m-%d")
 
 
-def human_size(size: int | None) -> str:
-    """A byte count as people read it (``24.5 KB``); empty when unknown."""
-    if size is None:
-        return ""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return ""  # pragma: no cover - the loop always returns
-
-
 def _fit(text: Text, width: int, justify: str = "left") -> Text:
     """``text`` cut (with an ellipsis) or padded to exactly ``width`` cells."""
     width = max(width, 0)

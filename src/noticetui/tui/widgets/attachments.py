@@ -9,8 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
 from noticetui.downloads import DownloadProgress
+from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow
-from noticetui.tui.format import clean_line, human_size
+from noticetui.tui.format import clean_line
 from noticetui.tui.messages import AttachmentChosen
 
 
