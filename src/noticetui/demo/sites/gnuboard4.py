@@ -14,17 +14,18 @@ at their place; titles are cut at 60 bytes of EUC-KR; ``$qstr`` carries ``&page=
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import lru_cache
 from urllib.parse import parse_qs, quote_plus, urlsplit
 
 from noticetui.demo import content, corpus
 from noticetui.demo.http import DemoRequest, DemoResponse
 from noticetui.demo.sites import DemoBoard
+
+# Gnuboard 4 and 5 keep a board's posts the same way (wr_num order, bo_notice, stored upload names).
+from noticetui.demo.sites._gnuboard5_lib import board_data, stored_name
 from noticetui.demo.templates import gnuboard4 as tpl
 from noticetui.demo.templates import gnuboard4_view as vtpl
 
@@ -64,30 +65,6 @@ BOARDS = {
     "notice": BoardConf("공지사항", charset_header=True, categories=False, list_view=True),
     "data": BoardConf("자료실", charset_header=False, categories=True, list_view=False),
 }
-
-
-@dataclass(frozen=True)
-class _Posts:
-    posts: tuple[content.SamplePost, ...]
-    by_id: dict[str, content.SamplePost]
-    notices: tuple[str, ...]
-    """``bo_notice``: newest first (write_update.php prepends each new notice)."""
-    stored: dict[str, tuple[str, int]]
-
-
-@lru_cache(maxsize=8)
-def _posts(now: datetime) -> _Posts:
-    posts = tuple(content.sample_posts(now))
-    notices = tuple(p.key for p in sorted(posts, key=lambda p: -int(p.key)) if p.notice)
-    stored = {stored_name(p.key, no, n): (p.key, no) for p in posts for no, (n, _d) in enumerate(p.attachments)}
-    return _Posts(posts, {p.key: p for p in posts}, notices, stored)
-
-
-def stored_name(wr_id: str, no: int, name: str) -> str:
-    """The name upload.php gives a file under ``data/file``: the uploader's IP as a number and a hash."""
-    tag = hashlib.md5(f"{wr_id}-{no}".encode()).hexdigest()[:8]
-    ext = name.rsplit(".", 1)[-1].lower() if "." in name else "bin"
-    return f"2130706433_{tag}_{wr_id}_{no}.{ext}"
 
 
 def is_inline(name: str) -> bool:
@@ -162,7 +139,7 @@ def _board_php(request: DemoRequest) -> DemoResponse:
 
 
 def _list(request: DemoRequest, bo_table: str, conf: BoardConf, params: dict[str, str]) -> str:
-    board, now = _posts(_now(request)), _now(request)
+    board, now = board_data(_now(request)), _now(request)
     page = max(_int(params.get("page", "")), 1)
     sca = params.get("sca", "") if conf.categories else ""
     qstr = _qstr(params)
@@ -215,7 +192,7 @@ def _row(post: content.SamplePost, num: str, bo_table: str, conf: BoardConf, qst
 
 
 def _view(request: DemoRequest, bo_table: str, conf: BoardConf, wr_id: str, params: dict[str, str]) -> DemoResponse:
-    board = _posts(_now(request))
+    board = board_data(_now(request))
     post = board.by_id.get(wr_id)
     qstr = _qstr(params)
     if post is None:
@@ -289,7 +266,7 @@ def _download(request: DemoRequest) -> DemoResponse:
     # Links from elsewhere are refused: only a session that viewed the post may download its files.
     if conf is None or not request.session.get(f"ss_view_{bo_table}_{wr_id}"):
         return _page(tpl.alert("잘못된 접근입니다.", "", CHARSET), header)
-    post = _posts(_now(request)).by_id.get(wr_id)
+    post = board_data(_now(request)).by_id.get(wr_id)
     no = _int(params.get("no", ""))
     if post is None or not 0 <= no < len(post.attachments):
         return _page(tpl.alert_close("파일 정보가 존재하지 않습니다.", CHARSET), header)
@@ -315,7 +292,7 @@ def _password_check(request: DemoRequest) -> DemoResponse:
     params = _params(request)
     bo_table, wr_id = params.get("bo_table", ""), params.get("wr_id", "")
     conf = BOARDS.get(bo_table, BOARDS["notice"])
-    if wr_id not in _posts(_now(request)).by_id:
+    if wr_id not in board_data(_now(request)).by_id:
         return _page(tpl.alert("글이 존재하지 않습니다.", "", CHARSET), conf.charset_header)
     if params.get("wr_password") != PASSWORD:
         return _page(tpl.alert("패스워드가 틀립니다.", "", CHARSET), conf.charset_header)
@@ -325,7 +302,7 @@ def _password_check(request: DemoRequest) -> DemoResponse:
 
 def _data(request: DemoRequest, route: str) -> DemoResponse:
     name = route.rsplit("/", 1)[-1]
-    board = _posts(_now(request))
+    board = board_data(_now(request))
     if route.startswith("/data/file/") and name in board.stored:
         wr_id, no = board.stored[name]
         return DemoResponse.file(board.by_id[wr_id].attachments[no][1], None, content_type="image/jpeg")
