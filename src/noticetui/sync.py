@@ -253,7 +253,10 @@ async def fetch_post(fetcher: Fetcher, engine: Engine, board: BoardConfig, row: 
     reason = engine.is_failure_page(doc)
     if reason:
         raise SyncError(f"{row.url}: the site answered {reason!r}")
-    return engine.parse_post(doc, ParseContext(page.url, board_now(board), board.options), row.key)
+    try:
+        return engine.parse_post(doc, ParseContext(page.url, board_now(board), board.options), row.key)
+    except EngineError as exc:  # the page lacks what the engine expects: one line for every caller
+        raise SyncError(f"{row.url}: {exc}") from exc
 
 
 def board_for_post(ctx: AppContext, row: PostRow) -> tuple[BoardConfig, Engine]:

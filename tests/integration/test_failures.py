@@ -150,3 +150,14 @@ def test_an_alert_page_sent_instead_of_a_file_is_refused_with_its_message(
     with pytest.raises(DownloadError, match=r"refused the file: (잘못된 접근|토큰)"):
         asyncio.run(run())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_show_of_an_uncached_body_on_a_changed_page_is_one_line(cli: Cli, fresh_server: DemoServer) -> None:
+    assert cli("add", demo_board_url(fresh_server, "gnuboard"), "--name", "g5").code == 0
+    assert cli("sync", "--pages", "1", "--no-bodies").code == 0
+    item = cli("list", "--json").json()[0]
+    fresh_server.set_fault("garbage")
+    shown = cli("show", str(item["id"]))
+    assert shown.code == 1
+    assert len(shown.err.strip().splitlines()) == 1 and "cannot be fetched now" in shown.err
+    assert item["title"] in shown.out
