@@ -7,13 +7,16 @@ how to ask for a list page.  It never touches the network or the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticetui.models import ListPage, ParseContext, Post, Request
+from noticetui.dates import PartialDate, resolve, to_datetime
+from noticetui.models import ListPage, ParseContext, Post, PostStub, Request
 
 Doc = LexborHTMLParser
 
@@ -101,6 +104,11 @@ def attr(node: LexborNode | None, name: str) -> str:
     return node.attributes.get(name) or ""
 
 
+def class_set(node: LexborNode | None) -> set[str]:
+    """The names in ``node``'s ``class`` attribute (empty when there is no node or no class)."""
+    return set(attr(node, "class").split())
+
+
 def absolute(base: str, href: str) -> str:
     """``href`` resolved against ``base``."""
     return urljoin(base, href.strip())
@@ -155,3 +163,32 @@ def alert_message(doc: Doc) -> str | None:
         if match and len(visible) < 200:
             return match.group("msg").replace("\\n", " ").strip()
     return None
+
+
+def dated_stubs(stubs: Sequence[PostStub], dates: Sequence[PartialDate | None], now: datetime) -> list[PostStub]:
+    """Stubs with their datetimes: regular rows resolved as one column (year inference), notices alone.
+
+    ``dates`` holds each stub's date as read from its row.  A pinned notice is out of date order, so it is
+    dated on its own.
+    """
+    column = iter(resolve([d for s, d in zip(stubs, dates, strict=True) if not s.notice], now))
+    dated = []
+    for stub, date in zip(stubs, dates, strict=True):
+        moment = (to_datetime(date, now) if date is not None else None) if stub.notice else next(column)
+        dated.append(replace(stub, posted_at=moment))
+    return dated
+
+
+def unique_stubs(stubs: Sequence[PostStub]) -> list[PostStub]:
+    """One stub per key, where it first appears: a pinned notice also listed among the regular rows
+    stays once, flagged as a notice."""
+    seen: dict[str, int] = {}
+    kept: list[PostStub] = []
+    for stub in stubs:
+        if stub.key in seen:
+            first = kept[seen[stub.key]]
+            kept[seen[stub.key]] = replace(first, notice=first.notice or stub.notice)
+            continue
+        seen[stub.key] = len(kept)
+        kept.append(stub)
+    return kept

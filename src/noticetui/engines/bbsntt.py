@@ -13,23 +13,25 @@ the secret-post form and the paging block's classes are guesses in the CMS's ``p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
     Doc,
     Engine,
     EngineError,
     absolute,
     attr,
+    class_set,
+    dated_stubs,
     node_text,
     parse_int,
     parse_size,
     query_param,
+    unique_stubs,
     with_query,
 )
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
@@ -107,17 +109,6 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
     return _Row(stub, parse_board_date(date_text, ctx.now))
 
 
-def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
-    column = iter(resolve([r.date for r in rows if not r.stub.notice], now))
-    stubs: dict[str, PostStub] = {}
-    for r in rows:
-        alone = to_datetime(r.date, now) if r.date is not None else None
-        stub = replace(r.stub, posted_at=alone if r.stub.notice else next(column))
-        old = stubs.get(stub.key)
-        stubs[stub.key] = stub if old is None else replace(old, notice=old.notice or stub.notice)
-    return list(stubs.values())
-
-
 def _page_index(url: str) -> int:
     page = query_param(url, "pageIndex")
     return int(page) if page and page.isdigit() else 1
@@ -191,7 +182,8 @@ class BbsNttEngine(Engine):
             if match := _TOTAL.search(node_text(node)):
                 total = parse_int(match.group(1))
                 break
-        return ListPage(_dated(rows, ctx.now), next_page, max(pages | {current}) if pages else None, total)
+        stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
+        return ListPage(stubs, next_page, max(pages | {current}) if pages else None, total)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The ``p-table`` view; a password form instead gives an empty, ``secret`` post."""
@@ -248,9 +240,7 @@ def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
         if any(f.request is not None and f.request.url == url for f in files):
             continue
         size = link.css_first(".p-attach__size")
-        names = [
-            node_text(s) for s in link.css("span") if not {"p-icon", "p-attach__size"} & set(attr(s, "class").split())
-        ]
+        names = [node_text(s) for s in link.css("span") if not {"p-icon", "p-attach__size"} & class_set(s)]
         name = next((n for n in names if n), "") or node_text(link, skip=_JUNK + ", .p-attach__size")
         files.append(
             Attachment(

@@ -14,23 +14,24 @@ form) is a guess, written to accept the plausible variants.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
     Doc,
     Engine,
     EngineError,
     absolute,
     attr,
+    dated_stubs,
     node_text,
     parse_int,
     parse_size,
     query_param,
+    unique_stubs,
     with_query,
 )
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
@@ -131,19 +132,6 @@ def _table(doc: Doc) -> LexborNode | None:
     return next((t for t in doc.css("table") if any("제목" in node_text(th) for th in t.css("thead th"))), None)
 
 
-def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
-    """Dates (notices alone, the rest as a column) and one stub per key."""
-    column = iter(resolve([r.date for r in rows if not r.stub.notice], now))
-    stubs: dict[str, PostStub] = {}
-    for r in rows:
-        alone = to_datetime(r.date, now) if r.date is not None else None
-        moment = alone if r.stub.notice else next(column)
-        old = stubs.get(r.stub.key)
-        stub = replace(r.stub, posted_at=moment)
-        stubs[r.stub.key] = stub if old is None else replace(old, notice=old.notice or stub.notice)
-    return list(stubs.values())
-
-
 def _page_of(url: str) -> int:
     page = query_param(url, "nPage")
     return int(page) if page and page.isdigit() else 1
@@ -208,7 +196,8 @@ class BoardEsEngine(Engine):
             if match := _TOTAL.search(node_text(node)):
                 total = parse_int(match.group(1))
                 break
-        return ListPage(_dated(rows, ctx.now), next_page=next_page, last_page=last, total=total)
+        stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
+        return ListPage(stubs, next_page=next_page, last_page=last, total=total)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """``article.board_view``; a password form instead gives an empty, ``secret`` post."""

@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date
 from noticetui.engines import egov_common as common
-from noticetui.engines.base import Doc, EngineError, absolute, attr, node_text, parse_int
+from noticetui.engines.base import Doc, EngineError, absolute, attr, dated_stubs, node_text, parse_int
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
 _HEADERS = {
@@ -214,14 +214,6 @@ def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:
     rows = [r for tr in table.css("tbody tr") if (r := reader.row(tr, columns)) is not None]
     rows = _merged(rows)
     # Pinned notices are out of date order: they are dated alone, the rest as a column.
-    column = iter(resolve([r.date for r in rows if not r.stub.notice], ctx.now))
-    stubs = []
-    for r in rows:
-        if not r.stub.notice:
-            stubs.append(replace(r.stub, posted_at=next(column)))
-        elif r.date is not None:
-            stubs.append(replace(r.stub, posted_at=to_datetime(r.date, ctx.now)))
-        else:
-            stubs.append(r.stub)
+    stubs = dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now)
     next_page, last_page = common.pagination(doc)
     return ListPage(stubs, next_page=next_page, last_page=last_page, total=common.total_count(doc))

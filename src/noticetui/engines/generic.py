@@ -21,8 +21,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
-from noticetui.engines.base import Doc, Engine, absolute, attr, node_text, parse_int
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
+from noticetui.engines.base import (
+    Doc,
+    Engine,
+    absolute,
+    attr,
+    dated_stubs,
+    node_text,
+    parse_int,
+    unique_stubs,
+)
 from noticetui.engines.generic_body import body_html, find_body
 from noticetui.engines.generic_fields import column_roles, is_notice, is_secret, item_fields, table_fields
 from noticetui.engines.generic_links import (
@@ -40,17 +49,6 @@ from noticetui.models import ListPage, ParseContext, Post, PostStub, Request
 
 _LIST_LINK = re.compile(r"^(?:목록|목록으로|목록보기|글목록|리스트|list|back to list)$", re.I)
 _TOTAL = re.compile(r"(?:전체|총)\s*(?:게시물|게시글|글)?\s*:?\s*([\d,]+)\s*건|total\s*:?\s*([\d,]+)", re.I)
-
-
-def dated_stubs(stubs: list[PostStub], dates: list[PartialDate | None], ctx: ParseContext) -> list[PostStub]:
-    """Stubs with their datetimes: regular rows resolved as one column (year inference), notices alone."""
-    column = iter(resolve([d for s, d in zip(stubs, dates, strict=True) if not s.notice], ctx.now))
-    dated = []
-    for stub, date in zip(stubs, dates, strict=True):
-        # A pinned row is out of date order: it is dated alone.
-        moment = (to_datetime(date, ctx.now) if date is not None else None) if stub.notice else next(column)
-        dated.append(replace(stub, posted_at=moment))
-    return dated
 
 
 def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
@@ -87,21 +85,7 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
     if len(stubs) >= 3 and all(s.notice for s in stubs) and all(marks):
         # A class or badge on every row marks nothing (a board whose rows all carry "notice" classes).
         stubs = [replace(s, notice=False) for s in stubs]
-    return _unique(dated_stubs(stubs, dates, ctx))
-
-
-def _unique(stubs: list[PostStub]) -> list[PostStub]:
-    """One stub per key: a pinned notice also listed among the regular rows stays once, flagged."""
-    seen: dict[str, int] = {}
-    kept: list[PostStub] = []
-    for stub in stubs:
-        if stub.key in seen:
-            first = kept[seen[stub.key]]
-            kept[seen[stub.key]] = replace(first, notice=first.notice or stub.notice)
-            continue
-        seen[stub.key] = len(kept)
-        kept.append(stub)
-    return kept
+    return unique_stubs(dated_stubs(stubs, dates, ctx.now))
 
 
 def _list_link(doc: Doc, url: str) -> str | None:

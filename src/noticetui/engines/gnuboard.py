@@ -22,6 +22,7 @@ from noticetui.engines.base import (
     EngineError,
     absolute,
     attr,
+    class_set,
     node_text,
     parse_int,
     parse_size,
@@ -53,10 +54,6 @@ def _g5_vars(doc: Doc) -> dict[str, str]:
     return found
 
 
-def _classes(node: LexborNode | None) -> set[str]:
-    return set(attr(node, "class").split())
-
-
 def _px(style: str, prop: str) -> int:
     match = re.search(rf"{prop}\s*:\s*(\d+)", style)
     return int(match.group(1)) if match else 0
@@ -78,7 +75,7 @@ def _post_key(href: str) -> str | None:
 def _title_link(scope: LexborNode) -> LexborNode | None:
     for link in scope.css("a"):
         href = attr(link, "href")
-        usable = href and not href.startswith(("javascript:", "#")) and "bo_cate_link" not in _classes(link)
+        usable = href and not href.startswith(("javascript:", "#")) and "bo_cate_link" not in class_set(link)
         if usable and _post_key(href) is not None:
             return link
     return None
@@ -94,7 +91,7 @@ def _author(scope: LexborNode | None) -> str | None:
             return name
     wrap = scope.css_first(".sv_wrap")
     if wrap is not None:
-        first = next((c for c in wrap.iter() if "sv" not in _classes(c) and c.tag != "noscript"), None)
+        first = next((c for c in wrap.iter() if "sv" not in class_set(c) and c.tag != "noscript"), None)
         return node_text(first, skip=_NAME_JUNK) or None
     return None
 
@@ -130,7 +127,7 @@ def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[s
         request=Request(url=url, referer=ctx.url),
         author=_author(cells.get("author")) or node_text(cells.get("author"), skip=_CELL_JUNK) or None,
         views=parse_int(node_text(cells.get("views"), skip=".sound_only, .gall_date, strong")),
-        notice="bo_notice" in _classes(item) or number == "공지" or bool(item.css_first(".notice_icon, .is_notice")),
+        notice="bo_notice" in class_set(item) or number == "공지" or bool(item.css_first(".notice_icon, .is_notice")),
         secret=bool(subject.css_first(".fa-lock, img[src*='icon_secret']")),
         reply_depth=depth,
         comments=parse_int(node_text(comments)) if comments is not None else None,
@@ -160,9 +157,9 @@ def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
         if len(columns) == len(tds):
             cells = {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
         else:  # no usable header: fall back on the basic skin's cell classes
-            counters = [td for td in tds[1:] if _classes(td) & {"td_num", "td_hit"}]
+            counters = [td for td in tds[1:] if class_set(td) & {"td_num", "td_hit"}]
             cells = {
-                "number": next((td for td in tds if "td_chk" not in _classes(td)), None),
+                "number": next((td for td in tds if "td_chk" not in class_set(td)), None),
                 "author": tr.css_first("td.td_name"),
                 "views": counters[0] if counters else None,
                 "date": tr.css_first("td.td_datetime, td.td_date"),

@@ -11,21 +11,24 @@ so every attachment request carries the view page as Referer and primes the sess
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
     Doc,
     Engine,
     EngineError,
     absolute,
     attr,
+    class_set,
     clean_text,
+    dated_stubs,
     node_text,
     parse_int,
     query_param,
+    unique_stubs,
     with_query,
 )
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
@@ -71,10 +74,6 @@ _DETAIL = {
     "date": ("detail-date", ("작성일", "등록일", "Date")),
     "views": ("detail-view", ("조회", "Views")),
 }
-
-
-def _classes(node: LexborNode | None) -> set[str]:
-    return set(attr(node, "class").split())
 
 
 def _px(style: str, prop: str) -> int:
@@ -143,33 +142,13 @@ def _row(ctx: ParseContext, tr: LexborNode) -> _Row | None:
         request=Request(url=url, referer=ctx.url),
         author=_author(tr.css_first("td.kboard-list-user")),
         views=parse_int(node_text(tr.css_first("td.kboard-list-view"))),
-        notice="kboard-list-notice" in _classes(tr) or number in _NOTICE_WORDS,
+        notice="kboard-list-notice" in class_set(tr) or number in _NOTICE_WORDS,
         secret=cell.css_first(".kboard-icon-lock, img[src*='icon-lock']") is not None,
         reply_depth=depth,
         comments=parse_int(counter),
         has_file=cell.css_first(".kboard-icon-attach, img[src*='icon-attach']") is not None,
     )
     return _Row(stub, parse_board_date(node_text(tr.css_first("td.kboard-list-date")), ctx.now))
-
-
-def _dated(rows: list[_Row], ctx: ParseContext) -> list[PostStub]:
-    """Stubs with datetimes, one per key (a notice may also appear among the ordinary rows).
-
-    KBoard prints the year (or today's time), so the column needs no year inference; it still goes through
-    :func:`resolve` so that a site whose filter drops the year is read sensibly.  Notices stand apart.
-    """
-    column = iter(resolve([r.date for r in rows if not r.stub.notice], ctx.now))
-    stubs: dict[str, PostStub] = {}
-    for r in rows:
-        moment = next(column) if not r.stub.notice else None
-        if r.stub.notice and r.date is not None:
-            moment = to_datetime(r.date, ctx.now)
-        old = stubs.get(r.stub.key)
-        if old is None:
-            stubs[r.stub.key] = replace(r.stub, posted_at=moment)
-        elif r.stub.notice and not old.notice:
-            stubs[r.stub.key] = replace(old, notice=True)
-    return list(stubs.values())
 
 
 def _page_number(href: str) -> int | None:
@@ -197,7 +176,7 @@ def _detail(wrap: LexborNode) -> tuple[dict[str, LexborNode], str | None]:
     category = None
     for item in wrap.css(".kboard-detail .detail-attr"):
         name, value = item.css_first(".detail-name"), item.css_first(".detail-value")
-        classes = _classes(item)
+        classes = class_set(item)
         if value is None:
             if "detail-category1" in classes:
                 category = node_text(name) or None
@@ -275,7 +254,9 @@ class KBoardEngine(Engine):
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr)) is not None]
         next_page, last_page = _pagination(doc)
         total = parse_int(node_text(doc.css_first(".kboard-total-count")))
-        return ListPage(_dated(rows, ctx), next_page=next_page, last_page=last_page, total=total)
+        # KBoard prints the year, but a site whose date filter drops it is still read as a column.
+        stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
+        return ListPage(stubs, next_page=next_page, last_page=last_page, total=total)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The post in ``.kboard-document-wrap``; a password form (secret post) gives an empty ``secret`` post."""

@@ -45,12 +45,12 @@ from noticetui.engines.base import (
     EngineError,
     absolute,
     attr,
+    dated_stubs,
     node_text,
     parse_html,
     parse_int,
     query_param,
 )
-from noticetui.engines.generic import dated_stubs
 from noticetui.engines.generic_body import body_html, find_body
 from noticetui.engines.generic_links import Paging, key_param, page_url, paging_of_url, row_key
 from noticetui.engines.generic_paging import read_pagination
@@ -148,7 +148,7 @@ class ProfileEngine(Engine):
                 raise _missing(key, profile[key], ctx.url)
         param = key_param([stub.url for stub, _ in read])
         stubs = [replace(stub, key=row_key(stub.url, param)) for stub, _ in read]
-        dated = dated_stubs(stubs, [date for _, date in read], ctx)
+        dated = dated_stubs(stubs, [date for _, date in read], ctx.now)
         return ListPage(dated, next_page=self._next_page(doc, profile, ctx, {s.url for s in dated}))
 
     def _row(

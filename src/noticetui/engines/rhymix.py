@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines._rhymix_routes import (
     document_srl,
     is_query_style,
@@ -33,11 +33,14 @@ from noticetui.engines.base import (
     absolute,
     alert_message,
     attr,
+    class_set,
     clean_text,
+    dated_stubs,
     node_text,
     parse_int,
     parse_size,
     query_param,
+    unique_stubs,
 )
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -61,14 +64,10 @@ _Read = tuple[PostStub, PartialDate | None]
 """A row read, with its date not yet resolved (list dates are resolved as a column)."""
 
 
-def _classes(node: LexborNode | None) -> set[str]:
-    return set(attr(node, "class").split())
-
-
 def _title_link(cell: LexborNode) -> LexborNode | None:
     """The post's link in a title cell: not the ``[2]`` reply counter, the trackbacks or the category."""
     for link in cell.css("a[href]"):
-        if _classes(link) & {"replyNum", "trackbackNum", "category"}:
+        if class_set(link) & {"replyNum", "trackbackNum", "category"}:
             continue
         if document_srl(attr(link, "href")) is not None:
             return link
@@ -104,7 +103,7 @@ def _cells(tr: LexborNode, columns: list[str | None]) -> dict[str, LexborNode]:
         return {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
     cells: dict[str, LexborNode] = {}
     for td in tds:
-        classes = _classes(td)
+        classes = class_set(td)
         if "title" in classes:
             cells.setdefault("title", td)
         for name, wanted in _CELL_CLASSES.items():
@@ -132,7 +131,7 @@ def _row(ctx: ParseContext, tr: LexborNode, cells: dict[str, LexborNode]) -> _Re
         request=Request(url=url, referer=ctx.url),
         author=_name(cells.get("author")),
         views=parse_int(node_text(cells.get("views"))),
-        notice="notice" in _classes(tr) or (number is not None and "notice" in _classes(number)),
+        notice="notice" in class_set(tr) or (number is not None and "notice" in class_set(number)),
         secret=bool(title_cell.css_first(_ICON.format("secret"))),
         comments=parse_int(node_text(replies)) if replies is not None else None,
         has_file=bool(title_cell.css_first(_ICON.format("file"))),
@@ -149,16 +148,7 @@ def _rows(ctx: ParseContext, table: LexborNode) -> list[PostStub]:
         if row is not None:
             read.append(row)
     # Notices are not in date order; the rest are, newest first.
-    column = iter(resolve([d for s, d in read if not s.notice], ctx.now))
-    stubs: dict[str, PostStub] = {}
-    for stub, date in read:
-        moment = next(column) if not stub.notice else (to_datetime(date, ctx.now) if date else None)
-        old = stubs.get(stub.key)
-        if old is None:
-            stubs[stub.key] = replace(stub, posted_at=moment)
-        elif stub.notice and not old.notice:
-            stubs[stub.key] = replace(old, notice=True)
-    return list(stubs.values())
+    return unique_stubs(dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
 
 
 def _pagination(doc: Doc) -> tuple[int | None, int | None]:
