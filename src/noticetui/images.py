@@ -17,12 +17,12 @@ import binascii
 import hashlib
 import math
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from noticetui.models import Request
+from noticetui.net.errors import one_line
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.previews.sniff import sniff
 
@@ -42,7 +42,6 @@ EXTENSIONS = {"jpeg": ".jpg", "png": ".png", "gif": ".gif", "webp": ".webp", "bm
 
 _SNIFF_AT = 64
 """Bytes enough to tell an image from an HTML error page, so the latter is not downloaded whole."""
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+")
 
 
 class ImageError(Exception):
@@ -50,14 +49,9 @@ class ImageError(Exception):
 
     def __init__(self, src: str, detail: str) -> None:
         self.src = src
-        self.detail = _one_line(detail)
-        where = "embedded image" if src.startswith("data:") else _one_line(src)[:200]
+        self.detail = one_line(detail)
+        where = "embedded image" if src.startswith("data:") else one_line(src)[:200]
         super().__init__(f"{where}: {self.detail}")
-
-
-def _one_line(text: str) -> str:
-    # The detail may quote a server or an address: no control or direction characters reach a terminal.
-    return " ".join(_UNSAFE.sub(" ", text).split())
 
 
 def image_cache_dir(database: Path) -> Path:

@@ -9,7 +9,7 @@ from typing import cast
 from rich.cells import cell_len
 
 from noticetui.models import SEOUL, Request
-from noticetui.render import render_html
+from noticetui.render import render_html, to_plain
 from noticetui.store import PostRow
 from noticetui.sync import BoardSyncResult
 from noticetui.tui.links import Target, describe, find_target, targets
@@ -54,6 +54,17 @@ def test_numbers_that_name_nothing_and_junk_find_nothing() -> None:
     assert find_target(found, "i9") is None
     assert find_target(found, "") is None
     assert find_target(found, "x1") is None
+
+
+def test_an_image_without_alt_is_labelled_as_in_the_body_even_in_a_folder_address() -> None:
+    doc = render_html('<p><img src="/photos/2024/"></p>', "http://site.kr/bbs/")
+    assert [t.label for t in targets(doc)] == ["2024"]
+    assert "[image 1: 2024]" in to_plain(doc)
+
+
+def test_an_address_that_does_not_parse_is_listed_but_not_openable() -> None:
+    found = targets(render_html('<p><a href="http://[::1/a">x</a><img src="http://[::1/x.png"></p>'))
+    assert [(t.label, t.openable) for t in found] == [("x", False), ("x.png", False)]
 
 
 def test_only_web_and_mail_addresses_are_openable() -> None:

@@ -17,7 +17,14 @@ from urllib.parse import urlsplit
 
 import httpx
 
-__all__ = ["RETRY_STATUSES", "FetchError", "FetchErrorKind", "error_from_exception", "error_from_status"]
+__all__ = [
+    "RETRY_STATUSES",
+    "FetchError",
+    "FetchErrorKind",
+    "error_from_exception",
+    "error_from_status",
+    "one_line",
+]
 
 FetchErrorKind = Literal[
     "http",
@@ -39,7 +46,7 @@ RETRY_STATUSES = frozenset({429, 502, 503, 504})
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """``text`` on one line with no control or bidi characters (it may quote a server or a URL)."""
     return re.sub(r"\s+", " ", _UNSAFE.sub(" ", text)).strip()
 
@@ -61,7 +68,7 @@ class FetchError(Exception):
         """The URL that was asked for."""
         self.kind: FetchErrorKind = kind
         """What went wrong, for callers that react differently (a 404 is not a timeout)."""
-        self.detail = _one_line(detail)
+        self.detail = one_line(detail)
         """The message without the URL."""
         self.status = status
         """The HTTP status for ``kind == "http"``, else None."""
@@ -69,7 +76,7 @@ class FetchError(Exception):
         """Whether another attempt may succeed (the fetcher has already made its attempts)."""
         self.retry_after = retry_after
         """Seconds the server asked us to wait (``Retry-After``, capped), when it said."""
-        super().__init__(_one_line(f"{url}: {self.detail}"))
+        super().__init__(one_line(f"{url}: {self.detail}"))
 
 
 def error_from_status(url: str, response: httpx.Response, retry_after: float | None = None) -> FetchError:

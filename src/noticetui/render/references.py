@@ -51,7 +51,7 @@ class References:
         else:
             if src:
                 src = _join(self.base_url, src)
-            label = alt or _file_name(src) or "image"
+            label = alt or file_name(src) or "image"
         number = len(self.images) + 1
         self.images.append(Image(number, src, alt))
         return number, label
@@ -76,7 +76,8 @@ def _join(base: str, href: str) -> str:
         return href
 
 
-def _file_name(url: str) -> str:
+def file_name(url: str) -> str:
+    """The last segment of ``url``'s path, unquoted and sanitised (an image's label when it has no alt)."""
     try:
         path = urlsplit(url).path
     except ValueError:

@@ -35,6 +35,11 @@ def clean_line(text: str | None) -> str:
     return " ".join(sanitize(text or "").split())
 
 
+def error_line(exc: BaseException) -> str:
+    """An exception as one line for the status bar or a pane (its type when it has no message)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def has_time(posted: datetime) -> bool:
     """Whether ``posted`` carries a time of day.
 

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from noticetui.tui.format import error_line
+
 OFF_PROBLEM = 'Inline images are off in the config ([settings] images = "off"): set "auto" or "on" to use i.'
 DEFAULT_CELL = (10, 20)
 """A cell's width and height in pixels when the terminal does not say (a VT340's, as textual-image)."""
@@ -52,8 +54,7 @@ def probe_images(setting: str) -> ImageSupport:
         from textual_image._terminal import get_cell_size
         from textual_image.widget import Image
     except Exception as exc:  # ImportError, or the terminal query failing (stdout closed)
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        return ImageSupport(problem=f"Inline images need textual-image and Pillow ({reason}).")
+        return ImageSupport(problem=f"Inline images need textual-image and Pillow ({error_line(exc)}).")
     graphics = renderables.Image in (renderables.TGPImage, renderables.SixelImage)
     try:
         size = get_cell_size()

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from rich.text import Text
 
 from noticetui.render import Document
+from noticetui.render.references import file_name
 from noticetui.tui.format import clean_line
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -40,7 +41,10 @@ class Target:
     @property
     def openable(self) -> bool:
         """Whether a web browser may be given :attr:`url` (an embedded ``data:`` image may not)."""
-        return urlsplit(self.url).scheme.lower() in OPENABLE_SCHEMES
+        try:
+            return urlsplit(self.url).scheme.lower() in OPENABLE_SCHEMES
+        except ValueError:  # an address the page wrote that does not parse (bad IPv6 literal)
+            return False
 
     def text(self) -> Text:
         """``[3] 누리집  https://…`` for a list of choices (page text, never markup)."""
@@ -52,17 +56,13 @@ class Target:
         return line
 
 
-def _file_name(url: str) -> str:
-    return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-
-
 def targets(doc: Document) -> list[Target]:
     """The document's links, then its images, in the order the body numbers them."""
     found = [Target("link", link.number, clean_line(link.text), link.url) for link in doc.links]
     for image in doc.images:
         # The same words as the body's placeholder ("[image 2: 조감도]"), so the two are easy to match up.
         embedded = image.src.startswith("data:")
-        label = clean_line(image.alt) or ("embedded" if embedded else clean_line(_file_name(image.src)))
+        label = clean_line(image.alt) or ("embedded" if embedded else clean_line(file_name(image.src)))
         found.append(Target("image", image.number, label or "image", image.src))
     return found
 

@@ -20,9 +20,8 @@ from noticetui.downloads import download
 from noticetui.previews import preview_file
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.fetcher import SharedFetcher
-from noticetui.tui.format import clean_line
+from noticetui.tui.format import clean_line, error_line
 from noticetui.tui.messages import PreviewFailed, PreviewLoaded
-from noticetui.tui.screens.tasks import one_line
 from noticetui.tui.widgets.attachments import attachment_text
 
 
@@ -85,7 +84,7 @@ class PreviewScreen(ModalScreen[None]):
                 path = saved[0].path
             preview = await asyncio.to_thread(preview_file, path)
         except Exception as exc:  # DownloadError, PreviewError or worse: all end as a line on screen
-            self.post_message(PreviewFailed(index, one_line(exc)))
+            self.post_message(PreviewFailed(index, error_line(exc)))
             return
         self.post_message(PreviewLoaded(index, preview))
 

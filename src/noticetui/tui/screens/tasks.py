@@ -18,6 +18,7 @@ from noticetui.images import ImageError, fetch_image, image_cache_dir, load_pict
 from noticetui.render import Image
 from noticetui.sync import BoardSyncResult, SyncProgress, ensure_body, sync_board
 from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.format import error_line
 from noticetui.tui.messages import (
     BoardSynced,
     DownloadFailed,
@@ -48,11 +49,6 @@ def is_offline(result: BoardSyncResult) -> bool:
     return offline and result.seen == 0
 
 
-def one_line(exc: BaseException) -> str:
-    """An exception as one line for the status bar (its type when it has no message)."""
-    return " ".join(str(exc).split()) or type(exc).__name__
-
-
 class TaskScreen(Screen[None]):
     """A screen that syncs, loads bodies and downloads in workers over one shared fetcher."""
 
@@ -81,7 +77,7 @@ class TaskScreen(Screen[None]):
             try:
                 result = await sync_board(self.ctx, board, fetcher, progress=progress)
             except Exception as exc:  # a bug in an engine must not stop the other boards
-                self.post_message(SyncFailed(board.name, one_line(exc), offline=False))
+                self.post_message(SyncFailed(board.name, error_line(exc), offline=False))
                 return
             if result.error is None:
                 self.post_message(BoardSynced(result))
@@ -97,7 +93,7 @@ class TaskScreen(Screen[None]):
         try:
             row = await ensure_body(self.ctx, post_id, await self.fetchers.get())
         except Exception as exc:  # network, site or parser: all of them end as a message in the pane
-            self.post_message(PostFailed(post_id, one_line(exc)))
+            self.post_message(PostFailed(post_id, error_line(exc)))
             return
         self.post_message(PostOpened(row, self.ctx.store.attachments([post_id])[post_id]))
 
@@ -114,7 +110,7 @@ class TaskScreen(Screen[None]):
         except DownloadError as exc:
             self.post_message(DownloadFailed(post_id, str(exc)))
         except Exception as exc:  # anything else still has to reach the user, not a traceback
-            self.post_message(DownloadFailed(post_id, one_line(exc)))
+            self.post_message(DownloadFailed(post_id, error_line(exc)))
         else:
             self.post_message(DownloadFinished(post_id, saved))
 
@@ -136,7 +132,7 @@ class TaskScreen(Screen[None]):
             except ImageError as exc:
                 self.post_message(ImageFailed(post_id, image.number, exc.detail))
             except Exception as exc:  # whatever breaks, the placeholder stays and says why
-                self.post_message(ImageFailed(post_id, image.number, one_line(exc)))
+                self.post_message(ImageFailed(post_id, image.number, error_line(exc)))
             else:
                 self.post_message(ImageLoaded(post_id, image.number, picture))
 
