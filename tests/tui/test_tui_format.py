@@ -20,7 +20,6 @@ from noticetui.tui.format import (
     tag_width,
 )
 from noticetui.tui.sources import BoardPosts, PageCache
-from noticetui.tui.widgets.status import is_unreachable
 
 NOW = datetime(2024, 3, 10, 15, 0, tzinfo=SEOUL)
 
@@ -177,14 +176,6 @@ def test_page_cache_marks_a_row_read_in_place() -> None:
     after = cache.get(2)
     assert before is not None and not before.read
     assert after is not None and after.read and len(source.fetches) == 1
-
-
-def test_unreachable_errors_are_told_apart_from_broken_pages() -> None:
-    assert is_unreachable("http://x/: connection refused")
-    assert is_unreachable("http://x/: could not resolve host x")
-    assert is_unreachable("http://x/: timed out after 20 s")
-    assert not is_unreachable("http://x/: HTTP 500 Internal Server Error")
-    assert not is_unreachable("page 2: cannot parse the list (ValueError: x)")
 
 
 def test_board_with_many_posts_is_read_one_page_at_a_time() -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
 from rich.cells import cell_len
 
@@ -85,20 +83,6 @@ def test_choice_text_keeps_page_text_literal() -> None:
     assert "[bold]x[/bold]" in shown and "\x1b" not in shown
 
 
-@dataclass
-class OldResult:
-    """A sync result from before ``BoardSyncResult`` had its ``offline`` field."""
-
-    board: str
-    error: str | None
-    seen: int = 0
-
-
-def old_result(error: str, seen: int = 0) -> BoardSyncResult:
-    """An :class:`OldResult` where the app expects a sync result."""
-    return cast(BoardSyncResult, OldResult("b", error, seen))
-
-
 def test_offline_is_read_from_the_sync_result_when_it_says() -> None:
     # The field wins over the text: a TLS failure reads nothing like "refused", a 503 page might.
     says_offline = BoardSyncResult("b", error="http://x/: certificate verify failed", offline=True)
@@ -106,13 +90,8 @@ def test_offline_is_read_from_the_sync_result_when_it_says() -> None:
     assert is_offline(says_offline) and not is_offline(says_online)
 
 
-def test_offline_falls_back_on_the_error_text_without_the_field() -> None:
-    assert is_offline(old_result("http://x/: connection refused"))
-    assert not is_offline(old_result("http://x/: HTTP 500 Internal Server Error"))
-
-
 def test_a_site_that_served_its_list_is_not_offline() -> None:
-    assert not is_offline(old_result("http://x/: timed out", seen=12))
+    assert not is_offline(BoardSyncResult("b", error="http://x/: timed out", offline=True, seen=12))
 
 
 def post_row(**extra: object) -> PostRow:

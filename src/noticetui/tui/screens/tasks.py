@@ -33,20 +33,15 @@ from noticetui.tui.messages import (
     SyncProgressed,
     SyncStarted,
 )
-from noticetui.tui.widgets.status import is_unreachable
 
 
 def is_offline(result: BoardSyncResult) -> bool:
     """Whether a failed board's site could not be reached at all (so its cached posts are all there is).
 
-    The sync says so in ``result.offline`` (a network failure: refused, DNS, timeout, TLS, reset); a sync
-    result without that field is judged by its error's text.  A site that served its list and failed
-    later (a body, page 2) is not offline: its error is worth showing as it is.
+    The sync says so in ``result.offline`` (a network failure: refused, DNS, timeout, TLS, reset).  A site
+    that served its list and failed later (a body, page 2) is not offline: its error is worth showing as it is.
     """
-    offline = getattr(result, "offline", None)
-    if not isinstance(offline, bool):
-        offline = result.error is not None and is_unreachable(result.error)
-    return offline and result.seen == 0
+    return result.offline and result.seen == 0
 
 
 class TaskScreen(Screen[None]):

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.widgets import Static
 
 from noticetui.sync import BoardSyncResult, SyncProgress
 from noticetui.tui.format import clean_line
-
-# The phrases noticetui.net.errors puts in a FetchError when no answer came back at all.  Only a fallback:
-# a sync result says ``offline`` itself; one from before that field existed carries only the error's text.
-_UNREACHABLE = re.compile(
-    r"connection refused|could not resolve host|could not connect|connection failed|timed out|"
-    r"disconnected without sending",
-    re.IGNORECASE,
-)
-
-
-def is_unreachable(error: str) -> bool:
-    """True when ``error`` says the site could not be reached (offline, DNS, refused, timed out)."""
-    return bool(_UNREACHABLE.search(error))
 
 
 def result_text(result: BoardSyncResult) -> str:
