@@ -107,7 +107,10 @@ def _replace(path: Path, text: str) -> Config:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        config = load_config(tmp)
+        try:
+            config = load_config(tmp)
+        except ConfigError as exc:  # name the user's file, not the scratch copy
+            raise ConfigError(path, exc.key, exc.problem) from exc
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

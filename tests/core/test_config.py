@@ -96,3 +96,13 @@ def test_remove_board_cuts_only_its_block(tmp_path: Path) -> None:
     config = load_config(path)
     assert [b.name for b in config.boards] == ["a", "c"]
     assert path.read_text(encoding="utf-8").startswith("# keep me\n")
+
+
+def test_a_change_that_would_break_the_file_names_the_users_file_and_leaves_it(tmp_path: Path) -> None:
+    # An inline `boards = []` cannot be extended by a [[boards]] block: the result would not parse.
+    path = write(tmp_path, "boards = []\n")
+    with pytest.raises(ConfigError) as info:
+        add_board(path, BoardConfig(name="a", url="http://b.kr/", engine="gnuboard"))
+    assert str(info.value).startswith(f"{path}: ")
+    assert path.read_text(encoding="utf-8") == "boards = []\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]
