@@ -8,11 +8,11 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from noticetui.models import SEOUL, PostStub, Request
+from noticetui.render import sanitize_line
 from noticetui.store import PostRow, Store
 from noticetui.tui.format import (
     TAG_MAX_WIDTH,
     TODAY,
-    clean_line,
     fit_pair,
     long_date,
     post_line,
@@ -83,7 +83,7 @@ def test_short_date_of_an_unknown_date_is_empty() -> None:
 
 
 def test_clean_line_removes_escape_sequences_and_newlines() -> None:
-    cleaned = clean_line("a\x1b[31mb\nc\x07")
+    cleaned = sanitize_line("a\x1b[31mb\nc\x07")
     assert "\x1b" not in cleaned and "\x07" not in cleaned and "\n" not in cleaned
     assert cleaned.startswith("a") and "b c" in cleaned
 

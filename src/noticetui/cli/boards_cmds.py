@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from noticetui.cli.format import error, one_line, print_json, short_date
+from noticetui.cli.format import error, print_json, short_date
 from noticetui.cli.parser import UsageError
 from noticetui.config import NAME_RE, BoardConfig
 from noticetui.config_write import add_board, remove_board
@@ -19,6 +19,7 @@ from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.models import SEOUL, ListPage, ParseContext, Request
 from noticetui.net.fetch import Fetcher, FetchError
+from noticetui.render import sanitize_line
 from noticetui.sync import choose_engine
 
 # Query parameters that name a board on the engines we know, most specific first.
@@ -97,7 +98,7 @@ def _describe(found: Found) -> None:
     print(f"board:  {found.board_url}")
     for stub in found.listing.stubs[:5]:
         mark = "[공지] " if stub.notice else ""
-        print(f"  {short_date(stub.posted_at)}  {mark}{one_line(stub.title)}")
+        print(f"  {short_date(stub.posted_at)}  {mark}{sanitize_line(stub.title)}")
 
 
 def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -162,7 +163,9 @@ def cmd_boards(args: argparse.Namespace, ctx: AppContext) -> int:
         print("no boards yet: noticetui add URL (or try noticetui --demo)")
         return 0
     for r in rows:
-        status = f"error: {one_line(r['last_error'])}" if r["last_error"] else f"synced {r['last_sync'] or 'never'}"
+        status = (
+            f"error: {sanitize_line(r['last_error'])}" if r["last_error"] else f"synced {r['last_sync'] or 'never'}"
+        )
         print(f"{r['name']:<16} {r['engine']:<10} {r['posts']:>6} posts {r['unread']:>6} unread  {status}")
         print(f"{'':16} {r['url']}")
     return 0

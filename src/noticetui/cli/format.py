@@ -8,12 +8,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from noticetui.render import sanitize
-
-
-def one_line(text: str | None) -> str:
-    """Page text made safe for a terminal line: controls neutralised, whitespace folded."""
-    return " ".join(sanitize(text or "").split())
+from noticetui.render import sanitize_line
 
 
 def short_date(moment: datetime | None) -> str:
@@ -35,4 +30,4 @@ def terminal_width(default: int = 80) -> int:
 
 def error(message: str) -> None:
     """One clear error line on stderr."""
-    sys.stderr.write(f"noticetui: {one_line(message)}\n")
+    sys.stderr.write(f"noticetui: {sanitize_line(message)}\n")

@@ -6,10 +6,11 @@ import argparse
 import asyncio
 import sys
 
-from noticetui.cli.format import error, one_line
+from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.downloads import DownloadError, DownloadProgress, SavedFile, download
+from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.sync import BoardSyncResult, SyncError, sync_all
 
@@ -48,7 +49,7 @@ def cmd_download(args: argparse.Namespace, ctx: AppContext) -> int:
     def progress(p: DownloadProgress) -> None:
         if sys.stderr.isatty():
             total = f"/{human_size(p.total)}" if p.total else ""
-            sys.stderr.write(f"\r{one_line(p.name)}: {human_size(p.received)}{total}   ")
+            sys.stderr.write(f"\r{sanitize_line(p.name)}: {human_size(p.received)}{total}   ")
             shown.add(p.index)
 
     async def run() -> list[SavedFile]:

@@ -7,12 +7,12 @@ import asyncio
 import sys
 from typing import Any
 
-from noticetui.cli.format import error, one_line, print_json, short_date, terminal_width
+from noticetui.cli.format import error, print_json, short_date, terminal_width
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.feeds import render_feed
 from noticetui.net.fetch import FetchError
-from noticetui.render import render_html, to_plain
+from noticetui.render import render_html, sanitize_line, to_plain
 from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.sync import SyncError, ensure_body
@@ -27,8 +27,8 @@ def _print_rows(ctx: AppContext, rows: list[PostRow], as_json: bool) -> None:
         marks = ("[공지] " if r.notice else "") + ("[비밀] " if r.secret else "")
         unread = "*" if not r.read else " "
         clip = f"  +{len(files[r.id])} files" if files[r.id] else ("  +files" if r.has_file else "")
-        author = f"  ({one_line(r.author)})" if r.author else ""
-        print(f"{r.id:>6} {unread} {short_date(r.posted_at)}  {marks}{one_line(r.title)}{author}{clip}")
+        author = f"  ({sanitize_line(r.author)})" if r.author else ""
+        print(f"{r.id:>6} {unread} {short_date(r.posted_at)}  {marks}{sanitize_line(r.title)}{author}{clip}")
 
 
 def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -62,10 +62,10 @@ def plain_text(row: PostRow, width: int) -> tuple[str, list[dict[str, Any]]]:
 
 
 def _header(row: PostRow, files: list[AttachmentRow]) -> str:
-    facts = [row.board, one_line(row.author) or "-", short_date(row.posted_at).strip() or "-"]
+    facts = [row.board, sanitize_line(row.author) or "-", short_date(row.posted_at).strip() or "-"]
     if row.views is not None:
         facts.append(f"조회 {row.views:,}")
-    lines = [one_line(row.title), " · ".join(facts), row.url]
+    lines = [sanitize_line(row.title), " · ".join(facts), row.url]
     return "\n".join(lines)
 
 
@@ -75,7 +75,7 @@ def _files_block(files: list[AttachmentRow]) -> str:
     lines = ["", "Attachments:"]
     for f in files:
         saved = f"  saved: {f.saved_path}" if f.saved_path else ""
-        lines.append(f"  [{f.index}] {one_line(f.name)} ({human_size(f.size, '?')}){saved}")
+        lines.append(f"  [{f.index}] {sanitize_line(f.name)} ({human_size(f.size, '?')}){saved}")
     return "\n".join(lines)
 
 

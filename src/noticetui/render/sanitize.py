@@ -54,3 +54,8 @@ def sanitize(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_TABLE)
+
+
+def sanitize_line(text: str | None) -> str:
+    """Page text made safe for one terminal line: :func:`sanitize`, then whitespace folded to single spaces."""
+    return " ".join(sanitize(text or "").split())

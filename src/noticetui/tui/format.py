@@ -1,7 +1,7 @@
 """How posts, dates and sizes look in the TUI: pure functions from store rows to Rich ``Text``.
 
 Nothing here imports Textual, so the formatting is tested without running an app.  Every piece of page
-text goes through :func:`clean_line` and into a ``Text`` object, never into markup.
+text goes through :func:`sanitize_line` and into a ``Text`` object, never into markup.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Span, Text
 
-from noticetui.render import sanitize
+from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 
 NOTICE_MARK = "공지"
@@ -28,11 +28,6 @@ MARK_WIDTH = 4
 TAG_MIN_WIDTH = 6
 TAG_MAX_WIDTH = 14
 """Bounds of the board column of the all-boards list (board names are short ids such as ``g4-notice``)."""
-
-
-def clean_line(text: str | None) -> str:
-    """Page text made safe for one terminal line: control characters removed, whitespace collapsed."""
-    return " ".join(sanitize(text or "").split())
 
 
 def error_line(exc: BaseException) -> str:
@@ -120,7 +115,7 @@ class OneLine:
 
 def tag_width(names: list[str]) -> int:
     """The width of the board column for boards called ``names`` (within the column's bounds)."""
-    widest = max((cell_len(clean_line(n)) for n in names), default=0)
+    widest = max((cell_len(sanitize_line(n)) for n in names), default=0)
     return min(max(widest, TAG_MIN_WIDTH), TAG_MAX_WIDTH)
 
 
@@ -131,7 +126,7 @@ def title_text(post: PostRow) -> Text:
         text.append("  " * min(post.reply_depth, 4) + "↳ ", style="dim")
     if post.secret:
         text.append(SECRET_MARK + " ")
-    text.append(clean_line(post.title) or "(no title)", style="bold" if not post.read else "")
+    text.append(sanitize_line(post.title) or "(no title)", style="bold" if not post.read else "")
     if post.has_file:
         text.append(" " + FILE_MARK)
     if post.comments:
@@ -147,7 +142,7 @@ def post_line(post: PostRow, width: int, now: datetime, tags: int = 0) -> Text:
     """
     mark = Text(NOTICE_MARK, style="bold") if post.notice else Text("")
     date = Text(short_date(post.posted_at, now), style="dim")
-    author = Text(clean_line(post.author), style="dim")
+    author = Text(sanitize_line(post.author), style="dim")
     show_author = width >= 60
     tags = min(tags, max(width // 5, TAG_MIN_WIDTH)) if tags else 0
     fixed = MARK_WIDTH + 1 + DATE_WIDTH + (AUTHOR_WIDTH + 1 if show_author else 0) + 1
@@ -156,7 +151,7 @@ def post_line(post: PostRow, width: int, now: datetime, tags: int = 0) -> Text:
     line.append_text(_fit(mark, MARK_WIDTH))
     line.append(" ")
     if tags:
-        line.append_text(_fit(Text(clean_line(post.board), style="dim"), tags))
+        line.append_text(_fit(Text(sanitize_line(post.board), style="dim"), tags))
         line.append(" ")
     line.append_text(_fit(title_text(post), max(width - fixed, 1)))
     line.append(" ")

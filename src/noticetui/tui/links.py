@@ -12,9 +12,8 @@ from urllib.parse import urlsplit
 
 from rich.text import Text
 
-from noticetui.render import Document
+from noticetui.render import Document, sanitize_line
 from noticetui.render.references import file_name
-from noticetui.tui.format import clean_line
 
 OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 """What is handed to the web browser: nothing that could run a program or read a local file."""
@@ -51,18 +50,18 @@ class Target:
         line = Text(self.ref, style="bold")
         if self.label:
             line.append(" " + self.label)
-        where = clean_line(self.url) if self.openable else "(embedded in the page: no address to open)"
+        where = sanitize_line(self.url) if self.openable else "(embedded in the page: no address to open)"
         line.append("  " + where, style="dim")
         return line
 
 
 def targets(doc: Document) -> list[Target]:
     """The document's links, then its images, in the order the body numbers them."""
-    found = [Target("link", link.number, clean_line(link.text), link.url) for link in doc.links]
+    found = [Target("link", link.number, sanitize_line(link.text), link.url) for link in doc.links]
     for image in doc.images:
         # The same words as the body's placeholder ("[image 2: 조감도]"), so the two are easy to match up.
         embedded = image.src.startswith("data:")
-        label = clean_line(image.alt) or ("embedded" if embedded else clean_line(file_name(image.src)))
+        label = sanitize_line(image.alt) or ("embedded" if embedded else sanitize_line(file_name(image.src)))
         found.append(Target("image", image.number, label or "image", image.src))
     return found
 

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from noticetui.tui.format import clean_line
+from noticetui.render import sanitize_line
 from noticetui.tui.links import Target, describe, find_target
 
 
@@ -63,7 +63,7 @@ class LinksScreen(ModalScreen[Target | None]):
         """Open what the number names, or say why not."""
         target = find_target(self.choices, event.value)
         if target is None:
-            typed = clean_line(event.value)
+            typed = sanitize_line(event.value)
             # The typed text is echoed through a Text (never markup) and repr() keeps it on one line.
             message = f"No {typed!r} here: " if typed else "Type a number first: "
             message += f"this post has {describe(self.choices)}."

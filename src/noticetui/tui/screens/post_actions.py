@@ -12,9 +12,9 @@ import webbrowser
 from textual import on
 from textual.widget import Widget
 
+from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 from noticetui.tui import messages as m
-from noticetui.tui.format import clean_line
 from noticetui.tui.links import Target, targets
 from noticetui.tui.screens.links import LinksScreen
 from noticetui.tui.screens.preview import PreviewScreen
@@ -65,7 +65,7 @@ class PostActionsScreen(TaskScreen):
     def open_url(self, url: str) -> None:
         """Hand ``url`` to the web browser; when none can be started, show the address instead."""
         if not webbrowser.open(url):
-            self.notify(clean_line(url), title="No web browser could be started", markup=False)
+            self.notify(sanitize_line(url), title="No web browser could be started", markup=False)
 
     def action_zoom(self) -> None:
         """Give the whole screen to the open post (at 80×24 the pane shows a dozen lines), or take it back.

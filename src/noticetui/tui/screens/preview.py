@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 from noticetui.context import AppContext
 from noticetui.downloads import download
 from noticetui.previews import preview_file
+from noticetui.render import sanitize_line
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.fetcher import SharedFetcher
-from noticetui.tui.format import clean_line, error_line
+from noticetui.tui.format import error_line
 from noticetui.tui.messages import PreviewFailed, PreviewLoaded
 from noticetui.tui.widgets.attachments import attachment_text
 
@@ -75,7 +76,7 @@ class PreviewScreen(ModalScreen[None]):
     async def load(self, index: int) -> None:
         """Download the file if needed, then read its text in a thread (PDF parsing takes a while)."""
         row = self.files[index]
-        loading = Text(f"{clean_line(row.name)} — loading…", style="bold")
+        loading = Text(f"{sanitize_line(row.name)} — loading…", style="bold")
         self.query_one("#preview-title", Static).update(loading)
         try:
             path = Path(row.saved_path) if row.saved_path else None
@@ -92,8 +93,8 @@ class PreviewScreen(ModalScreen[None]):
     def loaded(self, message: PreviewLoaded) -> None:
         """Show the text (plain text in a read-only text area: nothing in it is markup)."""
         row, preview = self.files[message.index], message.preview
-        title = Text(clean_line(row.name), style="bold")
-        facts = [preview.kind, clean_line(preview.note), "truncated" if preview.truncated else ""]
+        title = Text(sanitize_line(row.name), style="bold")
+        facts = [preview.kind, sanitize_line(preview.note), "truncated" if preview.truncated else ""]
         title.append("  " + " · ".join(f for f in facts if f), style="dim")
         self.query_one("#preview-title", Static).update(title)
         area = self.query_one("#preview-text", TextArea)
@@ -103,8 +104,8 @@ class PreviewScreen(ModalScreen[None]):
     @on(PreviewFailed)
     def failed(self, message: PreviewFailed) -> None:
         """Say why there is no preview."""
-        title = Text(clean_line(self.files[message.index].name), style="bold")
-        title.append(f"  cannot preview: {clean_line(message.error)}", style="red")
+        title = Text(sanitize_line(self.files[message.index].name), style="bold")
+        title.append(f"  cannot preview: {sanitize_line(message.error)}", style="red")
         self.query_one("#preview-title", Static).update(title)
 
     def action_close(self) -> None:

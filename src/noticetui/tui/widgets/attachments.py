@@ -9,16 +9,16 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
 from noticetui.downloads import DownloadProgress
+from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow
-from noticetui.tui.format import clean_line
 from noticetui.tui.messages import AttachmentChosen
 
 
 def attachment_text(row: AttachmentRow) -> Text:
     """``[0] name  24.5 KB  ✓ saved``: the number is what ``noticetui download --index`` takes."""
     text = Text(f"[{row.index}] ", style="dim")
-    text.append(clean_line(row.name) or "(unnamed)")
+    text.append(sanitize_line(row.name) or "(unnamed)")
     if row.size is not None:
         text.append(f"  {human_size(row.size)}", style="dim")
     if row.saved_path:

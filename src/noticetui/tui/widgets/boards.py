@@ -10,14 +10,15 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from noticetui.tui.format import OneLine, clean_line
+from noticetui.render import sanitize_line
+from noticetui.tui.format import OneLine
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry
 
 
 def entry_prompt(entry: BoardEntry) -> OneLine:
     """How a board reads in the pane, always on one line: its title (cut with "…" when long), then flush
     right its unread count and a mark when its last sync failed."""
-    title = Text(clean_line(entry.label) or entry.key, style="" if entry.configured else "dim italic")
+    title = Text(sanitize_line(entry.label) or entry.key, style="" if entry.configured else "dim italic")
     counts = Text()
     if entry.unread:
         counts.append(f"{entry.unread}", style="bold")

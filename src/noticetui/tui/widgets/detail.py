@@ -18,9 +18,9 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from noticetui.render import Document, Image, render_html, to_rich
+from noticetui.render import Document, Image, render_html, sanitize_line, to_rich
 from noticetui.store import AttachmentRow, PostRow
-from noticetui.tui.format import clean_line, long_date
+from noticetui.tui.format import long_date
 from noticetui.tui.image_layout import Piece, image_lines, shown_images, split_lines
 from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.messages import ImagesWanted
@@ -38,13 +38,13 @@ SECRET_BODY = "🔒 This is a secret post (비밀글): its body can only be read
 def header_text(post: PostRow, width: int = 80) -> Text:
     """The title, then board · author · date · views · category on as few lines of ``width`` cells as
     it takes, broken between facts (never inside one: ``views`` and its number stay together)."""
-    text = Text(clean_line(post.title) or "(no title)", style="bold")
+    text = Text(sanitize_line(post.title) or "(no title)", style="bold")
     facts = [
-        clean_line(post.board),
-        clean_line(post.author),
+        sanitize_line(post.board),
+        sanitize_line(post.author),
         long_date(post.posted_at),
         f"views {post.views:,}" if post.views is not None else "",
-        clean_line(post.category),
+        sanitize_line(post.category),
     ]
     lines: list[str] = []
     for fact in filter(None, facts):

@@ -20,8 +20,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from noticetui.render import sanitize_line
 from noticetui.store import PostRow
-from noticetui.tui.format import clean_line, post_line
+from noticetui.tui.format import post_line
 from noticetui.tui.sources import FixedPosts, PageCache, PostSource
 
 
@@ -66,7 +67,7 @@ class PostList(ScrollView, can_focus=True):
         """
         self.rows = PageCache(source)
         self.empty_text = empty
-        self.border_title = Text(clean_line(source.label))  # a Text: titles and queries are not markup
+        self.border_title = Text(sanitize_line(source.label))  # a Text: titles and queries are not markup
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
         if keep is None:
             self.scroll_to(y=0, animate=False, immediate=True)

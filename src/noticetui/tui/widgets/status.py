@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from noticetui.render import sanitize_line
 from noticetui.sync import BoardSyncResult, SyncProgress
-from noticetui.tui.format import clean_line
 
 
 def result_text(result: BoardSyncResult) -> str:
@@ -14,7 +14,7 @@ def result_text(result: BoardSyncResult) -> str:
     parts = [f"{result.new} new"] if result.new else []
     if result.updated:
         parts.append(f"{result.updated} updated")
-    return f"{clean_line(result.board)}: {', '.join(parts) or 'up to date'}"
+    return f"{sanitize_line(result.board)}: {', '.join(parts) or 'up to date'}"
 
 
 class StatusLine(Static):
@@ -47,17 +47,17 @@ class StatusLine(Static):
     def board_failed(self, board: str, error: str, offline: bool) -> None:
         """A board failed; an unreachable site is called offline and its cached posts stay on screen."""
         self.running.pop(board, None)
-        name = clean_line(board)
+        name = sanitize_line(board)
         if offline:
             self.offline.add(board)
             self.results[board] = Text(f"{name}: site unreachable (offline)", style="yellow")
         else:
-            self.results[board] = Text(f"{name}: {clean_line(error)}", style="red")
+            self.results[board] = Text(f"{name}: {sanitize_line(error)}", style="red")
         self._show()
 
     def say(self, message: str) -> None:
         """Show a plain message in place of the sync state."""
-        self.update(Text(clean_line(message)))
+        self.update(Text(sanitize_line(message)))
 
     def _show(self) -> None:
         text = Text()
@@ -66,7 +66,7 @@ class StatusLine(Static):
             text.append(f"Syncing {done}/{self.total} boards…", style="bold")
             for progress in list(self.running.values())[:3]:
                 of = f"/{progress.total}" if progress.total is not None else ""
-                text.append(f"  {clean_line(progress.board)}: {progress.stage} {progress.done}{of}")
+                text.append(f"  {sanitize_line(progress.board)}: {progress.stage} {progress.done}{of}")
         elif self.total and len(self.offline) == self.total:
             # Every board would only repeat "site unreachable": the one line says it for all of them.
             self.update(Text("Offline: no site could be reached; showing cached posts", style="bold yellow"))
