@@ -1,0 +1,39 @@
+"""Suite-wide fixtures: the whole suite runs at one pinned instant.
+
+The sample boards generate their posts from "now", and engines infer years from it, so a suite that read
+the wall clock would pass at one hour and fail at the next. Every test runs at ``PINNED_NOW`` (the clock
+still ticks from there, so timeouts and sleeps behave). ``NOTICETUI_TEST_NOW`` (ISO 8601) moves the
+instant, which is how the clock-boundary runs try the suite at month and year ends.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+SEOUL = ZoneInfo("Asia/Seoul")
+DEFAULT_NOW = datetime(2026, 11, 18, 14, 30, tzinfo=SEOUL)
+
+
+def pinned_now() -> datetime:
+    """The instant the suite runs at: ``NOTICETUI_TEST_NOW`` when set, else ``DEFAULT_NOW``."""
+    raw = os.environ.get("NOTICETUI_TEST_NOW")
+    if not raw:
+        return DEFAULT_NOW
+    moment = datetime.fromisoformat(raw)
+    return moment if moment.tzinfo else moment.replace(tzinfo=SEOUL)
+
+
+PINNED_NOW = pinned_now()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pinned_clock() -> Iterator[datetime]:
+    """Travel to ``PINNED_NOW`` for the whole session; the clock ticks on from there."""
+    with time_machine.travel(PINNED_NOW, tick=True):
+        yield PINNED_NOW
