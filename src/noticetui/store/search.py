@@ -1,0 +1,155 @@
+"""Full-text search over cached posts: character bigrams made in Python, indexed by FTS5.
+
+Korean has no spaces inside compound words ("사업공고문"), so search must find substrings.  SQLite's
+``trigram`` tokenizer cannot look up anything shorter than three characters, yet two-syllable words
+(공고, 모집, 채용) are the most common queries.  So each run of letters and digits becomes its overlapping
+character bigrams plus its last character on its own ("사업공고" → ``사업 업공 공고 고``), and a plain
+``unicode61`` FTS5 index stores those tokens with their positions:
+
+- a query word of two or more characters is the FTS5 *phrase* of its bigrams, which matches exactly where
+  the word occurs as a substring (consecutive positions inside one run of letters);
+- a one-character word is the prefix query ``c*``: every occurrence of ``c`` starts a bigram or ends a run;
+- the words of a query are ANDed; punctuation inside a word ("R&D") joins its runs in one phrase.
+
+The index is external-content over the view ``search_source``, which computes the tokens from the stored
+title and body on demand (the Python functions below, registered on every connection): no second copy of
+the text is kept, and ``DELETE FROM search_fts WHERE rowid = ?`` works as long as it runs before the row
+changes.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+import zlib
+
+from selectolax.lexbor import LexborHTMLParser
+
+_RUN = re.compile(r"[^\W_]+")
+# At each letter or digit: it and the next one when that is a letter or digit too (one C-level pass).
+_TOKEN = re.compile(r"(?=([^\W_]{1,2}))")
+# How a body is stored: zlib-compressed UTF-8 (cache v3); older caches held plain text.
+_ZLIB_LEVEL = 6
+
+
+def compress_body(html: str) -> bytes:
+    """The stored form of a body's HTML."""
+    return zlib.compress(html.encode("utf-8"), _ZLIB_LEVEL)
+
+
+def decompress_body(stored: str | bytes | None) -> str:
+    """A body's HTML from its stored form (plain text left by an older cache is returned as is)."""
+    if stored is None:
+        return ""
+    if isinstance(stored, bytes):
+        return zlib.decompress(stored).decode("utf-8")
+    return stored
+
+
+def body_search_text(html: str) -> str:
+    """The text of a body for the search index (tags dropped, scripts and styles left out)."""
+    if not html:
+        return ""
+    doc = LexborHTMLParser(html)
+    for junk in doc.css("script, style, template"):
+        junk.decompose()
+    root = doc.body or doc.root
+    return " ".join((root.text(separator=" ") if root is not None else "").split())
+
+
+def _runs(text: str) -> list[str]:
+    return _RUN.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def _run_tokens(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
+def index_tokens(text: str) -> str:
+    """The space-separated tokens the index stores for ``text``: ``_run_tokens`` of each run, in order."""
+    return " ".join(_TOKEN.findall(unicodedata.normalize("NFC", text).lower()))
+
+
+def _word_phrase(word: str) -> str | None:
+    runs = _runs(word)
+    if not runs:
+        return None
+    tokens: list[str] = []
+    for i, run in enumerate(runs):
+        if i < len(runs) - 1:
+            # Not the last run: the text must end the run here, so its last character is a token too.
+            tokens += _run_tokens(run)
+        elif len(run) > 1:
+            tokens += [run[j : j + 2] for j in range(len(run) - 1)]
+        else:
+            return '"' + " ".join([*tokens, run]) + '" *'
+    return '"' + " ".join(tokens) + '"'
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 query for the words of ``query`` (all of them must occur), or None if it has none.
+
+    User text never reaches FTS5 syntax: only letters and digits become tokens, each phrase quoted.
+    """
+    phrases = [p for p in (_word_phrase(w) for w in query.split()) if p is not None]
+    return " AND ".join(phrases) if phrases else None
+
+
+def _body_tokens(stored: str | bytes | None) -> str:
+    return index_tokens(body_search_text(decompress_body(stored)))
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Make the functions the ``search_source`` view calls available on ``conn``."""
+    conn.create_function("search_tokens", 1, index_tokens, deterministic=True)
+    conn.create_function("search_body_tokens", 1, _body_tokens, deterministic=True)
+
+
+SCHEMA = """
+CREATE VIEW search_source AS
+    SELECT (coalesce(CAST(p.posted_ts AS INTEGER), 0) << 31) + p.id AS key, p.id AS id,
+           search_tokens(p.title) AS title, search_body_tokens(d.html) AS body
+    FROM posts p LEFT JOIN bodies d ON d.post_id = p.id;
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, body, content = 'search_source', content_rowid = 'key', tokenize = 'unicode61 remove_diacritics 0'
+);
+"""
+"""The search index (cache v3): the view of tokens and the external-content FTS5 table over it.
+
+An index row's rowid is the post's date (whole seconds) above its id (31 bits): FTS5 walks its matches
+in rowid order, so ``ORDER BY rowid DESC LIMIT n`` reads the n newest matches and stops, however common
+the word.  The rowid moves when the date does, so callers take a post out of the index before they change
+its title, date or body and put it back after (:func:`unindex`, :func:`index`).
+"""
+
+_ID_BITS = 31
+
+
+def unindex(conn: sqlite3.Connection, post_ids: list[int]) -> None:
+    """Take posts out of the index: call it *before* their title, date or body changes (or they go)."""
+    conn.executemany(
+        """INSERT INTO search_fts (search_fts, rowid, title, body)
+           SELECT 'delete', key, title, body FROM search_source WHERE id = ?""",
+        [(i,) for i in post_ids],
+    )
+
+
+def index(conn: sqlite3.Connection, post_ids: list[int]) -> None:
+    """Add posts to the index from what is stored now."""
+    conn.executemany(
+        "INSERT INTO search_fts (rowid, title, body) SELECT key, title, body FROM search_source WHERE id = ?",
+        [(i,) for i in post_ids],
+    )
+
+
+def search_ids(conn: sqlite3.Connection, query: str, limit: int) -> list[int]:
+    """Ids of the posts matching every word of ``query``, newest first, at most ``limit``."""
+    match = match_expression(query)
+    if match is None:
+        return []
+    rows = conn.execute(
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?", (match, limit)
+    )
+    mask = (1 << _ID_BITS) - 1
+    return [int(r[0]) & mask for r in rows]
