@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,17 @@ def short_date(moment: datetime | None) -> str:
 def print_json(data: Any) -> None:
     """Pretty JSON on stdout, Korean kept readable."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """Like :func:`print_json` of a list, written item by item: memory stays flat however long it is."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def terminal_width(default: int = 80) -> int:

@@ -12,11 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from noticetui.models import Post, PostStub, Request
 from noticetui.store import search as fts
-from noticetui.store.records import AttachmentRow, BoardRow, PostRow
+from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row
 from noticetui.store.schema import SchemaTooNew, migrate
 
 
@@ -48,10 +47,6 @@ def keep_full_title(stored: str, listed: str) -> str:
     if cut != listed.rstrip() and len(stored) > len(cut) and stored.startswith(cut):
         return stored
     return listed
-
-
-_POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
-    p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL"""
 
 
 class Store:
@@ -262,7 +257,7 @@ class Store:
 
     def _rows(self, sql: str, params: Sequence[object]) -> list[PostRow]:
         rows = self.conn.execute(sql, params).fetchall()
-        return [_post_row(r) for r in rows]
+        return [post_from_row(r) for r in rows]
 
     def posts(
         self,
@@ -274,17 +269,24 @@ class Store:
         offset: int = 0,
     ) -> list[PostRow]:
         """Cached posts, newest first (pinned notices first when ``notices_first``); bodies not loaded."""
-        where = ["1 = 1"]
-        params: list[object] = []
-        if board_id is not None:
-            where.append("p.board_id = ?")
-            params.append(board_id)
-        if unread_only:
-            where.append("p.read = 0")
-        order = ("p.notice DESC, " if notices_first else "") + "p.posted_ts DESC, p.id DESC"
-        sql = f"""SELECT {_POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
-                  WHERE {" AND ".join(where)} ORDER BY {order} LIMIT ? OFFSET ?"""
+        sql, params = _select_posts(board_id, unread_only, notices_first)
         return self._rows(sql, [*params, -1 if limit is None else limit, offset])
+
+    def iter_posts(
+        self,
+        board_id: int | None = None,
+        *,
+        unread_only: bool = False,
+        limit: int | None = None,
+        batch: int = 500,
+    ) -> Iterator[list[PostRow]]:
+        """Cached posts newest first, in batches read from one cursor: memory stays flat however many."""
+        sql, params = _select_posts(board_id, unread_only, notices_first=False)
+        # A cursor of its own: the caller may query the store between batches.
+        cursor = self.conn.cursor()
+        cursor.execute(sql, [*params, -1 if limit is None else limit, 0])
+        while rows := cursor.fetchmany(batch):
+            yield [post_from_row(r) for r in rows]
 
     def count_posts(self, board_id: int | None = None) -> int:
         """How many posts the cache holds (for one board)."""
@@ -295,11 +297,11 @@ class Store:
     def post(self, post_id: int) -> PostRow | None:
         """One post with its body."""
         row = self.conn.execute(
-            f"""SELECT {_POST_COLUMNS}, d.html FROM posts p JOIN boards b ON b.id = p.board_id
+            f"""SELECT {POST_COLUMNS}, d.html FROM posts p JOIN boards b ON b.id = p.board_id
                 LEFT JOIN bodies d ON d.post_id = p.id WHERE p.id = ?""",
             (post_id,),
         ).fetchone()
-        return None if row is None else _post_row(row)
+        return None if row is None else post_from_row(row)
 
     def find_post(self, ref: str) -> PostRow | None:
         """The post a user named: its id, or ``BOARD:KEY``."""
@@ -357,32 +359,20 @@ class Store:
         for start in range(0, len(post_ids), 500):
             chunk = list(post_ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT {_POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id WHERE p.id IN ({marks})"
+            sql = f"SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id WHERE p.id IN ({marks})"
             found.update((r.id, r) for r in self._rows(sql, chunk))
         return [found[i] for i in post_ids if i in found]
 
 
-def _post_row(row: Sequence[Any]) -> PostRow:
-    posted = datetime.fromisoformat(str(row[8])) if row[8] else None
-    body = fts.decompress_body(row[18]) if len(row) > 18 and row[18] is not None else None
-    return PostRow(
-        id=int(row[0]),
-        board_id=int(row[1]),
-        board=str(row[2]),
-        key=str(row[3]),
-        title=str(row[4]),
-        url=str(row[5]),
-        request=Request.from_json(str(row[6])),
-        author=None if row[7] is None else str(row[7]),
-        posted_at=posted,
-        views=None if row[9] is None else int(row[9]),
-        notice=bool(row[10]),
-        secret=bool(row[11]),
-        reply_depth=int(row[12]),
-        comments=None if row[13] is None else int(row[13]),
-        has_file=bool(row[14]),
-        category=None if row[15] is None else str(row[15]),
-        read=bool(row[16]),
-        has_body=bool(row[17]),
-        body_html=body,
-    )
+def _select_posts(board_id: int | None, unread_only: bool, notices_first: bool) -> tuple[str, list[object]]:
+    where = ["1 = 1"]
+    params: list[object] = []
+    if board_id is not None:
+        where.append("p.board_id = ?")
+        params.append(board_id)
+    if unread_only:
+        where.append("p.read = 0")
+    order = ("p.notice DESC, " if notices_first else "") + "p.posted_ts DESC, p.id DESC"
+    sql = f"""SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
+              WHERE {" AND ".join(where)} ORDER BY {order} LIMIT ? OFFSET ?"""
+    return sql, params
