@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from noticetui.context import AppContext, make_fetcher
-from noticetui.net.fetch import Fetcher
 from noticetui.tui.fetcher import SharedFetcher
 from noticetui.tui.image_support import probe_images
 from noticetui.tui.screens.help import HelpScreen
@@ -19,6 +18,9 @@ from noticetui.tui.screens.main import MainScreen
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList, utc_now
+
+if TYPE_CHECKING:  # httpx loads with the first fetcher, after the first frame
+    from noticetui.net.fetch import Fetcher
 
 
 class NoticeApp(App[None]):
