@@ -54,12 +54,19 @@ def test_a_two_syllable_word_is_found_inside_longer_words(store: Store) -> None:
     assert sorted(keys(store, "공고")) == ["1", "2"]
 
 
-def test_one_syllable_finds_it_anywhere_in_a_word(store: Store) -> None:
+def test_one_syllable_finds_it_anywhere_in_a_title(store: Store) -> None:
     add(store, "1", "채용 공고")  # at the end of a word
     add(store, "2", "고객 안내")  # at the start
     add(store, "3", "사고 소식", "<p>x</p>")
-    add(store, "4", "휴관 안내")
-    assert sorted(keys(store, "고")) == ["1", "2", "3"]
+    add(store, "4", "휴관 안내", "<p>고객 여러분</p>")  # bodies are not searched for one syllable
+    assert keys(store, "고") == ["3", "2", "1"]
+    assert keys(store, "T") == [] and keys(store, "고 객") == ["2"]
+
+
+def test_a_one_syllable_word_next_to_longer_ones_narrows_by_title(store: Store) -> None:
+    add(store, "1", "채용 공고", "<p>행정직 모집</p>")
+    add(store, "2", "모집 안내", "<p>행정직</p>")
+    assert keys(store, "행정직 채") == ["1"] and keys(store, "모집 안") == ["2"]
 
 
 @pytest.mark.parametrize(
@@ -110,6 +117,15 @@ def test_results_are_newest_first_whatever_the_order_they_were_stored_in(store: 
     add(store, "undated", "공고 날짜 없음", when=None)
     assert keys(store, "공고") == ["1", "3", "0", "2", "undated"]
     assert [p.key for p in store.search("공고", limit=2)] == ["1", "3"]
+
+
+def test_posts_of_one_day_come_in_time_order_whatever_their_ids(store: Store) -> None:
+    for hour in [3, 9, 1, 7, 5]:
+        add(store, f"h{hour}", f"모집 공고 {hour}시", when=DAY.replace(hour=hour))
+    add(store, "yesterday", "모집 공고 어제", when=DAY - timedelta(days=1))
+    assert keys(store, "공고")[:5] == ["h9", "h7", "h5", "h3", "h1"]
+    assert [p.key for p in store.search("모집 공고", limit=2)] == ["h9", "h7"]
+    assert [p.key for p in store.search("공고 시", limit=1)] == ["h9"]
 
 
 def test_search_ids_agrees_with_search(store: Store) -> None:
