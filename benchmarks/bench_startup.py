@@ -7,7 +7,8 @@ be one that checkout can open).
 
 - **first paint**: from spawning the process to the moment the terminal has received the first frame (a
   marker text of the first screen), each command in its own pty of 120×40, median of several runs;
-- **imports**: ``python -X importtime -c "import noticetui.tui.app"`` against Textual alone (median).
+- **imports**: ``import noticetui.tui.app`` in a fresh interpreter against Textual with the bare app's
+  widgets (median wall and CPU time; ``python -X importtime`` shows where it goes).
 
 Each configured board points at 127.0.0.1:9 (nothing listens there): the background sync that starts after
 the first frame fails at once instead of touching the network.
@@ -111,17 +112,20 @@ def _answer_queries(fd: int, chunk: bytes) -> bool:
     return answered
 
 
-def import_ms(statement: str) -> float:
-    """Median milliseconds ``python -X importtime`` gives for the outermost module of ``statement``."""
-    runs = []
+def import_ms(statement: str) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of ``statement`` in a fresh interpreter (CPU time holds up on a
+    busy machine, where wall time does not)."""
+    code = (
+        "import time\nw, c = time.perf_counter(), time.process_time()\n"
+        f"{statement}\nprint(time.perf_counter() - w, time.process_time() - c)"
+    )
+    wall, cpu = [], []
     for _ in range(RUNS):
-        out = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", statement], capture_output=True, text=True, check=True
-        )
-        module = statement.split()[-1]
-        line = next(x for x in out.stderr.splitlines() if x.rstrip().endswith(f"| {module}"))
-        runs.append(int(line.split("|")[1]) / 1000)
-    return statistics.median(runs)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        w, c = map(float, out.stdout.split())
+        wall.append(w * 1000)
+        cpu.append(c * 1000)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def _home(tmp: Path, cache: Path | None) -> Path:
@@ -151,10 +155,11 @@ def main() -> None:
     cache = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     if len(sys.argv) > 2:
         os.environ["PYTHONPATH"] = sys.argv[2]  # the other checkout wins over the installed one
-    tui_import = import_ms("import noticetui.tui.app")
-    textual_import = import_ms("import textual.app")
-    print(f"import noticetui.tui.app   median {tui_import:7.1f} ms")
-    print(f"import textual.app         median {textual_import:7.1f} ms   (ratio {tui_import / textual_import:.2f})")
+    tui_wall, tui_cpu = import_ms("import noticetui.tui.app")
+    bare_wall, bare_cpu = import_ms("import textual.app, textual.widgets; textual.widgets.DataTable")
+    print(f"import noticetui.tui.app               median {tui_wall:7.1f} ms, cpu {tui_cpu:7.1f} ms")
+    print(f"import textual.app + DataTable, Footer median {bare_wall:7.1f} ms, cpu {bare_cpu:7.1f} ms")
+    print(f"import ratio (cpu): {tui_cpu / bare_cpu:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         home = _home(Path(tmp), cache)
         env = {"NOTICETUI_HOME": str(home)}
