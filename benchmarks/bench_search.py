@@ -8,6 +8,7 @@ median over all its runs.  Works against an older checkout too (``PYTHONPATH=../
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import statistics
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from noticetui.store import Store
 
-REPEAT = 15
+REPEAT = int(os.environ.get("BENCH_REPEAT", "15"))
 QUERIES = {
     "1 syllable": ["공", "고", "모", "청", "의", "뷁"],
     "2 syllables": ["공고", "모집", "채용", "공모", "휴관", "강남"],
