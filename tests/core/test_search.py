@@ -87,6 +87,14 @@ def test_every_word_must_occur_in_the_title_or_the_body(store: Store) -> None:
     assert keys(store, "청년 휴관") == []
 
 
+def test_full_width_and_decomposed_forms_find_the_usual_ones(store: Store) -> None:
+    import unicodedata
+
+    add(store, "1", "２０２６년 ＡＩ 교육", f"<p>{unicodedata.normalize('NFD', '사업공고')}</p>")
+    assert keys(store, "2026년") == ["1"] and keys(store, "ai") == ["1"] and keys(store, "업공") == ["1"]
+    assert keys(store, unicodedata.normalize("NFD", "교육")) == ["1"]
+
+
 def test_latin_words_ignore_case_and_match_inside_words(store: Store) -> None:
     add(store, "1", "Python 교육 안내", "<p>R&amp;D 과제</p>")
     add(store, "2", "파이썬")

@@ -28,6 +28,8 @@ import zlib
 
 from selectolax.lexbor import LexborHTMLParser
 
+# Text is NFKC-normalised and lower-cased first, on both sides: full-width "２０２６" and "ＡＩ" (common in
+# Korean documents) find "2026" and "ai", and decomposed Hangul (from macOS file names) finds composed.
 _RUN = re.compile(r"[^\W_]+")
 # At each letter or digit: it and the next one when that is a letter or digit too (one C-level pass).
 _TOKEN = re.compile(r"(?=([^\W_]{1,2}))")
@@ -61,7 +63,7 @@ def body_search_text(html: str) -> str:
 
 
 def _runs(text: str) -> list[str]:
-    return _RUN.findall(unicodedata.normalize("NFC", text).lower())
+    return _RUN.findall(unicodedata.normalize("NFKC", text).lower())
 
 
 def _run_tokens(run: str) -> list[str]:
@@ -70,7 +72,7 @@ def _run_tokens(run: str) -> list[str]:
 
 def index_tokens(text: str) -> str:
     """The space-separated tokens the index stores for ``text``: ``_run_tokens`` of each run, in order."""
-    return " ".join(_TOKEN.findall(unicodedata.normalize("NFC", text).lower()))
+    return " ".join(_TOKEN.findall(unicodedata.normalize("NFKC", text).lower()))
 
 
 def _word_phrase(runs: list[str]) -> str:
