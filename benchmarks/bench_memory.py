@@ -1,4 +1,5 @@
-"""Peak memory of the reading commands over a large cache: ``list --json``, ``list``, ``export``, ``search``.
+"""Peak memory of the reading commands over a large cache: ``list --json``, ``list``, ``export``, ``search``,
+and of the TUI (the real ``noticetui`` in a pseudo-terminal, from start to two seconds after its first frame).
 
 Run: ``python benchmarks/bench_memory.py CACHE [CACHE…]`` — caches made by ``cache_gen.py`` (for example
 10,000 and 100,000 posts).  Each command runs as ``python -m noticetui …`` with stdout to /dev/null,
@@ -16,6 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_startup import write_config
+
 COMMANDS = [
     ["list", "--json"],
     ["list"],
@@ -28,12 +32,20 @@ import resource, subprocess, sys
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
 """
+_TUI_WRAPPER = """
+import resource, sys
+sys.path.insert(0, sys.argv[1])
+from bench_startup import first_paint
+first_paint([sys.executable, "-m", "noticetui"], b"board00", {}, settle=2.0)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, 0)
+"""
 
 
 def peak_mb(args: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Peak resident memory (MB) of ``python -m noticetui ARGS`` and its exit status."""
+    """Peak resident memory (MB) of ``python -m noticetui ARGS`` (the TUI when ARGS is empty), exit status."""
+    wrapper = [_TUI_WRAPPER, str(Path(__file__).parent)] if not args else [_WRAPPER, sys.executable, "-m", "noticetui"]
     out = subprocess.run(
-        [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "noticetui", *args],
+        [sys.executable, "-c", *wrapper, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -49,13 +61,14 @@ def main() -> None:
         posts = sqlite3.connect(cache).execute("SELECT count(*) FROM posts").fetchone()[0]
         with tempfile.TemporaryDirectory() as tmp:
             shutil.copyfile(cache, Path(tmp) / "noticetui.sqlite3")
-            (Path(tmp) / "config.toml").write_text("", encoding="utf-8")
+            write_config(Path(tmp))
             env = {**os.environ, "NOTICETUI_HOME": tmp}
             print(f"{posts:,} posts ({cache.name})")
-            for args in COMMANDS:
+            for args in [*COMMANDS, []]:
                 mb, code = peak_mb(args, env)
                 note = "" if code == 0 else f"  (exit {code})"
-                print(f"  noticetui {' '.join(args):<44} peak {mb:7.1f} MB{note}")
+                what = " ".join(args) or "(the TUI, to 2 s after its first frame)"
+                print(f"  noticetui {what:<44} peak {mb:7.1f} MB{note}")
 
 
 if __name__ == "__main__":

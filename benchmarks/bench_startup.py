@@ -51,8 +51,13 @@ Bare().run()
 """
 
 
-def first_paint(argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30.0) -> float:
-    """Seconds from spawning ``argv`` in a 120×40 pty until ``marker`` has reached the terminal."""
+def first_paint(
+    argv: list[str], marker: bytes, env: dict[str, str], timeout: float = 30.0, settle: float = 0.0
+) -> float:
+    """Seconds from spawning ``argv`` in a 120×40 pty until ``marker`` has reached the terminal.
+
+    With ``settle``, the command runs on that many seconds more (its output read) before it is stopped.
+    """
     pid, fd = pty.fork()
     if pid == 0:  # the child: becomes the command
         os.environ.update(env)
@@ -78,12 +83,24 @@ def first_paint(argv: list[str], marker: bytes, env: dict[str, str], timeout: fl
                 pass
             seen = (seen + chunk)[-200_000:]
             if marker in _strip(seen):
-                return time.perf_counter() - t0
+                painted = time.perf_counter() - t0
+                _drain(fd, settle)
+                return painted
         raise RuntimeError(f"{argv[-1]!r}: no {marker!r} within {timeout} s")
     finally:
         os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
         os.close(fd)
+
+
+def _drain(fd: int, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        if select.select([fd], [], [], 0.05)[0]:
+            try:
+                _answer_queries(fd, os.read(fd, 65536))
+            except OSError:
+                return
 
 
 _ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[P_^][^\x1b]*\x1b\\|\x1b.")
@@ -137,6 +154,12 @@ def _home(tmp: Path, cache: Path | None) -> Path:
         build_cache(home / "noticetui.sqlite3", 10_000)
     else:
         shutil.copyfile(cache, home / "noticetui.sqlite3")
+    write_config(home)
+    return home
+
+
+def write_config(home: Path) -> None:
+    """A config.toml listing every board of the cache in ``home``, each at an address nobody answers."""
     import sqlite3
 
     conn = sqlite3.connect(home / "noticetui.sqlite3")
@@ -147,7 +170,6 @@ def _home(tmp: Path, cache: Path | None) -> Path:
         for n in names
     )
     (home / "config.toml").write_text('[settings]\nimages = "off"\n\n' + boards, encoding="utf-8")
-    return home
 
 
 def main() -> None:
