@@ -125,6 +125,7 @@ def test_results_are_newest_first_whatever_the_order_they_were_stored_in(store: 
     add(store, "undated", "공고 날짜 없음", when=None)
     assert keys(store, "공고") == ["1", "3", "0", "2", "undated"]
     assert [p.key for p in store.search("공고", limit=2)] == ["1", "3"]
+    assert store.search("공고", limit=0) == [] and store.search("고", limit=0) == []
 
 
 def test_posts_of_one_day_come_in_time_order_whatever_their_ids(store: Store) -> None:

@@ -15,8 +15,8 @@ character bigrams plus its last character on its own ("사업공고" → ``사�
 
 The index is external-content over the view ``search_source``, which computes the tokens from the stored
 title and body on demand (the Python functions below, registered on every connection): no second copy of
-the text is kept, and ``DELETE FROM search_fts WHERE rowid = ?`` works as long as it runs before the row
-changes.
+the text is kept.  Taking a post out of the index hands FTS5 the tokens it holds, recomputed from what is
+stored, so it must happen before the row changes (:func:`unindex`).
 """
 
 from __future__ import annotations
@@ -163,6 +163,8 @@ def index(conn: sqlite3.Connection, post_ids: list[int]) -> None:
 def search_ids(conn: sqlite3.Connection, query: str, limit: int) -> list[int]:
     """Ids of the posts matching every word of ``query``, newest first, at most ``limit``."""
     match, singles = parse_query(query)
+    if limit <= 0:
+        return []
     in_title = " AND ".join(["instr(lower(p.title), ?) > 0"] * len(singles))
     if match is None and not singles:
         return []
