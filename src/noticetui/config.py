@@ -86,7 +86,9 @@ class Settings:
     file_limit: int = 500_000_000
     """Bytes a download may have once decompressed; a larger one is refused and nothing is kept."""
     min_rate: float = 1024.0
-    """Bytes per second a download must average over 30 s, or it is given up (0: no minimum)."""
+    """Bytes per second a download must average over ``rate_window`` seconds, or it is given up (0: none)."""
+    rate_window: float = 30.0
+    """Seconds ``min_rate`` is averaged over."""
     downloads_parallel: int = 3
     """Downloads running at once at most (the TUI's queue)."""
 
@@ -187,6 +189,7 @@ _NET_SETTINGS: dict[str, type] = {
     "page_limit": int,
     "file_limit": int,
     "min_rate": float,
+    "rate_window": float,
     "downloads_parallel": int,
 }
 
@@ -197,6 +200,8 @@ def _check_net_settings(path: Path, values: dict[str, Any]) -> None:
     for name in ("retry_backoff", "min_rate"):
         if values[name] < 0:
             raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 0, got {values[name]}")
+    if values["rate_window"] <= 0:
+        raise ConfigError(path, "settings.rate_window", f"expected a number > 0, got {values['rate_window']}")
     for name in ("page_limit", "file_limit", "downloads_parallel"):
         if values[name] < 1:
             raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 1, got {values[name]}")

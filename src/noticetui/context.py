@@ -67,4 +67,5 @@ def make_fetcher(ctx: AppContext) -> Fetcher:
         max_bytes=settings.page_limit,
         file_limit=settings.file_limit,
         min_rate=settings.min_rate,
+        rate_window=settings.rate_window,
     )
