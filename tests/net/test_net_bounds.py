@@ -1,0 +1,130 @@
+"""Bounds on what one fetch may cost: decoded size (bombs), total time per attempt, transfer rate."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import zlib
+from collections.abc import AsyncIterator, Iterable
+
+import httpx
+import pytest
+
+from noticetui.demo.faults import gzip_bomb
+from noticetui.models import Request
+from noticetui.net.body import BodyLimits
+from noticetui.net.fetch import Fetcher, FetchError
+from noticetui.net.inflate import PIECE, BodyDecoder
+
+
+class Chunks(httpx.AsyncByteStream):
+    """A response body that arrives in ``chunks``, ``pause`` seconds apart (not pre-read, unlike content=)."""
+
+    def __init__(self, chunks: Iterable[bytes], pause: float = 0.0) -> None:
+        self._chunks = list(chunks)
+        self._pause = pause
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self._chunks:
+            if self._pause:
+                await asyncio.sleep(self._pause)
+            yield chunk
+
+
+def serving(body: httpx.AsyncByteStream, headers: dict[str, str] | None = None, max_bytes: int = 20_000_000) -> Fetcher:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers=headers or {}, stream=body)
+
+    async def no_sleep(seconds: float) -> None:
+        await asyncio.sleep(0)
+
+    return Fetcher(transport=httpx.MockTransport(handler), delay=0, sleep=no_sleep, retries=0, max_bytes=max_bytes)
+
+
+def test_decoder_never_yields_more_than_a_piece_even_for_stacked_gzip() -> None:
+    bomb = gzip_bomb(8 << 20, layers=2)
+    decoder = BodyDecoder(["gzip", "gzip"])
+    total = 0
+    for piece in decoder.feed(bomb):
+        assert len(piece) <= PIECE
+        total += len(piece)
+    for piece in decoder.flush():
+        assert len(piece) <= PIECE
+        total += len(piece)
+    assert total == 8 << 20
+
+
+def test_decoder_undoes_stacked_codings_in_reverse_order() -> None:
+    text = "공지 ".encode() * 1000
+    assert b"".join(BodyDecoder(["deflate", "gzip"]).feed(gzip.compress(zlib.compress(text)))) == text
+
+
+def test_raw_deflate_without_zlib_header_is_accepted() -> None:
+    raw = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    data = raw.compress(b"hello " * 100) + raw.flush()
+    assert b"".join(BodyDecoder(["deflate"]).feed(data)) == b"hello " * 100
+
+
+async def test_gzip_bomb_page_is_refused_by_the_decoded_size() -> None:
+    bomb = gzip_bomb(64 << 20)
+    chunks = [bomb[i : i + 16384] for i in range(0, len(bomb), 16384)]
+    async with serving(Chunks(chunks), {"content-encoding": "gzip"}, max_bytes=1_000_000) as f:
+        with pytest.raises(FetchError) as caught:
+            await f.fetch(Request("http://board.test/bomb"))
+    assert caught.value.kind == "too-large"
+    assert "1,000,000-byte limit" in str(caught.value)
+
+
+async def test_stacked_gzip_bomb_page_is_refused() -> None:
+    bomb = Chunks([gzip_bomb(64 << 20, layers=2)])
+    async with serving(bomb, {"content-encoding": "gzip, gzip"}, max_bytes=1_000_000) as f:
+        with pytest.raises(FetchError, match="limit"):
+            await f.fetch(Request("http://board.test/bomb"))
+
+
+async def test_gzipped_page_is_decoded() -> None:
+    page = '<meta charset="utf-8"><p>학사 공지</p>'.encode()
+    async with serving(Chunks([gzip.compress(page)]), {"content-encoding": "gzip"}) as f:
+        result = await f.fetch(Request("http://board.test/"))
+    assert result.content == page and "학사 공지" in result.text
+
+
+async def test_unknown_content_encoding_is_one_clear_error() -> None:
+    async with serving(Chunks([b"xx"]), {"content-encoding": "br"}) as f:
+        with pytest.raises(FetchError, match="unsupported content encoding"):
+            await f.fetch(Request("http://board.test/"))
+
+
+async def test_a_trickling_page_hits_the_total_deadline_and_says_how_many_attempts() -> None:
+    # Every byte comes well within any per-read timeout; the whole page never does.
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=Chunks([b"x"] * 1000, pause=0.02))
+
+    async def no_sleep(seconds: float) -> None:
+        await asyncio.sleep(0)
+
+    fetcher = Fetcher(transport=httpx.MockTransport(handler), delay=0, sleep=no_sleep, retries=1, timeout=0.2)
+    async with fetcher as f:
+        with pytest.raises(FetchError) as caught:
+            await f.fetch(Request("http://board.test/slow"))
+    assert caught.value.kind == "timeout"
+    assert str(caught.value) == "http://board.test/slow: timed out after 0.2 s (2 attempts)"
+
+
+async def test_a_download_slower_than_the_minimum_rate_is_given_up() -> None:
+    fetcher = serving(Chunks([b"x"] * 1000, pause=0.02))
+    async with fetcher as f, f.stream(Request("http://board.test/file")) as response:
+        with pytest.raises(FetchError, match="transfer too slow"):
+            async for _ in f.body("http://board.test/file", response, BodyLimits(10**9, 1000.0, 0.2)):
+                pass
+
+
+async def test_a_download_over_its_limit_stops_reading() -> None:
+    bomb = gzip_bomb(32 << 20)
+    got = 0
+    fetcher = serving(Chunks([bomb]), {"content-encoding": "gzip"})
+    async with fetcher as f, f.stream(Request("http://board.test/file")) as response:
+        with pytest.raises(FetchError, match="1,000,000-byte limit"):
+            async for piece in f.body("http://board.test/file", response, BodyLimits(1_000_000)):
+                got += len(piece)
+    assert got <= 1_000_000
