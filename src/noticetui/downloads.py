@@ -229,7 +229,8 @@ async def _transfer(
         name = _choose_name(listed, attachment.name)
         limits = fetcher.file_limits
         limits = dataclass_replace(limits, max_bytes=max(limits.max_bytes - received, 0))
-        with part.open(mode) as out:
+        # Unbuffered: what was received is on disk even if the process is killed, ready to be resumed.
+        with part.open(mode, buffering=0) as out:
             async for chunk in fetcher.body(request.url, response, limits):
                 out.write(chunk)
                 digest.update(chunk)
