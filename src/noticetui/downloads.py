@@ -272,7 +272,8 @@ def _refuse_non_files(kind: str, name: str, part: Path, explain: Callable[[Doc],
         raise _Discard(f"{name}: the server sent an empty file")
     if kind == "html" and not name.lower().endswith((".html", ".htm")):
         # The engine knows its site's error pages ("잘못된 접근입니다.", eGov's "Not supported browser"…).
-        text, _ = decode_html(part.read_bytes()[:200_000], None)
+        with part.open("rb") as f:
+            text, _ = decode_html(f.read(200_000), None)
         message = explain(parse_html(text)) or "an HTML page instead of the file"
         raise _Discard(f"{name}: the server refused the file: {message}")
 
@@ -283,7 +284,10 @@ def _final_path(dest: Path, name: str, sha256: str) -> Path:
     stem, suffix = candidate.stem, candidate.suffix
     n = 1
     while candidate.exists():
-        if hashlib.sha256(candidate.read_bytes()).hexdigest() == sha256:
+        # Hashed in chunks: a same-named file may be hundreds of megabytes.
+        with candidate.open("rb") as f:
+            same = hashlib.file_digest(f, "sha256").hexdigest() == sha256
+        if same:
             return candidate
         n += 1
         candidate = dest / f"{stem} ({n}){suffix}"

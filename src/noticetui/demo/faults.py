@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import socket
 import struct
+import threading
 import zlib
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler
 from typing import Literal
 
 from noticetui.demo.http import DemoResponse
@@ -153,3 +155,49 @@ def reset(connection: socket.socket) -> None:
     """Abort the TCP connection with RST (SO_LINGER 0) instead of a clean close."""
     connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     connection.close()
+
+
+def write_faulty(
+    handler: BaseHTTPRequestHandler, fault: str, response: DemoResponse, plan: FaultPlan, stopping: threading.Event
+) -> None:
+    """Write ``response`` through ``handler`` the way ``fault`` mangles it (bomb, reset, lie, trickle)."""
+    body, length = response.body, len(response.body)
+    headers = list(response.headers)
+    if fault in ("gzip-bomb", "gzip-bomb2"):
+        body = gzip_bomb(plan.bomb_size, 2 if fault == "gzip-bomb2" else 1)
+        headers.append(("Content-Encoding", "gzip, gzip" if fault == "gzip-bomb2" else "gzip"))
+        length = len(body)
+    elif fault == "truncated":
+        length = len(body) + 100_000
+    handler.send_response(response.status)
+    for name, value in headers:
+        handler.send_header(name, value)
+    if fault == "huge":
+        handler.send_header("Connection", "close")
+    else:
+        handler.send_header("Content-Length", str(length))
+    handler.end_headers()
+    out = handler.wfile
+    try:
+        if fault == "reset":
+            out.write(body[: len(body) // 2])
+            out.flush()
+            reset(handler.connection)
+        elif fault == "huge":
+            filler = ("<p>" + "공지 " * 5000 + "</p>\n").encode()
+            sent = 0
+            while sent < HUGE_BYTES and not stopping.is_set():
+                out.write(filler)
+                sent += len(filler)
+        elif fault == "drip":
+            step = max(plan.drip_bytes, 1)
+            for i in range(0, len(body), step):
+                out.write(body[i : i + step])
+                out.flush()
+                if stopping.wait(plan.drip_interval):
+                    return
+        else:
+            out.write(body)
+        out.flush()
+    except OSError:
+        pass  # the client gave up (limit reached, deadline passed): expected

@@ -167,47 +167,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _write_faulty(self, fault: str, response: DemoResponse) -> None:
         """Write ``response`` the way ``fault`` mangles it; the connection is not reused afterwards."""
-        demo = self.server.demo
         self.close_connection = True
-        body, length = response.body, len(response.body)
-        headers = list(response.headers)
-        if fault in ("gzip-bomb", "gzip-bomb2"):
-            body = faults.gzip_bomb(demo.faults.bomb_size, 2 if fault == "gzip-bomb2" else 1)
-            headers.append(("Content-Encoding", "gzip, gzip" if fault == "gzip-bomb2" else "gzip"))
-            length = len(body)
-        elif fault == "truncated":
-            length = len(body) + 100_000
-        self.send_response(response.status)
-        for name, value in headers:
-            self.send_header(name, value)
-        if fault == "huge":
-            self.send_header("Connection", "close")
-        else:
-            self.send_header("Content-Length", str(length))
-        self.end_headers()
-        try:
-            if fault == "reset":
-                self.wfile.write(body[: len(body) // 2])
-                self.wfile.flush()
-                faults.reset(self.connection)
-            elif fault == "huge":
-                filler = ("<p>" + "공지 " * 5000 + "</p>\n").encode()
-                sent = 0
-                while sent < faults.HUGE_BYTES and not demo._stopping.is_set():
-                    self.wfile.write(filler)
-                    sent += len(filler)
-            elif fault == "drip":
-                step, pause = max(demo.faults.drip_bytes, 1), demo.faults.drip_interval
-                for i in range(0, len(body), step):
-                    self.wfile.write(body[i : i + step])
-                    self.wfile.flush()
-                    if demo._stopping.wait(pause):
-                        return
-            else:
-                self.wfile.write(body)
-            self.wfile.flush()
-        except OSError:
-            pass  # the client gave up (limit reached, deadline passed): expected
+        faults.write_faulty(self, fault, response, self.server.demo.faults, self.server.demo._stopping)
 
     def _write(self, response: DemoResponse) -> None:
         self.send_response(response.status)
