@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import tracemalloc
 import zlib
 from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
 
 import httpx
 import pytest
 
 from noticetui.demo.faults import gzip_bomb
+from noticetui.images import ImageError, fetch_image
 from noticetui.models import Request
 from noticetui.net.body import BodyLimits
 from noticetui.net.fetch import Fetcher, FetchError
@@ -128,3 +131,20 @@ async def test_a_download_over_its_limit_stops_reading() -> None:
             async for piece in f.body("http://board.test/file", response, BodyLimits(1_000_000)):
                 got += len(piece)
     assert got <= 1_000_000
+
+
+async def test_a_gzip_bomb_image_is_refused_at_its_limit(tmp_path: Path) -> None:
+    # Two gzip members: a PNG's first bytes (so the image check passes), then 32 MB of zeros.
+    png_start = gzip.compress(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(8192))
+    bomb = Chunks([png_start + gzip_bomb(32 << 20)])
+    tracemalloc.start()
+    try:
+        async with serving(bomb, {"content-encoding": "gzip", "content-type": "image/png"}) as f:
+            with pytest.raises(ImageError, match="1,000,000-byte limit"):
+                await fetch_image("http://board.test/a.png", f, tmp_path, referer=None, max_bytes=1_000_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # Memory follows the limit, not the bomb: httpx's own decoding would hold all 32 MB at once.
+    assert peak < 12_000_000
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
