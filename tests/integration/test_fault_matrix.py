@@ -76,7 +76,6 @@ class Template:
 def server() -> Iterator[DemoServer]:
     with DemoServer() as demo:
         demo.faults.bomb_size = 64 << 20
-        demo.faults.drip_interval = 0.25
         yield demo
 
 
