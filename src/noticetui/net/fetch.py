@@ -60,7 +60,11 @@ class Page:
 class Fetcher:
     """Fetches pages and files politely over one ``httpx.AsyncClient``; use as ``async with Fetcher()``.
 
-    ``sleep`` and ``clock`` exist for tests: they make retries and pacing instantaneous and observable.
+    ``timeout`` bounds each attempt whole (send to last byte of a page; send to headers of a download),
+    ``retries`` the further attempts after a transient failure, spaced by ``backoff`` seconds doubling.
+    ``max_bytes`` caps a page and ``file_limit`` a download, both counted in decoded bytes; a download
+    must also average ``min_rate`` bytes/s over ``rate_window`` seconds.  ``sleep`` and ``clock`` exist
+    for tests: they make retries and pacing instantaneous and observable.
     """
 
     def __init__(
