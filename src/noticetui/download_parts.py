@@ -12,17 +12,31 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import json
 import os
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["STALE_SECONDS", "FolderError", "clean_stale_parts", "hash_part", "part_path", "prepare_folder"]
+__all__ = [
+    "STALE_SECONDS",
+    "FolderError",
+    "PartInfo",
+    "clean_stale_parts",
+    "drop_part",
+    "hash_part",
+    "load_info",
+    "part_path",
+    "prepare_folder",
+    "save_info",
+]
 
 STALE_SECONDS = 3600.0
 """A ``.part`` untouched this long belongs to no running download (a live one writes every few seconds)."""
 
 _PREFIX = ".noticetui-"
 _SUFFIX = ".part"
+_INFO = ".json"
 _HEAD = 4096
 
 
@@ -33,6 +47,45 @@ class FolderError(Exception):
 def part_path(dest: Path, post_id: int, index: int) -> Path:
     """Where attachment ``index`` of post ``post_id`` is written until it is complete."""
     return dest / f"{_PREFIX}{post_id}-{index}{_SUFFIX}"
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    """What the server said about the file when the ``.part`` was started: enough to tell, on resume,
+    whether the rest it sends belongs to the same file."""
+
+    total: int | None
+    """The file's full size, when the server said."""
+    validator: str | None
+    """A strong ETag or a Last-Modified date, sent back as ``If-Range`` (a changed file then comes whole)."""
+
+
+def _info_path(part: Path) -> Path:
+    return part.with_name(part.name + _INFO)
+
+
+def save_info(part: Path, info: PartInfo) -> None:
+    """Record ``info`` beside ``part`` (a small hidden JSON file)."""
+    _info_path(part).write_text(json.dumps({"total": info.total, "validator": info.validator}), encoding="utf-8")
+
+
+def load_info(part: Path) -> PartInfo | None:
+    """The record beside ``part``, or None when missing or unreadable (the ``.part`` is then not trusted)."""
+    try:
+        data = json.loads(_info_path(part).read_text(encoding="utf-8"))
+        total, validator = data["total"], data["validator"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not (total is None or isinstance(total, int)) or not (validator is None or isinstance(validator, str)):
+        return None
+    return PartInfo(total, validator)
+
+
+def drop_part(part: Path) -> None:
+    """Remove ``part`` and its record; errors are ignored (they must not hide the error being reported)."""
+    for path in (part, _info_path(part)):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def describe_os_error(path: Path, exc: OSError) -> str:
@@ -68,7 +121,7 @@ def clean_stale_parts(dest: Path, now: float | None = None) -> int:
     except OSError:
         return 0
     for entry in entries:
-        if not (entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX)):
+        if not (entry.name.startswith(_PREFIX) and entry.name.endswith((_SUFFIX, _SUFFIX + _INFO))):
             continue
         with contextlib.suppress(OSError):
             if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:

@@ -23,11 +23,15 @@ import httpx
 from noticetui.context import AppContext
 from noticetui.download_parts import (
     FolderError,
+    PartInfo,
     clean_stale_parts,
     describe_os_error,
+    drop_part,
     hash_part,
+    load_info,
     part_path,
     prepare_folder,
+    save_info,
 )
 from noticetui.engines.base import Doc, alert_message, parse_html
 from noticetui.models import Attachment, Request
@@ -162,13 +166,11 @@ async def fetch_file(
         try:
             return await _transfer(fetcher, request, attachment, post_id, part, progress, explain)
         except _Discard as exc:
-            with contextlib.suppress(OSError):
-                part.unlink(missing_ok=True)
+            drop_part(part)
             raise DownloadError(str(exc)) from exc
         except FetchError as exc:
             if exc.kind == "too-large":
-                with contextlib.suppress(OSError):
-                    part.unlink(missing_ok=True)
+                drop_part(part)
                 raise DownloadError(f"{attachment.name}: refused: {exc.detail} (settings.file_limit)") from exc
             raise DownloadError(f"{attachment.name}: {exc}") from exc
         except httpx.HTTPError as exc:
@@ -197,6 +199,17 @@ def _range_start(response: httpx.Response) -> tuple[int, int | None] | None:
     return int(match.group(1)), (int(total) if total.isdigit() else None)
 
 
+class _Restart(Exception):
+    """The rest the server offers does not fit the ``.part``: drop it and ask for the whole file."""
+
+
+def _validator(response: httpx.Response) -> str | None:
+    etag = str(response.headers.get("etag", ""))
+    if etag and not etag.startswith("W/"):
+        return etag
+    return str(response.headers.get("last-modified", "")) or None
+
+
 async def _transfer(
     fetcher: Fetcher,
     request: Request,
@@ -206,24 +219,48 @@ async def _transfer(
     progress: ProgressFn | None,
     explain: Callable[[Doc], str | None],
 ) -> SavedFile:
+    try:
+        return await _transfer_once(fetcher, request, attachment, post_id, part, progress, explain)
+    except _Restart:
+        drop_part(part)
+        return await _transfer_once(fetcher, request, attachment, post_id, part, progress, explain)
+
+
+async def _transfer_once(
+    fetcher: Fetcher,
+    request: Request,
+    attachment: Attachment,
+    post_id: int,
+    part: Path,
+    progress: ProgressFn | None,
+    explain: Callable[[Doc], str | None],
+) -> SavedFile:
     offset = _resume_offset(part)
+    info = load_info(part) if offset else None
     # Ranges count stored bytes: ask for the file as it is, not gzipped on the fly.
     headers = (*request.headers, ("Accept-Encoding", "identity"))
-    if offset:
+    if offset and info is not None:
         headers = (*headers, ("Range", f"bytes={offset}-"))
+        if info.validator:
+            headers = (*headers, ("If-Range", info.validator))
     async with fetcher.stream(replace(request, headers=headers)) as response:
-        resumed = _range_start(response) if offset and response.status_code == 206 else None
+        resumed = _range_start(response) if info is not None and response.status_code == 206 else None
         encoded = response.headers.get("content-encoding", "identity").strip().lower() not in ("", "identity")
-        if resumed is not None and (resumed[0] != offset or encoded):
-            raise _Discard(f"{attachment.name}: the server sent another part of the file than asked; try again")
+        if resumed is not None and info is not None:
+            start, size = resumed
+            # A different size means the file changed since the .part began (no validator to say so).
+            changed = info.total is not None and size is not None and size != info.total
+            if start != offset or encoded or changed:
+                raise _Restart
         if resumed is not None:
             digest, head, received = hash_part(part)
             total = resumed[1]
             mode = "ab"
         else:
-            # No .part, or the server ignored Range (200): start from the first byte.
+            # No trusted .part, or the server sent the whole file (200): start from the first byte.
             digest, head, received = hashlib.sha256(), b"", 0
             total = _content_length(response)
+            save_info(part, PartInfo(total, _validator(response)))
             mode = "wb"
         listed = filename_from_headers(response.headers, str(response.url), attachment.name)
         name = _choose_name(listed, attachment.name)
@@ -247,6 +284,7 @@ async def _transfer(
     sha256 = digest.hexdigest()
     path = _final_path(part.parent, safe_filename(name), sha256)
     os.replace(part, path)
+    drop_part(part)
     return SavedFile(attachment.index, path.name, path, received, sha256, kind)
 
 

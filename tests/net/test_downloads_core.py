@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from noticetui.demo.faults import gzip_bomb
-from noticetui.download_parts import STALE_SECONDS, clean_stale_parts, part_path
+from noticetui.download_parts import STALE_SECONDS, PartInfo, clean_stale_parts, part_path, save_info
 from noticetui.downloads import DownloadError, fetch_file
 from noticetui.models import Attachment, Request
 from noticetui.net.fetch import Fetcher
@@ -69,6 +69,8 @@ def _ranged_server(data: bytes, honour: bool, seen: list[str | None]) -> Any:
     def handler(request: httpx.Request) -> httpx.Response:
         wanted = request.headers.get("range")
         seen.append(wanted)
+        if request.headers.get("if-range", '"v2"') != '"v2"':
+            return httpx.Response(200, content=data, headers={"etag": '"v2"'})
         if honour and wanted:
             start = int(wanted.removeprefix("bytes=").split("-")[0])
             headers = {"content-range": f"bytes {start}-{len(data) - 1}/{len(data)}"}
@@ -82,13 +84,42 @@ def _ranged_server(data: bytes, honour: bool, seen: list[str | None]) -> Any:
 def test_a_left_part_is_continued_or_restarted_and_ends_byte_identical(tmp_path: Path, honour: bool) -> None:
     part = part_path(tmp_path, 7, 0)
     part.write_bytes(PDF[:3000])
+    save_info(part, PartInfo(len(PDF), None))
     seen: list[str | None] = []
     saved = _get(_ranged_server(PDF, honour, seen), tmp_path)
     assert seen == ["bytes=3000-"]
     assert saved.path.read_bytes() == PDF
     assert saved.sha256 == hashlib.sha256(PDF).hexdigest()
     assert saved.size == len(PDF)
-    assert not part.exists()
+    assert [p.name for p in tmp_path.iterdir()] == [saved.name]
+
+
+def test_a_part_of_a_file_that_changed_size_is_restarted_not_stitched(tmp_path: Path) -> None:
+    part = part_path(tmp_path, 7, 0)
+    part.write_bytes(b"%PDF-old" * 100)
+    save_info(part, PartInfo(5000, None))
+    seen: list[str | None] = []
+    saved = _get(_ranged_server(PDF, True, seen), tmp_path)
+    assert seen == ["bytes=800-", None]
+    assert saved.path.read_bytes() == PDF
+
+
+def test_a_part_whose_validator_no_longer_matches_comes_whole(tmp_path: Path) -> None:
+    part = part_path(tmp_path, 7, 0)
+    part.write_bytes(b"%PDF-old" * 100)
+    save_info(part, PartInfo(len(PDF), '"v1"'))
+    seen: list[str | None] = []
+    saved = _get(_ranged_server(PDF, True, seen), tmp_path)
+    assert seen == ["bytes=800-"]
+    assert saved.path.read_bytes() == PDF
+
+
+def test_a_part_without_its_record_is_not_trusted(tmp_path: Path) -> None:
+    part_path(tmp_path, 7, 0).write_bytes(b"garbage" * 100)
+    seen: list[str | None] = []
+    saved = _get(_ranged_server(PDF, True, seen), tmp_path)
+    assert seen == [None]
+    assert saved.path.read_bytes() == PDF
 
 
 def test_a_download_over_the_file_limit_is_refused_and_leaves_nothing(tmp_path: Path) -> None:
