@@ -2,9 +2,10 @@
 
 A download streams into ``.noticetui-<post>-<index>.part`` next to where the file will go (same folder,
 so the final rename is atomic and never crosses file systems) and only gets its real name once every byte
-is in and checked.  A killed run leaves the ``.part`` behind: the next download of the same attachment
-continues it with ``Range`` (see :mod:`noticetui.downloads`), and any ``.part`` left untouched for an hour
-is removed by the next download into that folder.
+is in and checked.  Beside it, ``….part.json`` records the file's size and validator as the server first
+gave them.  A killed run leaves both behind: the next download of the same attachment continues the
+``.part`` with ``Range``/``If-Range`` (see :mod:`noticetui.downloads`), and any left untouched for an
+hour are removed by the next download into that folder.
 """
 
 from __future__ import annotations
