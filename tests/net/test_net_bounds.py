@@ -148,3 +148,11 @@ async def test_a_gzip_bomb_image_is_refused_at_its_limit(tmp_path: Path) -> None
     # Memory follows the limit, not the bomb: httpx's own decoding would hold all 32 MB at once.
     assert peak < 12_000_000
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_every_gzip_member_is_decoded_even_after_a_full_piece() -> None:
+    # The first member inflates to more than a piece, so its end is found while draining zlib.
+    first, second = b"a" * (3 * PIECE + 17), "둘째 멤버".encode()
+    data = gzip.compress(first) + gzip.compress(second)
+    decoder = BodyDecoder(["gzip"])
+    assert b"".join([*decoder.feed(data), *decoder.flush()]) == first + second

@@ -45,7 +45,7 @@ class _Stage:
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         pending = data
-        while pending:
+        while True:
             try:
                 out = self._obj.decompress(pending, PIECE)
             except zlib.error as exc:
@@ -58,24 +58,18 @@ class _Stage:
             self._started = True
             if out:
                 yield out
-            pending = self._obj.unconsumed_tail
             if self._obj.eof:
                 # A gzip stream may hold several members; anything after a deflate stream is ignored.
                 rest = self._obj.unused_data
-                if rest and self._coding != "deflate":
-                    self._obj = zlib.decompressobj(_GZIP)
-                    pending = rest
-                    continue
+                if not rest or self._coding == "deflate":
+                    return
+                self._obj = zlib.decompressobj(_GZIP)
+                pending = rest
+                continue
+            pending = self._obj.unconsumed_tail
+            # A full piece may leave output waiting inside zlib even with all input taken: go round again.
+            if not pending and len(out) < PIECE:
                 return
-            if not pending and len(out) == PIECE:
-                # Output may still be waiting inside zlib although all input was taken: drain it.
-                pending = b""
-                while True:
-                    more = self._obj.decompress(b"", PIECE)
-                    if more:
-                        yield more
-                    if len(more) < PIECE:
-                        break
 
     def flush(self) -> Iterator[bytes]:
         while True:
