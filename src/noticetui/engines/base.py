@@ -62,8 +62,10 @@ class Engine:
         raise NotImplementedError
 
     def is_failure_page(self, doc: Doc) -> str | None:
-        """A reason when the page is an error or alert page served with status 200, else None."""
-        return alert_message(doc)
+        """The site's words when the page is an error or alert page served with status 200, else None."""
+        from noticetui.engines.site_errors import site_error  # site_errors builds on this module
+
+        return site_error(doc)
 
 
 # --- helpers shared by engines -------------------------------------------------------------------

@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from noticetui.engines import egov_common as common
 from noticetui.engines import egov_list, egov_view
-from noticetui.engines.base import Doc, Engine, alert_message, attr, node_text, query_param, with_query
+from noticetui.engines.base import Doc, Engine, attr, node_text, query_param, with_query
+from noticetui.engines.site_errors import site_error
 from noticetui.models import ListPage, ParseContext, Post, Request
 
 _SIGNATURE_FUNCTIONS = (
@@ -115,7 +116,7 @@ class EgovEngine(Engine):
                 return message
         if doc.css_first("img[alt='er_logo'], img[src*='er_logo']") is not None:
             return "eGovFrame error page"
-        return alert_message(doc)
+        return site_error(doc)
 
 
 ENGINE = EgovEngine()

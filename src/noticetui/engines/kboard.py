@@ -31,6 +31,7 @@ from noticetui.engines.base import (
     unique_stubs,
     with_query,
 )
+from noticetui.engines.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST = "[id^='kboard-'][id$='-list']"
@@ -294,7 +295,7 @@ class KBoardEngine(Engine):
             match = _ALERT.search(script.text() or "")
             if match:
                 return match.group("msg").replace("\\n", " ").strip()
-        return None
+        return site_error(doc)
 
 
 ENGINE = KBoardEngine()

@@ -42,6 +42,7 @@ from noticetui.engines.base import (
     query_param,
     unique_stubs,
 )
+from noticetui.engines.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _HEADERS = {
@@ -254,7 +255,7 @@ class RhymixEngine(Engine):
         if doc.css_first("div.board_list, div.board_read"):
             return None
         message = node_text(doc.css_first(_ERROR_BOX))
-        return message or None
+        return message or site_error(doc)
 
 
 def _author(header: LexborNode | None) -> str | None:
