@@ -7,7 +7,7 @@ how to ask for a list page.  It never touches the network or the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticetui.dates import PartialDate, resolve, to_datetime
+from noticetui.dates import PartialDate, on_or_after, resolve, to_datetime
 from noticetui.models import ListPage, ParseContext, Post, PostStub, Request
 
 Doc = LexborHTMLParser
@@ -167,30 +167,67 @@ def alert_message(doc: Doc) -> str | None:
     return None
 
 
-def dated_stubs(stubs: Sequence[PostStub], dates: Sequence[PartialDate | None], now: datetime) -> list[PostStub]:
-    """Stubs with their datetimes: regular rows resolved as one column (year inference), notices alone.
+def check_keys(stubs: Sequence[PostStub]) -> None:
+    """Refuse a list whose keys collapse (many rows, one key): the engine read the wrong part of its links.
 
-    ``dates`` holds each stub's date as read from its row.  A pinned notice is out of date order, so it is
-    dated on its own.
+    Pinned notices may repeat (some boards list them on top and again in their place); regular rows
+    never share a key on one page.  Merging them silently would lose every post but one.
     """
-    column = iter(resolve([d for s, d in zip(stubs, dates, strict=True) if not s.notice], now))
+    regular = [s.key for s in stubs if not s.notice]
+    distinct = set(regular)
+    if len(regular) >= 3 and len(distinct) <= len(regular) // 2:
+        common = max(distinct, key=regular.count)
+        raise EngineError(
+            f"{len(regular)} rows share {len(distinct)} key(s) ({common!r} {regular.count(common)} times): "
+            "the links of this board are not read right"
+        )
+
+
+def dated_stubs(stubs: Sequence[PostStub], dates: Sequence[PartialDate | None], now: datetime) -> list[PostStub]:
+    """Stubs with their datetimes, after :func:`check_keys` (every engine's list passes through here).
+
+    ``dates`` holds each stub's date as read from its row.  Top-level rows are in date order, so they
+    are resolved as one column (year inference); a pinned notice is out of order and dated on its own; a
+    reply (listed under the post it answers, though newer) is dated on or after the nearest row above it
+    at a smaller depth: a reply to a reply is newer than the reply it answers, not only than the thread.
+    """
+    check_keys(stubs)
+    pairs = list(zip(stubs, dates, strict=True))
+    column = iter(resolve([d for s, d in pairs if not s.notice and not s.reply_depth], now))
+    thread: dict[int, datetime] = {}  # the latest dated row at each reply depth
     dated = []
-    for stub, date in zip(stubs, dates, strict=True):
-        moment = (to_datetime(date, now) if date is not None else None) if stub.notice else next(column)
+    for stub, date in pairs:
+        depth = stub.reply_depth
+        moment: datetime | None
+        if stub.notice:
+            moment = to_datetime(date, now) if date is not None else None
+        elif depth == 0:
+            moment = next(column)
+        else:
+            parent = next((thread[d] for d in range(depth - 1, -1, -1) if d in thread), None)
+            moment = None if date is None else on_or_after(date, parent, now) if parent else to_datetime(date, now)
+        if not stub.notice:
+            thread = {d: m for d, m in thread.items() if d < depth}
+            if moment is not None:
+                thread[depth] = moment
         dated.append(replace(stub, posted_at=moment))
     return dated
 
 
-def unique_stubs(stubs: Sequence[PostStub]) -> list[PostStub]:
-    """One stub per key, where it first appears: a pinned notice also listed among the regular rows
-    stays once, flagged as a notice."""
-    seen: dict[str, int] = {}
-    kept: list[PostStub] = []
+def unique_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:
+    """One stub per key, where it first appears; a post pinned anywhere stays flagged as a notice.
+
+    A pinned notice listed again among the regular rows takes its date from there: a regular row is
+    dated in the context of its neighbours, a pinned one alone.
+    """
+    kept: dict[str, PostStub] = {}
     for stub in stubs:
-        if stub.key in seen:
-            first = kept[seen[stub.key]]
-            kept[seen[stub.key]] = replace(first, notice=first.notice or stub.notice)
+        first = kept.get(stub.key)
+        if first is None:
+            kept[stub.key] = stub
             continue
-        seen[stub.key] = len(kept)
-        kept.append(stub)
-    return kept
+        better = not stub.notice and stub.posted_at is not None and (first.notice or first.posted_at is None)
+        kept[stub.key] = replace(
+            first, notice=first.notice or stub.notice, posted_at=stub.posted_at if better else first.posted_at
+        )
+    return list(kept.values())

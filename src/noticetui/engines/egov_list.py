@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, parse_board_date
 from noticetui.engines import egov_common as common
-from noticetui.engines.base import Doc, EngineError, absolute, attr, dated_stubs, node_text, parse_int
+from noticetui.engines.base import Doc, EngineError, absolute, attr, dated_stubs, node_text, parse_int, unique_stubs
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
 _HEADERS = {
@@ -189,21 +189,6 @@ class _Reader:
         return _Row(stub, parse_board_date(date_text, self.ctx.now) if date_text else None)
 
 
-def _merged(rows: list[_Row]) -> list[_Row]:
-    """One row per key: the current component lists each pinned notice twice (on top, and in its place)."""
-    seen: dict[str, int] = {}
-    merged: list[_Row] = []
-    for row in rows:
-        if row.stub.key in seen:
-            index = seen[row.stub.key]
-            if row.stub.notice and not merged[index].stub.notice:
-                merged[index] = _Row(replace(merged[index].stub, notice=True), merged[index].date)
-            continue
-        seen[row.stub.key] = len(merged)
-        merged.append(row)
-    return merged
-
-
 def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:
     """The stubs, pagination and total of an eGovFrame list page."""
     table = list_table(doc)
@@ -212,8 +197,7 @@ def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:
     columns = [_column(node_text(th)) for th in table.css("thead th")]
     reader = _Reader(doc, ctx)
     rows = [r for tr in table.css("tbody tr") if (r := reader.row(tr, columns)) is not None]
-    rows = _merged(rows)
     # Pinned notices are out of date order: they are dated alone, the rest as a column.
-    stubs = dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now)
+    stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
     next_page, last_page = common.pagination(doc)
     return ListPage(stubs, next_page=next_page, last_page=last_page, total=common.total_count(doc))

@@ -46,10 +46,12 @@ def _label(text: str) -> str | None:
 
 
 def _view_table(doc: Doc) -> LexborNode | None:
+    """The view's ``th``/``td`` table: a known class, else a table that pairs a 제목 label with its value
+    (a list's header row has 제목 too, but no value beside it)."""
     table = doc.css_first("table.wTable, table.generalTable, table.view_table, table.bbs_view")
     if table is not None:
         return table
-    return next((t for t in doc.css("table") if any(node_text(th) == "제목" for th in t.css("th"))), None)
+    return next((t for t in doc.css("table") if "title" in _pairs(t)), None)
 
 
 def _pairs(table: LexborNode) -> dict[str, LexborNode]:
@@ -153,15 +155,14 @@ def _table_post(table: LexborNode, doc: Doc, ctx: ParseContext, key: str) -> Pos
     content = doc.css_first("#bbs_cn") or (
         body_cell.css_first(".ck-content") or body_cell if body_cell is not None else doc.css_first("td.cnt")
     )
-    if content is None:
-        raise EngineError("no body (#bbs_cn, td.cnt, 내용) on the eGovFrame view page")
+    # A skin without a 내용 label leaves the body to the generic fallback (never a secret or empty post).
     posted = parse_board_date(node_text(pairs.get("date")), ctx.now)
     author = node_text(pairs.get("author"))
     return Post(
         key=key,
         title=node_text(pairs.get("title")),
         url=ctx.url,
-        body_html=(content.inner_html or "").strip(),
+        body_html=(content.inner_html or "").strip() if content is not None else "",
         author=author if author and set(author) != {"*"} else None,  # anonymous boards print ******
         posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
         views=parse_int(node_text(pairs.get("views"))),
@@ -171,9 +172,7 @@ def _table_post(table: LexborNode, doc: Doc, ctx: ParseContext, key: str) -> Pos
 
 def is_view(doc: Doc) -> bool:
     """Whether the page is one of the view pages this module reads."""
-    return doc.css_first("div.board_view") is not None or (
-        (table := _view_table(doc)) is not None and ("body" in _pairs(table) or doc.css_first("#bbs_cn") is not None)
-    )
+    return doc.css_first("div.board_view") is not None or _view_table(doc) is not None
 
 
 def parse_post(doc: Doc, ctx: ParseContext, key: str) -> Post:
@@ -182,7 +181,7 @@ def parse_post(doc: Doc, ctx: ParseContext, key: str) -> Post:
     if view is not None:
         return _portal_post(view, doc, ctx, key)
     table = _view_table(doc)
-    if table is not None and ("body" in _pairs(table) or doc.css_first("#bbs_cn") is not None):
+    if table is not None:
         return _table_post(table, doc, ctx, key)
     if list_table(doc) is not None:
         # EgovArticleController forwards a secret post's view to the list for anyone but its author.

@@ -9,13 +9,12 @@ request carries the view page as Referer and as the page to prime the session wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, on_or_after, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -23,6 +22,7 @@ from noticetui.engines.base import (
     absolute,
     attr,
     class_set,
+    dated_stubs,
     node_text,
     parse_int,
     parse_size,
@@ -181,35 +181,6 @@ def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
     return rows
 
 
-def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
-    """Stubs with their datetimes.
-
-    Only top-level rows are in date order, so only they are resolved as a column; a pinned notice is
-    dated on its own, and a reply (listed under the post it answers, though newer) from its parent's date.
-    """
-    column = iter(resolve([r.date for r in rows if not r.stub.notice and not r.stub.reply_depth], now))
-    thread: dict[int, datetime] = {}  # the latest dated row at each reply depth
-    stubs = []
-    for r in rows:
-        depth = r.stub.reply_depth
-        parent = next((thread[d] for d in range(depth - 1, -1, -1) if d in thread), None)
-        moment: datetime | None
-        if r.stub.notice:
-            moment = to_datetime(r.date, now) if r.date is not None else None
-        elif depth == 0:
-            moment = next(column)
-        elif r.date is None:
-            moment = None
-        else:
-            moment = on_or_after(r.date, parent, now) if parent is not None else to_datetime(r.date, now)
-        if not r.stub.notice:
-            thread = {d: m for d, m in thread.items() if d < depth}
-            if moment is not None:
-                thread[depth] = moment
-        stubs.append(replace(r.stub, posted_at=moment))
-    return stubs
-
-
 def _page_number(href: str) -> int | None:
     page = query_param(href, "page")
     return int(page) if page and page.isdigit() else None
@@ -294,7 +265,12 @@ class GnuboardEngine(Engine):
             raise EngineError("no gnuboard list (#bo_list, #bo_gall) on the page")
         next_page, last_page = _pagination(doc)
         total = parse_int(node_text(doc.css_first("#bo_list_total")))
-        return ListPage(_dated(rows, ctx.now), next_page=next_page, last_page=last_page, total=total)
+        return ListPage(
+            dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now),
+            next_page=next_page,
+            last_page=last_page,
+            total=total,
+        )
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The post in ``#bo_v``; a password form (secret post) gives an empty, ``secret`` post."""

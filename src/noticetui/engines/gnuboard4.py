@@ -15,13 +15,12 @@ carries one, so the last ``page`` of a link wins; a secret post answers with a s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, on_or_after, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -29,11 +28,13 @@ from noticetui.engines.base import (
     absolute,
     attr,
     clean_text,
+    dated_stubs,
     node_text,
     parse_html,
     parse_int,
     parse_size,
     query_param,
+    unique_stubs,
 )
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -188,32 +189,6 @@ def _rows(doc: Doc, ctx: ParseContext) -> list[_Row]:
     return rows
 
 
-def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
-    """Stubs dated (a pinned row alone, replies after their thread) and merged: one stub per key."""
-    column = iter(resolve([r.date for r in rows if not r.pinned and not r.stub.reply_depth], now))
-    thread: datetime | None = None
-    merged: dict[str, PostStub] = {}
-    for r in rows:
-        moment: datetime | None
-        if r.pinned:
-            moment = to_datetime(r.date, now) if r.date is not None else None
-        elif not r.stub.reply_depth:
-            moment = thread = next(column)
-        elif r.date is None:
-            moment = None
-        else:
-            moment = on_or_after(r.date, thread, now) if thread is not None else to_datetime(r.date, now)
-        stub = replace(r.stub, posted_at=moment)
-        old = merged.get(stub.key)
-        if old is None:
-            merged[stub.key] = stub
-        else:
-            # A pinned notice comes again at its place in time: one stub, dated from the list's column.
-            better = moment if not r.pinned and moment is not None else old.posted_at
-            merged[stub.key] = replace(old, notice=old.notice or stub.notice, posted_at=better)
-    return list(merged.values())
-
-
 def _pagination(doc: Doc, url: str) -> tuple[int, int | None, int | None]:
     """``(current, next_page, last_page)`` from get_paging's links (their last ``page`` counts)."""
     current = int(page) if (page := _last_param(url, "page")) and page.isdigit() else 1
@@ -289,7 +264,12 @@ class Gnuboard4Engine(Engine):
         rows = _rows(doc, ctx)
         _current, next_page, last_page = _pagination(doc, ctx.url)
         total = next((parse_int(m.group(1)) for s in doc.css("span") if (m := _TOTAL.search(node_text(s)))), None)
-        return ListPage(_dated(rows, ctx.now), next_page=next_page, last_page=last_page, total=total)
+        return ListPage(
+            unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now)),
+            next_page=next_page,
+            last_page=last_page,
+            total=total,
+        )
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The post around ``#writeContents``; a password page or redirect gives an empty, secret post."""
