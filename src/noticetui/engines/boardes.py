@@ -34,10 +34,10 @@ from noticetui.engines.base import (
     unique_stubs,
     with_query,
 )
+from noticetui.engines.js_calls import handler, js_calls, post_arg
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _JUNK = ".sr_only, .blind, .skip, i, img, script"
-_GO_VIEW = re.compile(r"goView\(\s*'?(\d+)'?")
 _TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*(?:건|개)")
 _LABELS = {
     "number": ("번호",),
@@ -56,13 +56,16 @@ def _label(text: str) -> str | None:
     return next((name for name, words in _LABELS.items() if any(w in text for w in words)), None)
 
 
-def _list_no(link: LexborNode) -> str | None:
-    """A row link's ``list_no``, from its href or from its ``goView('N')`` handler."""
+def _list_no(link: LexborNode, bid: str) -> str | None:
+    """A row link's ``list_no``, from its href or from its ``goView(…)`` handler (by shape: a call that
+    also passes the board's ``bid`` may put it first or last)."""
     key = query_param(attr(link, "href"), "list_no")
     if key and key.isdigit():
         return key
-    match = _GO_VIEW.search(attr(link, "onclick") + " " + attr(link, "href"))
-    return match.group(1) if match else None
+    for fn, args in js_calls(handler(link)):
+        if fn == "goView":
+            return post_arg(args, {bid} if bid else ())
+    return None
 
 
 def _title(link: LexborNode) -> str:
@@ -96,8 +99,9 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
         if name is not None:
             named.setdefault(name, cell)
     scope = named.get("title", tr)
-    link = scope.css_first("a.txt_title") or next((a for a in scope.css("a") if _list_no(a)), None)
-    key = _list_no(link) if link is not None else None
+    bid = query_param(ctx.url, "bid") or ""
+    link = scope.css_first("a.txt_title") or next((a for a in scope.css("a") if _list_no(a, bid)), None)
+    key = _list_no(link, bid) if link is not None else None
     if link is None or key is None:
         return None
     href = attr(link, "href")

@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, attr, node_text, parse_int, query_param
+from noticetui.engines.js_calls import js_calls
 
 LIST_LEGACY = "selectBoardList.do"
 """The list of the legacy common component and of the portal template (``EgovNoticeList.jsp``)."""
@@ -31,29 +32,7 @@ TRANSIENT_FIELDS = frozenset(
      "subPageIndex", "commentNo", "modified", "searchBgnDe", "searchEndDe"}
 )  # fmt: skip
 
-_CALL = re.compile(r"(?P<fn>[A-Za-z_$][\w$.]*)\s*\((?P<args>[^()]*)\)")
-_ARG = re.compile(r"""'(?P<single>[^']*)'|"(?P<double>[^"]*)"|(?P<bare>[^\s,'"]+)""")
 _PAGE_FN = re.compile(r"page|list", re.I)
-
-
-def js_calls(code: str) -> list[tuple[str, list[str]]]:
-    """The function calls in a snippet of JavaScript, with their literal arguments, in order.
-
-    ``"fn_egov_inqire_notice('123', 'BBSMSTR_1'); return false;"`` gives
-    ``[("fn_egov_inqire_notice", ["123", "BBSMSTR_1"])]``; a leading ``javascript:`` is ignored.
-    """
-    calls: list[tuple[str, list[str]]] = []
-    for match in _CALL.finditer(code):
-        args = [m.group("single") or m.group("double") or m.group("bare") or "" for m in _ARG.finditer(match["args"])]
-        calls.append((match["fn"].rsplit(".", 1)[-1], args))
-    return calls
-
-
-def handler(node: LexborNode | None) -> str:
-    """A link's JavaScript: its ``onclick`` and its ``javascript:`` ``href``, joined."""
-    href = attr(node, "href")
-    script = href[len("javascript:") :] if href.lower().startswith("javascript:") else ""
-    return f"{attr(node, 'onclick')};{script}"
 
 
 def context_path(url: str) -> str:

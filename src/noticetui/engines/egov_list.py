@@ -27,6 +27,7 @@ from selectolax.lexbor import LexborNode
 from noticetui.dates import PartialDate, parse_board_date
 from noticetui.engines import egov_common as common
 from noticetui.engines.base import Doc, EngineError, absolute, attr, dated_stubs, node_text, parse_int, unique_stubs
+from noticetui.engines.js_calls import board_and_post, handler, js_calls
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
 _HEADERS = {
@@ -67,14 +68,20 @@ def _cells(row: LexborNode) -> list[LexborNode]:
     return [c for c in row.iter() if c.tag in ("td", "th")]
 
 
-def _open_call(cell: LexborNode) -> tuple[str, str, str] | None:
-    """``(function, bbsId, nttId)`` of the title cell's opening link, or None."""
+def _open_call(cell: LexborNode, bbs_id: str) -> tuple[str, str, str] | None:
+    """``(function, bbsId, nttId)`` of the title cell's opening link, or None.
+
+    The arguments are told apart by shape (``BBSMSTR_…`` or the page's bbsId vs digits): deployed sites
+    swap the order of the component's sample JSP.  Position decides only when shape cannot.
+    """
     for link in cell.css("a"):
-        for fn, args in common.js_calls(common.handler(link)):
-            if fn == _OPEN_LEGACY and len(args) >= 2:
-                return fn, args[1], args[0]
-            if fn == _OPEN_ARTICLE and len(args) >= 2:
-                return fn, args[0], args[1]
+        for fn, args in js_calls(handler(link)):
+            if fn not in (_OPEN_LEGACY, _OPEN_ARTICLE) or len(args) < 2:
+                continue
+            by_shape = board_and_post(args, {bbs_id} if bbs_id else ())
+            if by_shape is not None:
+                return fn, *by_shape
+            return (fn, args[1], args[0]) if fn == _OPEN_LEGACY else (fn, args[0], args[1])
     return None
 
 
@@ -146,10 +153,10 @@ class _Reader:
         title_cell = named.get("title") or next((c for c in cells if c.css_first("a, form")), None)
         if title_cell is None:
             return None
-        call = _open_call(title_cell)
+        call = _open_call(title_cell, self.bbs_id)
         opened = self.request_for(call, title_cell)
         link = title_cell.css_first("a.lnk") or next(
-            (a for a in title_cell.css("a") if _OPEN_LEGACY in common.handler(a) or _OPEN_ARTICLE in common.handler(a)),
+            (a for a in title_cell.css("a") if _OPEN_LEGACY in handler(a) or _OPEN_ARTICLE in handler(a)),
             None,
         )
         title = node_text(link) if opened is not None and link is not None else node_text(title_cell)

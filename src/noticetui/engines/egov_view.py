@@ -25,6 +25,7 @@ from noticetui.dates import parse_board_date, to_datetime
 from noticetui.engines import egov_common as common
 from noticetui.engines.base import Doc, EngineError, attr, clean_text, node_text, parse_int, parse_size
 from noticetui.engines.egov_list import list_table
+from noticetui.engines.js_calls import file_and_serial, handler, js_calls
 from noticetui.models import Attachment, ParseContext, Post, Request
 
 _LABELS = {
@@ -88,9 +89,9 @@ def _file_ref(link: LexborNode) -> tuple[str, str] | None:
     """``(atchFileId, fileSn)`` of a download link."""
     if "data-atch-file-id" in link.attributes:
         return attr(link, "data-atch-file-id"), attr(link, "data-file-sn") or "0"
-    for fn, args in common.js_calls(common.handler(link)):
-        if fn.lower().endswith("downfile") and len(args) >= 2:
-            return args[0], args[1]
+    for fn, args in js_calls(handler(link)):
+        if fn.lower().endswith("downfile"):
+            return file_and_serial(args)
     return None
 
 
