@@ -26,6 +26,7 @@ from noticetui.dates import parse_board_date, to_datetime
 from noticetui.engines.base import Doc, Engine, EngineError, clean_text, node_text, parse_html
 from noticetui.engines.generic_body import body_html, find_body
 from noticetui.engines.generic_post import Facts, find_attachments, find_facts, find_title, is_password_page
+from noticetui.engines.generic_text import TITLE_JUNK, text_without
 from noticetui.engines.site_errors import stated_error
 from noticetui.models import Attachment, ParseContext, Post
 
@@ -45,8 +46,9 @@ _T = TypeVar("_T")
 class _Generic:
     """The generic reading of one page, each part computed only when a field needs it."""
 
-    def __init__(self, doc: Doc, ctx: ParseContext) -> None:
+    def __init__(self, doc: Doc, ctx: ParseContext, listed_title: str) -> None:
         self.doc, self.ctx = doc, ctx
+        self.stem = _stem(listed_title)
 
     @cached_property
     def body(self) -> LexborNode | None:
@@ -70,7 +72,11 @@ class _Generic:
         return find_attachments(self.doc, self.ctx)
 
     def full_title(self) -> str:
-        return self.facts.title or self.title[0]
+        """The labelled or found title; one that continues the list's title wins over a board name."""
+        found = self.facts.title or self.title[0]
+        if not self.stem or _squeezed(self.stem) in _squeezed(found):
+            return found
+        return _continuing(self.doc, self.stem) or found
 
     def posted_at(self) -> datetime | None:
         date = parse_board_date(self.facts.date, self.ctx.now) if self.facts.date else None
@@ -133,7 +139,7 @@ def read_post(engine: Engine, doc: Doc, ctx: ParseContext, key: str, listed_titl
     is_generic = engine.name == "generic"
     if own is not None and is_generic:
         return replace(own, provenance={name: GENERIC_PATH for name in FIELDS if _filled(own, name)})
-    generic = _Generic(doc, ctx)
+    generic = _Generic(doc, ctx, listed_title)
     if own is None and not _shows(doc, listed_title):
         said = stated_error(doc)
         reason = f"the site answered {said!r}" if said else f"{problem}; the page does not show {listed_title!r}"
@@ -166,13 +172,29 @@ def read_post(engine: Engine, doc: Doc, ctx: ParseContext, key: str, listed_titl
     )
 
 
+def _stem(title: str) -> str:
+    """A list title without the "..." / "…" that marks it cut."""
+    return clean_text(title).removesuffix("…").removesuffix("...").rstrip()
+
+
+def _continuing(doc: Doc, stem: str) -> str:
+    """The shortest short text on the page that holds ``stem`` (the post's whole title), or ''."""
+    want = _squeezed(stem)
+    best = ""
+    for node in doc.css("body h1, body h2, body h3, body h4, body p, body div, body span, body strong, body td"):
+        text = clean_text(text_without(node, TITLE_JUNK))
+        if len(text) <= 300 and want in _squeezed(text) and (not best or len(text) < len(best)):
+            best = text
+    return best
+
+
 def _squeezed(text: str) -> str:
     return "".join(text.split()).lower()
 
 
 def _shows(doc: Doc, listed_title: str) -> bool:
     """Whether the page shows the listed title (its uncut part), in its text or its ``<title>``."""
-    stem = _squeezed(clean_text(listed_title).removesuffix("…").removesuffix("..."))
+    stem = _squeezed(_stem(listed_title))
     if not stem:
         return True
     root = doc.root

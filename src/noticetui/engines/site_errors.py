@@ -50,21 +50,21 @@ def _content_letters(doc: Doc) -> int:
 
 
 def _message_node(doc: Doc) -> LexborNode | None:
-    """The smallest element outside the site frame whose text states an error."""
+    """The element outside the site frame whose own text states an error (the first such, in page order)."""
     root = doc.body
-    if root is None or not _PHRASES.search(clean_text(root.text(deep=True))):
+    if root is None:
         return None
     memo: dict[int, bool] = {}
-    best: LexborNode | None = None
-    for node in root.traverse():
-        if node.tag in ("script", "style", "noscript", "template", "title"):
+    for node in root.traverse(include_text=True):
+        if not node.is_text_node:
             continue
-        text = clean_text(node.text(deep=True))
-        if not _PHRASES.search(text) or _EMPTY_LIST.search(text) or is_chrome(node, memo):
+        parent = node.parent
+        if parent is None or parent.tag in ("script", "style", "noscript", "template", "title"):
             continue
-        if best is None or len(text) <= len(clean_text(best.text(deep=True))):
-            best = node
-    return best
+        text = clean_text(node.text_content)
+        if _PHRASES.search(text) and not _EMPTY_LIST.search(text) and not is_chrome(parent, memo):
+            return parent
+    return None
 
 
 def _short(text: str) -> str:

@@ -1,0 +1,32 @@
+"""What every engine test module shares: where the saved pages live and how to read one.
+
+Engine tests parse saved pages (``tests/fixtures/<engine>/<name>.html``) at a fixed "now" of their own;
+these helpers replace the loader each module used to define.  Import them as
+``from .conftest import FIXTURES, load, context``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from noticetui.engines.base import Doc, parse_html
+from noticetui.models import ParseContext
+from noticetui.net.charset import decode_html
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+"""The saved pages, one folder per engine (plus ``fallback/`` for skins no engine knows)."""
+
+
+def load(folder: str, name: str, *, raw: bool = False) -> Doc:
+    """The saved page ``FIXTURES/folder/name.html``, parsed; ``raw`` decodes it as the fetcher would
+    (header-less: BOM, ``<meta>``, then CP949) instead of reading it as UTF-8."""
+    path = FIXTURES / folder / f"{name}.html"
+    if raw:
+        return parse_html(decode_html(path.read_bytes(), None)[0])
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def context(url: str, now: datetime) -> ParseContext:
+    """The parse context of a page fetched from ``url`` at ``now``."""
+    return ParseContext(url=url, now=now)
