@@ -15,7 +15,7 @@ from noticetui.models import ParseContext
 from noticetui.net.charset import decode_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-"""The saved pages, one folder per engine (plus ``fallback/`` for skins no engine knows)."""
+"""The saved pages, one folder per engine (``generic/`` for sites no engine knows)."""
 
 
 def load(folder: str, name: str, *, raw: bool = False) -> Doc:

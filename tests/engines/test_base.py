@@ -6,7 +6,15 @@ from dataclasses import replace
 from datetime import datetime
 
 from noticetui.dates import PartialDate
-from noticetui.engines.base import class_set, dated_stubs, parse_html, unique_stubs
+from noticetui.engines.base import (
+    class_set,
+    column_role,
+    dated_stubs,
+    paged_request,
+    parse_html,
+    style_px,
+    unique_stubs,
+)
 from noticetui.models import SEOUL, PostStub, Request
 
 NOW = datetime(2025, 1, 10, 12, 0, tzinfo=SEOUL)
@@ -73,3 +81,25 @@ def test_a_pinned_notice_listed_again_takes_the_date_of_its_regular_row() -> Non
     regular = replace(_stub("5"), posted_at=datetime(2024, 3, 1, tzinfo=SEOUL))
     kept = unique_stubs([pinned, _stub("7"), regular])
     assert (kept[0].notice, kept[0].posted_at) == (True, datetime(2024, 3, 1, tzinfo=SEOUL))
+
+
+def test_column_roles_from_header_words_in_any_engine() -> None:
+    headers = ["No", "제목", "작성자", "등록일자", "조회수", "첨부파일", "분류", "담당부서", "Date", "내용"]
+    assert [column_role(h) for h in headers] == [
+        "number", "title", "author", "date", "views", "file", "category", "author", "date", "body"
+    ]  # fmt: skip
+
+
+def test_headers_that_only_look_like_a_role_are_none() -> None:
+    assert [column_role(h) for h in ("게시시작일", "게시기간", "최근 수정일", "Notice", "")] == [None] * 5
+
+
+def test_page_parameter_is_dropped_on_page_one_and_set_after() -> None:
+    deep = "https://a.kr/board.es?mid=a1&bid=0027&nPage=4"
+    assert paged_request(deep, "nPage", 1).url == "https://a.kr/board.es?mid=a1&bid=0027"
+    assert paged_request(deep, "nPage", 2).url == "https://a.kr/board.es?mid=a1&bid=0027&nPage=2"
+
+
+def test_style_pixels() -> None:
+    assert style_px("margin-left: 0; padding-left:20px", "padding-left") == 20
+    assert style_px("border-left:3px", "left") == 0 and style_px("", "padding-left") == 0

@@ -29,14 +29,12 @@ def read(engine: str, doc: Doc, url: str, key: str, listed: str = "") -> Post:
 
 @pytest.fixture(scope="module")
 def boardes_spans() -> Post:
-    return read("boardes", load("fallback", "boardes_view_spans"), BOARDES_VIEW, "5521", BOARDES_CUT)
+    return read("boardes", load("boardes", "view_spans"), BOARDES_VIEW, "5521", BOARDES_CUT)
 
 
 @pytest.fixture(scope="module")
 def egov_nolabel() -> Post:
-    return read(
-        "egov", load("fallback", "egov_view_nolabel"), EGOV_VIEW, "1234", "2026년 하반기 체육시설 정기 휴관 안내"
-    )
+    return read("egov", load("egov", "view_nolabel"), EGOV_VIEW, "1234", "2026년 하반기 체육시설 정기 휴관 안내")
 
 
 # --- board.es with other classes and its labels in spans ---------------------------------------------
@@ -142,5 +140,5 @@ def test_a_page_that_does_not_show_the_listed_title_is_not_taken_for_the_post() 
 
 
 def test_generic_engine_records_its_own_path() -> None:
-    post = read("generic", load("fallback", "boardes_view_spans"), BOARDES_VIEW, "5521")
+    post = read("generic", load("boardes", "view_spans"), BOARDES_VIEW, "5521")
     assert post.provenance["body"] == GENERIC_PATH and post.body_html

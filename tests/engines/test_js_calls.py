@@ -41,7 +41,7 @@ def test_download_call_file_id_and_serial_in_either_order() -> None:
 
 
 def test_egov_list_with_board_id_first_keys_each_row_by_its_ntt_id() -> None:
-    listing = get_engine("egov").parse_list(load("fallback", "egov_list_swapped"), context(LLL_LIST, NOW))
+    listing = get_engine("egov").parse_list(load("egov", "list_swapped"), context(LLL_LIST, NOW))
     assert [s.key for s in listing.stubs] == ["1236", "1235", "1234"]
     first = listing.stubs[0].request
     assert first.method == "POST" and dict(first.form) == {"bbsId": BBS, "nttId": "1236"}

@@ -156,6 +156,54 @@ def parse_size(text: str | None) -> int | None:
     return round(number * (1 << (10 * _POWERS.get(unit, 0))))
 
 
+def paged_request(board_url: str, param: str, page: int) -> Request:
+    """GET the board with ``param=N`` from page 2 on, and without ``param`` for page 1 (a board URL copied
+    from a deep page must still start at the top)."""
+    if page > 1:
+        return Request(url=with_query(board_url, (), **{param: page}))
+    return Request(url=with_query(board_url, drop=(param,)))
+
+
+def style_px(style: str, prop: str) -> int:
+    """The pixels of ``prop`` in an inline ``style`` ("padding-left:20px" → 20), 0 when absent."""
+    match = re.search(rf"(?<![\w-]){re.escape(prop)}\s*:\s*(\d+)", style)
+    return int(match.group(1)) if match else 0
+
+
+COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "number": ("번호", "순번", "no", "no.", "num"),
+    "title": ("제목", "글제목", "title", "subject"),
+    "author": ("작성자", "글쓴이", "등록자", "담당부서", "작성부서", "부서명", "부서", "담당자", "담당", "게시자", "이름",
+               "author", "writer"),
+    "date": ("작성일", "등록일", "게시일", "공고일", "작성시간", "날짜", "일자", "date"),
+    "views": ("조회", "읽음", "views", "hits", "hit"),
+    "file": ("첨부", "파일", "file", "files"),
+    "category": ("분류", "구분", "카테고리", "category"),
+    "body": ("내용",),
+}  # fmt: skip
+"""The words of table headers and labels, by the role of the column or field they head."""
+_NOT_COLUMNS = ("시작일", "종료일", "기간", "최근수정", "마지막댓글", "lastupdate", "lastreply")
+"""Headers that contain a role's word but are not that column (게시시작일 is not the post's date)."""
+
+
+def column_role(text: str, roles: Mapping[str, tuple[str, ...]] = COLUMN_WORDS) -> str | None:
+    """The role of a table header or field label (``조회수`` → ``views``), or None.
+
+    An exact match wins; otherwise a role word inside the header counts (``등록일자``, ``첨부파일``), but
+    only Korean words and English ones of four letters or more, so that ``No`` is not found in ``Notice``.
+    """
+    key = re.sub(r"[\s:：()·]+", "", text).lower()
+    if not key or any(word in key for word in _NOT_COLUMNS):
+        return None
+    for role, words in roles.items():
+        if key in words:
+            return role
+    for role, words in roles.items():
+        if any(w in key for w in words if not w.isascii() or len(w) >= 4):
+            return role
+    return None
+
+
 def alert_message(doc: Doc) -> str | None:
     """The message of a page that is only a JavaScript ``alert(...)`` (gnuboard's error pages), or None."""
     body = doc.body

@@ -26,8 +26,10 @@ from noticetui.engines.base import (
     absolute,
     attr,
     class_set,
+    column_role,
     dated_stubs,
     node_text,
+    paged_request,
     parse_int,
     parse_size,
     query_param,
@@ -41,14 +43,6 @@ _VIEW = "selectBbsNttView.do"
 _KEYS = ("nttNo", "nttSn")
 _JUNK = ".p-icon, .skip, .blind, .sr-only, i, img, script"
 _TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*건")
-_LABELS = {
-    "number": ("번호",),
-    "title": ("제목",),
-    "author": ("작성자", "담당부서", "작성부서", "부서", "등록자"),
-    "date": ("작성일", "등록일", "게시일"),
-    "views": ("조회",),
-    "file": ("파일", "첨부"),
-}
 _VIEW_FIELDS = {
     "author": ("작성자", "담당부서", "작성부서", "부서명", "등록자"),
     "date": ("작성일", "등록일", "게시일"),
@@ -73,7 +67,7 @@ class _Row:
 
 
 def _label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
-    return next((name for name, words in table.items() if any(w in text for w in words)), None)
+    return column_role(text, table)
 
 
 def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
@@ -158,9 +152,7 @@ class BbsNttEngine(Engine):
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``pageIndex=N`` from page 2 on."""
-        if page > 1:
-            return Request(url=with_query(board_url, pageIndex=page))
-        return Request(url=with_query(board_url, drop=("pageIndex",)))
+        return paged_request(board_url, "pageIndex", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The ``table.p-table`` rows (notices once), ``pageIndex`` pagination and the total."""
@@ -172,7 +164,7 @@ class BbsNttEngine(Engine):
                 table = table.parent
         if table is None:
             raise EngineError("no p-table list on the page")
-        columns = [_label(node_text(th), _LABELS) for th in table.css("thead th")]
+        columns = [column_role(node_text(th)) for th in table.css("thead th")]
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_index(ctx.url)
         pages = {_page_index(attr(a, "href")) for a in doc.css("a[href*='pageIndex=']") if not _ntt(attr(a, "href"))}

@@ -26,8 +26,10 @@ from noticetui.engines.base import (
     EngineError,
     absolute,
     attr,
+    column_role,
     dated_stubs,
     node_text,
+    paged_request,
     parse_int,
     parse_size,
     query_param,
@@ -39,21 +41,9 @@ from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub,
 
 _JUNK = ".sr_only, .blind, .skip, i, img, script"
 _TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*(?:건|개)")
-_LABELS = {
-    "number": ("번호",),
-    "title": ("제목",),
-    "author": ("작성자", "담당부서", "부서", "글쓴이", "등록자"),
-    "date": ("등록일", "작성일", "게시일"),
-    "views": ("조회",),
-    "file": ("첨부", "파일"),
-}
 _TITLE_CELL = "td[aria-label='제목'], td[data-label='제목']"
 _LIST_MARKERS = f"{_TITLE_CELL}, a.txt_title, td[aria-label='등록일'], td[data-label='등록일']"
 _DOWNLOAD = "a[href*='boardDownload.es'], a[href*='act=download']"
-
-
-def _label(text: str) -> str | None:
-    return next((name for name, words in _LABELS.items() if any(w in text for w in words)), None)
 
 
 def _list_no(link: LexborNode, bid: str) -> str | None:
@@ -85,7 +75,7 @@ class _Row:
 
 
 def _columns(table: LexborNode) -> list[str | None]:
-    return [_label(node_text(th)) for th in table.css("thead th")]
+    return [column_role(node_text(th)) for th in table.css("thead th")]
 
 
 def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
@@ -93,7 +83,7 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
     named: dict[str, LexborNode] = {}
     for index, cell in enumerate(cells):
         # The aria-label / data-label of each cell names it; the header is the fallback.
-        name = _label(attr(cell, "aria-label") or attr(cell, "data-label"))
+        name = column_role(attr(cell, "aria-label") or attr(cell, "data-label"))
         if name is None and len(columns) == len(cells):
             name = columns[index]
         if name is not None:
@@ -180,9 +170,7 @@ class BoardEsEngine(Engine):
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``nPage=N`` from page 2 on."""
-        if page > 1:
-            return Request(url=with_query(board_url, nPage=page))
-        return Request(url=with_query(board_url, drop=("nPage",)))
+        return paged_request(board_url, "nPage", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of the list table (notices once), ``nPage`` pagination and the 총 N건 count."""
@@ -232,14 +220,14 @@ def _info(article: LexborNode) -> dict[str, str]:
     found: dict[str, str] = {}
     for item in article.css("ul.info li, .info li, .view_info li, ul.board_info li"):
         label = item.css_first("strong, .tit, dt, em")
-        name = _label(node_text(label))
+        name = column_role(node_text(label))
         if name is not None and label is not None:
             found.setdefault(name, node_text(item, skip="strong, .tit, dt, em"))
     for dt in article.css("dl dt"):
         dd = dt.next
         while dd is not None and dd.tag != "dd":
             dd = dd.next
-        name = _label(node_text(dt))
+        name = column_role(node_text(dt))
         if name is not None and dd is not None:
             found.setdefault(name, node_text(dd))
     return found

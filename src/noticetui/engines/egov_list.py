@@ -26,17 +26,20 @@ from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, parse_board_date
 from noticetui.engines import egov_common as common
-from noticetui.engines.base import Doc, EngineError, absolute, attr, dated_stubs, node_text, parse_int, unique_stubs
+from noticetui.engines.base import (
+    Doc,
+    EngineError,
+    absolute,
+    attr,
+    column_role,
+    dated_stubs,
+    node_text,
+    parse_int,
+    unique_stubs,
+)
 from noticetui.engines.js_calls import board_and_post, handler, js_calls
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
-_HEADERS = {
-    "number": ("번호", "순번", "No"),
-    "title": ("제목",),
-    "author": ("작성자", "등록자", "글쓴이", "게시자", "담당"),
-    "date": ("작성일", "등록일", "작성시간", "게시일"),
-    "views": ("조회",),
-}
 _COMMENT_COUNT = re.compile(r"\s*\[(\d+)\]\s*$")
 _OPEN_LEGACY = "fn_egov_inqire_notice"
 _OPEN_ARTICLE = "fn_egov_inquire_articledetail"
@@ -51,9 +54,7 @@ class _Row:
 
 
 def _column(text: str) -> str | None:
-    if "시작일" in text or "종료일" in text:
-        return None  # 게시시작일/게시종료일 of posting boards are not the post's date
-    return next((name for name, words in _HEADERS.items() if any(w in text for w in words)), None)
+    return column_role(text)  # 게시시작일/게시종료일 of posting boards are not the post's date: None
 
 
 def list_table(doc: Doc) -> LexborNode | None:

@@ -23,27 +23,12 @@ from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date, to_datetime
 from noticetui.engines import egov_common as common
-from noticetui.engines.base import Doc, EngineError, attr, clean_text, node_text, parse_int, parse_size
+from noticetui.engines.base import Doc, EngineError, attr, clean_text, column_role, node_text, parse_int, parse_size
 from noticetui.engines.egov_list import list_table
 from noticetui.engines.js_calls import file_and_serial, handler, js_calls
 from noticetui.models import Attachment, ParseContext, Post, Request
 
-_LABELS = {
-    "title": ("제목",),
-    "author": ("작성자", "등록자", "글쓴이", "게시자"),
-    "date": ("작성일", "작성시간", "등록일", "게시일"),
-    "views": ("조회",),
-    "body": ("내용",),
-    "files": ("첨부",),
-}
 _BYTES = re.compile(r"\[\s*(\d[\d,]*)\s*(?:byte|bytes|바이트)?\s*\]", re.I)
-
-
-def _label(text: str) -> str | None:
-    text = text.replace(" ", "")
-    if "시작일" in text or "기간" in text:
-        return None
-    return next((name for name, words in _LABELS.items() if any(w in text for w in words)), None)
 
 
 def _view_table(doc: Doc) -> LexborNode | None:
@@ -62,7 +47,7 @@ def _pairs(table: LexborNode) -> dict[str, LexborNode]:
         cells = [c for c in tr.iter() if c.tag in ("th", "td")]
         for head, value in itertools.pairwise(cells):
             if head.tag == "th" and value.tag == "td":
-                name = _label(node_text(head))
+                name = column_role(node_text(head))
                 if name is not None and name not in found:
                     found[name] = value
     return found
@@ -128,7 +113,7 @@ def attachments(scope: LexborNode, doc: Doc, ctx: ParseContext) -> list[Attachme
 def _portal_post(view: LexborNode, doc: Doc, ctx: ParseContext, key: str) -> Post:
     facts: dict[str, str] = {}
     for dl in view.css(".info dl, .board_view_top dl"):
-        name = _label(node_text(dl.css_first("dt")))
+        name = column_role(node_text(dl.css_first("dt")))
         if name is not None:
             facts.setdefault(name, node_text(dl.css_first("dd")))
     area = view.css_first("textarea#nttCn, textarea[name='nttCn']")

@@ -22,11 +22,14 @@ from noticetui.engines.base import (
     absolute,
     attr,
     class_set,
+    column_role,
     dated_stubs,
     node_text,
+    paged_request,
     parse_int,
     parse_size,
     query_param,
+    style_px,
     with_query,
 )
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
@@ -37,12 +40,6 @@ _NAME_JUNK = ".sound_only, .profile_img, img, i"
 _CELL_JUNK = ".sv, noscript, .sound_only, .profile_img, img, i"
 _BBS_SCRIPTS = ("board.php", "download.php", "password.php", "write.php", "view_image.php", "link.php")
 _SIZE_IN_PARENS = re.compile(r"\(\s*(\d[\d,]*(?:\.\d+)?\s*(?:bytes?|[KMG]B?))\s*\)", re.I)
-_HEADERS = {
-    "views": ("조회",),
-    "date": ("날짜", "작성일", "등록일", "일자"),
-    "author": ("글쓴이", "작성자", "이름"),
-    "number": ("번호",),
-}
 
 
 def _g5_vars(doc: Doc) -> dict[str, str]:
@@ -52,11 +49,6 @@ def _g5_vars(doc: Doc) -> dict[str, str]:
         for match in _G5_VAR.finditer(script.text() or ""):
             found.setdefault(match.group(1), match.group(3))
     return found
-
-
-def _px(style: str, prop: str) -> int:
-    match = re.search(rf"{prop}\s*:\s*(\d+)", style)
-    return int(match.group(1)) if match else 0
 
 
 def _post_key(href: str) -> str | None:
@@ -115,7 +107,7 @@ def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[s
     depth = 0
     if icon is not None:
         # The basic skin indents replies by 10 px a level on the cell, older skins on the icon itself.
-        indent = max(_px(attr(subject, "style"), "padding-left"), _px(attr(icon, "style"), "margin-left"))
+        indent = max(style_px(attr(subject, "style"), "padding-left"), style_px(attr(icon, "style"), "margin-left"))
         depth = max(1, indent // 10)
     number = node_text(cells.get("number"))
     category = node_text(item.css_first(".bo_cate_link"))
@@ -140,8 +132,7 @@ def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[s
 def _header_columns(table: LexborNode) -> list[str | None]:
     names: list[str | None] = []
     for th in table.css("thead th"):
-        text = node_text(th)
-        names.append(next((k for k, words in _HEADERS.items() if any(w in text for w in words)), None))
+        names.append(column_role(node_text(th)))
     return names
 
 
@@ -248,9 +239,7 @@ class GnuboardEngine(Engine):
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``page=N`` from page 2 on."""
-        if page > 1:
-            return Request(url=with_query(board_url, page=page))
-        return Request(url=with_query(board_url, drop=("page",)))
+        return paged_request(board_url, "page", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of ``#bo_list`` (or the gallery skin's ``#bo_gall``), the pagination and the total."""

@@ -28,6 +28,7 @@ from noticetui.engines.base import (
     absolute,
     attr,
     clean_text,
+    column_role,
     dated_stubs,
     node_text,
     parse_html,
@@ -50,13 +51,6 @@ _TOTAL = re.compile(r"Total\s*([\d,]+)", re.I)
 _LIST_DATE = re.compile(r"^(?:\d{2}-\d{2}|\d{2}:\d{2}|\d{2,4}-\d{2}-\d{2})$")
 _NAME = "span.member, span.guest"
 _INLINE_WRAPPERS = frozenset({"p", "font", "center", "b", "strong", "i", "em", "u", "span"})
-_HEADERS = {
-    "number": ("번호",),
-    "subject": ("제목",),
-    "author": ("글쓴이", "작성자", "이름"),
-    "date": ("날짜", "작성일", "등록일"),
-    "views": ("조회",),
-}
 
 
 def _last_param(url: str, name: str) -> str | None:
@@ -111,7 +105,7 @@ def _header(doc: Doc) -> list[str | None]:
         cells = _cells(tr)
         texts = [re.sub(r"\s+", "", node_text(c)) for c in cells]
         if "번호" in texts and any("제목" in t for t in texts):
-            return [next((k for k, words in _HEADERS.items() if any(w in t for w in words)), None) for t in texts]
+            return [column_role(t) for t in texts]
     return []
 
 

@@ -28,6 +28,7 @@ from noticetui.engines.base import (
     node_text,
     parse_int,
     query_param,
+    style_px,
     unique_stubs,
     with_query,
 )
@@ -75,11 +76,6 @@ _DETAIL = {
     "date": ("detail-date", ("작성일", "등록일", "Date")),
     "views": ("detail-view", ("조회", "Views")),
 }
-
-
-def _px(style: str, prop: str) -> int:
-    match = re.search(rf"{prop}\s*:\s*(\d+)", style)
-    return int(match.group(1)) if match else 0
 
 
 def _author(cell: LexborNode | None) -> str | None:
@@ -134,7 +130,7 @@ def _row(ctx: ParseContext, tr: LexborNode) -> _Row | None:
     depth = 0
     if cell.css_first(".kboard-icon-reply, img[src*='icon-reply']") is not None:
         # The default skin indents a reply by 5 px per level, starting at 5 px for the first.
-        depth = max(1, _px(attr(cell, "style"), "padding-left") // 5)
+        depth = max(1, style_px(attr(cell, "style"), "padding-left") // 5)
     counter = node_text(cell.css_first(".kboard-comments-count"))
     stub = PostStub(
         key=_post_key(url) or "",
