@@ -252,14 +252,21 @@ def dated_stubs(stubs: Sequence[PostStub], dates: Sequence[PartialDate | None], 
         elif depth == 0:
             moment = next(column)
         else:
-            parent = next((thread[d] for d in range(depth - 1, -1, -1) if d in thread), None)
-            moment = None if date is None else on_or_after(date, parent, now) if parent else to_datetime(date, now)
+            moment = _reply_moment(date, depth, thread, now)
         if not stub.notice:
             thread = {d: m for d, m in thread.items() if d < depth}
             if moment is not None:
                 thread[depth] = moment
         dated.append(replace(stub, posted_at=moment))
     return dated
+
+
+def _reply_moment(date: PartialDate | None, depth: int, thread: dict[int, datetime], now: datetime) -> datetime | None:
+    """A reply's datetime: on or after the nearest dated row above it at a smaller depth."""
+    if date is None:
+        return None
+    parent = next((thread[d] for d in range(depth - 1, -1, -1) if d in thread), None)
+    return on_or_after(date, parent, now) if parent is not None else to_datetime(date, now)
 
 
 def unique_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:

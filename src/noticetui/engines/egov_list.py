@@ -148,7 +148,20 @@ class _Reader:
         shown = [(k, v) for k, v in fields if v and (k == "nttId" or k not in common.TRANSIENT_FIELDS)]
         return ntt_id, request, common.with_fields(url, shown)
 
+    def title(self, cell: LexborNode, call: tuple[str, str, str] | None, opened: bool) -> tuple[str, int | None]:
+        """``(title, comments)``: the opening link's text, without the current list's ``[N]`` count."""
+        link = cell.css_first("a.lnk") or next(
+            (a for a in cell.css("a") if _OPEN_LEGACY in handler(a) or _OPEN_ARTICLE in handler(a)), None
+        )
+        title = node_text(link) if opened and link is not None else node_text(cell)
+        if self.article_form is None and (call is None or call[0] != _OPEN_ARTICLE):
+            return title, None
+        # The current list prints "[N]" after every title that has comments, nothing otherwise.
+        count = _COMMENT_COUNT.search(title)
+        return (title[: count.start()].rstrip(), int(count.group(1))) if count else (title, 0)
+
     def row(self, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+        """One row as a stub and its date; None for a row that cannot be opened and is not a secret post."""
         cells = _cells(tr)
         named = {name: td for name, td in zip(columns, cells, strict=False) if name is not None}
         title_cell = named.get("title") or next((c for c in cells if c.css_first("a, form")), None)
@@ -156,32 +169,17 @@ class _Reader:
             return None
         call = _open_call(title_cell, self.bbs_id)
         opened = self.request_for(call, title_cell)
-        link = title_cell.css_first("a.lnk") or next(
-            (a for a in title_cell.css("a") if _OPEN_LEGACY in handler(a) or _OPEN_ARTICLE in handler(a)),
-            None,
-        )
-        title = node_text(link) if opened is not None and link is not None else node_text(title_cell)
-        comments = None
-        if self.article_form is not None or (call is not None and call[0] == _OPEN_ARTICLE):
-            # The current list prints "[N]" after every title that has comments, nothing otherwise.
-            count = _COMMENT_COUNT.search(title)
-            comments = int(count.group(1)) if count else 0
-            title = title[: count.start()].rstrip() if count else title
+        title, comments = self.title(title_cell, call, opened is not None)
         secret = title_cell.css_first(_LOCK_ICON) is not None
         author = "" if self.portal else node_text(named.get("author"))
         date_text = node_text(named.get("date"))
-        if opened is None:
-            if not secret or not title:
-                return None  # an expired or deleted post: nothing to open, nothing to follow
+        if opened is not None:
+            key, request, url = opened
+        elif secret and title:
             key, url = _secret_key(title, author, date_text), self.list_url()
             request = Request(url)
         else:
-            key, request, url = opened
-        first = cells[0] if cells else None
-        notice = first is not None and (
-            first.css_first("img[src*='notice'], img[alt='notice'], img[alt='공지']") is not None
-            or node_text(first) == "공지"
-        )
+            return None  # an expired or deleted post: nothing to open, nothing to follow
         stub = PostStub(
             key=key,
             title=title,
@@ -189,12 +187,21 @@ class _Reader:
             request=request,
             author=author or None,
             views=parse_int(node_text(named.get("views"))),
-            notice=notice,
+            notice=_is_notice(cells[0] if cells else None),
             secret=secret,
             reply_depth=_reply_depth(title_cell),
             comments=comments,
         )
         return _Row(stub, parse_board_date(date_text, self.ctx.now) if date_text else None)
+
+
+def _is_notice(first: LexborNode | None) -> bool:
+    """A pinned row: its number cell shows a notice icon or says 공지."""
+    if first is None:
+        return False
+    return first.css_first("img[src*='notice'], img[alt='notice'], img[alt='공지']") is not None or (
+        node_text(first) == "공지"
+    )
 
 
 def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:

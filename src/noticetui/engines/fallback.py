@@ -129,11 +129,7 @@ def read_post(engine: Engine, doc: Doc, ctx: ParseContext, key: str, listed_titl
     prose too).  Raises :class:`EngineError` with the reason when the page holds no body, no files and no
     evidence of a secret post.
     """
-    try:
-        own: Post | None = engine.parse_post(doc, ctx, key)
-        problem = ""
-    except EngineError as exc:
-        own, problem = None, str(exc)
+    own, problem = _own_reading(engine, doc, ctx, key)
     if own is not None and own.secret:
         return replace(own, provenance={"secret": ENGINE_PATH})
     is_generic = engine.name == "generic"
@@ -153,13 +149,7 @@ def read_post(engine: Engine, doc: Doc, ctx: ParseContext, key: str, listed_titl
     views = merge.pick("views", base.views, base.views is not None, lambda: generic.facts.views, None)
     files = merge.pick("attachments", base.attachments, bool(base.attachments), lambda: generic.attachments, [])
     if not has_content(body) and not files:
-        if secret_evidence(doc, generic.body):
-            return Post(
-                key=key, title=title, url=ctx.url, body_html="", secret=True, provenance={"secret": GENERIC_PATH}
-            )
-        said = stated_error(doc)
-        reason = f"the site answered {said!r}" if said else (problem or "no body and no files")
-        raise EngineError(f"nothing readable on the post page: {reason}")
+        return _withheld(doc, ctx, key, title, generic.body, problem)
     return replace(
         base,
         title=title,
@@ -170,6 +160,23 @@ def read_post(engine: Engine, doc: Doc, ctx: ParseContext, key: str, listed_titl
         attachments=files,
         provenance=merge.provenance,
     )
+
+
+def _own_reading(engine: Engine, doc: Doc, ctx: ParseContext, key: str) -> tuple[Post | None, str]:
+    """The engine's own reading of the page and, when its selectors failed, why."""
+    try:
+        return engine.parse_post(doc, ctx, key), ""
+    except EngineError as exc:
+        return None, str(exc)
+
+
+def _withheld(doc: Doc, ctx: ParseContext, key: str, title: str, body: LexborNode | None, problem: str) -> Post:
+    """A page with no body and no files: a secret post on evidence, else an error with the reason."""
+    if secret_evidence(doc, body):
+        return Post(key=key, title=title, url=ctx.url, body_html="", secret=True, provenance={"secret": GENERIC_PATH})
+    said = stated_error(doc)
+    reason = f"the site answered {said!r}" if said else (problem or "no body and no files")
+    raise EngineError(f"nothing readable on the post page: {reason}")
 
 
 def _stem(title: str) -> str:

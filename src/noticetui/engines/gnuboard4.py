@@ -124,42 +124,64 @@ def _guess_cells(cells: list[LexborNode], subject: LexborNode) -> dict[str, Lexb
     return found
 
 
+def _reply_depth(subject: LexborNode) -> int:
+    """get_list() writes ' &nbsp;&nbsp; ' once per level of wr_reply before the reply icon."""
+    html = subject.html or ""
+    if "icon_reply" not in html:
+        return 0
+    return max(1, html.split("icon_reply", 1)[0].count("&nbsp;&nbsp;"))
+
+
+def _is_pinned(number: LexborNode | None) -> bool:
+    """A notice row: its number cell holds the notice icon or says 공지."""
+    return number is not None and bool(number.css_first("img[src*='icon_notice']") or node_text(number) == "공지")
+
+
+def _author(cell: LexborNode | None) -> str | None:
+    """The writer's name, inside the sideview menu markup when the skin has it."""
+    if cell is None:
+        return None
+    return node_text(cell.css_first(_NAME) or cell) or None
+
+
+def _named(cells: list[LexborNode], columns: list[str | None], subject: LexborNode) -> dict[str, LexborNode]:
+    """Cells by column: from the header row when it lines up with the row, else guessed from content."""
+    if len(columns) == len(cells):
+        return {name: cell for name, cell in zip(columns, cells, strict=True) if name is not None}
+    return _guess_cells(cells, subject)
+
+
+def _comments(subject: LexborNode, link: LexborNode) -> int | None:
+    """The comment count the skin links beside the title (``(3)``), or None."""
+    counts = [m for a in subject.css("a") if a is not link and (m := _COUNT.match(node_text(a)))]
+    return int(counts[0].group(1)) if counts else None
+
+
 def _subject_row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    """The row of a post link: key, title and marks from the subject cell, the rest by column."""
     cells = _cells(tr)
     subject = next((c for c in cells if any(_wr_id(attr(a, "href")) for a in c.css("a[href]"))), None)
     if subject is None or len(cells) < 3:
         return None
-    if len(columns) == len(cells):
-        named = {name: cell for name, cell in zip(columns, cells, strict=True) if name is not None}
-    else:
-        named = _guess_cells(cells, subject)
-    links = [a for a in subject.css("a[href]") if _wr_id(attr(a, "href"))]
-    link = links[0]
+    named = _named(cells, columns, subject)
+    link = next(a for a in subject.css("a[href]") if _wr_id(attr(a, "href")))
     key = _wr_id(attr(link, "href"))
     assert key is not None
     url = absolute(ctx.url, attr(link, "href"))
-    number = named.get("number")
-    pinned = bool(number is not None and (number.css_first("img[src*='icon_notice']") or node_text(number) == "공지"))
-    counts = [m for a in subject.css("a") if a is not link and (m := _COUNT.match(node_text(a)))]
-    reply_icon = "icon_reply" in (subject.html or "")
-    depth = 0
-    if reply_icon:
-        # get_list() writes ' &nbsp;&nbsp; ' once per level of wr_reply before the reply icon.
-        depth = max(1, (subject.html or "").split("icon_reply", 1)[0].count("&nbsp;&nbsp;"))
-    category = node_text(subject.css_first("a[href*='sca=']"))
+    pinned = _is_pinned(named.get("number"))
     stub = PostStub(
         key=key,
         title=node_text(link, skip="img, script"),
         url=url,
         request=Request(url=url, referer=ctx.url),
-        author=(node_text(named["author"].css_first(_NAME) or named["author"]) or None) if "author" in named else None,
+        author=_author(named.get("author")),
         views=parse_int(node_text(named.get("views"))),
         notice=pinned,
         secret=bool(subject.css_first("img[src*='icon_secret']")),
-        reply_depth=depth,
-        comments=int(counts[0].group(1)) if counts else None,
+        reply_depth=_reply_depth(subject),
+        comments=_comments(subject, link),
         has_file=bool(subject.css_first("img[src*='icon_file']")),
-        category=category or None,
+        category=node_text(subject.css_first("a[href*='sca=']")) or None,
     )
     return _Row(stub, parse_board_date(node_text(named.get("date")), ctx.now), pinned)
 
