@@ -30,3 +30,18 @@ def load(folder: str, name: str, *, raw: bool = False) -> Doc:
 def context(url: str, now: datetime) -> ParseContext:
     """The parse context of a page fetched from ``url`` at ``now``."""
     return ParseContext(url=url, now=now)
+
+
+def load_path(path: Path) -> Doc:
+    """A saved page at ``path``, decoded as the fetcher would without a header charset."""
+    return parse_html(decode_html(path.read_bytes(), None)[0])
+
+
+def foreign_pages(*own: str) -> list[Path]:
+    """Every saved page except those in the folders ``own``: pages an engine must not claim."""
+    return sorted(p for p in FIXTURES.glob("*/*.html") if p.parent.name not in own)
+
+
+def page_id(path: Path) -> str:
+    """A readable test id for a saved page (``egov/legacy_view.html``)."""
+    return f"{path.parent.name}/{path.name}"
