@@ -9,6 +9,7 @@ import pytest
 from noticetui.engines import get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.fallback import ENGINE_PATH, GENERIC_PATH, read_post
+from noticetui.engines.generic_text import is_chrome
 from noticetui.models import SEOUL, Post
 from noticetui.store.db import keep_full_title
 
@@ -142,3 +143,56 @@ def test_a_page_that_does_not_show_the_listed_title_is_not_taken_for_the_post() 
 def test_generic_engine_records_its_own_path() -> None:
     post = read("generic", load("boardes", "view_spans"), BOARDES_VIEW, "5521")
     assert post.provenance["body"] == GENERIC_PATH and post.body_html
+
+
+# --- a gnuboard5 theme without #bo_v_con; an XE sketchbook5 skin the Rhymix engine does not know ---------
+
+G5_THEME = "https://cse.hansol.ac.kr/bbs/board.php?bo_table=notice&wr_id=512"
+SKETCHBOOK = "https://town.hansol.kr/free/40512"
+
+
+def test_gnuboard_theme_without_bo_v_con_mixes_engine_and_fallback_fields() -> None:
+    post = read("gnuboard", load("gnuboard", "view_theme_nocon"), G5_THEME, "512", "2026학년도 2학기 캡스톤디자인...")
+    assert post.title == "2026학년도 2학기 캡스톤디자인 수강 신청 및 팀 구성 안내"
+    assert post.body_html.startswith("<p>2026학년도 2학기 캡스톤디자인 교과목 수강 신청과")
+    assert (post.author, post.views, post.posted_at) == ("학과사무실", 245, datetime(2026, 6, 19, 15, 20, tzinfo=SEOUL))
+    assert [a.name for a in post.attachments] == ["캡스톤디자인_팀구성표.xlsx"]
+    assert {k: post.provenance[k] for k in ("title", "body", "views", "attachments")} == {
+        "title": ENGINE_PATH,
+        "body": GENERIC_PATH,
+        "views": GENERIC_PATH,
+        "attachments": ENGINE_PATH,
+    }
+
+
+def test_sketchbook_skin_is_read_by_the_fallback_alone() -> None:
+    post = read(
+        "rhymix", load("rhymix", "read_sketchbook"), SKETCHBOOK, "40512", "마을 공동텃밭 분양 신청 결과와 첫 모임 일정"
+    )
+    assert post.title == "마을 공동텃밭 분양 신청 결과와 첫 모임 일정"
+    assert "첫 모임은 6월 27일(토)" in post.body_html and "조회 수" not in post.body_html
+    assert (post.posted_at, post.views) == (datetime(2026, 6, 20, 9, 12, tzinfo=SEOUL), 318)
+    files = [(a.name, a.size) for a in post.attachments]
+    assert files == [("2026_공동텃밭_분양결과.pdf", round(96.4 * 1024))]
+    assert set(post.provenance.values()) == {GENERIC_PATH}
+
+
+def test_a_sidebar_login_box_is_no_evidence_of_a_secret_post() -> None:
+    login = "<div class='login_box'><form><input type='text' name='id'><input type='password' name='pw'></form></div>"
+    prose = (
+        "<div class='bbs_detail'><div class='view_text'>"
+        + "<p>주차장 이용 요금이 조정됩니다.</p>" * 12
+        + "</div></div>"
+    )
+    post = read("boardes", parse_html(_FRAME.format(login + prose)), BOARDES_VIEW, "7", "주차장")
+    assert not post.secret and "주차장 이용 요금이 조정됩니다." in post.body_html
+
+
+@pytest.mark.parametrize(
+    ("names", "chrome"),
+    [("rd rd_nav_style2", False), ("side_menu", True), ("lnb_wrap", True), ("bbs_view_header", False)],
+)
+def test_a_menu_word_marks_chrome_only_at_either_end_of_a_class(names: str, chrome: bool) -> None:
+    doc = parse_html(f"<html><body><div class='{names}'><p id='x'>글</p></div></body></html>")
+    node = doc.css_first("#x")
+    assert node is not None and is_chrome(node) is chrome

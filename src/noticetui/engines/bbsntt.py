@@ -36,6 +36,7 @@ from noticetui.engines.base import (
     unique_stubs,
     with_query,
 )
+from noticetui.engines.generic_post import is_password_page
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST = "selectBbsNttList.do"
@@ -181,7 +182,7 @@ class BbsNttEngine(Engine):
         """The ``p-table`` view; a password form instead gives an empty, ``secret`` post."""
         subject = doc.css_first("span.p-table__subject_text")
         if subject is None:
-            if doc.css_first("input[type='password']"):
+            if is_password_page(doc, None):  # a password field outside the site frame, not a login box
                 return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
             raise EngineError("no span.p-table__subject_text on the view page")
         table: LexborNode | None = subject
@@ -191,16 +192,15 @@ class BbsNttEngine(Engine):
         cell = scope.css_first("td.p-table__content") if scope is not None else None
         if cell is None:
             cell = next((td for td in doc.css("td[title]") if attr(td, "title") == "내용"), None)
-        if cell is None:
-            raise EngineError("no td.p-table__content on the view page")
-        body = cell.css_first("div.ntt_cn_container") or cell
+        # Without a content cell the body is left to the generic fallback (engines.fallback).
+        body = (cell.css_first("div.ntt_cn_container") or cell) if cell is not None else None
         fields = _fields(scope)
         posted = parse_board_date(fields.get("date", ""), ctx.now)
         return Post(
             key=key,
             title=node_text(subject),
             url=ctx.url,
-            body_html=body.inner_html or "",
+            body_html=body.inner_html or "" if body is not None else "",
             author=fields.get("author") or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(fields.get("views")),

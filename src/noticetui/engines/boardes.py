@@ -36,6 +36,7 @@ from noticetui.engines.base import (
     unique_stubs,
     with_query,
 )
+from noticetui.engines.generic_post import is_password_page
 from noticetui.engines.js_calls import handler, js_calls, post_arg
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -195,19 +196,18 @@ class BoardEsEngine(Engine):
         """``article.board_view``; a password form instead gives an empty, ``secret`` post."""
         article = doc.css_first("article.board_view") or doc.css_first("div.board_view")
         if article is None:
-            if doc.css_first("input[type='password']"):
+            if is_password_page(doc, None):  # a password field outside the site frame, not a login box
                 return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
             raise EngineError("no article.board_view on the view page")
+        # Without div.contents the body is left to the generic fallback (engines.fallback).
         content = article.css_first("div.contents") or article.css_first("div.view_cont, div.cont")
-        if content is None:
-            raise EngineError("no div.contents in the board_view")
         info = _info(article)
         posted = parse_board_date(info.get("date", ""), ctx.now)
         return Post(
             key=key,
             title=node_text(article.css_first("h2.title, h3.title, .title"), skip=_JUNK),
             url=ctx.url,
-            body_html=content.inner_html or "",
+            body_html=content.inner_html or "" if content is not None else "",
             author=info.get("author") or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(info.get("views")),

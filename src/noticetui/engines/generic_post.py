@@ -9,6 +9,7 @@ the links whose address or text looks like a file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -23,7 +24,7 @@ _LABELS = {
     "title": ("제목",),
     "author": ("작성자", "글쓴이", "등록자", "담당부서", "담당자", "작성부서", "게시자", "부서", "writer", "author"),
     "date": ("작성일시", "등록일시", "작성일자", "등록일자", "게시일자", "작성일", "등록일", "게시일", "날짜", "일자", "date"),
-    "views": ("조회수", "조회", "hits", "views", "hit", "읽음"),
+    "views": ("조회수", "조회 수", "조회", "hits", "views", "hit", "읽음"),
 }  # fmt: skip
 _LABEL_OF = {word: kind for kind, words in _LABELS.items() for word in words}
 _LABEL = re.compile(
@@ -44,6 +45,7 @@ _SIZE = re.compile(r"(\d[\d,]*(?:\.\d+)?\s*(?:bytes?|바이트|[KMG]i?B|[KMG])(?
 _NAME_NOISE = re.compile(
     r"[\(\[]\s*\d[\d,.]*\s*(?:bytes?|바이트|[KMG]i?B|[KMG])\s*[\)\]]|다운로드|내려받기|download", re.I
 )
+_AFTER_NAME = re.compile(r"(?<=[A-Za-z0-9])\s*[\[(][^\])]*[\])]\s*$")
 _NAME_PARAMS = (
     "fileName",
     "filename",
@@ -170,16 +172,43 @@ def find_facts(doc: Doc, body: LexborNode | None, title: str, title_node: Lexbor
     views = found.get("views")
     return Facts(
         title=found["title"][1] if "title" in found else "",
-        author=found["author"][1] if "author" in found else None,
-        date=found["date"][1] if "date" in found else None,
+        author=found["author"][1] if "author" in found else _classed(doc, body, _AUTHOR_CLASSES, _valid_author),
+        date=found["date"][1] if "date" in found else _classed(doc, body, _DATE_CLASSES, _date_only),
         views=parse_int(views[1]) if views else None,
     )
+
+
+_AUTHOR_CLASSES = "[class~='nick'], [class~='writer'], [class~='author'], [class~='name'], [class*='nickname']"
+_DATE_CLASSES = "[class~='date'], [class~='time'], [class*='regdate'], [class*='wdate']"
+_DATE_ONLY = re.compile(r"^\d{2,4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _valid_author(text: str) -> str | None:
+    return _valid("author", text)
+
+
+def _date_only(text: str) -> str | None:
+    return text if _DATE_ONLY.match(text) else None
+
+
+def _classed(doc: Doc, body: LexborNode | None, selector: str, check: Callable[[str], str | None]) -> str | None:
+    """An unlabelled fact by its class (sketchbook's ``span.date``, ``a.nick``): the first element outside
+    the body and the site frame whose whole text passes ``check``."""
+    chrome: dict[int, bool] = {}
+    for node in doc.css(selector):
+        if _inside(node, body) or is_chrome(node, chrome):
+            continue
+        found = check(node_text(node))
+        if found:
+            return found
+    return None
 
 
 def _file_name(text: str, title: str, href: str) -> str:
     name = clean_text(_NAME_NOISE.sub(" ", text))
     if _FILE_EXT.search(name):
-        return name
+        # "공고.pdf [File Size:96.4KB/Download:57]": what follows the name in brackets is about the file
+        return _AFTER_NAME.sub("", name)
     hint = clean_text(_NAME_NOISE.sub(" ", title))
     if _FILE_EXT.search(hint):
         return hint

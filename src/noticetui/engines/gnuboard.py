@@ -267,9 +267,10 @@ class GnuboardEngine(Engine):
         if urlsplit(ctx.url).path.endswith("/password.php") or (password_form and not doc.css_first("#bo_v")):
             return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
         article = doc.css_first("#bo_v")
-        content = article.css_first("#bo_v_con") if article is not None else None
-        if article is None or content is None:
-            raise EngineError("no #bo_v / #bo_v_con on the view page")
+        if article is None:
+            raise EngineError("no #bo_v on the view page")
+        # A skin without #bo_v_con leaves the body to the generic fallback (engines.fallback).
+        content = article.css_first("#bo_v_con")
         heading = article.css_first("#bo_v_title")
         title = node_text(article.css_first("#bo_v_title .bo_v_tit")) or node_text(
             heading, skip=".bo_v_cate, .sound_only"
@@ -285,7 +286,7 @@ class GnuboardEngine(Engine):
             key=key,
             title=title,
             url=ctx.url,
-            body_html=images + (content.inner_html or ""),
+            body_html=images + (content.inner_html or "" if content is not None else ""),
             author=_author(info) or node_text(info.css_first("strong") if info else None, skip=_NAME_JUNK) or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(views.group(1)) if views else None,

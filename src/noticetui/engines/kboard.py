@@ -262,9 +262,8 @@ class KBoardEngine(Engine):
             if doc.css_first(_CONFIRM) or doc.css_first("form input[type='password'][name='password']"):
                 return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
             raise EngineError("no KBoard document (.kboard-document-wrap) on the view page")
+        # Without .kboard-content the body is left to the generic fallback (engines.fallback).
         content = wrap.css_first(".kboard-content .content-view") or wrap.css_first(".kboard-content")
-        if content is None:
-            raise EngineError("no .kboard-content on the view page")
         title = wrap.css_first(".kboard-title h1") or wrap.css_first(".kboard-title")
         details, category = _detail(wrap)
         posted = parse_board_date(node_text(details.get("date")), ctx.now)
@@ -272,7 +271,7 @@ class KBoardEngine(Engine):
             key=key,
             title=node_text(title, skip=_TITLE_JUNK),
             url=ctx.url,
-            body_html=content.inner_html or "",
+            body_html=content.inner_html or "" if content is not None else "",
             author=_author(details.get("author")),
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(node_text(details.get("views"))),
