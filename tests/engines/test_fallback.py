@@ -13,7 +13,7 @@ from noticetui.engines.generic_text import is_chrome
 from noticetui.models import SEOUL, Post
 from noticetui.store.db import keep_full_title
 
-from .conftest import context, load
+from .conftest import FIXTURES, context, load
 
 NOW = datetime(2026, 7, 1, 10, 0, tzinfo=SEOUL)
 BOARDES_VIEW = "https://www.hansol.re.kr/board.es?mid=a10302000000&bid=0003&act=view&list_no=5521"
@@ -196,3 +196,13 @@ def test_a_menu_word_marks_chrome_only_at_either_end_of_a_class(names: str, chro
     doc = parse_html(f"<html><body><div class='{names}'><p id='x'>글</p></div></body></html>")
     node = doc.css_first("#x")
     assert node is not None and is_chrome(node) is chrome
+
+
+def test_an_empty_body_the_engine_found_is_kept_not_replaced_by_other_text() -> None:
+    # A post that is only its files: the skin's body box holds "<p>&nbsp;</p>"; nothing else takes its place.
+    html = (FIXTURES / "gnuboard" / "view.html").read_text(encoding="utf-8")
+    start, end = html.index('<div id="bo_v_con">'), html.index("<!-- } 본문 내용 끝 -->")
+    empty = html[:start] + '<div id="bo_v_con"><p>&nbsp;</p></div>' + html[end:]
+    post = read("gnuboard", parse_html(empty.replace('<div id="bo_v_img">', '<div id="x">')), G5_THEME, "40")
+    assert "무인반납기" not in post.body_html and post.provenance["body"] == ENGINE_PATH
+    assert len(post.attachments) == 2

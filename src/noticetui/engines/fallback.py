@@ -143,12 +143,14 @@ def read_post(engine: Engine, doc: Doc, ctx: ParseContext, key: str, listed_titl
     base = own or Post(key=key, title="", url=ctx.url, body_html="")
     merge = _Merge({})
     title = merge.pick("title", base.title, _whole(base.title, generic), generic.full_title, "")
-    body = merge.pick("body", base.body_html, has_content(base.body_html), lambda: generic.body_html, "")
+    # An engine that found its body container gives its HTML even when the post is empty ("<p>&nbsp;</p>"
+    # beside the files); "" means it found none, and only then is the generic body looked for.
+    body = merge.pick("body", base.body_html, bool(base.body_html.strip()), lambda: generic.body_html, "")
     posted = merge.pick("posted_at", base.posted_at, base.posted_at is not None, generic.posted_at, None)
     author = merge.pick("author", base.author, bool(base.author), lambda: generic.facts.author, None)
     views = merge.pick("views", base.views, base.views is not None, lambda: generic.facts.views, None)
     files = merge.pick("attachments", base.attachments, bool(base.attachments), lambda: generic.attachments, [])
-    if not has_content(body) and not files:
+    if not has_content(body) and not files and merge.provenance.get("body") != ENGINE_PATH:
         return _withheld(doc, ctx, key, title, generic.body, problem)
     return replace(
         base,
