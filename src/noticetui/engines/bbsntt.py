@@ -71,23 +71,42 @@ def _label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
     return column_role(text, table)
 
 
-def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
-    cells = [c for c in tr.iter() if c.tag == "td"]
+def _subject(tr: LexborNode, cells: list[LexborNode]) -> tuple[LexborNode, LexborNode, str] | None:
+    """``(subject cell, post link, nttNo)`` of a row, or None for a row without a post link."""
     subject = tr.css_first("td.p-subject") or next((c for c in cells if c.css_first(f"a[href*='{_VIEW}']")), None)
     link = subject.css_first("a[href]") if subject is not None else None
     key = _ntt(attr(link, "href")) if link is not None else None
     if subject is None or link is None or key is None:
         return None
-    named = (
-        {name: c for name, c in zip(columns, cells, strict=False) if name is not None}
-        if len(columns) == len(cells)
-        else {}
-    )
-    url = absolute(ctx.url, attr(link, "href"))
+    return subject, link, key
+
+
+def _date_text(cells: list[LexborNode], named: dict[str, LexborNode]) -> str:
+    """The row's date: the last cell's ``<time>`` (its ``datetime`` first), else the date column."""
     time = cells[-1].css_first("time")
-    date_text = (attr(time, "datetime") or node_text(time)) if time is not None else node_text(named.get("date"))
-    first = node_text(cells[0]) if cells else ""
-    file_cell = named.get("file")
+    if time is not None:
+        return attr(time, "datetime") or node_text(time)
+    return node_text(named.get("date"))
+
+
+def _is_notice(tr: LexborNode, cells: list[LexborNode]) -> bool:
+    return "notice" in attr(tr, "class") or node_text(cells[0]) == "공지" or bool(cells[0].css_first(".p-icon__notice"))
+
+
+def _has_file(tr: LexborNode, file_cell: LexborNode | None) -> bool:
+    if tr.css_first(".p-icon__file, .ico-attach, td.p-file a"):
+        return True
+    return file_cell is not None and bool(file_cell.css_first("i, span, a, img"))
+
+
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    cells = [c for c in tr.iter() if c.tag == "td"]
+    found = _subject(tr, cells)
+    if found is None:
+        return None
+    subject, link, key = found
+    named = {n: c for n, c in zip(columns, cells, strict=False) if n is not None} if len(columns) == len(cells) else {}
+    url = absolute(ctx.url, attr(link, "href"))
     stub = PostStub(
         key=key,
         title=node_text(link, skip=_JUNK),
@@ -95,13 +114,31 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
         request=Request(url=url, referer=ctx.url),
         author=node_text(named.get("author")) or None,
         views=parse_int(node_text(named.get("views"))),
-        notice="notice" in attr(tr, "class") or first == "공지" or bool(cells[0].css_first(".p-icon__notice")),
+        notice=_is_notice(tr, cells),
         secret=bool(subject.css_first(".p-icon__lock, .p-icon__secret")),
         reply_depth=1 if subject.css_first(".p-icon__reply") else 0,
-        has_file=bool(tr.css_first(".p-icon__file, .ico-attach, td.p-file a"))
-        or (file_cell is not None and bool(file_cell.css_first("i, span, a, img"))),
+        has_file=_has_file(tr, named.get("file")),
     )
-    return _Row(stub, parse_board_date(date_text, ctx.now))
+    return _Row(stub, parse_board_date(_date_text(cells, named), ctx.now))
+
+
+def _list_table(doc: Doc) -> LexborNode | None:
+    """``table.p-table``, or the table around the post links when the skin renamed it."""
+    table = doc.css_first("table.p-table")
+    link = doc.css_first(f"a[href*='{_VIEW}']")
+    if link is not None and (table is None or not table.css_first(f"a[href*='{_VIEW}']")):
+        table = link
+        while table is not None and table.tag != "table":
+            table = table.parent
+    return table
+
+
+def _total(doc: Doc) -> int | None:
+    """The post count the list prints (총 N건), or None."""
+    for node in doc.css(".p-total, .total, [class*='count']"):
+        if match := _TOTAL.search(node_text(node)):
+            return parse_int(match.group(1))
+    return None
 
 
 def _page_index(url: str) -> int:
@@ -157,12 +194,7 @@ class BbsNttEngine(Engine):
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The ``table.p-table`` rows (notices once), ``pageIndex`` pagination and the total."""
-        table = doc.css_first("table.p-table")
-        link = doc.css_first(f"a[href*='{_VIEW}']")
-        if link is not None and (table is None or not table.css_first(f"a[href*='{_VIEW}']")):
-            table = link
-            while table is not None and table.tag != "table":
-                table = table.parent
+        table = _list_table(doc)
         if table is None:
             raise EngineError("no p-table list on the page")
         columns = [column_role(node_text(th)) for th in table.css("thead th")]
@@ -170,13 +202,8 @@ class BbsNttEngine(Engine):
         current = _page_index(ctx.url)
         pages = {_page_index(attr(a, "href")) for a in doc.css("a[href*='pageIndex=']") if not _ntt(attr(a, "href"))}
         next_page = current + 1 if current + 1 in pages else None
-        total = None
-        for node in doc.css(".p-total, .total, [class*='count']"):
-            if match := _TOTAL.search(node_text(node)):
-                total = parse_int(match.group(1))
-                break
         stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
-        return ListPage(stubs, next_page, max(pages | {current}) if pages else None, total)
+        return ListPage(stubs, next_page, max(pages | {current}) if pages else None, _total(doc))
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The ``p-table`` view; a password form instead gives an empty, ``secret`` post."""
@@ -189,11 +216,7 @@ class BbsNttEngine(Engine):
         while table is not None and table.tag != "table":
             table = table.parent
         scope = table if table is not None else doc.body
-        cell = scope.css_first("td.p-table__content") if scope is not None else None
-        if cell is None:
-            cell = next((td for td in doc.css("td[title]") if attr(td, "title") == "내용"), None)
-        # Without a content cell the body is left to the generic fallback (engines.fallback).
-        body = (cell.css_first("div.ntt_cn_container") or cell) if cell is not None else None
+        body = _content(doc, scope)
         fields = _fields(scope)
         posted = parse_board_date(fields.get("date", ""), ctx.now)
         return Post(
@@ -206,6 +229,15 @@ class BbsNttEngine(Engine):
             views=parse_int(fields.get("views")),
             attachments=_attachments(doc, ctx),
         )
+
+
+def _content(doc: Doc, scope: LexborNode | None) -> LexborNode | None:
+    """The body: ``td.p-table__content`` (or the cell titled 내용), its ``div.ntt_cn_container`` when it has
+    one; None leaves the body to the generic fallback (engines.fallback)."""
+    cell = scope.css_first("td.p-table__content") if scope is not None else None
+    if cell is None:
+        cell = next((td for td in doc.css("td[title]") if attr(td, "title") == "내용"), None)
+    return (cell.css_first("div.ntt_cn_container") or cell) if cell is not None else None
 
 
 def _fields(scope: LexborNode | None) -> dict[str, str]:

@@ -79,16 +79,27 @@ def _columns(table: LexborNode) -> list[str | None]:
     return [column_role(node_text(th)) for th in table.css("thead th")]
 
 
-def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
-    cells = [c for c in tr.iter() if c.tag == "td"]
+def _named(cells: list[LexborNode], columns: list[str | None]) -> dict[str, LexborNode]:
+    """Cells by role: each cell's aria-label / data-label names it; the header is the fallback."""
     named: dict[str, LexborNode] = {}
     for index, cell in enumerate(cells):
-        # The aria-label / data-label of each cell names it; the header is the fallback.
         name = column_role(attr(cell, "aria-label") or attr(cell, "data-label"))
         if name is None and len(columns) == len(cells):
             name = columns[index]
         if name is not None:
             named.setdefault(name, cell)
+    return named
+
+
+def _is_secret(title_cell: LexborNode) -> bool:
+    """A lock icon, or 비밀 in the cell's screen-reader text."""
+    if title_cell.css_first("i.xi-lock, .ico_lock, img[alt*='비밀']"):
+        return True
+    return "비밀" in node_text(title_cell.css_first(".sr_only"))
+
+
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    named = _named([c for c in tr.iter() if c.tag == "td"], columns)
     scope = named.get("title", tr)
     bid = query_param(ctx.url, "bid") or ""
     link = scope.css_first("a.txt_title") or next((a for a in scope.css("a") if _list_no(a, bid)), None)
@@ -97,10 +108,6 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
         return None
     href = attr(link, "href")
     url = absolute(ctx.url, href) if "list_no=" in href else with_query(ctx.url, act="view", list_no=key)
-    number = named.get("number")
-    badge = node_text(number) if number is not None else ""
-    title_cell = named.get("title", scope)
-    secret_words = node_text(title_cell.css_first(".sr_only"))
     file_cell = named.get("file")
     stub = PostStub(
         key=key,
@@ -109,9 +116,9 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
         request=Request(url=url, referer=ctx.url),
         author=node_text(named.get("author")) or None,
         views=parse_int(node_text(named.get("views"))),
-        notice="notice" in attr(tr, "class") or "공지" in badge,
-        secret=bool(title_cell.css_first("i.xi-lock, .ico_lock, img[alt*='비밀']")) or "비밀" in secret_words,
-        reply_depth=1 if title_cell.css_first("i[class*='arrow-right'], .ico_reply, .re") else 0,
+        notice="notice" in attr(tr, "class") or "공지" in node_text(named.get("number")),
+        secret=_is_secret(scope),
+        reply_depth=1 if scope.css_first("i[class*='arrow-right'], .ico_reply, .re") else 0,
         has_file=file_cell is not None and bool(file_cell.css_first("i, img, a, span")),
     )
     return _Row(stub, parse_board_date(node_text(named.get("date")), ctx.now))
@@ -132,6 +139,29 @@ def _page_of(url: str) -> int:
     return int(page) if page and page.isdigit() else 1
 
 
+def _url_fit(url: str) -> float:
+    path = urlsplit(url).path
+    if path.endswith("board.es") or path.endswith("boardDownload.es"):
+        return 1.0 if query_param(url, "bid") else 0.7
+    return 0.3 if path.endswith(".es") else 0.0
+
+
+def _markup_fit(doc: Doc) -> float:
+    handlers = " ".join(attr(a, "onclick") for a in doc.css("a[onclick]"))
+    scripts = " ".join(s.text() or "" for s in doc.css("script"))
+    markup = 0.0
+    if "goView(" in handlers or "function goView" in scripts or doc.css_first(_DOWNLOAD):
+        markup += 0.4
+    article = doc.css_first("article.board_view")
+    if article is not None and article.css_first("h2.title, h3.title") and article.css_first("div.contents"):
+        markup += 0.6
+    elif doc.css_first(_LIST_MARKERS):
+        markup += 0.35
+    if doc.css_first("a[href*='board.es?'][href*='list_no='], a[href*='board.es?'][href*='nPage=']"):
+        markup += 0.25
+    return markup
+
+
 class BoardEsEngine(Engine):
     """The ``board.es`` CMS of Korean ministries and agencies."""
 
@@ -140,25 +170,7 @@ class BoardEsEngine(Engine):
 
     def score(self, url: str, doc: Doc) -> float:
         """High when the URL is ``board.es`` and the page has its cells, ``goView`` and ``list_no`` links."""
-        path = urlsplit(url).path
-        url_fit = 0.0
-        if path.endswith("board.es") or path.endswith("boardDownload.es"):
-            url_fit = 1.0 if query_param(url, "bid") else 0.7
-        elif path.endswith(".es"):
-            url_fit = 0.3
-        handlers = " ".join(attr(a, "onclick") for a in doc.css("a[onclick]"))
-        scripts = " ".join(s.text() or "" for s in doc.css("script"))
-        markup = 0.0
-        if "goView(" in handlers or "function goView" in scripts or doc.css_first(_DOWNLOAD):
-            markup += 0.4
-        article = doc.css_first("article.board_view")
-        if article is not None and article.css_first("h2.title, h3.title") and article.css_first("div.contents"):
-            markup += 0.6
-        elif doc.css_first(_LIST_MARKERS):
-            markup += 0.35
-        if doc.css_first("a[href*='board.es?'][href*='list_no='], a[href*='board.es?'][href*='nPage=']"):
-            markup += 0.25
-        return min(1.0, 0.25 * url_fit + 0.75 * min(markup, 1.0))
+        return min(1.0, 0.25 * _url_fit(url) + 0.75 * min(_markup_fit(doc), 1.0))
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/board.es?mid=…&bid=…`` (plus ``cg_code``/``tag`` filters): no view, page or download fields."""

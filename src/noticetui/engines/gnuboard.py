@@ -130,10 +130,20 @@ def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[s
 
 
 def _header_columns(table: LexborNode) -> list[str | None]:
-    names: list[str | None] = []
-    for th in table.css("thead th"):
-        names.append(column_role(node_text(th)))
-    return names
+    return [column_role(node_text(th)) for th in table.css("thead th")]
+
+
+def _cells_by_role(tr: LexborNode, tds: list[LexborNode], columns: list[str | None]) -> dict[str, LexborNode | None]:
+    """A row's cells by role: by the header when it lines up, else by the basic skin's cell classes."""
+    if len(columns) == len(tds):
+        return {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
+    counters = [td for td in tds[1:] if class_set(td) & {"td_num", "td_hit"}]
+    return {
+        "number": next((td for td in tds if "td_chk" not in class_set(td)), None),
+        "author": tr.css_first("td.td_name"),
+        "views": counters[0] if counters else None,
+        "date": tr.css_first("td.td_datetime, td.td_date"),
+    }
 
 
 def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
@@ -144,18 +154,7 @@ def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
         subject = tr.css_first("td.td_subject") or next((td for td in tds if _title_link(td)), None)
         if subject is None or tr.css_first("td.empty_table"):
             continue
-        cells: dict[str, LexborNode | None] = {}
-        if len(columns) == len(tds):
-            cells = {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
-        else:  # no usable header: fall back on the basic skin's cell classes
-            counters = [td for td in tds[1:] if class_set(td) & {"td_num", "td_hit"}]
-            cells = {
-                "number": next((td for td in tds if "td_chk" not in class_set(td)), None),
-                "author": tr.css_first("td.td_name"),
-                "views": counters[0] if counters else None,
-                "date": tr.css_first("td.td_datetime, td.td_date"),
-            }
-        row = _row(ctx, tr, subject, cells)
+        row = _row(ctx, tr, subject, _cells_by_role(tr, tds, columns))
         if row is not None:
             rows.append(row)
     return rows
@@ -269,30 +268,35 @@ class GnuboardEngine(Engine):
         article = doc.css_first("#bo_v")
         if article is None:
             raise EngineError("no #bo_v on the view page")
-        # A skin without #bo_v_con leaves the body to the generic fallback (engines.fallback).
-        content = article.css_first("#bo_v_con")
-        heading = article.css_first("#bo_v_title")
-        title = node_text(article.css_first("#bo_v_title .bo_v_tit")) or node_text(
-            heading, skip=".bo_v_cate, .sound_only"
-        )
-        title = _uncut_title(title, doc)
         info = article.css_first("#bo_v_info")
         info_text = node_text(info, skip=".sound_only")
-        date_text = node_text(article.css_first(".if_date")) or info_text
-        posted = parse_board_date(date_text, ctx.now)
+        posted = parse_board_date(node_text(article.css_first(".if_date")) or info_text, ctx.now)
         views = re.search(r"(\d[\d,]*)\s*회", info_text)
-        images = "".join(img.html or "" for img in article.css("#bo_v_img img"))
         return Post(
             key=key,
-            title=title,
+            title=_uncut_title(_view_title(article), doc),
             url=ctx.url,
-            body_html=images + (content.inner_html or "" if content is not None else ""),
+            body_html=_view_body(article),
             author=_author(info) or node_text(info.css_first("strong") if info else None, skip=_NAME_JUNK) or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(views.group(1)) if views else None,
             attachments=_attachments(article, ctx),
             category=node_text(article.css_first(".bo_v_cate")) or None,
         )
+
+
+def _view_title(article: LexborNode) -> str:
+    """``#bo_v_title .bo_v_tit``, else the heading without its category and screen-reader words."""
+    title = node_text(article.css_first("#bo_v_title .bo_v_tit"))
+    return title or node_text(article.css_first("#bo_v_title"), skip=".bo_v_cate, .sound_only")
+
+
+def _view_body(article: LexborNode) -> str:
+    """The attached images shown above the text, then ``#bo_v_con``; '' when the skin has no ``#bo_v_con``,
+    which leaves the body to the generic fallback (engines.fallback)."""
+    content = article.css_first("#bo_v_con")
+    images = "".join(img.html or "" for img in article.css("#bo_v_img img"))
+    return images + (content.inner_html or "") if content is not None else ""
 
 
 def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:

@@ -227,6 +227,13 @@ def _is_password_page(doc: Doc, url: str) -> bool:
     return bool(_TO_PASSWORD.search(_scripts(doc))) and len(node_text(doc.body)) < 200
 
 
+def _url_fit(url: str) -> float:
+    path = urlsplit(url).path
+    if query_param(url, "bo_table"):
+        return 1.0 if path.endswith(("/board.php", "/password.php")) else 0.6
+    return 0.3 if "/bbs/" in path else 0.0
+
+
 class Gnuboard4Engine(Engine):
     """Gnuboard 4 (``basic`` skin and table skins like it)."""
 
@@ -238,12 +245,7 @@ class Gnuboard4Engine(Engine):
         scripts = _scripts(doc)
         if _G5_VAR.search(scripts) or doc.css_first("#bo_list, #bo_v, #bo_gall"):
             return 0.0
-        parts = urlsplit(url)
-        url_fit = 0.0
-        if query_param(url, "bo_table"):
-            url_fit = 1.0 if parts.path.endswith(("/board.php", "/password.php")) else 0.6
-        elif "/bbs/" in parts.path:
-            url_fit = 0.3
+        url_fit = _url_fit(url)
         markup = 0.5 if _G4_VAR.search(scripts) else 0.0
         skin = doc.css_first("#writeContents, form[name='fboardlist'], form[name='fboardpassword']")
         if skin is not None or "file_download(" in scripts or _TO_PASSWORD.search(scripts):
