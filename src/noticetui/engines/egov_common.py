@@ -70,6 +70,24 @@ def with_fields(url: str, fields: list[tuple[str, str]]) -> str:
     return urlunsplit(parts._replace(query=urlencode(fields), fragment=""))
 
 
+def _field_value(node: LexborNode) -> str | None:
+    """What a browser submits for one control, or None when it submits nothing."""
+    if node.tag == "select":
+        options = node.css("option")
+        chosen = next((o for o in options if "selected" in o.attributes), options[0] if options else None)
+        if chosen is None:
+            return None
+        return attr(chosen, "value") if "value" in chosen.attributes else node_text(chosen)
+    if node.tag == "textarea":
+        return node.text() or ""
+    kind = attr(node, "type").lower()
+    if kind in ("submit", "button", "image", "reset", "file"):
+        return None
+    if kind in ("checkbox", "radio"):
+        return (attr(node, "value") or "on") if "checked" in node.attributes else None
+    return attr(node, "value")
+
+
 def form_fields(form: LexborNode) -> list[tuple[str, str]]:
     """What a browser would submit for ``form`` (no submit button pressed): named inputs, selects, textareas."""
     fields: list[tuple[str, str]] = []
@@ -77,21 +95,9 @@ def form_fields(form: LexborNode) -> list[tuple[str, str]]:
         name = attr(node, "name")
         if not name or "disabled" in node.attributes:
             continue
-        kind = attr(node, "type").lower()
-        if node.tag == "select":
-            options = node.css("option")
-            chosen = next((o for o in options if "selected" in o.attributes), options[0] if options else None)
-            if chosen is not None:
-                fields.append((name, attr(chosen, "value") if "value" in chosen.attributes else node_text(chosen)))
-        elif node.tag == "textarea":
-            fields.append((name, node.text() or ""))
-        elif kind in ("submit", "button", "image", "reset", "file"):
-            continue
-        elif kind in ("checkbox", "radio"):
-            if "checked" in node.attributes:
-                fields.append((name, attr(node, "value") or "on"))
-        else:
-            fields.append((name, attr(node, "value")))
+        value = _field_value(node)
+        if value is not None:
+            fields.append((name, value))
     return fields
 
 
