@@ -206,3 +206,23 @@ def test_an_empty_body_the_engine_found_is_kept_not_replaced_by_other_text() -> 
     post = read("gnuboard", parse_html(empty.replace('<div id="bo_v_img">', '<div id="x">')), G5_THEME, "40")
     assert "무인반납기" not in post.body_html and post.provenance["body"] == ENGINE_PATH
     assert len(post.attachments) == 2
+
+
+def test_dl_labels_and_download_buttons_on_a_skin_the_bbsntt_engine_does_not_know() -> None:
+    url = "https://www.hansol.go.kr/www/selectBbsNttView.do?key=1180&bbsNo=2201&nttNo=88412"
+    post = read(
+        "bbsntt", load("bbsntt", "view_dl_buttons"), url, "88412", "한솔군 도시계획시설(도로) 결정 및 지형도면 고시"
+    )
+    assert (post.title, post.author, post.views) == (
+        "한솔군 도시계획시설(도로) 결정 및 지형도면 고시",
+        "도시건축과",
+        57,
+    )
+    assert post.posted_at == datetime(2026, 6, 23, 11, 40, tzinfo=SEOUL)  # labelled 입력
+    assert post.body_html.startswith("<p>「국토의 계획 및 이용에 관한 법률」") and "첨부파일" not in post.body_html
+    files = [(a.name, a.size, a.request.url if a.request else "") for a in post.attachments]
+    down = "https://www.hansol.go.kr/common/fileDown.do?atchFileId=FILE_000000000087210&fileSn="
+    assert files == [
+        ("도시계획시설_결정조서.hwp", 84 * 1024, down + "1"),
+        ("지형도면.pdf", round(2.1 * 1024**2), down + "2"),
+    ]

@@ -23,7 +23,8 @@ from noticetui.models import Attachment, ParseContext, Request
 _LABELS = {
     "title": ("제목",),
     "author": ("작성자", "글쓴이", "등록자", "담당부서", "담당자", "작성부서", "게시자", "부서", "writer", "author"),
-    "date": ("작성일시", "등록일시", "작성일자", "등록일자", "게시일자", "작성일", "등록일", "게시일", "날짜", "일자", "date"),
+    "date": ("작성일시", "등록일시", "작성일자", "등록일자", "게시일자", "작성일", "등록일", "게시일", "입력일", "입력", "날짜",
+             "일자", "date"),
     "views": ("조회수", "조회 수", "조회", "hits", "views", "hit", "읽음"),
 }  # fmt: skip
 _LABEL_OF = {word: kind for kind, words in _LABELS.items() for word in words}
@@ -46,6 +47,9 @@ _NAME_NOISE = re.compile(
     r"[\(\[]\s*\d[\d,.]*\s*(?:bytes?|바이트|[KMG]i?B|[KMG])\s*[\)\]]|다운로드|내려받기|download", re.I
 )
 _AFTER_NAME = re.compile(r"(?<=[A-Za-z0-9])\s*[\[(][^\])]*[\])]\s*$")
+_OPENS_URL = re.compile(
+    r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*(['"])([^'"]+)\1"""
+)
 _NAME_PARAMS = (
     "fileName",
     "filename",
@@ -228,9 +232,10 @@ def looks_like_file(href: str, text: str) -> bool:
     return bool(_FILE_HREF.search(href) or _FILE_EXT.search(path) or _FILE_EXT.search(text))
 
 
-def attachment_of(link: LexborNode, ctx: ParseContext, index: int) -> Attachment:
-    """One file link as an attachment fetched with the post page as Referer (and session primer)."""
-    href = absolute(ctx.url, attr(link, "href"))
+def attachment_of(link: LexborNode, ctx: ParseContext, index: int, target: str = "") -> Attachment:
+    """One file link (or button, whose ``target`` URL comes from its handler) as an attachment fetched with
+    the post page as Referer (and session primer)."""
+    href = absolute(ctx.url, target or attr(link, "href"))
     text = text_without(link, "img, i, svg, .sr-only, .blind, .sound_only")
     name = _file_name(text, attr(link, "title"), href)
     parent = link.parent
@@ -245,19 +250,28 @@ def attachment_of(link: LexborNode, ctx: ParseContext, index: int) -> Attachment
     )
 
 
+def _handler_url(node: LexborNode) -> str:
+    """The address a button's or script link's handler opens (``location.href='…'``, ``window.open('…')``)."""
+    code = attr(node, "onclick") + " " + attr(node, "href")
+    match = _OPENS_URL.search(code)
+    return match.group(2) if match else ""
+
+
 def find_attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
-    """The page's file links outside site chrome, once each, in page order (image-only links skipped)."""
+    """The page's file links and download buttons outside site chrome, once each, in page order
+    (image-only links skipped; a button counts when its handler opens a file's address)."""
     chrome: dict[int, bool] = {}
     files: list[Attachment] = []
-    seen: dict[str, int] = {}
-    for link in doc.css("a[href]"):
+    seen: set[str] = set()
+    for link in doc.css("a[href], a[onclick], button[onclick]"):
         href = attr(link, "href")
-        text = text_without(link, "img, i, svg, .sr-only, .blind, .sound_only")
-        if not usable_href(href) or not text or not looks_like_file(href, text) or is_chrome(link, chrome):
+        target = href if usable_href(href) else _handler_url(link)
+        text = text_without(link, "img, i, svg, .sr-only, .blind, .sound_only") or attr(link, "title")
+        if not target or not text or not looks_like_file(target, text) or is_chrome(link, chrome):
             continue
-        url = absolute(ctx.url, href)
+        url = absolute(ctx.url, target)
         if url in seen:
             continue
-        seen[url] = len(files)
-        files.append(attachment_of(link, ctx, len(files)))
+        seen.add(url)
+        files.append(attachment_of(link, ctx, len(files), target))
     return files
