@@ -89,26 +89,34 @@ def _depth(node: LexborNode) -> int:
     return depth
 
 
+def _title_candidates(doc: Doc, body: LexborNode | None) -> list[tuple[LexborNode, str]]:
+    """Headings and title-classed elements outside the site frame, innermost only, not holding the body,
+    with their text (2 to 300 characters, without a leading 제목 label)."""
+    chrome: dict[int, bool] = {}
+    # A selector list can match one element more than once: keep each once, in page order.
+    found = list({n.mem_id: n for n in doc.css(_HEADINGS)}.values())
+    ids = {n.mem_id for n in found}
+    kept = []
+    for node in found:
+        contains_body = body is not None and _inside(body, node)
+        nested = any(d.mem_id in ids and d.mem_id != node.mem_id for d in node.css("*"))
+        if nested or contains_body or is_chrome(node, chrome):
+            continue
+        text = clean_text(text_without(node, ".sr-only, .blind, .sound_only, script"))
+        text = re.sub(r"^제목\s*[:：]?\s*", "", text)
+        if 2 <= len(text) <= 300:
+            kept.append((node, text))
+    return kept
+
+
 def find_title(doc: Doc, body: LexborNode | None) -> tuple[str, LexborNode | None]:
     """The post's title and its element: the heading before the body that ``<title>`` repeats, best."""
     head = doc.css_first("title")
     page_title = clean_text(head.text() if head is not None else "")
     order = {n.mem_id: i for i, n in enumerate(doc.root.traverse())} if doc.root is not None else {}
     start = order.get(body.mem_id, len(order)) if body is not None else len(order)
-    chrome: dict[int, bool] = {}
-    # A selector list can match one element more than once: keep each once, in page order.
-    found = list({n.mem_id: n for n in doc.css(_HEADINGS)}.values())
-    ids = {n.mem_id for n in found}
     best: tuple[float, LexborNode, str] | None = None
-    for node in found:
-        contains_body = body is not None and _inside(body, node)
-        nested = any(d.mem_id in ids and d.mem_id != node.mem_id for d in node.css("*"))
-        if nested or is_chrome(node, chrome) or contains_body:
-            continue
-        text = clean_text(text_without(node, ".sr-only, .blind, .sound_only, script"))
-        text = re.sub(r"^제목\s*[:：]?\s*", "", text)
-        if not 2 <= len(text) <= 300:
-            continue
+    for node, text in _title_candidates(doc, body):
         score = 2.0 * (text in page_title) + (node.tag in ("h1", "h2", "h3", "h4"))
         score += any(re.search(r"title|subject|tit", c, re.I) for c in classes(node))
         score += order.get(node.mem_id, 0) < start
@@ -153,11 +161,17 @@ def _valid(kind: str, value: str) -> str | None:
     return value
 
 
-def find_facts(doc: Doc, body: LexborNode | None, title: str, title_node: LexborNode | None) -> Facts:
-    """Date, author and views from "label value" pairs outside the body; a "제목" label's value is the title.
+def _record(found: dict[str, tuple[int, str]], text: str, depth: int) -> None:
+    """Note each valid "label value" pair of ``text``, unless a deeper element gave that field already."""
+    for kind, value in _pairs(text):
+        checked = _valid(kind, value)
+        if checked is not None and (kind not in found or depth > found[kind][0]):
+            found[kind] = (depth, checked)
 
-    The deepest element that yields a field wins (a ``<li>작성일 …</li>`` over the ``<ul>`` of all facts).
-    """
+
+def _labelled(doc: Doc, body: LexborNode | None, title: str, title_node: LexborNode | None) -> dict[str, str]:
+    """Each field's value from "label value" text outside the body and the title; the deepest element
+    that yields a field wins (a ``<li>작성일 …</li>`` over the ``<ul>`` of all facts)."""
     chrome: dict[int, bool] = {}
     found: dict[str, tuple[int, str]] = {}
     for node in doc.css("body *"):
@@ -168,17 +182,19 @@ def find_facts(doc: Doc, body: LexborNode | None, title: str, title_node: Lexbor
             continue
         if title and title in text and not text.startswith("제목"):
             text = text.replace(title, " ")
-        depth = _depth(node)
-        for kind, value in _pairs(text):
-            checked = _valid(kind, value)
-            if checked is not None and (kind not in found or depth > found[kind][0]):
-                found[kind] = (depth, checked)
-    views = found.get("views")
+        _record(found, text, _depth(node))
+    return {kind: value for kind, (_depth_found, value) in found.items()}
+
+
+def find_facts(doc: Doc, body: LexborNode | None, title: str, title_node: LexborNode | None) -> Facts:
+    """Date, author and views from "label value" pairs outside the body (else, for the date and the
+    author, from an element classed as one); a "제목" label's value is the title."""
+    found = _labelled(doc, body, title, title_node)
     return Facts(
-        title=found["title"][1] if "title" in found else "",
-        author=found["author"][1] if "author" in found else _classed(doc, body, _AUTHOR_CLASSES, _valid_author),
-        date=found["date"][1] if "date" in found else _classed(doc, body, _DATE_CLASSES, _date_only),
-        views=parse_int(views[1]) if views else None,
+        title=found.get("title", ""),
+        author=found.get("author") or _classed(doc, body, _AUTHOR_CLASSES, _valid_author),
+        date=found.get("date") or _classed(doc, body, _DATE_CLASSES, _date_only),
+        views=parse_int(found.get("views")),
     )
 
 
