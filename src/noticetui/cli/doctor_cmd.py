@@ -41,7 +41,7 @@ class Report:
 
     def fail(self, line: str) -> None:
         self.failed = True
-        self.say(f"  ✗ {line}")
+        self.say(f"  ✗ {sanitize_line(line)}")  # reasons may quote the page
 
 
 def _short(value: object, width: int = 60) -> str:
