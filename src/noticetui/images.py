@@ -104,6 +104,7 @@ async def fetch_image(
 
 
 async def _download(src: str, fetcher: Fetcher, referer: str | None, max_bytes: int) -> bytes:
+    from noticetui.net.body import BodyLimits
     from noticetui.net.fetch import FetchError
 
     try:
@@ -113,7 +114,8 @@ async def _download(src: str, fetcher: Fetcher, referer: str | None, max_bytes: 
                 raise _too_large(src, max_bytes)
             data = bytearray()
             checked = False
-            async for chunk in response.aiter_bytes():
+            # Pieces decoded in bounded steps and counted against max_bytes: a gzip bomb stops at the limit.
+            async for chunk in fetcher.body(src, response, BodyLimits(max_bytes)):
                 data += chunk
                 if len(data) > max_bytes:
                     raise _too_large(src, max_bytes)
@@ -122,6 +124,8 @@ async def _download(src: str, fetcher: Fetcher, referer: str | None, max_bytes: 
                     checked = True
             return bytes(data)
     except FetchError as exc:
+        if exc.kind == "too-large":
+            raise _too_large(src, max_bytes) from exc
         raise ImageError(src, exc.detail) from exc
 
 

@@ -14,8 +14,8 @@ from textual.screen import Screen
 
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
+from noticetui.net.errors import error_line
 from noticetui.tui.fetcher import SharedFetcher
-from noticetui.tui.format import error_line
 from noticetui.tui.messages import (
     BoardSynced,
     DownloadFailed,
