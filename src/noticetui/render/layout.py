@@ -21,7 +21,7 @@ from noticetui.render.document import (
     Table,
 )
 from noticetui.render.width import cell_width
-from noticetui.render.wrap import fit, wrap, wrap_pre
+from noticetui.render.wrap import fit, line_width, wrap, wrap_pre
 
 MIN_WIDTH = 2
 """Narrowest width laid out (a Korean syllable needs two cells); narrower requests are widened."""
@@ -54,11 +54,6 @@ class Flow:
         """Add several lines."""
         for line in lines:
             self.add(line)
-
-
-def line_width(line: Line) -> int:
-    """The width of a laid-out line in cells."""
-    return sum(cell_width(text) for text, _ in line)
 
 
 def _aligned(lines: list[Line], width: int, align: str) -> list[Line]:
@@ -152,7 +147,7 @@ def render_blocks(blocks: list[Block], width: int, compact: bool = False) -> lis
         elif isinstance(block, Quote):
             flow.extend(_quote(block, width))
         elif isinstance(block, Table):
-            flow.extend(tables.render_table(block, width))
+            flow.extend(tables.render_table(block, width, render_blocks))
         if apart:
             flow.gap()
     return flow.lines

@@ -15,13 +15,12 @@ always stacked.
 
 from __future__ import annotations
 
-from noticetui.render import layout, measure, stacked
-from noticetui.render.document import Line, Mark, Table
+from noticetui.render import stacked
+from noticetui.render.document import BlocksLayout, Line, Mark, Table
 from noticetui.render.grid import Grid, Placed, column_bounds, fit_columns, place
-from noticetui.render.wrap import fit
+from noticetui.render.measure import cell_sizes
+from noticetui.render.wrap import fit, line_width
 
-NESTED_MIN = 20
-"""A nested table claims at most this much as its minimum width: below that it stacks itself."""
 SMALL_TABLE = 4
 """Tables of at most this many columns are stacked rather than cut a single word."""
 FEW_CUTS = 2
@@ -63,28 +62,20 @@ _DOUBLE: dict[_Key, str] = {
 }
 
 
-def _sizes(grid: Grid) -> dict[int, tuple[int, int]]:
-    return {i: measure.measure(p.cell.blocks) for i, p in enumerate(grid.cells)}
+def render_table(table: Table, width: int, blocks_layout: BlocksLayout) -> list[Line]:
+    """``table`` as lines of at most ``width`` cells: a grid if its columns fit, else stacked rows.
 
-
-def measure_table(table: Table) -> tuple[int, int]:
-    """(minimum, natural) width of ``table`` drawn as a grid, in cells."""
-    grid = place(table)
-    bounds = column_bounds(grid, _sizes(grid))
-    frame = 3 * grid.cols + 1
-    return min(sum(bounds.words) + frame, NESTED_MIN), sum(bounds.natural) + frame
-
-
-def render_table(table: Table, width: int) -> list[Line]:
-    """``table`` as lines of at most ``width`` cells: a grid if its columns fit, else stacked rows."""
+    ``blocks_layout`` lays out the blocks of a cell (the caller's own layout, passed in so that this
+    module does not import the one that imports it).
+    """
     grid = place(table)
     if not grid.cols:
         return []
-    sizes = _sizes(grid)
+    sizes = cell_sizes(grid)
     widths = fit_columns(column_bounds(grid, sizes), width - (3 * grid.cols + 1))
     if widths is None or cut_cells(grid, sizes, widths, width) > (0 if grid.cols <= SMALL_TABLE else FEW_CUTS):
-        return stacked.render_stacked(grid, width)
-    return _draw(grid, widths)
+        return stacked.render_stacked(grid, width, blocks_layout)
+    return _draw(grid, widths, blocks_layout)
 
 
 def cut_cells(grid: Grid, sizes: dict[int, tuple[int, int]], widths: list[int], width: int) -> int:
@@ -103,17 +94,17 @@ def _span_width(widths: list[int], p: Placed) -> int:
     return sum(widths[p.col : p.col + p.cols]) + 3 * (p.cols - 1)
 
 
-def _draw(grid: Grid, widths: list[int]) -> list[Line]:
+def _draw(grid: Grid, widths: list[int], blocks_layout: BlocksLayout) -> list[Line]:
     contents: list[list[tuple[int, Line]]] = []
     for p in grid.cells:
         inner = _span_width(widths, p)
         sized: list[tuple[int, Line]] = []
-        for line in layout.render_blocks(p.cell.blocks, inner, compact=True):
-            width = layout.line_width(line)
+        for line in blocks_layout(p.cell.blocks, inner, True):
+            width = line_width(line)
             if width <= inner:
                 sized.append((width, line))
             else:  # never cut a cell's text off: wrap whatever is still too wide
-                sized += [(layout.line_width(piece), piece) for piece in fit(line, inner)]
+                sized += [(line_width(piece), piece) for piece in fit(line, inner)]
         contents.append(sized)
     heights = [1] * grid.rows
     spanning = []
