@@ -154,8 +154,10 @@ def find_facts(doc: Doc, body: LexborNode | None, title: str, title_node: Lexbor
     """
     chrome: dict[int, bool] = {}
     found: dict[str, tuple[int, str]] = {}
+    # One set up front, not a climb to the body from every node: that costs the page's depth per node.
+    skipped = {n.mem_id for part in (body, title_node) if part is not None for n in part.traverse()}
     for node in doc.css("body *"):
-        if node.tag in ("script", "style") or _inside(node, body) or _inside(node, title_node):
+        if node.tag in ("script", "style") or node.mem_id in skipped:
             continue
         text = node_text(node)
         if len(text) > 300 or not _LABEL.search(text) or is_chrome(node, chrome):
