@@ -44,22 +44,26 @@ def demo_home(server: DemoServer, home: Path) -> AppContext:
 def cmd_tui(args: argparse.Namespace) -> int:
     """Open the TUI; on the sample boards with --demo or when no board is configured yet."""
     from noticetui.tui.app import NoticeApp
+    from noticetui.tui.crash import crash_log_dir
 
     ctx = AppContext.load()
     if not args.demo and ctx.config.boards:
+        app = NoticeApp(ctx)
         try:
-            NoticeApp(ctx).run()
+            app.run()
         finally:
             ctx.close()
-        return 0
+        return app.return_code or 0  # 1 when the app died on an exception
     ctx.close()
     if not args.demo:
         print("No boards configured yet: opening the bundled sample boards (noticetui add URL adds yours).")
     with DemoServer() as server, tempfile.TemporaryDirectory(prefix="noticetui-demo-") as home:
         demo = demo_home(server, Path(home))
+        app = NoticeApp(demo)
+        app.crash_dir = crash_log_dir(resolve_paths().database)  # not in the throwaway home
         try:
-            NoticeApp(demo).run()
+            app.run()
         finally:
             demo.close()
     sys.stdout.flush()
-    return 0
+    return app.return_code or 0
