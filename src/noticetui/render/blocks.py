@@ -18,7 +18,6 @@ from noticetui.render import markers, office
 from noticetui.render.captions import attach_captions
 from noticetui.render.document import (
     Block,
-    Cell,
     Document,
     Heading,
     ListBlock,
@@ -27,11 +26,9 @@ from noticetui.render.document import (
     Paragraph,
     Preformatted,
     Quote,
-    Row,
     Rule,
     Run,
     Spacer,
-    Table,
 )
 from noticetui.render.elements import (
     BLOCK,
@@ -45,7 +42,6 @@ from noticetui.render.elements import (
     NESTING,
     PRE,
     SKIP,
-    align_left,
     hides,
     int_attr,
     is_hidden,
@@ -60,6 +56,7 @@ from noticetui.render.inline import (
 from noticetui.render.references import References
 from noticetui.render.sanitize import sanitize
 from noticetui.render.sink import Context, Sink
+from noticetui.render.table_reader import TableReader
 
 _ASCII_BLANK = re.compile(r"[ \t\n\r\f]+")
 
@@ -79,7 +76,7 @@ _Stack = list[LexborNode | _LinkEnd | bool]
 """The flat walk's work: nodes to read, link ends, and block ends (``True`` for a ``<p>``, with its margin)."""
 
 
-class _Walker:
+class _Walker(TableReader):
     """Builds the blocks of one document."""
 
     def __init__(self, base_url: str) -> None:
@@ -232,9 +229,10 @@ class _Walker:
         sink.flush()
         attrs = node.attributes
         ordered = tag == "ol"
-        items = [c for c in node.iter() if c.tag == "li" and not is_hidden(c.attributes)]
         step = -1 if "reversed" in attrs else 1
-        counter = int_attr(attrs.get("start"), len(items) if step < 0 else 1)
+        # A reversed list counts down from its number of shown items.
+        first = sum(1 for c in node.iter() if c.tag == "li" and not is_hidden(c.attributes)) if step < 0 else 1
+        counter = int_attr(attrs.get("start"), first)
         kind = attrs.get("type") or "1"
         inner = ctx._replace(depth=ctx.depth + 1, nest=ctx.nest + 1)
         result: list[ListItem] = []
@@ -246,19 +244,20 @@ class _Walker:
                 marker = markers.ordinal(counter, kind) if ordered else markers.bullet(ctx.depth)
                 result.append(ListItem(marker, self.contents(child, inner)))
                 counter += step
-            elif child.tag == "-text" and not (child.text_content or "").strip():
-                continue
-            else:
-                # Loose content (often a nested list written beside the <li>) belongs to the item above.
-                loose = Sink(ctx.align)
-                self.one(child, loose, inner)
-                loose.flush()
-                if loose.blocks and not result:
-                    result.append(ListItem("", []))
-                if loose.blocks:
-                    result[-1].blocks.extend(loose.blocks)
+            elif child.tag != "-text" or (child.text_content or "").strip():
+                self.loose(child, ctx.align, inner, result)
         if result:
             sink.blocks.append(ListBlock(result, ctx.depth > 0))
+
+    def loose(self, node: LexborNode, align: str | None, ctx: Context, items: list[ListItem]) -> None:
+        """Content beside the ``<li>`` of a list (often a nested list): it belongs to the item above."""
+        loose = Sink(align)
+        self.one(node, loose, ctx)
+        loose.flush()
+        if loose.blocks and not items:
+            items.append(ListItem("", []))
+        if loose.blocks:
+            items[-1].blocks.extend(loose.blocks)
 
     def quote(self, node: LexborNode, tag: str, sink: Sink, ctx: Context) -> None:
         """``<blockquote>`` with a bar, ``<dd>`` indented, ``<figure>`` with its caption."""
@@ -282,69 +281,6 @@ class _Walker:
         if runs:
             runs[-1] = (runs[-1][0].rstrip("\n"), runs[-1][1])
             sink.blocks.append(Preformatted(runs))
-
-    def table(self, node: LexborNode, sink: Sink, ctx: Context) -> None:
-        """A data table, or the blocks of a layout table (one column or one cell) in reading order."""
-        sink.flush()
-        rows: list[Row] = []
-        for part in node.iter():
-            if part.tag == "caption":
-                caption = self.contents(part, ctx._replace(mark=ctx.mark | Mark.BOLD))
-                sink.blocks.extend(caption)
-            elif part.tag in ("thead", "tbody", "tfoot"):
-                rows += [self.row(tr, ctx, part.tag == "thead") for tr in part.iter() if tr.tag == "tr"]
-            elif part.tag == "tr":
-                rows.append(self.row(part, ctx, False))
-        rows = [row for row in rows if row.cells]
-        columns = max((sum(cell.colspan for cell in row.cells) for row in rows), default=0)
-        role = (node.attributes.get("role") or "").lower()
-        if columns <= 1 or role in ("presentation", "none"):
-            for row in rows:
-                for cell in row.cells:
-                    if cell.header and not cell.aligned:
-                        align_left(cell.blocks)
-                    sink.blocks.extend(cell.blocks)
-            return
-        if not any(cell.blocks for row in rows for cell in row.cells):
-            return
-        seen_body = False
-        for row in rows:
-            seen_body = seen_body or not row.header
-            row.header = row.header and not seen_body
-        sink.blocks.append(Table(rows))
-
-    def row(self, tr: LexborNode, ctx: Context, in_head: bool) -> Row:
-        """One ``<tr>`` and its cells."""
-        row_attrs = tr.attributes
-        if is_hidden(row_attrs):
-            return Row([])
-        row_align = style_align(row_attrs.get("style") or "", row_attrs.get("align") or "")
-        cells: list[Cell] = []
-        for td in tr.iter():
-            if td.tag not in ("td", "th"):
-                continue
-            attrs = td.attributes
-            if is_hidden(attrs):
-                continue
-            head = td.tag == "th"
-            align = style_align(attrs.get("style") or "", attrs.get("align") or "")
-            cell_ctx = Context(
-                mark=ctx.mark | (Mark.BOLD if head else Mark.NONE) | style_marks(attrs.get("style") or ""),
-                align=align or row_align or ("center" if head else "left"),
-                depth=ctx.depth,
-                nest=ctx.nest + 1,
-            )
-            colspan = min(max(int_attr(attrs.get("colspan"), 1), 1), 1000)
-            rowspan = int_attr(attrs.get("rowspan"), 1)
-            # A cell's &nbsp; only keeps an empty cell open: it says nothing of how the post is spaced.
-            spacers = self.spacers
-            blocks = self.contents(td, cell_ctx)
-            self.spacers = spacers
-            if all(isinstance(block, Spacer) for block in blocks):
-                blocks = []
-            rows = 65534 if rowspan == 0 else max(rowspan, 1)
-            cells.append(Cell(blocks, colspan, rows, head, aligned=bool(align or row_align)))
-        return Row(cells, header=bool(cells) and (in_head or all(cell.header for cell in cells)))
 
     # --- inline replaced elements and links ---------------------------------------------------------
 

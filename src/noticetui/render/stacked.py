@@ -91,29 +91,34 @@ def render_stacked(grid: Grid, width: int, blocks_layout: BlocksLayout) -> list[
     labels = _labels(grid)
     out: list[Line] = []
     for r in range(grid.header_rows, grid.rows):
-        row = [p for p in grid.cells if p.row <= r < p.row + p.rows]
-        fields: list[Line] = []
-        pending = ""
-        for i, p in enumerate(row):
-            if not p.cell.blocks:
-                # Empty cells are left out, except in the first record: every column name shows once.
-                if r == grid.header_rows and _span_label(labels, p):
-                    fields += _field(_span_label(labels, p), p, width, False, blocks_layout)
-                continue
-            following = row[i + 1] if i + 1 < len(row) else None
-            # A row header (th beside td, no column header above it) names the cell after it.
-            row_header = p.cell.header and not labels[p.col] and following is not None
-            if row_header and following is not None and not following.cell.header:
-                name = _plain(p)
-                if measure_runs([(name, Mark.NONE)])[1] <= width // 2:
-                    pending = name
-                    continue
-            label = pending or _span_label(labels, p)
-            pending = ""
-            fields.extend(_field(label, p, width, p.row != r, blocks_layout))
+        fields = _record(grid, r, labels, width, blocks_layout)
         if fields:
             out.append([("─" * width, Mark.BORDER)])
             out.extend(fields)
     if out:
         out.append([("─" * width, Mark.BORDER)])
     return out
+
+
+def _record(grid: Grid, r: int, labels: list[str], width: int, blocks_layout: BlocksLayout) -> list[Line]:
+    """The ``label: value`` lines of row ``r``."""
+    row = [p for p in grid.cells if p.row <= r < p.row + p.rows]
+    fields: list[Line] = []
+    pending = ""
+    for i, p in enumerate(row):
+        if not p.cell.blocks:
+            # Empty cells are left out, except in the first record: every column name shows once.
+            if r == grid.header_rows and _span_label(labels, p):
+                fields += _field(_span_label(labels, p), p, width, False, blocks_layout)
+            continue
+        following = row[i + 1] if i + 1 < len(row) else None
+        # A row header (th beside td, no column header above it) names the cell after it.
+        if p.cell.header and not labels[p.col] and following is not None and not following.cell.header:
+            name = _plain(p)
+            if measure_runs([(name, Mark.NONE)])[1] <= width // 2:
+                pending = name
+                continue
+        label = pending or _span_label(labels, p)
+        pending = ""
+        fields.extend(_field(label, p, width, p.row != r, blocks_layout))
+    return fields

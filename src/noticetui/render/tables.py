@@ -94,40 +94,18 @@ def _span_width(widths: list[int], p: Placed) -> int:
     return sum(widths[p.col : p.col + p.cols]) + 3 * (p.cols - 1)
 
 
+_Texts = list[list[tuple[int, int, Line]]]
+"""Per output line: the cell text lines on it (start column, width, line)."""
+
+
 def _draw(grid: Grid, widths: list[int], blocks_layout: BlocksLayout) -> list[Line]:
-    contents: list[list[tuple[int, Line]]] = []
-    for p in grid.cells:
-        inner = _span_width(widths, p)
-        sized: list[tuple[int, Line]] = []
-        for line in blocks_layout(p.cell.blocks, inner, True):
-            width = line_width(line)
-            if width <= inner:
-                sized.append((width, line))
-            else:  # never cut a cell's text off: wrap whatever is still too wide
-                sized += [(line_width(piece), piece) for piece in fit(line, inner)]
-        contents.append(sized)
-    heights = [1] * grid.rows
-    spanning = []
-    for p, lines in zip(grid.cells, contents, strict=True):
-        if p.rows == 1:
-            heights[p.row] = max(heights[p.row], len(lines))
-        else:
-            spanning.append((p, len(lines)))
-    # Cells spanning rows take what single-row cells gave them; any lack goes to their last row.
-    for p, need in sorted(spanning, key=lambda item: item[0].rows):
-        have = sum(heights[p.row : p.row + p.rows]) + p.rows - 1
-        if need > have:
-            heights[p.row + p.rows - 1] += need - have
-    xs = [0]
-    for w in widths:
-        xs.append(xs[-1] + w + 3)
-    ys = [0]
-    for h in heights:
-        ys.append(ys[-1] + h + 1)
+    contents = [_cell_lines(p, _span_width(widths, p), blocks_layout) for p in grid.cells]
+    xs = _offsets(widths, 3)
+    ys = _offsets(_heights(grid, contents), 1)
     total_w, total_h = xs[-1] + 1, ys[-1] + 1
     across = [bytearray(total_w) for _ in range(total_h)]  # a stroke from x to x+1 on line y
     down = [bytearray(total_w) for _ in range(total_h)]  # a stroke from y to y+1 in column x
-    texts: list[list[tuple[int, int, Line]]] = [[] for _ in range(total_h)]
+    texts: _Texts = [[] for _ in range(total_h)]
     for p, lines in zip(grid.cells, contents, strict=True):
         x0, x1, y0, y1 = xs[p.col], xs[p.col + p.cols], ys[p.row], ys[p.row + p.rows]
         across[y0][x0:x1] = across[y1][x0:x1] = b"\x01" * (x1 - x0)
@@ -135,6 +113,27 @@ def _draw(grid: Grid, widths: list[int], blocks_layout: BlocksLayout) -> list[Li
             down[y][x0] = down[y][x1] = 1
         for i, (width, line) in enumerate(lines):
             texts[y0 + 1 + i].append((x0 + 2, width, line))
+    return _frame(grid, widths, xs, ys, across, down, texts)
+
+
+def _offsets(sizes: list[int], gap: int) -> list[int]:
+    """Where each column (or row) starts, and where the last ends: sizes plus the frame between."""
+    out = [0]
+    for size in sizes:
+        out.append(out[-1] + size + gap)
+    return out
+
+
+def _frame(
+    grid: Grid,
+    widths: list[int],
+    xs: list[int],
+    ys: list[int],
+    across: list[bytearray],
+    down: list[bytearray],
+    texts: _Texts,
+) -> list[Line]:
+    """The table's lines: rules at the row boundaries, text lines between them."""
     header_y = ys[grid.header_rows] if grid.header_rows else -1
     out: list[Line] = []
     for r, y in enumerate(ys):
@@ -147,6 +146,35 @@ def _draw(grid: Grid, widths: list[int], blocks_layout: BlocksLayout) -> list[Li
             )
             out += [_compose(frame, texts[y2]) for y2 in range(y + 1, ys[r + 1])]
     return out
+
+
+def _cell_lines(p: Placed, inner: int, blocks_layout: BlocksLayout) -> list[tuple[int, Line]]:
+    """A cell's lines at ``inner`` cells, each with its width."""
+    sized: list[tuple[int, Line]] = []
+    for line in blocks_layout(p.cell.blocks, inner, True):
+        width = line_width(line)
+        if width <= inner:
+            sized.append((width, line))
+        else:  # never cut a cell's text off: wrap whatever is still too wide
+            sized += [(line_width(piece), piece) for piece in fit(line, inner)]
+    return sized
+
+
+def _heights(grid: Grid, contents: list[list[tuple[int, Line]]]) -> list[int]:
+    """Each row's height in lines: its tallest cell; cells spanning rows may lengthen their last row."""
+    heights = [1] * grid.rows
+    spanning = []
+    for p, lines in zip(grid.cells, contents, strict=True):
+        if p.rows == 1:
+            heights[p.row] = max(heights[p.row], len(lines))
+        else:
+            spanning.append((p, len(lines)))
+    # Cells spanning rows take what single-row cells gave them; any lack goes to their last row.
+    for p, need in sorted(spanning, key=lambda item: item[0].rows):
+        have = sum(heights[p.row : p.row + p.rows]) + p.rows - 1
+        if need > have:
+            heights[p.row + p.rows - 1] += need - have
+    return heights
 
 
 def _rule(
