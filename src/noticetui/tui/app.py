@@ -81,11 +81,13 @@ class NoticeApp(App[None]):
         ]
         self.push_screen(HelpScreen(sections))
 
-    def run(self, *args: Any, **kwargs: Any) -> None:
-        """Run the app; after a crash (return code 1) print the one line that points to its log."""
-        super().run(*args, **kwargs)
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the app (returning what it exited with); after a crash print the one line that points to
+        its log."""
+        result = super().run(*args, **kwargs)
         if self.crash_report:
             sys.stderr.write(self.crash_report + "\n")
+        return result
 
     def _handle_exception(self, error: Exception) -> None:
         """An unhandled exception: Textual stops the app with return code 1, and would print a long
