@@ -16,6 +16,7 @@ KINDS = {
     "div": ("<div>w{i} ", "</div>"),
     "blockquote": ("<blockquote>w{i} ", "</blockquote>"),
     "ul": ("<ul><li>w{i} ", "</li></ul>"),
+    "table": ("<table><tr><td>w{i} ", "</td></tr></table>"),
 }
 
 

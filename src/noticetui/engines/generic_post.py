@@ -32,6 +32,8 @@ _LABEL = re.compile(
     + r")(?![가-힣a-z])\s*[:：]?\s*",
     re.I,
 )
+_MAX_FACTS = 300
+"""A facts line (작성자, 작성일 …) is shorter than this; a longer text is not one."""
 _AUTHOR_END = re.compile(r"\s*(?:[|·/]|\d{2,4}[-./]\d).*$")
 _HEADINGS = "h1, h2, h3, h4, [class*='title'], [class*='subject'], [class~='tit'], [class*='tit_'], [class*='_tit']"
 _TITLE_SPLIT = re.compile(r"\s+[|<>:·\-–—]+\s+|\s*::\s*")
@@ -74,6 +76,14 @@ def _inside(node: LexborNode, ancestor: LexborNode | None) -> bool:
             return True
         current = current.parent
     return False
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    found, current = [], node.parent
+    while current is not None:
+        found.append(current)
+        current = current.parent
+    return found
 
 
 def _depth(node: LexborNode) -> int:
@@ -156,11 +166,16 @@ def find_facts(doc: Doc, body: LexborNode | None, title: str, title_node: Lexbor
     found: dict[str, tuple[int, str]] = {}
     # One set up front, not a climb to the body from every node: that costs the page's depth per node.
     skipped = {n.mem_id for part in (body, title_node) if part is not None for n in part.traverse()}
-    for node in doc.css("body *"):
-        if node.tag in ("script", "style") or node.mem_id in skipped:
+    if body is not None and len(node_text(body)) > _MAX_FACTS:
+        # Whatever holds the body holds more text than any facts line: not worth reading each one's text.
+        skipped |= {n.mem_id for n in _ancestors(body)}
+    # A walk rather than doc.css("body *"): lexbor's descendant selector is quadratic in deep pages.
+    skipped |= {doc.body.mem_id} if doc.body is not None else set()
+    for node in doc.body.traverse() if doc.body is not None else []:
+        if node.tag in ("script", "style") or (node.tag or "-")[0] == "-" or node.mem_id in skipped:
             continue
         text = node_text(node)
-        if len(text) > 300 or not _LABEL.search(text) or is_chrome(node, chrome):
+        if len(text) > _MAX_FACTS or not _LABEL.search(text) or is_chrome(node, chrome):
             continue
         if title and title in text and not text.startswith("제목"):
             text = text.replace(title, " ")
