@@ -26,6 +26,10 @@ from noticetui.tui.widgets.detail import DetailPane
 
 from .conftest import Cli, CliResult
 
+# Five posts of 5,000 nested levels and 100,000-character words, rendered by every command and by the
+# TUI: seconds each on a loaded 2-core machine, so this module gets a longer bound than the default.
+pytestmark = pytest.mark.timeout(180)
+
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """What must never reach a terminal or a machine reader raw: C0 but TAB and LF, DEL, C1, bidi overrides."""
 DEEP_WORDS = {f"{kind}{i}" for kind in "dqtuo" for i in range(hostile.DEPTH)}
