@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from noticetui.cli import main
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.screens.main import MainScreen
 
@@ -42,3 +43,18 @@ def test_a_clean_quit_exits_zero_without_a_log(make_app: Callable[..., NoticeApp
 
 async def _quit(pilot: Pilot[None]) -> None:
     await pilot.press("q")
+
+
+def test_a_crash_around_the_apps_loop_is_logged_too(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_run(self: NoticeApp) -> None:
+        raise OSError("the terminal went away")
+
+    monkeypatch.setenv("NOTICETUI_HOME", str(home))
+    monkeypatch.setattr(NoticeApp, "run", failing_run)
+    assert main([]) == 1
+    logs = list((home / "logs").glob("crash-*.log"))
+    assert len(logs) == 1 and "OSError: the terminal went away" in logs[0].read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(logs[0]) in err
