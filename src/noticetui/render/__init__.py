@@ -12,14 +12,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from noticetui.render.document import Document, Image, Link
-from noticetui.render.sanitize import sanitize, sanitize_line
+from noticetui.render.sanitize import drop_controls, dumps_json, sanitize, sanitize_line
 
 if TYPE_CHECKING:
     from noticetui.render.plain import to_plain
     from noticetui.render.richtext import to_rich
     from noticetui.render.width import cell_width
 
-__all__ = ["Document", "Image", "Link", "cell_width", "render_html", "sanitize", "sanitize_line", "to_plain", "to_rich"]
+__all__ = [
+    "Document",
+    "Image",
+    "Link",
+    "cell_width",
+    "drop_controls",
+    "dumps_json",
+    "render_html",
+    "sanitize",
+    "sanitize_line",
+    "to_plain",
+    "to_rich",
+]
 
 _LAZY = {
     "to_plain": "noticetui.render.plain",
