@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="a board as a feed on stdout")
     p.add_argument("board")
     p.add_argument("--format", choices=FORMATS, required=True)
-    p.add_argument("--limit", type=positive, default=50)
+    p.add_argument("--limit", type=positive, help="only the newest N posts (default: every cached post)")
 
     p = sub.add_parser("doctor", help="which engine and path read each field of a board's list and one post")
     p.add_argument("board")
