@@ -84,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, required=True)
     p.add_argument("--limit", type=positive, help="only the newest N posts (default: every cached post)")
 
+    p = sub.add_parser("serve", help="every board and saved search as Atom/RSS/JSON feeds over HTTP")
+    p.add_argument("--port", type=int, default=8766, help="port to listen on (default 8766; 0: any free port)")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1; others are reachable from outside)")
+
     p = sub.add_parser("doctor", help="which engine and path read each field of a board's list and one post")
     p.add_argument("board")
     return parser
