@@ -61,7 +61,7 @@ class FeedServer(ThreadingHTTPServer):
 
     def start(self) -> threading.Thread:
         """Serve in a background thread (stop with :meth:`stop`)."""
-        thread = threading.Thread(target=self.serve_forever, name="feed-server", daemon=True)
+        thread = threading.Thread(target=self.serve_forever, args=(0.05,), name="feed-server", daemon=True)
         thread.start()
         return thread
 
