@@ -38,6 +38,10 @@ title = "공지사항"
 name = "later"
 url = "https://y.kr/board"
 
+[[boards]]
+name = "학사"
+url = "https://z.kr/haksa"
+
 [[searches]]
 name = "grants"
 query = "지원사업"
@@ -168,6 +172,7 @@ def test_the_opml_lists_every_board_with_a_working_feed(http: httpx.Client, serv
     assert [(o.get("title"), o.get("xmlUrl")) for o in boards] == [
         ("공지사항", f"{server.url}/boards/notice.atom"),
         ("later", f"{server.url}/boards/later.atom"),
+        ("학사", f"{server.url}/boards/%ED%95%99%EC%82%AC.atom"),
     ]
     searches = [o.get("xmlUrl") for o in root.iter("outline") if o.get("type") == "rss" and not o.get("htmlUrl")]
     assert searches == [f"{server.url}/search/grants.atom"]
