@@ -72,7 +72,6 @@ INLINE = frozenset(
 )
 """Elements whose text runs on with their neighbours' when they are unwrapped."""
 _NOT_XML = re.compile("[\ufffe\uffff]")
-_DROP_SELECTOR = ", ".join(sorted(DROP))
 
 
 def _text(value: str) -> str:
@@ -104,7 +103,7 @@ def _attributes(tag: str, node: LexborNode, base: str) -> str | None:
             value = safe_url(value or "", base)
             if value is None:
                 continue
-        parts.append(f' {name}="{html.escape(_text(value or ""), quote=True)}"')
+        parts.append(f' {name}="{html.escape(value or "", quote=True)}"')
     if tag == "a" and not any(p.startswith(" href=") for p in parts):
         return None  # a link with no usable target: its text alone
     if tag == "img" and not any(p.startswith(" src=") for p in parts):
@@ -112,12 +111,17 @@ def _attributes(tag: str, node: LexborNode, base: str) -> str | None:
     return "".join(parts)
 
 
-def _pieces(root: LexborNode, base: str) -> Iterator[str]:
+def _pieces(root: LexborNode, base: str, texts: list[str]) -> Iterator[str]:
+    """The safe HTML of ``root``'s content, piece by piece; its text goes to ``texts`` on the way."""
     # The stack holds nodes still to visit and closing tags still to write.
-    stack: list[LexborNode | str] = list(reversed(list(root.iter(include_text=True))))
+    # None marks the end of a block, where the summary needs a space.
+    stack: list[LexborNode | str | None] = list(reversed(list(root.iter(include_text=True))))
     depth = 0
     while stack:
         item = stack.pop()
+        if item is None:
+            texts.append(" ")
+            continue
         if isinstance(item, str):
             depth -= 1
             yield item
@@ -125,15 +129,20 @@ def _pieces(root: LexborNode, base: str) -> Iterator[str]:
         tag = item.tag or ""
         tag = "div" if tag in AS_DIV else tag
         if tag == "-text":
-            yield html.escape(_text(item.text_content or ""), quote=False)
+            text = item.text_content or ""
+            texts.append(text)
+            yield html.escape(text, quote=False)
             continue
         if tag.startswith(("-", "!")) or tag in DROP:
             continue  # comments, doctypes and dangerous elements, with their content
+        if tag not in INLINE:
+            texts.append(" ")  # words of two blocks must not run together in the summary
+            stack.append(None)
         children = list(reversed(list(item.iter(include_text=True))))
         attrs = _attributes(tag, item, base) if tag in KEEP else None
         if attrs is None or depth >= MAX_DEPTH:
             if tag not in INLINE:
-                yield " "  # words of two unwrapped blocks must not run together
+                yield " "  # nor in the HTML, once unwrapped
             stack.extend(children)  # unwrapped: its content stays
             continue
         yield f"<{tag}{attrs}>"
@@ -144,22 +153,24 @@ def _pieces(root: LexborNode, base: str) -> Iterator[str]:
         stack.extend(children)
 
 
+def feed_body(body: str, base_url: str, limit: int = 500) -> tuple[str, str]:
+    """The post body ``body`` as safe HTML (URLs absolute against ``base_url``) and as a summary: the
+    first ``limit`` characters of its text, whitespace folded to single spaces.  One parse for both."""
+    root = LexborHTMLParser(body).body if body.strip() else None
+    if root is None:
+        return "", ""
+    texts: list[str] = []
+    # Control characters go from the whole at once: markup itself never has any.
+    markup = _text("".join(_pieces(root, base_url, texts))).strip()
+    summary = " ".join(_text("".join(texts)).split())
+    return markup, summary if len(summary) <= limit else summary[: limit - 1].rstrip() + "…"
+
+
 def clean_html(body: str, base_url: str) -> str:
     """The post body ``body`` as safe HTML, its URLs absolute against ``base_url``."""
-    if not body.strip():
-        return ""
-    root = LexborHTMLParser(body).body
-    return "" if root is None else "".join(_pieces(root, base_url)).strip()
+    return feed_body(body, base_url)[0]
 
 
 def summary_text(body: str, limit: int = 500) -> str:
     """The first ``limit`` characters of the body's text, whitespace folded to single spaces."""
-    if not body.strip():
-        return ""
-    root = LexborHTMLParser(body).body
-    if root is None:
-        return ""
-    for node in root.css(_DROP_SELECTOR):
-        node.decompose()
-    text = " ".join(_text(root.text(separator=" ")).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return feed_body(body, "", limit)[1]

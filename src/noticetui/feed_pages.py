@@ -61,9 +61,17 @@ def feed_version(store: Store, board_id: int | None, *key: object) -> FeedVersio
     ).fetchone()
     basis = "|".join(str(part) for part in (__version__, *key, *row))
     etag = f'W/"{hashlib.sha256(basis.encode()).hexdigest()[:24]}"'
-    stamps = [datetime.fromisoformat(str(s)) for s in row[1:3] if s]
-    newest = max((s if s.tzinfo else s.replace(tzinfo=UTC) for s in stamps), default=None)
-    return FeedVersion(etag, newest)
+    stamps = [stamp for text in row[1:3] if (stamp := _parse_stamp(text)) is not None]
+    return FeedVersion(etag, max(stamps, default=None))
+
+
+def _parse_stamp(text: object) -> datetime | None:
+    """A stored ISO 8601 time (UTC when it has no offset); None when absent or unreadable."""
+    try:
+        stamp = datetime.fromisoformat(str(text)) if text else None
+    except ValueError:
+        return None  # the ETag still tells versions apart
+    return stamp if stamp is None or stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
 def _clean(text: str) -> str:

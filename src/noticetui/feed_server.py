@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from noticetui.config import Config
+from noticetui.config import Config, ConfigError, load_config
 from noticetui.feed_pages import FEED_TYPES, FeedVersion, feed_version, index_page, opml
 from noticetui.feeds import TextOf, write_feed
 from noticetui.paths import Paths
@@ -51,6 +51,21 @@ class FeedServer(ThreadingHTTPServer):
         self.paths = paths
         self.config = config
         self.log = log
+        self._config_stamp = _stamp(paths)
+
+    def current_config(self) -> Config:
+        """The config, read again when its file changed (a board added while serving gets its feed).
+
+        A file broken meanwhile keeps the last good config, with one line on stderr.
+        """
+        stamp = _stamp(self.paths)
+        if stamp != self._config_stamp:
+            self._config_stamp = stamp
+            try:
+                self.config = load_config(self.paths.config_file)
+            except ConfigError as exc:
+                sys.stderr.write(f"noticetui serve: {sanitize_line(str(exc))} (keeping the previous config)\n")
+        return self.config
 
     @property
     def url(self) -> str:
@@ -97,6 +112,7 @@ def _with_bodies(store: Store, rows: Iterable[list[PostRow]]) -> Iterator[PostRo
 class _Handler(BaseHTTPRequestHandler):
     server: FeedServer
     server_version = "noticetui"
+    _started = False  # whether a status line went out for this request
 
     def do_GET(self) -> None:
         self._answer(body=True)
@@ -124,13 +140,19 @@ class _Handler(BaseHTTPRequestHandler):
             self._simple(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", f"not found: {exc}\n", body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the reader went away
+        except Exception as exc:
+            # One line on stderr and a 500 if nothing was sent yet; the next request starts afresh.
+            self.server.handle_error(self.request, self.client_address)
+            if not self._started:
+                message = f"cannot serve this feed: {sanitize_line(str(exc)) or type(exc).__name__}\n"
+                self._simple(HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", message, body)
         finally:
             store.close()
 
     def _route(self, store: Store, body: bool) -> None:
         parts = urlsplit(self.path)
         path = unquote(parts.path)
-        base, config = self._base(), self.server.config
+        base, config = self._base(), self.server.current_config()
         if path in ("/", "/index.html"):
             page = index_page(base, configured_boards(store, config), config)
             self._simple(HTTPStatus.OK, "text/html; charset=utf-8", page, body)
@@ -196,6 +218,7 @@ class _Handler(BaseHTTPRequestHandler):
             out.detach()
 
     def _head(self, status: HTTPStatus, content_type: str | None, headers: dict[str, str]) -> None:
+        self._started = True
         self.send_response(status)
         if content_type:
             self.send_header("Content-Type", content_type)
@@ -208,6 +231,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._head(status, content_type, {"Content-Length": str(len(data))})
         if body:
             self.wfile.write(data)
+
+
+def _stamp(paths: Paths) -> tuple[int, int] | None:
+    try:
+        stat = paths.config_file.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _limit(text: str) -> int | None:

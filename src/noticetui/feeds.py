@@ -21,7 +21,7 @@ from email.utils import format_datetime
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from noticetui.feed_html import clean_html, summary_text
+from noticetui.feed_html import feed_body
 from noticetui.render.sanitize import drop_controls, dumps_json
 from noticetui.store import BoardRow, PostRow
 
@@ -39,14 +39,12 @@ def _clean(text: str) -> str:
     return _NOT_XML.sub("", drop_controls(text))
 
 
-def _summary(post: PostRow, text: TextOf | None) -> str:
+def _body(post: PostRow, text: TextOf | None) -> tuple[str, str]:
+    """The entry's HTML content and its summary (from ``text`` when given)."""
     if not post.body_html:
-        return ""
-    return _clean(text(post)) if text is not None else summary_text(post.body_html)
-
-
-def _content(post: PostRow) -> str:
-    return clean_html(post.body_html, post.url) if post.body_html else ""
+        return "", ""
+    content, summary = feed_body(post.body_html, post.url)
+    return content, _clean(text(post)) if text is not None else summary
 
 
 def _ids(board: BoardRow, entry_id: TextOf | None) -> TextOf:
@@ -106,10 +104,9 @@ def to_atom(
         if post.author:
             author = ET.SubElement(entry, "author")
             ET.SubElement(author, "name").text = _clean(post.author)
-        summary = _summary(post, text)
+        content, summary = _body(post, text)
         if summary:
             ET.SubElement(entry, "summary", type="text").text = summary
-        content = _content(post)
         if content:
             ET.SubElement(entry, "content", type="html").text = content
         out.write(_xml(entry))
@@ -142,7 +139,7 @@ def to_rss(
             ET.SubElement(item, "pubDate").text = format_datetime(post.posted_at)
         if post.author:
             ET.SubElement(item, "author").text = _clean(post.author)
-        content = _content(post)
+        content, _ = _body(post, text)
         if content:
             ET.SubElement(item, "description").text = content
         out.write(_xml(item))
@@ -179,10 +176,9 @@ def to_json_feed(
             item["date_published"] = post.posted_at.isoformat()
         if post.author:
             item["authors"] = [{"name": _clean(post.author)}]
-        summary = _summary(post, text)
+        content, summary = _body(post, text)
         if summary:
             item["summary"] = summary
-        content = _content(post)
         # JSON Feed wants content_html or content_text in every item: a post without a body has its title.
         if content:
             item["content_html"] = content

@@ -109,7 +109,7 @@ def test_summary_is_the_body_text_on_one_line(cached: tuple[BoardRow, list[PostR
         summary = ET.fromstring(text).findtext(
             "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary"
         )
-    assert summary == "공고 안내 붙임 1 구분 금액 1차 100만원 누르기 [2J"
+    assert summary == "공고 안내 붙임 1 구분 금액 1차 100만원 누르기[2J"
 
 
 def test_entry_ids_can_come_from_the_caller(cached: tuple[BoardRow, list[PostRow]]) -> None:

@@ -244,3 +244,37 @@ def test_a_port_in_use_is_one_line_and_exit_1(home: Paths, server: FeedServer) -
     out, err = process.communicate(timeout=30)
     assert process.returncode == 1 and out == ""
     assert err.startswith("noticetui: cannot listen on 127.0.0.1:") and len(err.splitlines()) == 1
+
+
+def test_a_board_added_while_serving_gets_its_feed(http: httpx.Client, home: Paths) -> None:
+    assert http.get("/boards/new.atom").status_code == 404
+    with home.config_file.open("a", encoding="utf-8") as config:
+        config.write('\n[[boards]]\nname = "new"\nurl = "https://new.kr/"\n')
+    assert http.get("/boards/new.atom").status_code == 200
+
+
+def test_a_config_broken_while_serving_keeps_the_last_good_one(http: httpx.Client, home: Paths) -> None:
+    home.config_file.write_text("[[boards]]\nname = 1\n", encoding="utf-8")
+    assert http.get("/boards/notice.atom").status_code == 200
+
+
+def test_an_unreadable_stored_time_still_serves_the_feed(http: httpx.Client, home: Paths) -> None:
+    store = Store.open(home.database)
+    store.conn.execute("UPDATE posts SET updated_at = 'now', body_at = NULL")
+    store.close()
+    response = http.get("/boards/notice.atom")
+    assert response.status_code == 200 and "last-modified" not in response.headers and response.headers["etag"]
+
+
+def test_a_failure_inside_the_server_is_a_500_and_one_line(
+    http: httpx.Client, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("noticetui.feed_server.feed_version", broken)
+    response = http.get("/boards/notice.atom")
+    assert response.status_code == 500 and response.text == "cannot serve this feed: disk on fire\n"
+    err = capsys.readouterr().err
+    assert err == "noticetui serve: 127.0.0.1: disk on fire\n"
+    assert http.get("/").status_code == 200  # the server goes on
