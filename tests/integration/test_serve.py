@@ -278,3 +278,18 @@ def test_a_failure_inside_the_server_is_a_500_and_one_line(
     err = capsys.readouterr().err
     assert err == "noticetui serve: 127.0.0.1: disk on fire\n"
     assert http.get("/").status_code == 200  # the server goes on
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "http"])
+def test_a_bad_port_is_bad_usage(cli: Cli, port: str) -> None:
+    result = cli("serve", "--port", port)
+    assert result.code == 2 and "expected a port from 0 to 65535" in result.err and len(result.err.splitlines()) == 1
+
+
+def test_a_host_that_is_not_loopback_is_warned_about(cli: Cli) -> None:
+    # 192.0.2.1 is a documentation address no machine has: the bind fails after the warning.
+    result = cli("serve", "--host", "192.0.2.1", "--port", "0")
+    lines = result.err.splitlines()
+    assert result.code == 1 and result.out == "" and len(lines) == 2
+    assert lines[0].startswith("noticetui: warning: serving on 192.0.2.1, which is not loopback")
+    assert lines[1].startswith("noticetui: cannot listen on 192.0.2.1:0")
