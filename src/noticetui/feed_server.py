@@ -26,6 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from noticetui.config import Config, ConfigError, load_config
 from noticetui.feed_pages import FEED_TYPES, FeedVersion, feed_version, index_page, opml
 from noticetui.feeds import TextOf, write_feed
+from noticetui.loopback import host_name, is_loopback
 from noticetui.paths import Paths
 from noticetui.render.sanitize import sanitize_line
 from noticetui.store import BoardRow, PostRow, Store, StoreError
@@ -128,7 +129,20 @@ class _Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host") or ""
         return f"http://{host}" if _HOST.match(host) else self.server.url
 
+    def _host_allowed(self) -> bool:
+        # A loopback server answers only requests addressed to a loopback name: a web page that points its
+        # own host name at 127.0.0.1 (DNS rebinding) must not read the feeds through the browser.
+        if not is_loopback(str(self.server.server_address[0])):
+            return True
+        host = self.headers.get("Host")
+        if host is None:
+            return True  # HTTP/1.0 without Host: not a browser
+        return is_loopback(host_name(host))
+
     def _answer(self, body: bool) -> None:
+        if not self._host_allowed():
+            self._simple(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", "forbidden: not a loopback Host\n", body)
+            return
         try:
             store = Store.open(self.server.paths.database)
         except StoreError as exc:

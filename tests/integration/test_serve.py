@@ -16,10 +16,10 @@ import feedparser
 import httpx
 import pytest
 
-from noticetui.cli.serve_cmd import is_loopback
 from noticetui.config import load_config
 from noticetui.demo.server import DemoServer
 from noticetui.feed_server import FeedServer
+from noticetui.loopback import host_name, is_loopback
 from noticetui.models import SEOUL, Post, PostStub, Request
 from noticetui.paths import Paths, resolve_paths
 from noticetui.store import Store
@@ -198,8 +198,30 @@ def test_the_server_binds_loopback_by_default(server: FeedServer) -> None:
 
 
 def test_loopback_hosts_are_recognised() -> None:
-    assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"))
-    assert not any(is_loopback(h) for h in ("0.0.0.0", "192.168.0.10", "::", "example.kr"))
+    assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost", "LOCALHOST."))
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "192.168.0.10", "::", "example.kr", "localhost.evil.kr"))
+
+
+def test_host_headers_lose_their_port() -> None:
+    assert [host_name(h) for h in ("localhost:8766", "127.0.0.1", "[::1]:80", "[::1]", "evil.kr:1")] == [
+        "localhost",
+        "127.0.0.1",
+        "::1",
+        "::1",
+        "evil.kr",
+    ]
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8766", "10.0.0.1"])
+def test_a_request_for_another_host_name_is_refused(http: httpx.Client, host: str) -> None:
+    # DNS rebinding: a web page that points its own name at 127.0.0.1 must not read the feeds.
+    response = http.get("/boards/notice.atom", headers={"Host": host})
+    assert response.status_code == 403 and "notice" not in response.text
+
+
+@pytest.mark.parametrize("host", ["localhost:8766", "127.0.0.1", "[::1]:8766"])
+def test_loopback_host_names_are_served(http: httpx.Client, host: str) -> None:
+    assert http.get("/boards/notice.atom", headers={"Host": host}).status_code == 200
 
 
 def test_a_synced_demo_board_is_served_with_its_tables_and_links(cli: Cli, demo_server: DemoServer) -> None:

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import signal
 import sys
 from types import FrameType
 
 from noticetui.cli.format import error
 from noticetui.context import AppContext
+from noticetui.loopback import is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` names this machine only (``localhost``, 127.0.0.0/8, ``::1``)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
