@@ -2,7 +2,8 @@
 
 ``/`` lists the feeds; ``/boards/<name>.atom|.rss|.json`` and ``/search/<name>.atom|…`` are the feeds
 (every cached post, streamed post by post; ``?limit=N`` keeps the newest N); ``/opml`` lists every board
-for a reader to import.  Feeds answer conditional GETs (ETag, Last-Modified) with 304.
+for a reader to import.  Feeds answer conditional GETs (ETag, Last-Modified) with 304.  Bound to
+loopback, it answers only requests whose ``Host`` is a loopback name (403 otherwise: DNS rebinding).
 
 The standard library's threading HTTP server: one thread per request, and each request opens its own
 connection to the cache (SQLite connections are not shared between threads), so a sync running next to
