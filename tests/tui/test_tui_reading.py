@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
 
@@ -29,19 +28,6 @@ def shown_text(widget: Static) -> str:
     """The plain text a Static shows."""
     content = widget.content
     return content.plain if isinstance(content, Text) else str(content)
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the app handed to the web browser (which reports success)."""
-    urls: list[str] = []
-
-    def fake_open(url: str) -> bool:
-        urls.append(url)
-        return True
-
-    monkeypatch.setattr("noticetui.tui.screens.post_actions.webbrowser.open", fake_open)
-    return urls
 
 
 async def test_all_boards_list_names_each_rows_board(make_app: AppFactory) -> None:

@@ -12,8 +12,10 @@ from textual.screen import Screen
 
 from noticetui.context import AppContext, make_fetcher
 from noticetui.net.fetch import Fetcher
-from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.backend import Backend
 from noticetui.tui.image_support import probe_images
+from noticetui.tui.screens.activity import ActivityScreen
+from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.screens.main import MainScreen
 from noticetui.tui.widgets.boards import BoardsPane
@@ -50,18 +52,34 @@ class NoticeApp(App[None]):
         self.ctx = ctx
         self.sync_on_start = sync_on_start
         self.now = now
-        self.fetchers = SharedFetcher(fetcher_factory or (lambda: make_fetcher(ctx)))
+        self.backend = Backend(ctx, fetcher_factory or (lambda: make_fetcher(ctx)))
+        """Where sync, bodies, images and downloads run: a thread with its own loop and store connection."""
         self.images = probe_images(ctx.config.settings.images)
-
-    def get_default_screen(self) -> Screen[None]:
-        """The three-pane main screen."""
-        return MainScreen(
+        self.main = MainScreen(
             self.ctx,
-            self.fetchers,
+            self.backend,
             sync_on_start=self.sync_on_start,
             now=self.now,
             images=self.images,
         )
+
+    def get_default_screen(self) -> Screen[None]:
+        """The three-pane main screen."""
+        return self.main
+
+    async def action_quit(self) -> None:
+        """Quit; while a sync or a download is in flight, ask first (quitting cuts it off)."""
+        if not self.main.busy:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        question = "A sync or a download is still running. Quit anyway and stop it? (y: quit, n: stay)"
+        self.push_screen(ConfirmScreen(question), self._quit_confirmed)
+
+    def _quit_confirmed(self, sure: bool | None) -> None:
+        if sure:
+            self.exit()
 
     def action_help(self) -> None:
         """Show every key (once: pressing ? on the help screen closes it)."""
@@ -69,6 +87,7 @@ class NoticeApp(App[None]):
             return
         sections: list[tuple[str, list[BindingType]]] = [
             ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
+            ("Tasks screen", list(ActivityScreen.BINDINGS)),
             ("Boards", list(BoardsPane.BINDINGS)),
             ("Posts", list(PostList.BINDINGS)),
             ("Post", list(DetailPane.BINDINGS)),
@@ -76,5 +95,5 @@ class NoticeApp(App[None]):
         self.push_screen(HelpScreen(sections))
 
     async def on_unmount(self) -> None:
-        """Close the network session when the app ends."""
-        await self.fetchers.close()
+        """Stop the back room (cancelling what still runs) and close its network session."""
+        await self.backend.stop()
