@@ -2,36 +2,33 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from time import monotonic
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, OptionList, Static
-from textual.worker import get_current_worker
 
 from noticetui.context import AppContext
 from noticetui.render import sanitize_line
-from noticetui.store import PostRow, Store
 from noticetui.tui import messages as m
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
-from noticetui.tui.screens.post_actions import PostActionsScreen
+from noticetui.tui.screens.search_actions import SearchActions
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
 from noticetui.tui.task_log import reason_first
 from noticetui.tui.watch_words import watched_words
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
-from noticetui.tui.widgets.status import StatusLine, result_text
+from noticetui.tui.widgets.status import StatusLine, counts_text
 
 EMPTY_STATE = """No boards yet.
 
@@ -45,7 +42,6 @@ or look around the bundled sample boards first:
 
 Press q to quit."""
 
-SEARCH_LIMIT = 500
 RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
@@ -55,7 +51,7 @@ def screen_key(keys: str, action: str, label: str, tip: str = "", *, show: bool 
     return Binding(keys, action, label, show=show, tooltip=tip, id=f"noticetui.{action}")
 
 
-class MainScreen(PostActionsScreen):
+class MainScreen(SearchActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
@@ -114,17 +110,12 @@ class MainScreen(PostActionsScreen):
         self.now = now
         self.images = images
         """What the terminal can do with images (None: no inline images)."""
-        self.search_query: str | None = None
         self._reload_pending = False
         self._reloaded = 0.0
         self._listed: set[str] = set()
         """Boards of the running sync whose rows are already in the store."""
-        self._search_store: Store | None = None
-        self._search_lock = threading.Lock()
         self.opening: int | None = None
         """The post whose body is being fetched (the pane shows it once it arrives)."""
-        self.shown_board: str | None = None
-        """The key of the board the list shows (None while it shows search results)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without boards only Quit and Help mean anything: the other keys are hidden and do nothing."""
@@ -308,73 +299,6 @@ class MainScreen(PostActionsScreen):
             return
         self.run_sync()
 
-    def action_search(self) -> None:
-        """Open the search box."""
-        search = self.query_one("#search", Input)
-        search.add_class("-open")
-        search.focus()
-
-    @on(Input.Changed, "#search")
-    def search_changed(self, event: Input.Changed) -> None:
-        """Search as the user types (in a thread: the screen never waits for the cache)."""
-        query = " ".join(event.value.split())
-        if query:
-            self.run_search(query)
-
-    @on(Input.Submitted, "#search")
-    def search_submitted(self, event: Input.Submitted) -> None:
-        """Enter moves on to the results (or, on an empty box, closes the search)."""
-        if not " ".join(event.value.split()):
-            self.action_back()
-            return
-        self.query_one("#posts", PostList).focus()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def run_search(self, query: str) -> None:
-        """The search itself, newest first, on a connection of its own (a newer query cancels this one)."""
-        worker = get_current_worker()
-        with self._search_lock:
-            if worker.is_cancelled:
-                return
-            if self._search_store is None:
-                path = self.ctx.store.path
-                self._search_store = Store.open(path) if path is not None else self.ctx.store
-            rows = self._search_store.search(query, limit=SEARCH_LIMIT)
-        if not worker.is_cancelled:
-            self.post_message(m.SearchFinished(query, rows))
-
-    @on(m.SearchFinished)
-    def search_finished(self, message: m.SearchFinished) -> None:
-        """Show the results if the box still asks for them."""
-        search = self.query_one("#search", Input)
-        if " ".join(search.value.split()) != message.query or not search.has_class("-open"):
-            return
-        self.show_results(message.query, message.rows)
-
-    def show_results(self, query: str, rows: list[PostRow]) -> None:
-        """List search results, the query's words highlighted in the titles."""
-        self.search_query = query
-        self.shown_board = None
-        self.show_board_error()
-        more = "+" if len(rows) == SEARCH_LIMIT else ""
-        label = f"Search: {query} — {len(rows)}{more} result{'s' if len(rows) != 1 else ''}"
-        posts = self.query_one("#posts", PostList)
-        boards = sorted({r.board for r in rows})
-        tags = tag_width(boards) if len(boards) > 1 else 0
-        source = FixedPosts(rows, label, tags)
-        posts.set_source(source, empty=f"Nothing matches {query!r}.", search=tuple(query.split()))
-
-    def action_back(self) -> None:
-        """Close the search box and go back to the board's list."""
-        search = self.query_one("#search", Input)
-        was_searching = self.search_query is not None or search.has_class("-open")
-        search.remove_class("-open")
-        search.value = ""
-        if was_searching:
-            self.search_query = None
-            self.show_board(keep=None)
-            self.query_one("#posts", PostList).focus()
-
     def action_toggle_unread(self) -> None:
         """Show only unread posts, or all posts again (the watcher does the rest)."""
         self.unread_only = not self.unread_only
@@ -403,7 +327,7 @@ class MainScreen(PostActionsScreen):
     def board_synced(self, message: m.BoardSynced) -> None:
         """A board synced: its counts and (when it is on screen) its list update."""
         self.query_one("#status", StatusLine).board_synced(message.result)
-        self.task_log.add(self.log_now(), "sync", message.result.board, True, result_text(message.result))
+        self.task_log.add(self.log_now(), "sync", message.result.board, True, counts_text(message.result))
         self.reload_soon()
 
     @on(m.SyncFinished)

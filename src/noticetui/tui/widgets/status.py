@@ -20,12 +20,17 @@ PAINT_EVERY = 0.2
 """The shortest time between two repaints of the status line (seconds)."""
 
 
-def result_text(result: BoardSyncResult) -> str:
-    """How one board's successful sync reads: ``notice: 3 new`` or ``notice: up to date``."""
+def counts_text(result: BoardSyncResult) -> str:
+    """What one board's successful sync brought: ``3 new, 1 updated`` or ``up to date``."""
     parts = [f"{result.new} new"] if result.new else []
     if result.updated:
         parts.append(f"{result.updated} updated")
-    return f"{sanitize_line(result.board)}: {', '.join(parts) or 'up to date'}"
+    return ", ".join(parts) or "up to date"
+
+
+def result_text(result: BoardSyncResult) -> str:
+    """How one board's successful sync reads: ``notice: 3 new`` or ``notice: up to date``."""
+    return f"{sanitize_line(result.board)}: {counts_text(result)}"
 
 
 class StatusLine(Static):
