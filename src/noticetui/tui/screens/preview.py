@@ -27,6 +27,33 @@ from noticetui.tui.widgets.attachments import attachment_text
 class PreviewScreen(ModalScreen[None]):
     """The text of one attachment; with several and none chosen yet, a list to choose from first."""
 
+    DEFAULT_CSS = """
+    PreviewScreen {
+        align: center middle;
+    }
+    PreviewScreen > #preview-box {
+        width: 90%;
+        height: 90%;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+    PreviewScreen #preview-title {
+        height: auto;
+        margin-bottom: 1;
+    }
+    PreviewScreen #preview-choices {
+        height: auto;
+        max-height: 10;
+    }
+    PreviewScreen #preview-text {
+        height: 1fr;
+    }
+    PreviewScreen #preview-hint {
+        height: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="preview.close"),
     ]

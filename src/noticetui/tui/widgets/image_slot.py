@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 class ImageSlot(Vertical):
     """The place below an image's placeholder line; ``state`` is a picture, a problem or None (loading)."""
 
+    DEFAULT_CSS = """
+    /* An inline image sits right below its [image N] placeholder line, above its caption. */
+    ImageSlot {
+        height: auto;
+    }
+    """
+
     def __init__(
         self,
         number: int,

@@ -34,6 +34,19 @@ def utc_now() -> datetime:
 class PostList(ScrollView, can_focus=True):
     """Posts of the chosen board or search, newest first with pinned notices on top."""
 
+    DEFAULT_CSS = """
+    PostList > .post-list--cursor {
+        background: $panel;
+    }
+    PostList:focus > .post-list--cursor {
+        background: $accent 40%;
+    }
+    PostList > .post-list--empty {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="posts.down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="posts.up"),
