@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from noticetui.context import AppContext
 from noticetui.net.fetch import Fetcher
-from noticetui.store import Store
+from noticetui.store import Store, StoreError
 from noticetui.tui.fetcher import SharedFetcher
 
 T = TypeVar("T")
@@ -43,6 +43,8 @@ class Backend:
         self._store: Store | None = None
         self._fetchers: SharedFetcher | None = None
         self._locks: dict[str, asyncio.Semaphore] = {}
+        self._error: str | None = None
+        """Why the back room could not start (its own connection to the cache failed)."""
 
     @property
     def ctx(self) -> AppContext:
@@ -74,8 +76,14 @@ class Backend:
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         path = self._ui_ctx.store.path
-        # An in-memory cache exists only in its own connection: share it (tests without a home only).
-        self._store = Store.open(path) if path is not None else self._ui_ctx.store
+        try:
+            # An in-memory cache exists only in its own connection: share it (tests without a home only).
+            self._store = Store.open(path) if path is not None else self._ui_ctx.store
+        except StoreError as exc:  # the UI goes on reading what it can; every job reports this line
+            self._error = str(exc)
+            self._ready.set()
+            loop.close()
+            return
         self._fetchers = SharedFetcher(self._fetcher_factory)
         self._loop = loop
         self._ready.set()
@@ -91,7 +99,8 @@ class Backend:
     async def run(self, job: Job[T]) -> T:
         """Run ``job`` on the back-room loop and wait for its result without blocking the caller's loop."""
         self.start()
-        assert self._loop is not None
+        if self._loop is None:
+            raise StoreError(self._error or "the background worker is not running")
         future = asyncio.run_coroutine_threadsafe(self._call(job), self._loop)
         return await asyncio.wrap_future(future)
 

@@ -19,6 +19,7 @@ from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.images import ImageError, fetch_image, image_cache_dir, load_picture
 from noticetui.render import Image
+from noticetui.store import StoreError
 from noticetui.sync import BoardSyncResult, SyncProgress, ensure_body, sync_board
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import error_line
@@ -79,6 +80,9 @@ class TaskScreen(Screen[None]):
         self.post_message(SyncStarted(len(boards)))
         try:
             await self.backend.run(lambda backend: self._sync(backend, boards))
+        except StoreError as exc:  # the back room could not open the cache: every board says why
+            for board in boards:
+                self.post_message(SyncFailed(board.name, str(exc), offline=False))
         finally:
             self.post_message(SyncFinished())
 
@@ -115,7 +119,10 @@ class TaskScreen(Screen[None]):
                 return
             self.post_message(PostOpened(row, ctx.store.attachments([post_id])[post_id]))
 
-        await self.backend.run(job)
+        try:
+            await self.backend.run(job)
+        except StoreError as exc:
+            self.post_message(PostFailed(post_id, str(exc)))
 
     def start_download(self, job_id: int, post_id: int, indexes: list[int] | None = None) -> Worker[None]:
         """Download a post's attachments as queue entry ``job_id`` (several run at once, up to the limit)."""
@@ -148,7 +155,10 @@ class TaskScreen(Screen[None]):
                 else:
                     self.post_message(DownloadFinished(post_id, saved, job_id))
 
-        await self.backend.run(job)
+        try:
+            await self.backend.run(job)
+        except StoreError as exc:
+            self.post_message(DownloadFailed(post_id, str(exc), job_id))
 
     @work(exclusive=True, exit_on_error=False, group="images")
     async def load_images(self, post_id: int, images: list[Image], referer: str | None) -> None:
