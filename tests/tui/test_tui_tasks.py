@@ -10,7 +10,7 @@ import stat
 import threading
 import webbrowser
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ import pytest
 from rich.text import Text
 from textual.widgets import Input, Static
 
-from noticetui.config import Settings
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer
 from noticetui.net.fetch import Fetcher
@@ -227,16 +226,9 @@ async def test_t_lists_every_sync_with_its_outcome(make_app: AppFactory) -> None
 # --- downloads ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ParallelSettings(Settings):
-    """The settings with the download limit the netbounds work adds (read with getattr by the TUI)."""
-
-    downloads_parallel: int = 2
-
-
 def with_parallel(ctx: AppContext, limit: int) -> None:
     """Set ``downloads_parallel`` for this test's app."""
-    ctx.config = replace(ctx.config, settings=ParallelSettings(**asdict(ctx.config.settings), downloads_parallel=limit))
+    ctx.config = replace(ctx.config, settings=replace(ctx.config.settings, downloads_parallel=limit))
 
 
 async def open_row(app: NoticeApp, pilot: Any, index: int) -> None:

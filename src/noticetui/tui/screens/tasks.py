@@ -41,10 +41,6 @@ from noticetui.tui.messages import (
 if TYPE_CHECKING:
     from noticetui.downloads import DownloadProgress
 
-DOWNLOADS_PARALLEL = 2
-"""How many downloads run at once when the settings do not say."""
-
-
 def is_offline(result: BoardSyncResult) -> bool:
     """Whether a failed board's site could not be reached at all (so its cached posts are all there is).
 
@@ -137,7 +133,7 @@ class TaskScreen(Screen[None]):
         """Wait for a free download slot, then download, reporting bytes as they come."""
         from noticetui.downloads import DownloadError, download  # on first use: it brings the PDF reader in
 
-        parallel = getattr(self.ctx.config.settings, "downloads_parallel", DOWNLOADS_PARALLEL)
+        parallel = self.ctx.config.settings.downloads_parallel
 
         def progress(step: DownloadProgress) -> None:
             self.post_message(DownloadProgressed(step, job_id))
