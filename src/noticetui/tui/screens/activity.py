@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar, Protocol
 
-from rich.console import RenderableType
 from rich.progress_bar import ProgressBar
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +18,9 @@ from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.tui.download_queue import DONE, FAILED, DownloadEntry, DownloadQueue
 from noticetui.tui.task_log import TaskLog
+
+BAR_WIDTH = 12
+TITLE_WIDTH = 36
 
 
 class QueueOwner(Protocol):
@@ -35,16 +36,18 @@ class QueueOwner(Protocol):
         """Queue an entry's missing files again."""
 
 
-def progress_cell(entry: DownloadEntry) -> RenderableType:
-    """A bar and ``1.2 MB / 3.4 MB`` (an indeterminate bar while the size is unknown)."""
+def progress_bar(entry: DownloadEntry) -> ProgressBar:
+    """The entry's bar (pulsing while the size is unknown)."""
     total = entry.total
-    bar = ProgressBar(
-        total=total or None, completed=entry.received, width=16, pulse=total is None and entry.received > 0
+    return ProgressBar(
+        total=total or None, completed=entry.received, width=BAR_WIDTH, pulse=not total and entry.received > 0
     )
-    amount = human_size(entry.received) + (f" / {human_size(total)}" if total else "")
-    grid = Table.grid(padding=(0, 1))
-    grid.add_row(bar, Text(amount, style="dim"))
-    return grid
+
+
+def amount_text(entry: DownloadEntry) -> Text:
+    """``1.2 MB / 3.4 MB`` (only the bytes so far while the size is unknown)."""
+    total = entry.total
+    return Text(human_size(entry.received) + (f" / {human_size(total)}" if total else ""), style="dim")
 
 
 def state_cell(entry: DownloadEntry) -> Text:
@@ -106,7 +109,7 @@ class ActivityScreen(ModalScreen[None]):
         """Fill the tables and keep them current."""
         self.query_one("#activity-box").border_title = "Tasks"
         table = self.query_one("#activity-downloads", DataTable)
-        table.add_columns("#", "Post · files", "Progress", "Speed", "State")
+        table.add_columns("#", "Post", "Progress", "Bytes", "Speed", "State")
         self.refresh_view()
         self.set_interval(0.5, self.refresh_view)
         table.focus()
@@ -118,15 +121,16 @@ class ActivityScreen(ModalScreen[None]):
         table.clear()
         now = self.clock()
         for entry in self.owner.queue.entries.values():
-            names = ", ".join(sanitize_line(f.name) for f in entry.files) or "(attachments)"
             what = Text(sanitize_line(entry.title) or "(no title)", style="bold")
-            what.append(f" · {names}")
-            what.truncate(60, overflow="ellipsis")
+            what.truncate(TITLE_WIDTH, overflow="ellipsis")
+            count = len(entry.files)
+            what.append(f" · {count} file{'s' if count != 1 else ''}" if count else "", style="dim")
             speed = entry.speed(now)
             table.add_row(
                 str(entry.id),
                 what,
-                progress_cell(entry),
+                progress_bar(entry),
+                amount_text(entry),
                 f"{human_size(int(speed))}/s" if speed else "",
                 state_cell(entry),
                 key=str(entry.id),

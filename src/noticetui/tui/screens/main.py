@@ -339,6 +339,6 @@ class MainScreen(SearchActions):
     def sync_failed(self, message: m.SyncFailed) -> None:
         """A board failed: the status line says so and the cached posts stay on screen."""
         self.query_one("#status", StatusLine).board_failed(message.board, message.error, message.offline)
-        detail = ("site unreachable (offline): " if message.offline else "") + message.error
+        detail = ("site unreachable (offline): " if message.offline else "") + reason_first(message.error)
         self.task_log.add(self.log_now(), "sync", message.board, False, detail)
         self.reload_soon()

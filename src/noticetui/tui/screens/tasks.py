@@ -41,6 +41,7 @@ from noticetui.tui.messages import (
 if TYPE_CHECKING:
     from noticetui.downloads import DownloadProgress
 
+
 def is_offline(result: BoardSyncResult) -> bool:
     """Whether a failed board's site could not be reached at all (so its cached posts are all there is).
 
