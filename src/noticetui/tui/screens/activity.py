@@ -20,7 +20,7 @@ from noticetui.tui.download_queue import DONE, FAILED, DownloadEntry, DownloadQu
 from noticetui.tui.task_log import TaskLog
 
 BAR_WIDTH = 12
-TITLE_WIDTH = 36
+TITLE_WIDTH = 26
 
 
 class QueueOwner(Protocol):
