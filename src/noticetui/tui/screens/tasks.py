@@ -9,6 +9,7 @@ handlers on the main screen).
 from __future__ import annotations
 
 import asyncio
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -40,6 +41,10 @@ from noticetui.tui.messages import (
 
 if TYPE_CHECKING:
     from noticetui.downloads import DownloadProgress
+
+
+PROGRESS_EVERY = 0.25
+"""The shortest time between two progress messages of one board's sync (seconds)."""
 
 
 def is_offline(result: BoardSyncResult) -> bool:
@@ -86,8 +91,16 @@ class TaskScreen(Screen[None]):
     async def _sync(self, backend: Backend, boards: list[BoardConfig]) -> None:
         """The sync itself, on the back-room loop."""
         ctx, fetcher = backend.ctx, await backend.fetcher()
+        last: dict[str, tuple[str, float]] = {}
 
         def progress(step: SyncProgress) -> None:
+            # Every message wakes the UI loop; a body's progress is worth one only every PROGRESS_EVERY s
+            # per board.  A new stage (rows stored, bodies begun) and the last step always get through.
+            stage, sent = last.get(step.board, ("", 0.0))
+            now = monotonic()
+            if step.stage == stage and now - sent < PROGRESS_EVERY and step.done != step.total:
+                return
+            last[step.board] = (step.stage, now)
             self.post_message(SyncProgressed(step))
 
         async def one(board: BoardConfig) -> None:
