@@ -10,7 +10,7 @@ import stat
 import threading
 import webbrowser
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,11 @@ import pytest
 from rich.text import Text
 from textual.widgets import Input, Static
 
+from noticetui.config import Settings
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer
 from noticetui.net.fetch import Fetcher
-from noticetui.sync import SyncProgress
+from noticetui.sync import BoardSyncResult, SyncProgress
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.messages import BoardSynced, SyncFailed, SyncProgressed, SyncStarted
 from noticetui.tui.screens.activity import ActivityScreen
@@ -208,8 +209,6 @@ async def test_t_lists_every_sync_with_its_outcome(make_app: AppFactory) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.post_message(SyncStarted(2))
         app.screen.post_message(SyncFailed("notice", "http://x/list: HTTP 500 Internal Server Error", offline=False))
-        from noticetui.sync import BoardSyncResult
-
         app.screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
         await pilot.pause()
         await pilot.press("t")
@@ -404,3 +403,29 @@ async def test_search_results_come_as_the_query_is_typed_with_the_match_highligh
         assert first is not None and "수강" in first.title
         line = posts.render_line(0)
         assert any(seg.style is not None and seg.style.reverse and "수강" in seg.text for seg in line)
+
+
+# --- watched words -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WatchSettings(Settings):
+    """The settings with the watch list another part of noticetui adds (read with getattr by the TUI)."""
+
+    watch: tuple[str, ...] = ()
+
+
+async def test_watched_words_are_highlighted_and_new_matches_announced(make_app: AppFactory, ctx: AppContext) -> None:
+    ctx.config = replace(ctx.config, settings=WatchSettings(**asdict(ctx.config.settings), watch=("장학금",)))
+    board = ctx.config.boards[0]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        new = ctx.store.upsert_stubs(ctx.board_id(board), [stub("98", "2024 국가장학금 신청 안내", 10)]).new
+        app.screen.post_message(BoardSynced(BoardSyncResult(board.name, seen=8, new=1, new_ids=new)))
+        posts = app.screen.query_one(PostList)
+        await until(pilot, functools.partial(has_rows, posts, 8))
+        notes = [(n.title, n.message) for n in app._notifications]
+        assert ("notice: new post with “장학금”", "2024 국가장학금 신청 안내") in notes
+        index = next(i for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.id == new[0])
+        line = posts.render_line(index - int(posts.scroll_offset.y))
+        assert any(seg.style is not None and seg.style.color is not None and "장학금" in seg.text for seg in line)

@@ -24,3 +24,9 @@ def watched_words(config: Config) -> dict[str, tuple[str, ...]]:
         own = _words(getattr(board, "watch", ()))
         words[board.name] = common + tuple(w for w in own if w not in common)
     return words
+
+
+def matches(title: str, words: tuple[str, ...]) -> list[str]:
+    """The watched ``words`` found in ``title`` (case-insensitively), in the order they are listed."""
+    folded = title.casefold()
+    return [w for w in words if w.casefold() in folded]

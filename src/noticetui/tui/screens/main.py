@@ -17,6 +17,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from noticetui.context import AppContext
 from noticetui.render import sanitize_line
+from noticetui.sync import BoardSyncResult
 from noticetui.tui import messages as m
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
@@ -24,7 +25,7 @@ from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.screens.search_actions import SearchActions
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
 from noticetui.tui.task_log import reason_first
-from noticetui.tui.watch_words import watched_words
+from noticetui.tui.watch_words import matches, watched_words
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
@@ -328,7 +329,25 @@ class MainScreen(SearchActions):
         """A board synced: its counts and (when it is on screen) its list update."""
         self.query_one("#status", StatusLine).board_synced(message.result)
         self.task_log.add(self.log_now(), "sync", message.result.board, True, counts_text(message.result))
+        self.announce_watched(message.result)
         self.reload_soon()
+
+    def announce_watched(self, result: BoardSyncResult) -> None:
+        """Notify the new posts whose titles hold a watched word (not on a board's first sync: every
+        post is new then, and the list already shows them highlighted)."""
+        words = self.query_one("#posts", PostList).watch_words.get(result.board, ())
+        if not words or not result.new_ids or result.new >= result.seen:
+            return
+        found = [
+            (row, hit)
+            for row in map(self.ctx.store.post, result.new_ids[:50])
+            if row and (hit := matches(row.title, words))
+        ]
+        if found:
+            row, hit = found[0]
+            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+            title = f"{sanitize_line(result.board)}: new post with “{sanitize_line(hit[0])}”"
+            self.notify(sanitize_line(row.title) + more, title=title, markup=False)
 
     @on(m.SyncFinished)
     def sync_finished(self) -> None:
