@@ -107,3 +107,10 @@ class SearchActions(PostActionsScreen):
             self.search_query = None
             self.show_board(keep=None)
             self.query_one("#posts", PostList).focus()
+
+    def on_unmount(self) -> None:
+        """Close the search's own connection to the cache."""
+        store, self._search_store = self._search_store, None
+        if store is not None and store is not self.ctx.store:
+            with self._search_lock:
+                store.close()
