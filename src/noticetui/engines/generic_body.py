@@ -114,19 +114,23 @@ def find_body(doc: Doc) -> LexborNode | None:
     best = max(scored, key=_value)
     while best.parent is not None and not is_chrome(best.parent, owners.chrome):
         parent = owners.share(best.parent)
-        like = [
-            owners.shares[i]
-            for i in parent.children
-            if i != best.node.mem_id
-            and owners.shares[i].node.tag == best.node.tag
-            and attr(owners.shares[i].node, "class") == attr(best.node, "class")
-            and owners.shares[i].letters > 0
-        ]
-        rich = parent.letters >= _total(owners, best) and parent.link_letters * 3 < parent.letters
-        if not (like or rich) or parent.node.tag == "body":
+        if parent.node.tag == "body" or not _widens(owners, parent, best):
             break
         best = parent
     return best.node
+
+
+def _widens(owners: _Owners, parent: _Share, best: _Share) -> bool:
+    """Whether ``parent`` takes the place of ``best``: it holds siblings like ``best`` (an editor's one
+    ``<div>`` per paragraph), or as much prose of its own as ``best`` holds, and few links."""
+    like = any(
+        i != best.node.mem_id
+        and owners.shares[i].node.tag == best.node.tag
+        and attr(owners.shares[i].node, "class") == attr(best.node, "class")
+        and owners.shares[i].letters > 0
+        for i in parent.children
+    )
+    return like or (parent.letters >= _total(owners, best) and parent.link_letters * 3 < parent.letters)
 
 
 def body_html(node: LexborNode) -> str:

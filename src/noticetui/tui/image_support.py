@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from noticetui.tui.format import error_line
+from noticetui.net.errors import error_line
 
 OFF_PROBLEM = 'Inline images are off in the config ([settings] images = "off"): set "auto" or "on" to use i.'
 DEFAULT_CELL = (10, 20)

@@ -16,10 +16,10 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from noticetui.context import AppContext
+from noticetui.net.errors import error_line
 from noticetui.render import sanitize_line
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.backend import Backend
-from noticetui.tui.format import error_line
 from noticetui.tui.messages import PreviewFailed, PreviewLoaded
 from noticetui.tui.widgets.attachments import attachment_text
 

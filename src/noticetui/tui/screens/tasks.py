@@ -19,11 +19,11 @@ from textual.worker import Worker
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.images import ImageError, fetch_image, image_cache_dir, load_picture
+from noticetui.net.errors import error_line
 from noticetui.render import Image
 from noticetui.store import StoreError
 from noticetui.sync import BoardSyncResult, SyncProgress, ensure_body, sync_board
 from noticetui.tui.backend import Backend
-from noticetui.tui.format import error_line
 from noticetui.tui.messages import (
     BoardSynced,
     DownloadFailed,
