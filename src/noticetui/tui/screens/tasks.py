@@ -18,7 +18,6 @@ from textual.worker import Worker
 
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
-from noticetui.images import ImageError, fetch_image, image_cache_dir, load_picture
 from noticetui.net.errors import error_line
 from noticetui.render import Image
 from noticetui.store import StoreError
@@ -178,6 +177,9 @@ class TaskScreen(Screen[None]):
         """
         if not images:
             return
+        # On first use: images brings the file sniffer, and with it the PDF reader, which start-up can do without.
+        from noticetui.images import ImageError, fetch_image, image_cache_dir, load_picture
+
         cache_dir = image_cache_dir(self.ctx.paths.database)
 
         async def one(backend: Backend, image: Image) -> None:
