@@ -34,6 +34,8 @@ _LABEL = re.compile(
     + r")(?![가-힣a-z])\s*[:：]?\s*",
     re.I,
 )
+_MAX_FACTS = 300
+"""A facts line (작성자, 작성일 …) is shorter than this; a longer text is not one."""
 _AUTHOR_END = re.compile(r"\s*(?:[|·/]|\d{2,4}[-./]\d).*$")
 _HEADINGS = "h1, h2, h3, h4, [class*='title'], [class*='subject'], [class~='tit'], [class*='tit_'], [class*='_tit']"
 _TITLE_SPLIT = re.compile(r"\s+[|<>:·\-–—]+\s+|\s*::\s*")
@@ -80,6 +82,14 @@ def _inside(node: LexborNode, ancestor: LexborNode | None) -> bool:
             return True
         current = current.parent
     return False
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    found, current = [], node.parent
+    while current is not None:
+        found.append(current)
+        current = current.parent
+    return found
 
 
 def _depth(node: LexborNode) -> int:
@@ -169,16 +179,33 @@ def _record(found: dict[str, tuple[int, str]], text: str, depth: int) -> None:
             found[kind] = (depth, checked)
 
 
+def _outside(doc: Doc, body: LexborNode | None, title_node: LexborNode | None) -> list[LexborNode]:
+    """The page's elements outside ``body`` and ``title_node`` (scripts and styles left out), in order."""
+    root = doc.body
+    if root is None:
+        return []
+    # One set up front, not a climb to the body from every node: that costs the page's depth per node.
+    skipped = {n.mem_id for part in (body, title_node) if part is not None for n in part.traverse()}
+    if body is not None and len(node_text(body)) > _MAX_FACTS:
+        # Whatever holds the body holds more text than any facts line: not worth reading each one's text.
+        skipped |= {n.mem_id for n in _ancestors(body)}
+    skipped.add(root.mem_id)
+    # A walk rather than doc.css("body *"): lexbor's descendant selector is quadratic in deep pages.
+    return [
+        node
+        for node in root.traverse()
+        if node.mem_id not in skipped and node.tag not in ("script", "style") and (node.tag or "-")[0] != "-"
+    ]
+
+
 def _labelled(doc: Doc, body: LexborNode | None, title: str, title_node: LexborNode | None) -> dict[str, str]:
     """Each field's value from "label value" text outside the body and the title; the deepest element
     that yields a field wins (a ``<li>작성일 …</li>`` over the ``<ul>`` of all facts)."""
     chrome: dict[int, bool] = {}
     found: dict[str, tuple[int, str]] = {}
-    for node in doc.css("body *"):
-        if node.tag in ("script", "style") or _inside(node, body) or _inside(node, title_node):
-            continue
+    for node in _outside(doc, body, title_node):
         text = node_text(node)
-        if len(text) > 300 or not _LABEL.search(text) or is_chrome(node, chrome):
+        if len(text) > _MAX_FACTS or not _LABEL.search(text) or is_chrome(node, chrome):
             continue
         if title and title in text and not text.startswith("제목"):
             text = text.replace(title, " ")
