@@ -14,12 +14,14 @@ import asyncio
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from noticetui.context import AppContext
-from noticetui.net.fetch import Fetcher
 from noticetui.store import Store, StoreError
 from noticetui.tui.fetcher import SharedFetcher
+
+if TYPE_CHECKING:  # httpx loads with the first fetcher, after the first frame
+    from noticetui.net.fetch import Fetcher
 
 T = TypeVar("T")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from time import monotonic
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -17,7 +17,6 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from noticetui.context import AppContext
 from noticetui.render import sanitize_line
-from noticetui.sync import BoardSyncResult
 from noticetui.tui import messages as m
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
@@ -30,6 +29,9 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine, counts_text
+
+if TYPE_CHECKING:  # sync (engines, httpx) loads with the first sync, after the first frame
+    from noticetui.sync import BoardSyncResult
 
 EMPTY_STATE = """No boards yet.
 

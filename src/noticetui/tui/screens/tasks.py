@@ -19,9 +19,7 @@ from textual.worker import Worker
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.net.errors import error_line
-from noticetui.render import Image
 from noticetui.store import StoreError
-from noticetui.sync import BoardSyncResult, SyncProgress, ensure_body, sync_board
 from noticetui.tui.backend import Backend
 from noticetui.tui.messages import (
     BoardSynced,
@@ -39,7 +37,11 @@ from noticetui.tui.messages import (
 )
 
 if TYPE_CHECKING:
+    # The core's network side (sync, downloads, images: engines, httpx) is imported by the workers that
+    # use it, after the first frame.
     from noticetui.downloads import DownloadProgress
+    from noticetui.render import Image
+    from noticetui.sync import BoardSyncResult, SyncProgress
 
 
 PROGRESS_EVERY = 0.25
@@ -89,6 +91,8 @@ class TaskScreen(Screen[None]):
 
     async def _sync(self, backend: Backend, boards: list[BoardConfig]) -> None:
         """The sync itself, on the back-room loop."""
+        from noticetui.sync import sync_board
+
         ctx, fetcher = backend.ctx, await backend.fetcher()
         last: dict[str, tuple[str, float]] = {}
 
@@ -118,6 +122,8 @@ class TaskScreen(Screen[None]):
     @work(exclusive=True, exit_on_error=False, group="body")
     async def load_body(self, post_id: int) -> None:
         """Fetch a post's body that is not cached yet (opening another post cancels this one)."""
+
+        from noticetui.sync import ensure_body
 
         async def job(backend: Backend) -> None:
             ctx = backend.ctx
