@@ -35,8 +35,8 @@ from noticetui.store.text import (
     decompress_body,
     index_tokens,
     runs,
+    runs_hold,
     runs_text,
-    stored_runs,
     stored_tokens,
 )
 
@@ -203,15 +203,8 @@ def _check(conn: sqlite3.Connection, keys: list[int], words: list[Word]) -> list
     good: set[int] = set()
     for post_id, title, stored in rows:
         title_runs = runs_text(title).encode()
-        body: bytes | None = None  # unpacked only when the title does not answer
-        for word in words:
-            if word.text in title_runs:
-                continue
-            if body is None:
-                body = stored_runs(stored)
-            if word.text not in body:
-                break
-        else:
+        rest = [w.text for w in words if w.text not in title_runs]  # the body is unpacked only for these
+        if not rest or runs_hold(stored, rest):
             good.add(int(post_id))
     return [k for k in keys if k & _ID_MASK in good]
 

@@ -22,6 +22,7 @@ _RUN = re.compile(r"[^\W_]+")
 # At each letter or digit: it and the next one when that is a letter or digit too (one C-level pass).
 _TOKEN = re.compile(r"(?=([^\W_]{1,2}))")
 _MARK = b"\x05"  # never the first byte of a zlib stream (those start 0x?8), so v3 blobs stay readable
+_STEP = 2048  # bytes of runs inflated at a time when looking for words
 _LEVEL = 9  # bodies are written once and read often: the slowest level costs ~0.1 ms a body, saves ~4%
 
 
@@ -86,6 +87,27 @@ def stored_runs(stored: str | bytes | None) -> bytes:
             data += inflate.decompress(inflate.unconsumed_tail, 65536)
         return data.partition(b"\0")[0]
     return _split(stored)[0]
+
+
+def runs_hold(stored: str | bytes | None, needles: list[bytes]) -> bool:
+    """Whether a stored body's runs hold every one of ``needles`` (UTF-8).
+
+    Inflates only as far as it must: most matches are found in the first kilobytes of a body.
+    """
+    if not (isinstance(stored, bytes) and stored[:1] == _MARK):
+        runs = _split(stored)[0]
+        return all(n in runs for n in needles)
+    inflate = zlib.decompressobj()
+    data, tail, left = b"", stored[1:], list(needles)
+    while left:
+        data += inflate.decompress(tail, _STEP)
+        tail = inflate.unconsumed_tail
+        end = data.find(b"\0")
+        seen = data if end < 0 else data[:end]
+        left = [n for n in left if n not in seen]
+        if end >= 0 or not tail:
+            break
+    return not left
 
 
 def stored_tokens(stored: str | bytes | None) -> str:
