@@ -16,6 +16,7 @@ import io
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import TextIO
@@ -47,8 +48,20 @@ def _body(post: PostRow, text: TextOf | None) -> tuple[str, str]:
     return content, _clean(text(post)) if text is not None else summary
 
 
-def _ids(board: BoardRow, entry_id: TextOf | None) -> TextOf:
-    return entry_id or (lambda post: f"{board.url}#{post.key}")
+@dataclass(frozen=True)
+class _Feed:
+    """What every format writes besides the posts: the board and how an entry's texts are made."""
+
+    board: BoardRow
+    text: TextOf | None
+    self_url: str
+    entry_id: TextOf | None
+
+    def ids(self, post: PostRow) -> str:
+        """The entry's id (default: the board's URL and the post's key)."""
+        if self.entry_id is not None:
+            return self.entry_id(post)
+        return f"{self.board.url}#{post.key}"
 
 
 def _updated(posts: list[PostRow]) -> datetime:
@@ -72,18 +85,10 @@ def _peek(posts: Iterable[PostRow]) -> tuple[datetime, Iterator[PostRow]]:
     return _updated(head), itertools.chain(head, it)
 
 
-def to_atom(
-    board: BoardRow,
-    posts: Iterable[PostRow],
-    text: TextOf | None,
-    out: TextIO,
-    *,
-    self_url: str = "",
-    entry_id: TextOf | None = None,
-) -> None:
+def to_atom(feed: _Feed, posts: Iterable[PostRow], out: TextIO) -> None:
     """Write an Atom 1.0 document, entry by entry."""
     updated, entries = _peek(posts)
-    ids = _ids(board, entry_id)
+    board, text, self_url = feed.board, feed.text, feed.self_url
     # Entries are written without a namespace prefix inside the feed's default namespace.
     out.write(f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM_NS}">')
     head = ET.Element("head")
@@ -98,7 +103,7 @@ def to_atom(
     for post in entries:
         entry = ET.Element("entry")
         ET.SubElement(entry, "title").text = _clean(post.title)
-        ET.SubElement(entry, "id").text = _clean(ids(post))
+        ET.SubElement(entry, "id").text = _clean(feed.ids(post))
         ET.SubElement(entry, "link", href=_clean(post.url))
         ET.SubElement(entry, "updated").text = (post.posted_at or updated).isoformat()
         if post.author:
@@ -113,17 +118,9 @@ def to_atom(
     out.write("</feed>\n")
 
 
-def to_rss(
-    board: BoardRow,
-    posts: Iterable[PostRow],
-    text: TextOf | None,
-    out: TextIO,
-    *,
-    self_url: str = "",
-    entry_id: TextOf | None = None,
-) -> None:
+def to_rss(feed: _Feed, posts: Iterable[PostRow], out: TextIO) -> None:
     """Write an RSS 2.0 document, item by item (the summary is not written: RSS has one description)."""
-    ids = _ids(board, entry_id)
+    board, text = feed.board, feed.text
     out.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>')
     head = ET.Element("head")
     ET.SubElement(head, "title").text = _clean(board.display_title)
@@ -134,7 +131,7 @@ def to_rss(
         item = ET.Element("item")
         ET.SubElement(item, "title").text = _clean(post.title)
         ET.SubElement(item, "link").text = _clean(post.url)
-        ET.SubElement(item, "guid", isPermaLink="false").text = _clean(ids(post))
+        ET.SubElement(item, "guid", isPermaLink="false").text = _clean(feed.ids(post))
         if post.posted_at:
             ET.SubElement(item, "pubDate").text = format_datetime(post.posted_at)
         if post.author:
@@ -146,29 +143,21 @@ def to_rss(
     out.write("</channel></rss>\n")
 
 
-def to_json_feed(
-    board: BoardRow,
-    posts: Iterable[PostRow],
-    text: TextOf | None,
-    out: TextIO,
-    *,
-    self_url: str = "",
-    entry_id: TextOf | None = None,
-) -> None:
+def to_json_feed(feed: _Feed, posts: Iterable[PostRow], out: TextIO) -> None:
     """Write a JSON Feed 1.1 document, item by item (the same text ``dumps_json(feed)`` gives)."""
-    ids = _ids(board, entry_id)
-    feed = {
+    board, text, self_url = feed.board, feed.text, feed.self_url
+    head: dict[str, object] = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": _clean(board.display_title),
         "home_page_url": _clean(board.url),
     }
     if self_url:
-        feed["feed_url"] = _clean(self_url)
-    out.write(dumps_json(feed)[:-2] + ',\n  "items": [')
+        head["feed_url"] = _clean(self_url)
+    out.write(dumps_json(head)[:-2] + ',\n  "items": [')
     first = True
     for post in posts:
         item: dict[str, object] = {
-            "id": _clean(ids(post)),
+            "id": _clean(feed.ids(post)),
             "url": _clean(post.url),
             "title": _clean(post.title),
         }
@@ -205,7 +194,7 @@ def write_feed(
     is served, if anywhere; ``entry_id`` gives an entry's id (default: the board's URL and the post's key).
     """
     writers = {"atom": to_atom, "rss": to_rss, "json": to_json_feed}
-    writers[fmt](board, posts, text, out, self_url=self_url, entry_id=entry_id)
+    writers[fmt](_Feed(board, text, self_url, entry_id), posts, out)
 
 
 def render_feed(
