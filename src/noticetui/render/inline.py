@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from noticetui.render.document import Mark, Run
+from noticetui.render.wrap import split_hard_lines
 
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace only: NBSP and U+3000 are text
 _BLANK = re.compile(r"[ \n\xa0\u3000\u200b]*")
@@ -207,7 +208,7 @@ def inline_captions(runs: list[Run]) -> tuple[dict[int, str], list[int]]:
     Returns the captions by image number, and the images of the paragraph's last line when that line
     holds only images (their caption may be the next paragraph).
     """
-    lines = _split_lines(runs)
+    lines = split_hard_lines(runs)
     found: dict[int, str] = {}
     last: list[int] = []
     for i, line in enumerate(lines):
@@ -222,18 +223,6 @@ def inline_captions(runs: list[Run]) -> tuple[dict[int, str], list[int]]:
             for number in numbers:
                 found[number] = following
     return found, last
-
-
-def _split_lines(runs: list[Run]) -> list[list[Run]]:
-    """``runs`` cut at their hard line breaks, one list of runs a line."""
-    lines: list[list[Run]] = [[]]
-    for text, mark in runs:
-        for i, part in enumerate(text.split("\n")):
-            if i:
-                lines.append([])
-            if part:
-                lines[-1].append((part, mark))
-    return lines
 
 
 def _image_number(placeholder: str) -> int:

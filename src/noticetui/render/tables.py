@@ -46,19 +46,7 @@ _LIGHT: dict[_Key, str] = {
 }
 # The header rule: double horizontal strokes meeting single vertical ones.
 _DOUBLE: dict[_Key, str] = {
-    **_LIGHT,
-    (1, 1, 0, 0): "═",
-    (1, 0, 0, 0): "═",
-    (0, 1, 0, 0): "═",
-    (0, 1, 0, 1): "╒",
-    (1, 0, 0, 1): "╕",
-    (0, 1, 1, 0): "╘",
-    (1, 0, 1, 0): "╛",
-    (1, 1, 0, 1): "╤",
-    (1, 1, 1, 0): "╧",
-    (0, 1, 1, 1): "╞",
-    (1, 0, 1, 1): "╡",
-    (1, 1, 1, 1): "╪",
+    key: char.translate(str.maketrans("─┌┐└┘┬┴├┤┼", "═╒╕╘╛╤╧╞╡╪")) for key, char in _LIGHT.items()
 }
 
 

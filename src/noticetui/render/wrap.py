@@ -132,8 +132,8 @@ def wrap(runs: list[Run], width: int) -> list[Line]:
     return filler.finish()
 
 
-def wrap_pre(runs: list[Run], width: int) -> list[Line]:
-    """Preformatted ``runs`` split at newlines, each line cut to ``width`` cells (spaces kept)."""
+def split_hard_lines(runs: list[Run]) -> list[Line]:
+    """``runs`` cut at their hard line breaks, one list of runs a line (empty pieces dropped)."""
     lines: list[Line] = [[]]
     for text, mark in runs:
         for i, part in enumerate(text.split("\n")):
@@ -141,8 +141,13 @@ def wrap_pre(runs: list[Run], width: int) -> list[Line]:
                 lines.append([])
             if part:
                 lines[-1].append((part, mark))
+    return lines
+
+
+def wrap_pre(runs: list[Run], width: int) -> list[Line]:
+    """Preformatted ``runs`` split at newlines, each line cut to ``width`` cells (spaces kept)."""
     out: list[Line] = []
-    for line in lines:
+    for line in split_hard_lines(runs):
         out.extend(_finish(piece) for piece in split_cells(line, max(width, 1)))
     return out
 
