@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
@@ -164,7 +165,8 @@ async def fetch_file(
     part = part_path(dest, post_id, attachment.index)
     async with slots or contextlib.nullcontext():
         try:
-            return await _transfer(fetcher, request, attachment, post_id, part, progress, explain)
+            attempt = functools.partial(_transfer_once, fetcher, request, attachment, post_id, part, progress, explain)
+            return await _transfer(attempt, part)
         except _Discard as exc:
             drop_part(part)
             raise DownloadError(str(exc)) from exc
@@ -210,20 +212,13 @@ def _validator(response: httpx.Response) -> str | None:
     return str(response.headers.get("last-modified", "")) or None
 
 
-async def _transfer(
-    fetcher: Fetcher,
-    request: Request,
-    attachment: Attachment,
-    post_id: int,
-    part: Path,
-    progress: ProgressFn | None,
-    explain: Callable[[Doc], str | None],
-) -> SavedFile:
+async def _transfer(attempt: Callable[[], Awaitable[SavedFile]], part: Path) -> SavedFile:
+    """Run ``attempt``, and once more from the first byte when the ``.part`` it continued does not fit."""
     try:
-        return await _transfer_once(fetcher, request, attachment, post_id, part, progress, explain)
+        return await attempt()
     except _Restart:
         drop_part(part)
-        return await _transfer_once(fetcher, request, attachment, post_id, part, progress, explain)
+        return await attempt()
 
 
 async def _transfer_once(
