@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -86,8 +86,8 @@ class Attachment:
 
 
 @dataclass(frozen=True)
-class PostStub:
-    """One row of a board's list page."""
+class PostHead:
+    """What a list row and a post's page both say of a post; the fields after ``url`` are keywords."""
 
     key: str
     """The post's stable id inside its board (wr_id, document_srl, nttId, uid, list_no…)."""
@@ -95,20 +95,27 @@ class PostStub:
     """The title alone: no icons, counters or screen-reader text."""
     url: str
     """A URL a browser can open for the post (for POST-only engines, the best approximation)."""
-    request: Request
-    """How to fetch the post's page."""
+    _: KW_ONLY
     author: str | None = None
     posted_at: datetime | None = None
-    """Aware datetime in the board's zone; None when the row shows none."""
+    """Aware datetime in the board's zone; None when the page shows none."""
     views: int | None = None
+    category: str | None = None
+    secret: bool = False
+    """A secret post: a list row marks it, a post's page asks for a password instead of the body."""
+
+
+@dataclass(frozen=True)
+class PostStub(PostHead):
+    """One row of a board's list page."""
+
+    request: Request
+    """How to fetch the post's page."""
     notice: bool = False
     """A pinned notice row."""
-    secret: bool = False
-    """A secret post: listed, but its body cannot be read without a password."""
     reply_depth: int = 0
     comments: int | None = None
     has_file: bool = False
-    category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,21 +133,12 @@ class ListPage:
 
 
 @dataclass(frozen=True)
-class Post:
+class Post(PostHead):
     """A post's view page."""
 
-    key: str
-    title: str
-    url: str
     body_html: str
     """The body's inner HTML, untouched (rendering happens later, in ``render``)."""
-    author: str | None = None
-    posted_at: datetime | None = None
-    views: int | None = None
     attachments: list[Attachment] = field(default_factory=list)
-    category: str | None = None
-    secret: bool = False
-    """True when the page asked for a password instead of showing the body."""
     provenance: Mapping[str, str] = field(default_factory=dict)
     """Which path read each field (``{"body": "engine", "posted_at": "generic"}``): the engine's own
     selectors or the generic fallback (see :mod:`noticetui.engines.fallback`); what ``doctor`` shows."""
