@@ -13,12 +13,11 @@ the secret-post form and the paging block's classes are guesses in the CMS's ``p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, to_datetime
+from noticetui.dates import parse_board_date
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -27,16 +26,24 @@ from noticetui.engines.base import (
     attr,
     class_set,
     column_role,
-    dated_stubs,
     node_text,
     paged_request,
     parse_int,
-    parse_size,
     query_param,
-    unique_stubs,
     with_query,
 )
 from noticetui.engines.generic_post import is_password_page
+from noticetui.engines.page_parts import (
+    DatedRow,
+    enclosing,
+    labelled_post,
+    listed_stubs,
+    next_tag,
+    page_links,
+    primed_file,
+    secret_post,
+    stated_total,
+)
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST = "selectBbsNttList.do"
@@ -59,12 +66,6 @@ def _ntt(href: str) -> str | None:
         if value and value.isdigit():
             return value
     return None
-
-
-@dataclass(frozen=True)
-class _Row:
-    stub: PostStub
-    date: PartialDate | None
 
 
 def _label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
@@ -99,7 +100,7 @@ def _has_file(tr: LexborNode, file_cell: LexborNode | None) -> bool:
     return file_cell is not None and bool(file_cell.css_first("i, span, a, img"))
 
 
-def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> DatedRow | None:
     cells = [c for c in tr.iter() if c.tag == "td"]
     found = _subject(tr, cells)
     if found is None:
@@ -119,7 +120,7 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
         reply_depth=1 if subject.css_first(".p-icon__reply") else 0,
         has_file=_has_file(tr, named.get("file")),
     )
-    return _Row(stub, parse_board_date(_date_text(cells, named), ctx.now))
+    return DatedRow(stub, parse_board_date(_date_text(cells, named), ctx.now))
 
 
 def _list_table(doc: Doc) -> LexborNode | None:
@@ -127,18 +128,8 @@ def _list_table(doc: Doc) -> LexborNode | None:
     table = doc.css_first("table.p-table")
     link = doc.css_first(f"a[href*='{_VIEW}']")
     if link is not None and (table is None or not table.css_first(f"a[href*='{_VIEW}']")):
-        table = link
-        while table is not None and table.tag != "table":
-            table = table.parent
+        table = enclosing(link, "table")
     return table
-
-
-def _total(doc: Doc) -> int | None:
-    """The post count the list prints (총 N건), or None."""
-    for node in doc.css(".p-total, .total, [class*='count']"):
-        if match := _TOTAL.search(node_text(node)):
-            return parse_int(match.group(1))
-    return None
 
 
 def _page_index(url: str) -> int:
@@ -201,34 +192,20 @@ class BbsNttEngine(Engine):
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_index(ctx.url)
         pages = {_page_index(attr(a, "href")) for a in doc.css("a[href*='pageIndex=']") if not _ntt(attr(a, "href"))}
-        next_page = current + 1 if current + 1 in pages else None
-        stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
-        return ListPage(stubs, next_page, max(pages | {current}) if pages else None, _total(doc))
+        next_page, last = page_links(current, pages)
+        total = stated_total(doc, ".p-total, .total, [class*='count']", _TOTAL)
+        return ListPage(listed_stubs(rows, ctx.now), next_page, last, total)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The ``p-table`` view; a password form instead gives an empty, ``secret`` post."""
         subject = doc.css_first("span.p-table__subject_text")
         if subject is None:
             if is_password_page(doc, None):  # a password field outside the site frame, not a login box
-                return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+                return secret_post(key, ctx)
             raise EngineError("no span.p-table__subject_text on the view page")
-        table: LexborNode | None = subject
-        while table is not None and table.tag != "table":
-            table = table.parent
+        table = enclosing(subject, "table")
         scope = table if table is not None else doc.body
-        body = _content(doc, scope)
-        fields = _fields(scope)
-        posted = parse_board_date(fields.get("date", ""), ctx.now)
-        return Post(
-            key=key,
-            title=node_text(subject),
-            url=ctx.url,
-            body_html=body.inner_html or "" if body is not None else "",
-            author=fields.get("author") or None,
-            posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
-            views=parse_int(fields.get("views")),
-            attachments=_attachments(doc, ctx),
-        )
+        return labelled_post(key, ctx, node_text(subject), _content(doc, scope), _fields(scope), _attachments(doc, ctx))
 
 
 def _content(doc: Doc, scope: LexborNode | None) -> LexborNode | None:
@@ -245,9 +222,7 @@ def _fields(scope: LexborNode | None) -> dict[str, str]:
     found: dict[str, str] = {}
     for th in scope.css("th") if scope is not None else []:
         name = _label(node_text(th), _VIEW_FIELDS)
-        td = th.next
-        while td is not None and td.tag != "td":
-            td = td.next
+        td = next_tag(th, "td")
         if name is not None and td is not None:
             found.setdefault(name, node_text(td))
     return found
@@ -266,14 +241,7 @@ def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
         size = link.css_first(".p-attach__size")
         names = [node_text(s) for s in link.css("span") if not {"p-icon", "p-attach__size"} & class_set(s)]
         name = next((n for n in names if n), "") or node_text(link, skip=_JUNK + ", .p-attach__size")
-        files.append(
-            Attachment(
-                index=len(files),
-                name=name,
-                size=parse_size(node_text(size)) if size is not None else None,
-                request=Request(url=url, referer=ctx.url, prime=ctx.url),
-            )
-        )
+        files.append(primed_file(len(files), name, url, ctx, size))
     return files
 
 

@@ -14,12 +14,11 @@ form) is a guess, written to accept the plausible variants.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, to_datetime
+from noticetui.dates import parse_board_date
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -27,17 +26,25 @@ from noticetui.engines.base import (
     absolute,
     attr,
     column_role,
-    dated_stubs,
     node_text,
     paged_request,
     parse_int,
-    parse_size,
     query_param,
-    unique_stubs,
     with_query,
 )
 from noticetui.engines.generic_post import is_password_page
 from noticetui.engines.js_calls import handler, js_calls, post_arg
+from noticetui.engines.page_parts import (
+    DatedRow,
+    enclosing,
+    labelled_post,
+    listed_stubs,
+    next_tag,
+    page_links,
+    primed_file,
+    secret_post,
+    stated_total,
+)
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _JUNK = ".sr_only, .blind, .skip, i, img, script"
@@ -69,12 +76,6 @@ def _title(link: LexborNode) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class _Row:
-    stub: PostStub
-    date: PartialDate | None
-
-
 def _columns(table: LexborNode) -> list[str | None]:
     return [column_role(node_text(th)) for th in table.css("thead th")]
 
@@ -98,7 +99,7 @@ def _is_secret(title_cell: LexborNode) -> bool:
     return "비밀" in node_text(title_cell.css_first(".sr_only"))
 
 
-def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> DatedRow | None:
     named = _named([c for c in tr.iter() if c.tag == "td"], columns)
     scope = named.get("title", tr)
     bid = query_param(ctx.url, "bid") or ""
@@ -121,16 +122,14 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
         reply_depth=1 if scope.css_first("i[class*='arrow-right'], .ico_reply, .re") else 0,
         has_file=file_cell is not None and bool(file_cell.css_first("i, img, a, span")),
     )
-    return _Row(stub, parse_board_date(node_text(named.get("date")), ctx.now))
+    return DatedRow(stub, parse_board_date(node_text(named.get("date")), ctx.now))
 
 
 def _table(doc: Doc) -> LexborNode | None:
     """The list table: the one around the labelled cells, else one whose header has 제목 (an empty list)."""
     node = doc.css_first(_LIST_MARKERS) or doc.css_first("tbody a[href*='list_no='], tbody a[onclick*='goView']")
-    while node is not None and node.tag != "table":
-        node = node.parent
-    if node is not None:
-        return node
+    if (table := enclosing(node, "table")) is not None:
+        return table
     return next((t for t in doc.css("table") if any("제목" in node_text(th) for th in t.css("thead th"))), None)
 
 
@@ -194,37 +193,21 @@ class BoardEsEngine(Engine):
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_of(ctx.url)
         linked = {_page_of(attr(a, "href")) for a in doc.css("a[href*='nPage=']") if "list_no=" not in attr(a, "href")}
-        next_page = current + 1 if current + 1 in linked else None
-        last = max(linked | {current}) if linked else None
-        total = None
-        for node in doc.css("[class*='total'], [class*='count']"):
-            if match := _TOTAL.search(node_text(node)):
-                total = parse_int(match.group(1))
-                break
-        stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
-        return ListPage(stubs, next_page=next_page, last_page=last, total=total)
+        next_page, last = page_links(current, linked)
+        total = stated_total(doc, "[class*='total'], [class*='count']", _TOTAL)
+        return ListPage(listed_stubs(rows, ctx.now), next_page=next_page, last_page=last, total=total)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """``article.board_view``; a password form instead gives an empty, ``secret`` post."""
         article = doc.css_first("article.board_view") or doc.css_first("div.board_view")
         if article is None:
             if is_password_page(doc, None):  # a password field outside the site frame, not a login box
-                return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+                return secret_post(key, ctx)
             raise EngineError("no article.board_view on the view page")
         # Without div.contents the body is left to the generic fallback (engines.fallback).
         content = article.css_first("div.contents") or article.css_first("div.view_cont, div.cont")
-        info = _info(article)
-        posted = parse_board_date(info.get("date", ""), ctx.now)
-        return Post(
-            key=key,
-            title=node_text(article.css_first("h2.title, h3.title, .title"), skip=_JUNK),
-            url=ctx.url,
-            body_html=content.inner_html or "" if content is not None else "",
-            author=info.get("author") or None,
-            posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
-            views=parse_int(info.get("views")),
-            attachments=_attachments(article, ctx),
-        )
+        title = node_text(article.css_first("h2.title, h3.title, .title"), skip=_JUNK)
+        return labelled_post(key, ctx, title, content, _info(article), _attachments(article, ctx))
 
 
 def _info(article: LexborNode) -> dict[str, str]:
@@ -236,9 +219,7 @@ def _info(article: LexborNode) -> dict[str, str]:
         if name is not None and label is not None:
             found.setdefault(name, node_text(item, skip="strong, .tit, dt, em"))
     for dt in article.css("dl dt"):
-        dd = dt.next
-        while dd is not None and dd.tag != "dd":
-            dd = dd.next
+        dd = next_tag(dt, "dd")
         name = column_role(node_text(dt))
         if name is not None and dd is not None:
             found.setdefault(name, node_text(dd))
@@ -259,14 +240,7 @@ def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:
         name = node_text(link, skip=_JUNK + ", .size, .file_size")
         if not name:
             name = re.sub(r"\s*(다운로드|내려받기)$", "", " ".join(attr(link, "title").split()))
-        files.append(
-            Attachment(
-                index=len(files),
-                name=name,
-                size=parse_size(node_text(size_node)) if size_node is not None else None,
-                request=Request(url=url, referer=ctx.url, prime=ctx.url),
-            )
-        )
+        files.append(primed_file(len(files), name, url, ctx, size_node))
     return files
 
 

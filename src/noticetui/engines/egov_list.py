@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date
+from noticetui.dates import parse_board_date
 from noticetui.engines import egov_common as common
 from noticetui.engines.base import (
     Doc,
@@ -32,12 +31,11 @@ from noticetui.engines.base import (
     absolute,
     attr,
     column_role,
-    dated_stubs,
     node_text,
     parse_int,
-    unique_stubs,
 )
 from noticetui.engines.js_calls import board_and_post, handler, js_calls
+from noticetui.engines.page_parts import DatedRow, listed_stubs
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
 _COMMENT_COUNT = re.compile(r"\s*\[(\d+)\]\s*$")
@@ -45,12 +43,6 @@ _OPEN_LEGACY = "fn_egov_inqire_notice"
 _OPEN_ARTICLE = "fn_egov_inquire_articledetail"
 _REPLY_ICON = "img[src*='reply']"
 _LOCK_ICON = "img[src*='lock'], img[src*='secret'], i.fa-lock"
-
-
-@dataclass(frozen=True)
-class _Row:
-    stub: PostStub
-    date: PartialDate | None
 
 
 def _column(text: str) -> str | None:
@@ -160,7 +152,7 @@ class _Reader:
         count = _COMMENT_COUNT.search(title)
         return (title[: count.start()].rstrip(), int(count.group(1))) if count else (title, 0)
 
-    def row(self, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    def row(self, tr: LexborNode, columns: list[str | None]) -> DatedRow | None:
         """One row as a stub and its date; None for a row that cannot be opened and is not a secret post."""
         cells = _cells(tr)
         named = {name: td for name, td in zip(columns, cells, strict=False) if name is not None}
@@ -192,7 +184,7 @@ class _Reader:
             reply_depth=_reply_depth(title_cell),
             comments=comments,
         )
-        return _Row(stub, parse_board_date(date_text, self.ctx.now) if date_text else None)
+        return DatedRow(stub, parse_board_date(date_text, self.ctx.now) if date_text else None)
 
 
 def _is_notice(first: LexborNode | None) -> bool:
@@ -213,6 +205,6 @@ def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:
     reader = _Reader(doc, ctx)
     rows = [r for tr in table.css("tbody tr") if (r := reader.row(tr, columns)) is not None]
     # Pinned notices are out of date order: they are dated alone, the rest as a column.
-    stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
+    stubs = listed_stubs(rows, ctx.now)
     next_page, last_page = common.pagination(doc)
     return ListPage(stubs, next_page=next_page, last_page=last_page, total=common.total_count(doc))

@@ -11,11 +11,10 @@ so every attachment request carries the view page as Referer and primes the sess
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, to_datetime
+from noticetui.dates import parse_board_date, to_datetime
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -24,14 +23,13 @@ from noticetui.engines.base import (
     attr,
     class_set,
     clean_text,
-    dated_stubs,
     node_text,
     parse_int,
     query_param,
     style_px,
-    unique_stubs,
     with_query,
 )
+from noticetui.engines.page_parts import DatedRow, listed_stubs
 from noticetui.engines.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -99,14 +97,6 @@ def _wordpress_score(doc: Doc) -> float:
     return found
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A list row read but not yet dated (dates are resolved together, after every row is read)."""
-
-    stub: PostStub
-    date: PartialDate | None
-
-
 def _post_key(href: str) -> str | None:
     """A document link's ``uid`` (or the post id of a ``kboard_content_redirect`` link some skins use)."""
     return query_param(href, "uid") or query_param(href, "kboard_content_redirect") or None
@@ -119,7 +109,7 @@ def _title_link(cell: LexborNode) -> LexborNode | None:
     return None
 
 
-def _row(ctx: ParseContext, tr: LexborNode) -> _Row | None:
+def _row(ctx: ParseContext, tr: LexborNode) -> DatedRow | None:
     cell = tr.css_first("td.kboard-list-title")
     link = _title_link(cell) if cell is not None else None
     if cell is None or link is None:
@@ -145,7 +135,7 @@ def _row(ctx: ParseContext, tr: LexborNode) -> _Row | None:
         comments=parse_int(counter),
         has_file=cell.css_first(".kboard-icon-attach, img[src*='icon-attach']") is not None,
     )
-    return _Row(stub, parse_board_date(node_text(tr.css_first("td.kboard-list-date")), ctx.now))
+    return DatedRow(stub, parse_board_date(node_text(tr.css_first("td.kboard-list-date")), ctx.now))
 
 
 def _page_number(href: str) -> int | None:
@@ -252,7 +242,7 @@ class KBoardEngine(Engine):
         next_page, last_page = _pagination(doc)
         total = parse_int(node_text(doc.css_first(".kboard-total-count")))
         # KBoard prints the year, but a site whose date filter drops it is still read as a column.
-        stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
+        stubs = listed_stubs(rows, ctx.now)
         return ListPage(stubs, next_page=next_page, last_page=last_page, total=total)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
