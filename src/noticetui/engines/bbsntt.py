@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
+from noticetui.engines import page_parts as parts
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -33,17 +34,6 @@ from noticetui.engines.base import (
     with_query,
 )
 from noticetui.engines.generic_post import is_password_page
-from noticetui.engines.page_parts import (
-    DatedRow,
-    enclosing,
-    labelled_post,
-    listed_stubs,
-    next_tag,
-    page_links,
-    primed_file,
-    secret_post,
-    stated_total,
-)
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST = "selectBbsNttList.do"
@@ -100,7 +90,7 @@ def _has_file(tr: LexborNode, file_cell: LexborNode | None) -> bool:
     return file_cell is not None and bool(file_cell.css_first("i, span, a, img"))
 
 
-def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> DatedRow | None:
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> parts.DatedRow | None:
     cells = [c for c in tr.iter() if c.tag == "td"]
     found = _subject(tr, cells)
     if found is None:
@@ -120,7 +110,7 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> DatedR
         reply_depth=1 if subject.css_first(".p-icon__reply") else 0,
         has_file=_has_file(tr, named.get("file")),
     )
-    return DatedRow(stub, parse_board_date(_date_text(cells, named), ctx.now))
+    return parts.DatedRow(stub, parse_board_date(_date_text(cells, named), ctx.now))
 
 
 def _list_table(doc: Doc) -> LexborNode | None:
@@ -128,7 +118,7 @@ def _list_table(doc: Doc) -> LexborNode | None:
     table = doc.css_first("table.p-table")
     link = doc.css_first(f"a[href*='{_VIEW}']")
     if link is not None and (table is None or not table.css_first(f"a[href*='{_VIEW}']")):
-        table = enclosing(link, "table")
+        table = parts.enclosing(link, "table")
     return table
 
 
@@ -192,20 +182,22 @@ class BbsNttEngine(Engine):
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_index(ctx.url)
         pages = {_page_index(attr(a, "href")) for a in doc.css("a[href*='pageIndex=']") if not _ntt(attr(a, "href"))}
-        next_page, last = page_links(current, pages)
-        total = stated_total(doc, ".p-total, .total, [class*='count']", _TOTAL)
-        return ListPage(listed_stubs(rows, ctx.now), next_page, last, total)
+        next_page, last = parts.page_links(current, pages)
+        total = parts.stated_total(doc, ".p-total, .total, [class*='count']", _TOTAL)
+        return ListPage(parts.listed_stubs(rows, ctx.now), next_page, last, total)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The ``p-table`` view; a password form instead gives an empty, ``secret`` post."""
         subject = doc.css_first("span.p-table__subject_text")
         if subject is None:
             if is_password_page(doc, None):  # a password field outside the site frame, not a login box
-                return secret_post(key, ctx)
+                return parts.secret_post(key, ctx)
             raise EngineError("no span.p-table__subject_text on the view page")
-        table = enclosing(subject, "table")
+        table = parts.enclosing(subject, "table")
         scope = table if table is not None else doc.body
-        return labelled_post(key, ctx, node_text(subject), _content(doc, scope), _fields(scope), _attachments(doc, ctx))
+        return parts.labelled_post(
+            key, ctx, node_text(subject), _content(doc, scope), _fields(scope), _attachments(doc, ctx)
+        )
 
 
 def _content(doc: Doc, scope: LexborNode | None) -> LexborNode | None:
@@ -222,7 +214,7 @@ def _fields(scope: LexborNode | None) -> dict[str, str]:
     found: dict[str, str] = {}
     for th in scope.css("th") if scope is not None else []:
         name = _label(node_text(th), _VIEW_FIELDS)
-        td = next_tag(th, "td")
+        td = parts.next_tag(th, "td")
         if name is not None and td is not None:
             found.setdefault(name, node_text(td))
     return found
@@ -241,7 +233,7 @@ def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
         size = link.css_first(".p-attach__size")
         names = [node_text(s) for s in link.css("span") if not {"p-icon", "p-attach__size"} & class_set(s)]
         name = next((n for n in names if n), "") or node_text(link, skip=_JUNK + ", .p-attach__size")
-        files.append(primed_file(len(files), name, url, ctx, size))
+        files.append(parts.primed_file(len(files), name, url, ctx, size))
     return files
 
 

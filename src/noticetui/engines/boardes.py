@@ -19,6 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
+from noticetui.engines import page_parts as parts
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -34,17 +35,6 @@ from noticetui.engines.base import (
 )
 from noticetui.engines.generic_post import is_password_page
 from noticetui.engines.js_calls import handler, js_calls, post_arg
-from noticetui.engines.page_parts import (
-    DatedRow,
-    enclosing,
-    labelled_post,
-    listed_stubs,
-    next_tag,
-    page_links,
-    primed_file,
-    secret_post,
-    stated_total,
-)
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _JUNK = ".sr_only, .blind, .skip, i, img, script"
@@ -99,7 +89,7 @@ def _is_secret(title_cell: LexborNode) -> bool:
     return "비밀" in node_text(title_cell.css_first(".sr_only"))
 
 
-def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> DatedRow | None:
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> parts.DatedRow | None:
     named = _named([c for c in tr.iter() if c.tag == "td"], columns)
     scope = named.get("title", tr)
     bid = query_param(ctx.url, "bid") or ""
@@ -122,13 +112,13 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> DatedR
         reply_depth=1 if scope.css_first("i[class*='arrow-right'], .ico_reply, .re") else 0,
         has_file=file_cell is not None and bool(file_cell.css_first("i, img, a, span")),
     )
-    return DatedRow(stub, parse_board_date(node_text(named.get("date")), ctx.now))
+    return parts.DatedRow(stub, parse_board_date(node_text(named.get("date")), ctx.now))
 
 
 def _table(doc: Doc) -> LexborNode | None:
     """The list table: the one around the labelled cells, else one whose header has 제목 (an empty list)."""
     node = doc.css_first(_LIST_MARKERS) or doc.css_first("tbody a[href*='list_no='], tbody a[onclick*='goView']")
-    if (table := enclosing(node, "table")) is not None:
+    if (table := parts.enclosing(node, "table")) is not None:
         return table
     return next((t for t in doc.css("table") if any("제목" in node_text(th) for th in t.css("thead th"))), None)
 
@@ -193,21 +183,21 @@ class BoardEsEngine(Engine):
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_of(ctx.url)
         linked = {_page_of(attr(a, "href")) for a in doc.css("a[href*='nPage=']") if "list_no=" not in attr(a, "href")}
-        next_page, last = page_links(current, linked)
-        total = stated_total(doc, "[class*='total'], [class*='count']", _TOTAL)
-        return ListPage(listed_stubs(rows, ctx.now), next_page=next_page, last_page=last, total=total)
+        next_page, last = parts.page_links(current, linked)
+        total = parts.stated_total(doc, "[class*='total'], [class*='count']", _TOTAL)
+        return ListPage(parts.listed_stubs(rows, ctx.now), next_page=next_page, last_page=last, total=total)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """``article.board_view``; a password form instead gives an empty, ``secret`` post."""
         article = doc.css_first("article.board_view") or doc.css_first("div.board_view")
         if article is None:
             if is_password_page(doc, None):  # a password field outside the site frame, not a login box
-                return secret_post(key, ctx)
+                return parts.secret_post(key, ctx)
             raise EngineError("no article.board_view on the view page")
         # Without div.contents the body is left to the generic fallback (engines.fallback).
         content = article.css_first("div.contents") or article.css_first("div.view_cont, div.cont")
         title = node_text(article.css_first("h2.title, h3.title, .title"), skip=_JUNK)
-        return labelled_post(key, ctx, title, content, _info(article), _attachments(article, ctx))
+        return parts.labelled_post(key, ctx, title, content, _info(article), _attachments(article, ctx))
 
 
 def _info(article: LexborNode) -> dict[str, str]:
@@ -219,7 +209,7 @@ def _info(article: LexborNode) -> dict[str, str]:
         if name is not None and label is not None:
             found.setdefault(name, node_text(item, skip="strong, .tit, dt, em"))
     for dt in article.css("dl dt"):
-        dd = next_tag(dt, "dd")
+        dd = parts.next_tag(dt, "dd")
         name = column_role(node_text(dt))
         if name is not None and dd is not None:
             found.setdefault(name, node_text(dd))
@@ -240,7 +230,7 @@ def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:
         name = node_text(link, skip=_JUNK + ", .size, .file_size")
         if not name:
             name = re.sub(r"\s*(다운로드|내려받기)$", "", " ".join(attr(link, "title").split()))
-        files.append(primed_file(len(files), name, url, ctx, size_node))
+        files.append(parts.primed_file(len(files), name, url, ctx, size_node))
     return files
 
 
