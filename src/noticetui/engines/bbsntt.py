@@ -162,12 +162,12 @@ class BbsNttEngine(Engine):
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/selectBbsNttList.do?key=…&bbsNo=…`` for a list page or a post."""
-        parts = urlsplit(url)
-        path = parts.path
+        split = urlsplit(url)
+        path = split.path
         head, _, last = path.rpartition("/")
         if last in (_VIEW, "downloadBbsFile.do"):
             path = f"{head}/{_LIST}"
-        return with_query(parts._replace(path=path, fragment="").geturl(), drop=_TRANSIENT)
+        return with_query(split._replace(path=path, fragment="").geturl(), drop=_TRANSIENT)
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``pageIndex=N`` from page 2 on."""
@@ -175,9 +175,7 @@ class BbsNttEngine(Engine):
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The ``table.p-table`` rows (notices once), ``pageIndex`` pagination and the total."""
-        table = _list_table(doc)
-        if table is None:
-            raise EngineError("no p-table list on the page")
+        table = parts.required(_list_table(doc), "no p-table list on the page")
         columns = [column_role(node_text(th)) for th in table.css("thead th")]
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_index(ctx.url)

@@ -163,11 +163,11 @@ class BoardEsEngine(Engine):
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/board.es?mid=…&bid=…`` (plus ``cg_code``/``tag`` filters): no view, page or download fields."""
-        parts = urlsplit(url)
-        path = parts.path
+        split = urlsplit(url)
+        path = split.path
         if path.endswith("boardDownload.es"):
             path = path[: -len("boardDownload.es")] + "board.es"
-        base = urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+        base = urlunsplit((split.scheme, split.netloc, path, split.query, ""))
         return with_query(base, drop=("act", "list_no", "nPage", "seq", "tag", "cg_code_view"))
 
     def list_request(self, board_url: str, page: int) -> Request:
@@ -176,9 +176,7 @@ class BoardEsEngine(Engine):
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of the list table (notices once), ``nPage`` pagination and the 총 N건 count."""
-        table = _table(doc)
-        if table is None:
-            raise EngineError("no board.es list table on the page")
+        table = parts.required(_table(doc), "no board.es list table on the page")
         columns = _columns(table)
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_of(ctx.url)

@@ -27,7 +27,6 @@ from noticetui.dates import parse_board_date
 from noticetui.engines import egov_common as common
 from noticetui.engines.base import (
     Doc,
-    EngineError,
     absolute,
     attr,
     column_role,
@@ -35,7 +34,7 @@ from noticetui.engines.base import (
     parse_int,
 )
 from noticetui.engines.js_calls import board_and_post, handler, js_calls
-from noticetui.engines.page_parts import DatedRow, listed_stubs
+from noticetui.engines.page_parts import DatedRow, listed_stubs, required
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
 _COMMENT_COUNT = re.compile(r"\s*\[(\d+)\]\s*$")
@@ -198,9 +197,7 @@ def _is_notice(first: LexborNode | None) -> bool:
 
 def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:
     """The stubs, pagination and total of an eGovFrame list page."""
-    table = list_table(doc)
-    if table is None:
-        raise EngineError("no eGovFrame list table (table.board_list, table.listTable, div.board_list)")
+    table = required(list_table(doc), "no eGovFrame list table (table.board_list, table.listTable, div.board_list)")
     columns = [_column(node_text(th)) for th in table.css("thead th")]
     reader = _Reader(doc, ctx)
     rows = [r for tr in table.css("tbody tr") if (r := reader.row(tr, columns)) is not None]

@@ -29,7 +29,7 @@ from noticetui.engines.base import (
     style_px,
     with_query,
 )
-from noticetui.engines.page_parts import DatedRow, listed_stubs
+from noticetui.engines.page_parts import DatedRow, listed_stubs, required
 from noticetui.engines.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -235,9 +235,7 @@ class KBoardEngine(Engine):
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of ``.kboard-list``'s table (notices first), the pagination and the total."""
-        table = doc.css_first(".kboard-list table")
-        if table is None:
-            raise EngineError("no KBoard list (.kboard-list table) on the page")
+        table = required(doc.css_first(".kboard-list table"), "no KBoard list (.kboard-list table) on the page")
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr)) is not None]
         next_page, last_page = _pagination(doc)
         total = parse_int(node_text(doc.css_first(".kboard-total-count")))

@@ -13,7 +13,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
-from noticetui.engines.base import Doc, dated_stubs, node_text, parse_int, parse_size, unique_stubs
+from noticetui.engines.base import Doc, EngineError, dated_stubs, node_text, parse_int, parse_size, unique_stubs
 from noticetui.models import Attachment, ParseContext, Post, PostStub, Request
 
 
@@ -41,6 +41,13 @@ def stated_total(doc: Doc, selector: str, pattern: re.Pattern[str]) -> int | Non
         if match := pattern.search(node_text(node)):
             return parse_int(match.group(1))
     return None
+
+
+def required(node: LexborNode | None, missing: str) -> LexborNode:
+    """``node``, which the page must have: None raises :class:`EngineError` with ``missing`` as its reason."""
+    if node is None:
+        raise EngineError(missing)
+    return node
 
 
 def secret_post(key: str, ctx: ParseContext) -> Post:
