@@ -58,7 +58,8 @@ def test_add_detects_gnuboard4_when_the_charset_is_only_in_the_meta(cli: Cli, de
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
-    url = demo_board_url(demo_server, "gnuboard4", "g4-notice") + "&wr_id=79&page=2"
+    key = sample_posts(demo_server.now)[20].key
+    url = demo_board_url(demo_server, "gnuboard4", "g4-notice") + f"&wr_id={key}&page=2"
     assert cli("add", url, "--name", "from-post").code == 0
     board = cli("boards", "--json").json()[0]
     assert board["url"].endswith("/gnuboard4/bbs/board.php?bo_table=notice")
