@@ -21,7 +21,6 @@ class BoardRow:
     posts: int
     unread: int
     last_sync: str | None
-    last_ok: str | None
     last_error: str | None
 
     @property
