@@ -288,8 +288,11 @@ async def test_full_screen_keeps_the_readers_place_below_a_picture(
             top = lines[first : first + 2] if first >= 0 else []
             return next((line for line in top if line.strip()), "")
 
-        while "문단 12:" not in top_line():
+        for _ in range(200):  # bounded: a regression fails here instead of hanging
+            if "문단 12:" in top_line():
+                break
             await pilot.press("j")
+        assert "문단 12:" in top_line()
         slot = detail.query_one(ImageSlot)
         narrow = slot.cells
         await pilot.press("f")

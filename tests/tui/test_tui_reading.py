@@ -195,8 +195,11 @@ async def test_full_screen_keeps_the_readers_place_in_the_post(make_app: AppFact
             first = int(detail.scroll_y) - body.virtual_region.y
             return lines[max(first, 0) : first + 5]
 
-        while not any("□ 지원 내용" in line for line in top_lines()[:1]):
+        for _ in range(200):  # bounded: a regression fails here instead of hanging
+            if any("□ 지원 내용" in line for line in top_lines()[:1]):
+                break
             await pilot.press("j")
+        assert any("□ 지원 내용" in line for line in top_lines()[:1])
         await pilot.press("f")
         await pilot.pause()
         assert any("□ 지원 내용" in line for line in top_lines())
