@@ -68,15 +68,18 @@ def fresh_server() -> Iterator[DemoServer]:
         yield server
 
 
-SETTINGS = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n"
-"""Tests do not wait on politeness delays."""
+SETTINGS = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\nretry_backoff = 0.01\n"
+"""Tests do not wait on politeness delays or retry back-off."""
 
 
-def cli_at(home: Path, *, user_agent: str | None = None) -> Cli:
-    """The CLI in a new, empty ``home`` (created here, so it can outlive one test: module fixtures use it)."""
+def cli_at(home: Path, *, user_agent: str | None = None, settings: str = SETTINGS) -> Cli:
+    """The CLI in a new, empty ``home`` (created here, so it can outlive one test: module fixtures use it).
+
+    ``settings`` is the config's ``[settings]`` table, ``user_agent`` an extra line of it.
+    """
     home.mkdir(parents=True)
     agent = f"user_agent = {json.dumps(user_agent)}\n" if user_agent else ""
-    (home / "config.toml").write_text(SETTINGS + agent, encoding="utf-8")
+    (home / "config.toml").write_text(settings + agent, encoding="utf-8")
     return Cli(home)
 
 
