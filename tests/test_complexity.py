@@ -20,7 +20,6 @@ EXCLUDED = ("demo",)
 
 KNOWN: dict[str, tuple[int, str]] = {
     # name: (its complexity when listed, the issue that splits it)
-    "cli/boards_cmds.py:suggest_name": (16, "#12"),
     "downloads.py:_transfer_once": (20, "#7 downloads"),
     "downloads.py:download": (17, "#7 downloads"),
     "engines/generic.py:_stubs": (16, "#8/#12 engines"),
@@ -30,8 +29,6 @@ KNOWN: dict[str, tuple[int, str]] = {
     "engines/generic_paging.py:_learn": (18, "#12 generic_paging"),
     "engines/generic_paging.py:read_pagination": (26, "#12 generic_paging.read_pagination"),
     "net/charset.py:decode_html": (18, "#9 charset"),
-    "previews/hwp.py:_read": (17, "#12"),
-    "previews/pdf.py:preview_pdf": (16, "#12"),
     "sync.py:read_list": (26, "#12 sync.read_list"),
     "sync.py:sync_board": (16, "#7/#12 sync"),
 }
