@@ -23,6 +23,7 @@ KNOWN: dict[str, tuple[int, str]] = {
     "downloads.py:_transfer_once": (20, "#7 downloads"),
     "downloads.py:download": (17, "#7 downloads"),
     "engines/generic.py:_stubs": (16, "#8/#12 engines"),
+    "feed_html.py:_pieces": (16, "#10 feeds"),
     "engines/generic_fields.py:_fields_by_content": (26, "#8/#12 engines"),
     "engines/generic_fields.py:item_fields": (17, "#8/#12 engines"),
     "engines/generic_links.py:key_param": (20, "#8/#12 engines"),

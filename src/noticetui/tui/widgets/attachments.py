@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
-from noticetui.downloads import DownloadProgress
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow
 from noticetui.tui.messages import AttachmentChosen
+
+if TYPE_CHECKING:
+    from noticetui.downloads import DownloadProgress
 
 
 def attachment_text(row: AttachmentRow) -> Text:
@@ -58,6 +62,28 @@ class AttachmentItem(Horizontal):
 
 class AttachmentsView(Vertical):
     """The attachments of the open post (hidden when it has none)."""
+
+    DEFAULT_CSS = """
+    AttachmentsView {
+        height: auto;
+        margin-top: 1;
+        border-top: solid $panel;
+        border-title-color: $text-muted;
+    }
+    AttachmentsView .attachment {
+        height: 1;
+    }
+    AttachmentsView .attachment-label {
+        width: 1fr;
+    }
+    AttachmentsView .attachment-progress {
+        display: none;
+        width: auto;
+    }
+    AttachmentsView .attachment.-downloading .attachment-progress {
+        display: block;
+    }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
