@@ -131,12 +131,16 @@ async def read_list(
     for number in range(1, pages + 1):
         progress(SyncProgress(board.name, "list", number - 1, pages))
         try:
-            page = await fetcher.fetch(engine.list_request_for(board.url, number, board.options))
-            doc = parse_html(page.text)
-            reason = engine.is_failure_page(doc)
-            if reason:
-                raise SyncError(f"{page.url}: the site answered {reason!r}")
-            listing = engine.parse_list(doc, ParseContext(page.url, now, board.options))
+            # Usually one request; a board paged only by script offers guesses, the first bringing new rows wins.
+            for request in engine.list_requests_for(board.url, number, board.options)[: 1 if number == 1 else None]:
+                page = await fetcher.fetch(request)
+                doc = parse_html(page.text)
+                reason = engine.is_failure_page(doc)
+                if reason:
+                    raise SyncError(f"{page.url}: the site answered {reason!r}")
+                listing = engine.parse_list(doc, ParseContext(page.url, now, board.options))
+                if any(s.key not in seen for s in listing.stubs):
+                    break
         except (FetchError, SyncError) as exc:
             if number == 1:
                 raise

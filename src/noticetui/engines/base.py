@@ -53,6 +53,11 @@ class Engine:
         """
         return self.list_request(board_url, page)
 
+    def list_requests_for(self, board_url: str, page: int, options: Mapping[str, Any] | None = None) -> list[Request]:
+        """Requests worth trying for list page ``page``, best first; sync keeps the first that brings new
+        rows.  One (:meth:`list_request_for`) for every engine but those that must guess (script paging)."""
+        return [self.list_request_for(board_url, page, options)]
+
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows, pagination and total of a list page."""
         raise NotImplementedError

@@ -19,7 +19,9 @@ the threshold and it found a list (see :func:`noticetui.sync.choose_engine`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
@@ -39,12 +41,14 @@ from noticetui.engines.generic_links import (
     key_param,
     list_url_of_post,
     page_url,
+    page_urls,
     paging_of_url,
     row_key,
 )
 from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import RowGroup, find_rows, usable_href
+from noticetui.engines.js_calls import Scripts
 from noticetui.models import ListPage, ParseContext, Post, PostStub, Request
 
 _LIST_LINK = re.compile(r"^(?:목록|목록으로|목록보기|글목록|리스트|list|back to list)$", re.I)
@@ -72,7 +76,7 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
                 key=row_key(row.href, param),
                 title=row.title,
                 url=row.href,
-                request=Request(url=row.href, referer=ctx.url),
+                request=row.request or Request(url=row.href, referer=ctx.url),
                 author=fields.author,
                 views=fields.views,
                 notice=by_number or by_mark,
@@ -119,7 +123,7 @@ class GenericEngine(Engine):
             return board_url_with(url, None)
         group = find_rows(doc, url)
         if group is not None and group.plausible:
-            links = read_pagination(doc, url, {r.href for r in group.rows})
+            links = read_pagination(doc, url, {r.href for r in group.rows}, Scripts.of(doc, url))
             return board_url_with(url, links.paging)
         target = _list_link(doc, url)
         return board_url_with(target or list_url_of_post(url), None)
@@ -128,12 +132,16 @@ class GenericEngine(Engine):
         """GET the board URL with its page parameter (``page`` unless the URL names another) set."""
         return Request(url=page_url(board_url, paging_of_url(board_url), page))
 
+    def list_requests_for(self, board_url: str, page: int, options: Mapping[str, Any] | None = None) -> list[Request]:
+        """The learnt request, then, for a board paged only by script, the common GET guesses."""
+        return [Request(url=u) for u in page_urls(board_url, page)]
+
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The best group of repeated rows; an empty page when there is none."""
         group = find_rows(doc, ctx.url, ctx.now)
         if group is None or not group.usable:
             return ListPage([])
-        links = read_pagination(doc, ctx.url, {r.href for r in group.rows})
+        links = read_pagination(doc, ctx.url, {r.href for r in group.rows}, Scripts.of(doc, ctx.url))
         text = node_text(doc.body)
         total = _TOTAL.search(text)
         return ListPage(
