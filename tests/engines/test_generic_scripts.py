@@ -109,3 +109,75 @@ def test_sync_keeps_the_guessed_page_parameter_that_brings_new_rows() -> None:
     keys = asyncio.run(run())
     assert keys == ["1001", "1046", "1045", "1040", "1039", "1038", "1037"]
     assert asked[1:] == [f"{GET_URL}&pageIndex=2", f"{GET_URL}&page=2"]
+
+
+# --- card lists with dates and slugs in their paths -------------------------------------------------
+
+CARDS_URL = "https://www.hansolart.kr/news/"
+
+
+def test_card_keys_are_never_the_month_of_a_dated_path() -> None:
+    found = listing("cards_path", CARDS_URL)
+    keys = [s.key for s in found.stubs]
+    assert keys == [
+        "https://www.hansolart.kr/2026/11/winter-festival-opens-1532/",
+        "https://www.hansolart.kr/2026/11/artist-residency-call-1528/",
+        "https://www.hansolart.kr/2026/11/concert-hall-reopening/",
+        "https://www.hansolart.kr/2026/10/autumn-book-fair/",
+    ]
+
+
+def test_card_dates_come_from_time_datetime() -> None:
+    found = listing("cards_path", CARDS_URL)
+    assert found.stubs[0].posted_at == datetime(2026, 11, 16, 10, 20, tzinfo=SEOUL)
+
+
+def test_path_paging_is_learnt_and_followed() -> None:
+    board = ENGINE.board_url(CARDS_URL, parse_html(text("cards_path")))
+    assert ENGINE.list_request(board, 1).url == CARDS_URL
+    assert ENGINE.list_request(board, 3).url == "https://www.hansolart.kr/news/page/3/"
+    assert listing("cards_path", CARDS_URL).next_page == 2
+
+
+def test_the_last_path_page_has_no_next_page() -> None:
+    next_link = '<a class="next page-numbers" href="https://www.hansolart.kr/news/page/2/">다음</a>'
+    html = text("cards_path").replace(next_link, "")
+    html = html.replace('<link rel="next" href="https://www.hansolart.kr/news/page/2/">', "")
+    found = listing_html(html, "https://www.hansolart.kr/news/page/3/")
+    assert (found.next_page, found.last_page) == (None, 3)
+
+
+def test_a_rel_next_link_alone_gives_path_paging() -> None:
+    html = text("cards_path").split('<nav class="navigation')[0] + "</main></body></html>"
+    found = listing_html(html, CARDS_URL)
+    assert found.next_page == 2
+    board = ENGINE.board_url(CARDS_URL, parse_html(html))
+    assert ENGINE.list_request(board, 2).url == "https://www.hansolart.kr/news/page/2/"
+
+
+def test_two_paths_with_one_number_are_two_posts() -> None:
+    html = """<ul>
+      <li><a href="/2026/11/05/first-story">첫 번째 지역 소식 기사 제목</a> <span class="date">2026-11-05</span></li>
+      <li><a href="/2026/11/05/second-story">두 번째 지역 소식 기사 제목</a> <span class="date">2026-11-05</span></li>
+      <li><a href="/2026/11/04/third-story">세 번째 지역 소식 기사 제목</a> <span class="date">2026-11-04</span></li>
+    </ul>"""
+    found = listing_html(html, "https://news.hansol.kr/")
+    assert len({s.key for s in found.stubs}) == 3
+
+
+def test_a_path_number_shared_by_two_paths_is_no_key() -> None:
+    html = """<ul>
+      <li><a href="/news/7/first-story">첫 번째 지역 소식 기사 제목</a> <span class="date">2026-11-05</span></li>
+      <li><a href="/news/7/second-story">두 번째 지역 소식 기사 제목</a> <span class="date">2026-11-05</span></li>
+      <li><a href="/news/6/third-story">세 번째 지역 소식 기사 제목</a> <span class="date">2026-11-04</span></li>
+    </ul>"""
+    keys = [s.key for s in listing_html(html, "https://news.hansol.kr/").stubs]
+    assert keys == [
+        "https://news.hansol.kr/news/7/first-story",
+        "https://news.hansol.kr/news/7/second-story",
+        "https://news.hansol.kr/news/6/third-story",
+    ]
+
+
+def listing_html(html: str, url: str) -> ListPage:
+    return ENGINE.parse_list(parse_html(html), ParseContext(url=url, now=NOW))

@@ -43,7 +43,7 @@ from noticetui.engines.generic_links import (
     page_url,
     page_urls,
     paging_of_url,
-    row_key,
+    row_keys,
 )
 from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
@@ -64,7 +64,8 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
     stubs: list[PostStub] = []
     dates: list[PartialDate | None] = []
     marks: list[bool] = []
-    for row in group.rows:
+    keys = row_keys([r.href for r in group.rows], param)
+    for row, key in zip(group.rows, keys, strict=True):
         if row.node.tag == "tr":
             fields = table_fields(row.node, row.link, roles, ctx.now)
         else:
@@ -73,7 +74,7 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
         marks.append(by_mark and not by_number)
         stubs.append(
             PostStub(
-                key=row_key(row.href, param),
+                key=key,
                 title=row.title,
                 url=row.href,
                 request=row.request or Request(url=row.href, referer=ctx.url),

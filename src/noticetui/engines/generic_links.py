@@ -204,10 +204,31 @@ def key_param(hrefs: list[str]) -> str | None:
     return chosen[-1] if chosen else None
 
 
+def _date_segments(segments: list[str]) -> set[int]:
+    """Positions of a date in a path (``/2026/11/``, ``/2026/11/05/``): a year, then a month, maybe a day."""
+    found: set[int] = set()
+    for i, seg in enumerate(segments[:-1]):
+        if len(seg) == 4 and seg.isdigit() and 1990 <= int(seg) <= 2100:
+            month = segments[i + 1]
+            if month.isdigit() and len(month) <= 2 and 1 <= int(month) <= 12:
+                found |= {i, i + 1}
+                day = segments[i + 2] if i + 2 < len(segments) else ""
+                if day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 31:
+                    found.add(i + 2)
+    return found
+
+
 def path_key(href: str) -> str | None:
-    """The last all-digit segment of a link's path (``/news/123/slug`` → ``123``), or None."""
+    """The last all-digit segment of a link's path (``/news/123/slug`` → ``123``), or None.
+
+    A date in the path (``/2026/11/slug``) is never the key: every post of a month shares it.
+    """
     segments = [unquote(s) for s in urlsplit(href).path.split("/") if s]
-    return next((s for s in reversed(segments) if _DIGITS.fullmatch(s)), None)
+    dates = _date_segments(segments)
+    return next(
+        (s for i, s in reversed(list(enumerate(segments))) if _DIGITS.fullmatch(s) and i not in dates),
+        None,
+    )
 
 
 def row_key(href: str, param: str | None) -> str:
@@ -219,8 +240,31 @@ def row_key(href: str, param: str | None) -> str:
     found = path_key(href)
     if found:
         return found
+    return link_key(href)
+
+
+def link_key(href: str) -> str:
+    """The link itself as a key: without its fragment and page parameters."""
     parts = urlsplit(href)
     return with_query(urlunsplit(parts._replace(fragment="")), drop=PAGE_PARAMS)
+
+
+def row_keys(hrefs: list[str], param: str | None) -> list[str]:
+    """The keys of a page's row links; never one key for two posts.
+
+    Links that share an id parameter are one post (a pinned notice listed twice).  Links keyed by a path
+    number are one post only when their paths agree: when two different paths give one number, the
+    number is not an id on this board, and every row is keyed by its link instead.
+    """
+    keys = [row_key(h, param) for h in hrefs]
+    paths: dict[str, str] = {}
+    for href, key in zip(hrefs, keys, strict=True):
+        if param and query_param(href, param):
+            continue
+        path = urlsplit(href).path.rstrip("/")
+        if paths.setdefault(key, path) != path:
+            return [row_key(h, param) if param and query_param(h, param) else link_key(h) for h in hrefs]
+    return keys
 
 
 def list_url_of_post(url: str) -> str:

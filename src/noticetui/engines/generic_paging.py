@@ -159,7 +159,8 @@ def _from_path(url: str, numbered: list[tuple[int, str]], steps: list[tuple[str,
     """Pages in the path: every numbered link (and the next link, as page current + 1) fits one template."""
     here = urlsplit(url)
     links = [(n, t) for n, t in numbered if n > 1 and urlsplit(t).netloc == here.netloc]
-    links += [(_current_in_path(url) + 1, t) for kind, t in steps if kind == "next"]
+    if not links:
+        links = [(_current_in_path(url) + 1, t) for kind, t in steps if kind == "next"]
     templates = {_path_template(n, t) for n, t in links}
     if len(templates) != 1:
         return None

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from noticetui.dates import parse_board_date
 from noticetui.engines.base import Doc, absolute, attr, clean_text, node_text
 from noticetui.engines.generic_text import (
     NAV_WORDS,
@@ -74,10 +75,14 @@ class RowGroup:
         return len({r.href for r in self.rows}) >= 3 and self.score >= 3.0
 
 
+_SLUG = re.compile(r"^(?=[^./]*[A-Za-z%])[^./]*[-_][^./]*$")
+
+
 def link_shape(href: str) -> str:
-    """A link's host and path with its numbers blanked: the same for every post of a board."""
+    """A link's host and path with its numbers and slugs blanked: the same for every post of a board."""
     parts = urlsplit(href)
-    return parts.netloc + _NUMBERS.sub("#", parts.path)
+    segments = ["*" if _SLUG.match(seg) else seg for seg in parts.path.split("/")]
+    return parts.netloc + _NUMBERS.sub("#", "/".join(segments))
 
 
 def usable_href(href: str) -> bool:
@@ -196,7 +201,10 @@ def row_date_text(row: LexborNode, link: LexborNode | None, now: datetime) -> st
     for node in [*hinted, row, *row.css("*")]:
         if node.mem_id in inside and node.mem_id not in hint_ids:
             continue
-        text = attr(node, "datetime") if node.tag == "time" and attr(node, "datetime") else own_text(node)
+        machine = attr(node, "datetime") if node.tag == "time" else ""
+        if machine and parse_board_date(machine, now) is not None:
+            return machine  # ISO 8601, which date_in (made for printed dates) would refuse
+        text = own_text(node)
         if text and date_in(text, now) is not None:
             return text
     return None

@@ -52,7 +52,7 @@ from noticetui.engines.base import (
     query_param,
 )
 from noticetui.engines.generic_body import body_html, find_body
-from noticetui.engines.generic_links import Paging, key_param, page_url, paging_of_url, row_key
+from noticetui.engines.generic_links import Paging, key_param, page_url, paging_of_url, row_keys
 from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import attachment_of, find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import main_link, usable_href
@@ -147,7 +147,8 @@ class ProfileEngine(Engine):
             if key in profile and not any(row.css_first(profile[key]) for row in rows):
                 raise _missing(key, profile[key], ctx.url)
         param = key_param([stub.url for stub, _ in read])
-        stubs = [replace(stub, key=row_key(stub.url, param)) for stub, _ in read]
+        keys = row_keys([stub.url for stub, _ in read], param)
+        stubs = [replace(stub, key=key) for (stub, _), key in zip(read, keys, strict=True)]
         dated = dated_stubs(stubs, [date for _, date in read], ctx.now)
         return ListPage(dated, next_page=self._next_page(doc, profile, ctx, {s.url for s in dated}))
 
