@@ -171,3 +171,43 @@ def test_password_page_gives_a_secret_post() -> None:
     doc = page("password", "generic")
     found = ENGINE.parse_post(doc, ParseContext(VIEW_URL, NOW, options(body=".board-body")), "3012")
     assert found.secret and found.body_html == ""
+
+
+# --- onclick link templates --------------------------------------------------------------------------
+
+SCRIPT_LIST = """<table class="list"><tbody>
+<tr><td>3</td><td class="subj"><a href="#" onclick="fnView(1046); return false;">겨울학기 수강생 모집</a></td>
+<td class="d">2026-11-16</td></tr>
+<tr onclick="fnView('1045')"><td>2</td><td class="subj"><a href="javascript:;">도서관 휴관 안내</a></td>
+<td class="d">2026-11-10</td></tr>
+</tbody></table>"""
+SCRIPT_PROFILE = {
+    "rows": "table.list tbody tr",
+    "title": "td.subj",
+    "date": "td.d",
+    "onclick": r"fnView\('?(\d+)'?\)",
+    "view": "view.do?seq={1}",
+}
+
+
+def test_an_onclick_pattern_fills_the_view_template() -> None:
+    found = ENGINE.parse_list(parse_html(SCRIPT_LIST), ctx("https://edu.hansol.kr/board/list.do", SCRIPT_PROFILE))
+    assert [(s.key, s.url) for s in found.stubs] == [
+        ("1046", "https://edu.hansol.kr/board/view.do?seq=1046"),
+        ("1045", "https://edu.hansol.kr/board/view.do?seq=1045"),
+    ]
+    assert found.stubs[1].title == "도서관 휴관 안내"
+
+
+def test_an_onclick_pattern_needs_its_view_template() -> None:
+    with pytest.raises(EngineError, match="onclick and view go together"):
+        ENGINE.parse_list(parse_html(SCRIPT_LIST), ctx(LIST_URL, {"rows": "tr", "onclick": r"fnView\((\d+)\)"}))
+
+
+def test_an_invalid_onclick_pattern_is_named() -> None:
+    with pytest.raises(EngineError, match="not a valid regular expression"):
+        ENGINE.parse_list(parse_html(SCRIPT_LIST), ctx(LIST_URL, {**SCRIPT_PROFILE, "onclick": "fnView(("}))
+
+
+def ctx(url: str, profile: dict[str, str]) -> ParseContext:
+    return ParseContext(url, NOW, {"profile": profile})

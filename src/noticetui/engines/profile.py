@@ -23,6 +23,8 @@ A profile is never detected (``score`` is 0): a board uses it with ``engine = "p
     attachments = "ul.files a"         # on a post page: the file links (or elements holding them)
     next_page = ".paging a.next"       # on a list page: present when there is a next page
     page_param = "pageIndex"           # the query parameter that numbers list pages (default: learnt)
+    onclick = "fnView\\((\\d+)\\)"        # a regular expression over a row link's onclick/javascript: href
+    view = "view.do?seq={1}"           # the post URL its groups fill in ({1}, {2}…), relative to the list
 
 Selectors inside a row are matched within the row.  ``rows`` and every selector given for ``title``,
 ``link`` and ``body`` are required to match: when one matches nothing the page raises an
@@ -32,6 +34,7 @@ board's error (the cache is kept).  The others may match nothing on some pages (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -74,6 +77,8 @@ KEYS = (
     "attachments",
     "next_page",
     "page_param",
+    "onclick",
+    "view",
 )
 """Every key a ``[boards.profile]`` table may hold."""
 
@@ -89,12 +94,19 @@ def read_profile(options: Mapping[str, Any] | None) -> dict[str, str]:
             raise EngineError(f'profile: unknown key "{key}" in [boards.profile] (known: {", ".join(KEYS)})')
         if not isinstance(value, str) or not value.strip():
             raise EngineError(f"profile: {key} must be a non-empty string, got {value!r}")
-        if key != "page_param":
+        if key == "onclick":
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise EngineError(f'profile: onclick = "{value}" is not a valid regular expression ({exc})') from exc
+        elif key not in ("page_param", "view"):
             try:
                 parse_html("<p></p>").css(value)
             except SelectolaxError as exc:
                 raise EngineError(f'profile selector {key} = "{value}" is not valid CSS') from exc
         profile[key] = value.strip()
+    if ("onclick" in profile) != ("view" in profile):
+        raise EngineError("profile: onclick and view go together (the call's pattern and the URL it opens)")
     if "rows" not in profile:
         raise EngineError('profile: the board needs a rows selector in [boards.profile] (rows = "…")')
     return profile
@@ -107,6 +119,32 @@ def _missing(key: str, selector: str, url: str) -> EngineError:
 def _first(scope: LexborNode, profile: dict[str, str], key: str) -> LexborNode | None:
     selector = profile.get(key)
     return scope.css_first(selector) if selector else None
+
+
+def _script_url(row: LexborNode, link: LexborNode, profile: dict[str, str], base: str) -> str | None:
+    """The link's URL; for a script link, the ``view`` template filled with the ``onclick`` pattern's
+    groups, read from the link's ``onclick`` or ``javascript:`` href, else the row's ``onclick``."""
+    href = attr(link, "href")
+    if usable_href(href):
+        return absolute(base, href)
+    if "onclick" not in profile:
+        return None
+    pattern = re.compile(profile["onclick"])
+    for script in (attr(link, "onclick"), href, attr(row, "onclick")):
+        match = pattern.search(script) if script else None
+        if match:
+            return absolute(base, _fill(profile["view"], ("", *match.groups())))
+    return None
+
+
+def _fill(template: str, groups: tuple[str | None, ...]) -> str:
+    """``view.do?seq={1}`` with ``{N}`` replaced by group N (an empty string when there is none)."""
+
+    def group(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return (groups[index] or "") if index < len(groups) else ""
+
+    return re.sub(r"\{(\d+)\}", group, template)
 
 
 def _paging(profile: dict[str, str], url: str) -> Paging:
@@ -164,9 +202,11 @@ class ProfileEngine(Engine):
         if link is None and "link" not in profile:
             found = main_link(row, ctx.url)
             link = found[0] if found else None
-        if link is None or not usable_href(attr(link, "href")):
+        if link is None and "onclick" in profile:
+            link = row.css_first("a") or row
+        url = _script_url(row, link, profile, ctx.url) if link is not None else None
+        if link is None or url is None:
             return None  # a header or "no posts" row
-        url = absolute(ctx.url, attr(link, "href"))
         title = tidy_title(text_without(title_node or link, TITLE_JUNK))
         notice = row.mem_id in pinned or _first(row, profile, "notice") is not None
         date_text = node_text(_first(row, profile, "date"))
