@@ -7,12 +7,13 @@ page or a layout change is reported as the board's error and leaves the cache as
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
+from noticetui.dates import anchor_years
 from noticetui.engines import Detection, detect, get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.models import ParseContext, Post, PostStub, Request
@@ -87,6 +88,15 @@ def merge_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:
         elif not old.notice and old.posted_at is None and stub.posted_at is not None:
             merged[stub.key] = stub
     return list(merged.values())
+
+
+def anchor_known(stubs: list[PostStub], exact: Mapping[str, datetime]) -> list[PostStub]:
+    """``stubs`` with the years their list guessed corrected by the ``exact`` dates known by key
+    (see :func:`noticetui.dates.anchor_years`); pinned notices and replies are left as they are."""
+    column = [s for s in stubs if not s.notice and not s.reply_depth]
+    fixed = anchor_years([s.posted_at for s in column], [exact.get(s.key) for s in column])
+    moved = {s.key: m for s, m in zip(column, fixed, strict=True) if m != s.posted_at and m is not None}
+    return [replace(s, posted_at=moved[s.key]) if s.key in moved else s for s in stubs]
 
 
 def choose_engine(found: Sequence[Detection]) -> Detection | None:
@@ -192,6 +202,7 @@ async def sync_board(
         # the first page that brings nothing new.
         known = None if pages else (lambda key: ctx.store.post_id(bid, key) is not None)
         stubs = await read_list(board, engine, fetcher, pages or board.pages, result, report, known)
+        stubs = anchor_known(stubs, ctx.store.exact_dates(board_id))
         result.seen = len(stubs)
         upserted = ctx.store.upsert_stubs(board_id, stubs)
         result.new, result.updated, result.new_ids = len(upserted.new), len(upserted.changed), upserted.new
@@ -201,6 +212,10 @@ async def sync_board(
             todo = [p for p in ctx.store.posts_without_body(board_id) if p.key in keys or p.id in wanted]
             todo += [p for p in _rows(ctx, upserted.changed) if p.has_body and not p.secret]
             await fetch_bodies(ctx, board, engine, fetcher, todo, result, report)
+            # Post pages give full dates: list rows dated by a guessed year (MM-DD) take theirs from them.
+            anchored = anchor_known(stubs, ctx.store.exact_dates(board_id))
+            if anchored != stubs:
+                ctx.store.upsert_stubs(board_id, anchored)
     except FetchError as exc:
         result.error = str(exc)
         result.offline = exc.kind in UNREACHABLE

@@ -24,6 +24,7 @@ from noticetui.engines.base import (
     attr,
     class_set,
     node_text,
+    parse_html,
     parse_int,
     parse_size,
     query_param,
@@ -173,12 +174,32 @@ def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
 def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
     rows: list[_Row] = []
     for li in gallery.css("li.gall_li, #gall_ul > li"):
-        cells = {"author": li.css_first(".gall_name"), "views": li.css_first(".gall_info")}
-        cells["date"] = li.css_first(".gall_date")
+        info = li.css_first(".gall_info")
+        # Upstream's gallery skin puts the writer's sideview span inside .gall_info, next to date and views;
+        # theme copies give it its own .gall_name; older ones label plain <li>s (작성자, 작성일, 조회).
+        author = li.css_first(".gall_name") or (info if _author(info) else None)
+        cells = {"author": author, "views": li.css_first(".gall_view") or info, "date": li.css_first(".gall_date")}
+        for label, key in (("작성자", "author"), ("작성일", "date"), ("조회", "views")):
+            if cells[key] is None:
+                cells[key] = _labelled_item(li, label)
         row = _row(ctx, li, li.css_first(".gall_text_href") or li, cells)
         if row is not None and all(r.stub.key != row.stub.key for r in rows):
             rows.append(row)
     return rows
+
+
+def _labelled_item(item: LexborNode, label: str) -> LexborNode | None:
+    """The value of an older gallery skin's ``<li><span class="gall_subject">작성자 </span>홍길동</li>``:
+    a copy of the ``<li>`` without its label."""
+    for li in item.css("li"):
+        head = li.css_first("span.gall_subject, span.bo_img_subject")
+        if head is not None and node_text(head).startswith(label):
+            clone = parse_html(li.html or "").css_first("li")
+            label_node = clone.css_first("span.gall_subject, span.bo_img_subject") if clone is not None else None
+            if label_node is not None:
+                label_node.decompose()
+            return clone
+    return None
 
 
 def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:

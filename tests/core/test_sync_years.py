@@ -1,0 +1,53 @@
+"""Sync dates a list's year-less rows by the full dates its posts' pages gave (a secret post included)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+
+from noticetui.config import BoardConfig
+from noticetui.context import AppContext
+from noticetui.models import SEOUL
+from noticetui.net.fetch import Fetcher
+from noticetui.sync import sync_board
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "gnuboard"
+BOARD = "https://lib.hansol.kr/bbs/board.php?bo_table=photo"
+
+
+def _view(date: str) -> str:
+    html = (FIXTURES / "view.html").read_text(encoding="utf-8")
+    return html.replace("24-12-30 09:10", date)
+
+
+def _handler(request: httpx.Request) -> httpx.Response:
+    wr_id = request.url.params.get("wr_id")
+    pages = {
+        None: (FIXTURES / "gallery_info.html").read_text(encoding="utf-8"),
+        "3": _view("23-03-02 10:00"),
+        "41": _view("24-06-02 09:10"),
+        "40": (FIXTURES / "password.html").read_text(encoding="utf-8"),
+        "39": _view("24-05-28 17:00"),
+    }
+    return httpx.Response(200, text=pages[wr_id], headers={"content-type": "text/html; charset=utf-8"})
+
+
+def test_a_secret_post_keeps_the_year_of_the_posts_around_it(tmp_path: Path) -> None:
+    ctx = AppContext.for_home(tmp_path / "home")
+    board = BoardConfig(name="photo", url=BOARD, engine="gnuboard")
+
+    async def run() -> None:
+        async with Fetcher(transport=httpx.MockTransport(_handler), delay=0) as fetcher:
+            for _ in range(2):  # a second sync re-reads the list's guesses: the correction must hold
+                result = await sync_board(ctx, board, fetcher, pages=1)
+                assert result.seen == 4
+
+    asyncio.run(run())
+    board_id = ctx.board_id(board, "gnuboard")
+    dates = {p.key: p.posted_at for p in ctx.store.posts(board_id)}
+    ctx.close()
+    assert dates["40"] == datetime(2024, 5, 30, tzinfo=SEOUL)
+    assert dates["41"] == datetime(2024, 6, 2, 9, 10, tzinfo=SEOUL)
