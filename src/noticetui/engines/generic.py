@@ -49,7 +49,8 @@ from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import RowGroup, find_rows, usable_href
 from noticetui.engines.js_calls import Scripts
-from noticetui.models import ListPage, ParseContext, Post, PostStub, Request
+from noticetui.engines.script_files import script_attachments
+from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST_LINK = re.compile(r"^(?:목록|목록으로|목록보기|글목록|리스트|list|back to list)$", re.I)
 _TOTAL = re.compile(r"(?:전체|총)\s*(?:게시물|게시글|글)?\s*:?\s*([\d,]+)\s*건|total\s*:?\s*([\d,]+)", re.I)
@@ -101,6 +102,16 @@ def _list_link(doc: Doc, url: str) -> str | None:
         if usable_href(href) and _LIST_LINK.match(label):
             return absolute(url, href)
     return None
+
+
+def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
+    """File links, then files behind the page's own download calls (``fnFileDown('F1','1')``)."""
+    files = find_attachments(doc, ctx)
+    known = {a.request.url for a in files if a.request is not None}
+    extra = [
+        a for a in script_attachments(doc, ctx, len(files)) if a.request is not None and a.request.url not in known
+    ]
+    return files + [replace(a, index=len(files) + i) for i, a in enumerate(extra)]
 
 
 class GenericEngine(Engine):
@@ -168,7 +179,7 @@ class GenericEngine(Engine):
             author=facts.author,
             posted_at=to_datetime(date, ctx.now) if date is not None else None,
             views=facts.views,
-            attachments=find_attachments(doc, ctx),
+            attachments=_attachments(doc, ctx),
         )
 
 

@@ -38,7 +38,9 @@ ROW_TAGS = frozenset({"tr", "li", "article", "div", "dl", "section"})
 _UNUSABLE = ("javascript:", "#", "mailto:", "tel:", "data:")
 _FILE_HREF = re.compile(r"(?i)(download|filedown|file_down|downfile|atchfile|getfile)|\.(hwpx?|pdf|docx?|xlsx?|zip)$")
 _NUMBERS = re.compile(r"\d+")
-_CARD_TITLE = "h2, h3, h4, h5, .tit, .title, .subject, [class*='title'], [class*='subject']"
+CARD_TITLE = "h2, h3, h4, h5, .tit, .title, .subject, [class*='title'], [class*='subject']"
+"""Where a card holds its title."""
+_CARD_TITLE = CARD_TITLE
 _DATE_HINT = "time, [class*='date'], [class~='day'], [class*='regdate']"
 
 

@@ -188,6 +188,25 @@ def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
     return rows
 
 
+def _item_rows(ctx: ParseContext, box: LexborNode) -> list[_Row]:
+    """Webzine-style skins: one ``<li>`` per post in ``#bo_list`` (thumbnail, title, summary, info line)."""
+    rows: list[_Row] = []
+    for li in box.css("li"):
+        links = [a for a in li.css("a[href]") if _post_key(attr(a, "href")) and node_text(a, skip=_TITLE_JUNK)]
+        if not links or any(inner.mem_id != li.mem_id for inner in li.css("li")):
+            continue  # no post link, or an outer item that holds the real ones
+        title = max(links, key=lambda a: len(node_text(a, skip=_TITLE_JUNK)))
+        cells = {
+            "author": li if _author(li) else None,
+            "views": li.css_first("[class*='hit'], [class*='view']"),
+            "date": li.css_first("[class*='date'], [class*='time']"),
+        }
+        row = _row(ctx, li, title.parent or li, cells)
+        if row is not None and all(r.stub.key != row.stub.key for r in rows):
+            rows.append(row)
+    return rows
+
+
 def _labelled_item(item: LexborNode, label: str) -> LexborNode | None:
     """The value of an older gallery skin's ``<li><span class="gall_subject">작성자 </span>홍길동</li>``:
     a copy of the ``<li>`` without its label."""
@@ -311,6 +330,8 @@ class GnuboardEngine(Engine):
             rows = _table_rows(ctx, table)
         elif gallery is not None:
             rows = _gallery_rows(ctx, gallery)
+        elif (box := doc.css_first("#bo_list, #bo_webzine")) is not None:
+            rows = _item_rows(ctx, box)
         else:
             raise EngineError("no gnuboard list (#bo_list, #bo_gall) on the page")
         next_page, last_page = _pagination(doc)
