@@ -85,7 +85,7 @@ def test_maintenance_page_scores_zero() -> None:
 
 
 def _other_fixtures() -> list[Path]:
-    return sorted(p for p in FIXTURES.glob("*/*.html") if p.parent.name not in ("generic", "profile", "corpus"))
+    return sorted(p for p in FIXTURES.glob("*/*.html") if p.parent.name not in ("generic", "profile"))
 
 
 @pytest.mark.parametrize("path", _other_fixtures(), ids=lambda p: f"{p.parent.name}/{p.stem}")
