@@ -60,6 +60,7 @@ from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import attachment_of, find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import main_link, usable_href
 from noticetui.engines.generic_text import TITLE_JUNK, text_without, tidy_title
+from noticetui.engines.profile_json import JSON_KEYS, is_json, parse_json_list
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 KEYS = (
@@ -79,6 +80,9 @@ KEYS = (
     "page_param",
     "onclick",
     "view",
+    "json",
+    "key",
+    "total",
 )
 """Every key a ``[boards.profile]`` table may hold."""
 
@@ -92,9 +96,15 @@ def read_profile(options: Mapping[str, Any] | None) -> dict[str, str]:
     for key, value in raw.items():
         if key not in KEYS:
             raise EngineError(f'profile: unknown key "{key}" in [boards.profile] (known: {", ".join(KEYS)})')
+        if key == "json":
+            if not isinstance(value, bool):
+                raise EngineError(f"profile: json must be true or false, got {value!r}")
+            continue
         if not isinstance(value, str) or not value.strip():
             raise EngineError(f"profile: {key} must be a non-empty string, got {value!r}")
-        if key == "onclick":
+        if is_json(raw) and key in JSON_KEYS:
+            pass  # key paths and templates, not CSS
+        elif key == "onclick":
             try:
                 re.compile(value)
             except re.error as exc:
@@ -105,6 +115,9 @@ def read_profile(options: Mapping[str, Any] | None) -> dict[str, str]:
             except SelectolaxError as exc:
                 raise EngineError(f'profile selector {key} = "{value}" is not valid CSS') from exc
         profile[key] = value.strip()
+    if is_json(raw):
+        profile["json"] = "true"
+        return profile
     if ("onclick" in profile) != ("view" in profile):
         raise EngineError("profile: onclick and view go together (the call's pattern and the URL it opens)")
     if "rows" not in profile:
@@ -176,6 +189,8 @@ class ProfileEngine(Engine):
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows ``rows`` selects, read with the row selectors; pagination by ``next_page`` or learnt."""
         profile = read_profile(ctx.options)
+        if "json" in profile:
+            return parse_json_list(doc, ctx, profile)
         rows = doc.css(profile["rows"])
         if not rows:
             raise _missing("rows", profile["rows"], ctx.url)
