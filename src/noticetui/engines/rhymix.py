@@ -53,7 +53,12 @@ _HEADERS = {
 }
 # Header words of columns that look like the ones above but are not them ("최근 수정일" is a date too).
 _NOT_COLUMNS = ("최근 수정", "마지막 댓글", "Last Update", "Last Reply")
-_CELL_CLASSES = {"number": ("no", "notice"), "author": ("author",), "date": ("time",), "views": ("readNum",)}
+_CELL_CLASSES = {
+    "number": ("no", "num", "notice"),
+    "author": ("author",),
+    "date": ("time", "date"),  # xe_board (XE 1.x) names its cells num, date, reading
+    "views": ("readNum", "reading"),
+}
 _NAME_JUNK = "img, i, .xe_point_level_icon, .sound_only, .blind"
 _TITLE_JUNK = "img, i, .sound_only, .blind"
 _ICON = "img[alt='{0}'], img[src*='/{0}.']"
@@ -104,7 +109,7 @@ def _cells(tr: LexborNode, columns: list[str | None]) -> dict[str, LexborNode]:
     cells: dict[str, LexborNode] = {}
     for td in tds:
         classes = class_set(td)
-        if "title" in classes:
+        if classes & {"title", "webzineTitle"}:
             cells.setdefault("title", td)
         for name, wanted in _CELL_CLASSES.items():
             if classes & set(wanted):
@@ -156,12 +161,12 @@ def _pagination(doc: Doc) -> tuple[int | None, int | None]:
     with ``cpage``)."""
     block = doc.css_first(".list_footer .pagination")
     if block is None:
-        block = next((b for b in doc.css(".pagination") if "cpage=" not in (b.html or "")), None)
+        block = next((b for b in doc.css(".pagination, .pageNavigation") if "cpage=" not in (b.html or "")), None)
     current = parse_int(node_text(block.css_first("strong"))) if block is not None else None
     if block is None or current is None:
         return None, None
     linked = {n for a in block.css("a[href]") if (n := page_number(attr(a, "href")) or 1)}
-    end = block.css_first("a.next, a.direction.next, a.last")
+    end = block.css_first("a.next, a.direction.next, a.last, a.goToLast")
     last = (page_number(attr(end, "href")) or 1) if end is not None else max(linked | {current})
     return (current + 1 if current < last else None), last
 
@@ -213,6 +218,7 @@ class RhymixEngine(Engine):
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of ``div.board_list`` (on a post's page too), and the pagination."""
         table = doc.css_first("div.board_list table") or doc.css_first("table[summary='List of Articles']")
+        table = table or doc.css_first("table.boardList")  # XE 1.x's xe_board skin (list and webzine styles)
         if table is None:
             raise EngineError("no Rhymix/XE list (div.board_list) on the page")
         next_page, last_page = _pagination(doc)
