@@ -51,3 +51,45 @@ def test_a_secret_post_keeps_the_year_of_the_posts_around_it(tmp_path: Path) -> 
     ctx.close()
     assert dates["40"] == datetime(2024, 5, 30, tzinfo=SEOUL)
     assert dates["41"] == datetime(2024, 6, 2, 9, 10, tzinfo=SEOUL)
+
+
+def _gallery(rows: list[tuple[str, str]], page: int) -> str:
+    items = "".join(
+        f"""<li class="gall_li"><div class="gall_text_href">
+        <a href="https://lib.hansol.kr/bbs/board.php?bo_table=photo&amp;wr_id={wr}" class="bo_tit">사진 {wr}</a></div>
+        <div class="gall_info"><span class="sv_member">김사서</span>
+        <span class="gall_date"><span class="sound_only">작성일 </span>{date}</span></div></li>"""
+        for wr, date in rows
+    )
+    pages = "".join(
+        f'<a href="https://lib.hansol.kr/bbs/board.php?bo_table=photo&amp;page={n}" class="pg_page">{n}</a>'
+        for n in (1, 2, 3)
+        if n != page
+    )
+    return f"""<html><head><script>var g5_url = "https://lib.hansol.kr";</script></head><body>
+    <div id="bo_gall"><ul id="gall_ul">{items}</ul></div>
+    <nav class="pg_wrap"><span class="pg"><strong class="pg_current">{page}</strong>{pages}</span></nav></body></html>"""
+
+
+def test_a_list_page_continues_the_years_of_the_page_before_it(tmp_path: Path) -> None:
+    first = _gallery([("90", "02-20"), ("89", "02-11")], 1)
+    second = _gallery([("88", "12-30"), ("87", "06-30")], 2)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = second if request.url.params.get("page") == "2" else first
+        return httpx.Response(200, text=body, headers={"content-type": "text/html; charset=utf-8"})
+
+    ctx = AppContext.for_home(tmp_path / "home")
+    board = BoardConfig(name="photo", url=BOARD, engine="gnuboard")
+
+    async def run() -> None:
+        async with Fetcher(transport=httpx.MockTransport(handler), delay=0) as fetcher:
+            await sync_board(ctx, board, fetcher, pages=2, bodies=False)
+
+    asyncio.run(run())
+    dates = {p.key: p.posted_at for p in ctx.store.posts(ctx.board_id(board, "gnuboard"))}
+    ctx.close()
+    # Read alone, page 2's 06-30 would be this year's; listed after page 1's February, it is the year before.
+    first_year = dates["89"].year if dates["89"] is not None else 0
+    assert dates["88"] == datetime(first_year - 1, 12, 30, tzinfo=SEOUL)
+    assert dates["87"] == datetime(first_year - 1, 6, 30, tzinfo=SEOUL)
