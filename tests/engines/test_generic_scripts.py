@@ -181,3 +181,22 @@ def test_a_path_number_shared_by_two_paths_is_no_key() -> None:
 
 def listing_html(html: str, url: str) -> ListPage:
     return ENGINE.parse_list(parse_html(html), ParseContext(url=url, now=NOW))
+
+
+def test_add_finds_the_posts_of_a_script_board() -> None:
+    from noticetui.cli.boards_cmds import inspect_url
+
+    page = text("onclick_get")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, text=page, headers={"content-type": "text/html; charset=utf-8"})
+
+    async def run() -> tuple[str, list[str], str]:
+        async with Fetcher(transport=httpx.MockTransport(handler), delay=0) as fetcher:
+            found = await inspect_url(GET_URL, None, fetcher)
+        return found.engine.name, [s.key for s in found.listing.stubs], found.board_url
+
+    engine, keys, board_url = asyncio.run(run())
+    assert engine == "generic"
+    assert keys == ["1001", "1046", "1045", "1040"]
+    assert board_url == f"{GET_URL}#param=pageIndex&guess=1"
