@@ -49,6 +49,7 @@ from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import RowGroup, find_rows, usable_href
 from noticetui.engines.js_calls import Scripts
+from noticetui.engines.published import published_text
 from noticetui.engines.script_files import script_attachments
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -171,6 +172,12 @@ class GenericEngine(Engine):
         title, title_node = find_title(doc, body)
         facts = find_facts(doc, body, title, title_node)
         date = parse_board_date(facts.date, ctx.now) if facts.date else None
+        machine = published_text(doc)
+        exact = parse_board_date(machine, ctx.now) if machine else None
+        if exact is not None and (
+            date is None or date.hour is None or (date.month, date.day) == (exact.month, exact.day)
+        ):
+            date = exact  # the machine-readable date carries the time (and offset) the printed one lacks
         return Post(
             key=key,
             title=facts.title or title,
