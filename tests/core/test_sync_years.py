@@ -93,3 +93,34 @@ def test_a_list_page_continues_the_years_of_the_page_before_it(tmp_path: Path) -
     first_year = dates["89"].year if dates["89"] is not None else 0
     assert dates["88"] == datetime(first_year - 1, 12, 30, tzinfo=SEOUL)
     assert dates["87"] == datetime(first_year - 1, 6, 30, tzinfo=SEOUL)
+
+
+def test_a_json_board_syncs_through_its_profile(tmp_path: Path) -> None:
+    api = "https://www.hansol.go.kr/api/notice/list?page=1"
+    rows = '[{"id": 5, "subject": "제설 안내", "regDate": "2026-11-17"}, {"id": 4, "subject": "공사 알림", "regDate": "2026-11-12"}]'
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith("/api/"):
+            body = f'{{"total": 2, "items": {rows}}}' if request.url.params.get("page") == "1" else '{"items": []}'
+            return httpx.Response(200, text=body, headers={"content-type": "application/json; charset=utf-8"})
+        return httpx.Response(
+            200, text="<html><body><h1>제목</h1><div><p>본문입니다. 충분히 긴 본문 문장입니다.</p></div></body></html>"
+        )
+
+    profile = {"json": True, "rows": "items", "key": "id", "title": "subject", "date": "regDate",
+               "view": "/notice/view.do?id={id}", "total": "total"}  # fmt: skip
+    board = BoardConfig(name="api", url=api, engine="profile", options={"profile": profile})
+    ctx = AppContext.for_home(tmp_path / "home")
+
+    async def run() -> None:
+        async with Fetcher(transport=httpx.MockTransport(handler), delay=0) as fetcher:
+            result = await sync_board(ctx, board, fetcher, pages=2, bodies=False)
+            assert result.error is None and result.seen == 2
+
+    asyncio.run(run())
+    posts = {p.key: (p.title, p.url) for p in ctx.store.posts(ctx.board_id(board, "profile"))}
+    ctx.close()
+    assert posts == {
+        "5": ("제설 안내", "https://www.hansol.go.kr/notice/view.do?id=5"),
+        "4": ("공사 알림", "https://www.hansol.go.kr/notice/view.do?id=4"),
+    }

@@ -200,3 +200,10 @@ def test_add_finds_the_posts_of_a_script_board() -> None:
     assert engine == "generic"
     assert keys == ["1001", "1046", "1045", "1040"]
     assert board_url == f"{GET_URL}#param=pageIndex&guess=1"
+
+
+def test_paging_by_a_function_the_page_does_not_show_is_a_guess() -> None:
+    html = text("onclick_get").replace("function goPage(pageNo)", "function goPageUnused(pageNo)")
+    board = ENGINE.board_url(GET_URL, parse_html(html))
+    assert [r.url for r in ENGINE.list_requests_for(board, 3)] == [f"{GET_URL}&page=3", f"{GET_URL}&pageIndex=3"]
+    assert listing_html(html, GET_URL).next_page == 2
