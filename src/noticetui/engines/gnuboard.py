@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, on_or_after, parse_board_date, resolve, to_datetime
+from noticetui.engines._gnuboard_items import labelled_item, post_items
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -24,7 +25,6 @@ from noticetui.engines.base import (
     attr,
     class_set,
     node_text,
-    parse_html,
     parse_int,
     parse_size,
     query_param,
@@ -181,7 +181,7 @@ def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
         cells = {"author": author, "views": li.css_first(".gall_view") or info, "date": li.css_first(".gall_date")}
         for label, key in (("작성자", "author"), ("작성일", "date"), ("조회", "views")):
             if cells[key] is None:
-                cells[key] = _labelled_item(li, label)
+                cells[key] = labelled_item(li, label)
         row = _row(ctx, li, li.css_first(".gall_text_href") or li, cells)
         if row is not None and all(r.stub.key != row.stub.key for r in rows):
             rows.append(row)
@@ -191,34 +191,12 @@ def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
 def _item_rows(ctx: ParseContext, box: LexborNode) -> list[_Row]:
     """Webzine-style skins: one ``<li>`` per post in ``#bo_list`` (thumbnail, title, summary, info line)."""
     rows: list[_Row] = []
-    for li in box.css("li"):
-        links = [a for a in li.css("a[href]") if _post_key(attr(a, "href")) and node_text(a, skip=_TITLE_JUNK)]
-        if not links or any(inner.mem_id != li.mem_id for inner in li.css("li")):
-            continue  # no post link, or an outer item that holds the real ones
-        title = max(links, key=lambda a: len(node_text(a, skip=_TITLE_JUNK)))
-        cells = {
-            "author": li if _author(li) else None,
-            "views": li.css_first("[class*='hit'], [class*='view']"),
-            "date": li.css_first("[class*='date'], [class*='time']"),
-        }
-        row = _row(ctx, li, title.parent or li, cells)
+    for li, title in post_items(box, lambda a: node_text(a, skip=_TITLE_JUNK) if _post_key(attr(a, "href")) else ""):
+        views, date = li.css_first("[class*='hit'], [class*='view']"), li.css_first("[class*='date'], [class*='time']")
+        row = _row(ctx, li, title.parent or li, {"author": li if _author(li) else None, "views": views, "date": date})
         if row is not None and all(r.stub.key != row.stub.key for r in rows):
             rows.append(row)
     return rows
-
-
-def _labelled_item(item: LexborNode, label: str) -> LexborNode | None:
-    """The value of an older gallery skin's ``<li><span class="gall_subject">작성자 </span>홍길동</li>``:
-    a copy of the ``<li>`` without its label."""
-    for li in item.css("li"):
-        head = li.css_first("span.gall_subject, span.bo_img_subject")
-        if head is not None and node_text(head).startswith(label):
-            clone = parse_html(li.html or "").css_first("li")
-            label_node = clone.css_first("span.gall_subject, span.bo_img_subject") if clone is not None else None
-            if label_node is not None:
-                label_node.decompose()
-            return clone
-    return None
 
 
 def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
