@@ -207,3 +207,42 @@ def test_paging_by_a_function_the_page_does_not_show_is_a_guess() -> None:
     board = ENGINE.board_url(GET_URL, parse_html(html))
     assert [r.url for r in ENGINE.list_requests_for(board, 3)] == [f"{GET_URL}&page=3", f"{GET_URL}&pageIndex=3"]
     assert listing_html(html, GET_URL).next_page == 2
+
+
+# --- how the page's functions are read ---------------------------------------------------------------
+
+
+def scripts_of(js: str, form: str = "") -> Scripts:
+    return Scripts.of(
+        parse_html(f"<html><body>{form}<script>{js}</script></body></html>"), "https://x.hansol.kr/bbs/list.do"
+    )
+
+
+def test_a_url_built_in_a_local_variable_is_followed() -> None:
+    scripts = scripts_of("function goView(no) { var url = '/bbs/view.do?no=' + no; location.href = url; }")
+    request = scripts.request("goView", ["77"])
+    assert request is not None and request.url == "https://x.hansol.kr/bbs/view.do?no=77"
+
+
+def test_an_arrow_function_is_read() -> None:
+    scripts = scripts_of(
+        "const openPost = (id, kind) => { window.location.href = `x`; location.href = '/p/' + kind + '/' + id; };"
+    )
+    request = scripts.request("openPost", ["5", "news"])
+    assert request is not None and request.url == "https://x.hansol.kr/p/news/5"
+
+
+def test_a_jquery_form_submitted_in_a_chain_is_posted() -> None:
+    form = '<form id="frm" method="post" action="/bbs/list.do"><input type="hidden" name="seq" value=""></form>'
+    js = "function fnView(seq) { $('#seq').val(seq); $('#frm').attr('action', '/bbs/view.do').submit(); }"
+    request = scripts_of(js, form).request("fnView", ["9"])
+    assert request is not None
+    assert (request.method, request.url, dict(request.form)) == (
+        "POST",
+        "https://x.hansol.kr/bbs/view.do",
+        {"seq": "9"},
+    )
+
+
+def test_a_url_from_an_unknown_variable_is_not_guessed() -> None:
+    assert scripts_of("function goView(no) { location.href = BASE + no; }").request("goView", ["1"]) is None

@@ -23,8 +23,9 @@ _CALL = re.compile(r"(?P<name>[A-Za-z_$][\w$.]*)\s*\((?P<args>[^()]*)\)")
 _ARG = re.compile(r"""\s*(?:'(?P<s>(?:[^'\\]|\\.)*)'|"(?P<d>(?:[^"\\]|\\.)*)"|(?P<bare>[^,'"]+?))\s*(?:,|$)""")
 _FUNCTION = re.compile(
     r"function\s+(?P<name>[\w$]+)\s*\((?P<params>[^)]*)\)\s*\{|(?:var|let|const)?\s*(?P<aname>[\w$]+)\s*=\s*function"
-    r"\s*\((?P<aparams>[^)]*)\)\s*\{"
+    r"\s*\((?P<aparams>[^)]*)\)\s*\{|(?:var|let|const)\s+(?P<xname>[\w$]+)\s*=\s*\(?(?P<xparams>[\w$,\s]*)\)?\s*=>\s*\{"
 )
+_LOCAL = re.compile(r"(?:var|let|const)\s+(?P<name>[\w$]+)\s*=\s*(?P<expr>[^;\n]+)")
 _LOCATION = re.compile(
     r"(?:(?:window|document|self|top)\.)?location(?:\.href)?\s*=\s*(?P<expr>[^;\n]+)"
     r"|location\.(?:replace|assign)\s*\((?P<call>[^;\n]+)\)|window\.open\s*\((?P<open>[^,;\n)]+)"
@@ -42,6 +43,11 @@ _SET_FIELD = re.compile(
 )
 _ACTION = re.compile(r"\.action\s*=\s*(?P<expr>[^;\n]+)|\.attr\(\s*['\"]action['\"]\s*,\s*(?P<expr2>[^;\n)]+)\)")
 _SUBMIT = re.compile(_FORM_REF + r"\s*\.\s*submit\s*\(")
+_CHAINED_SUBMIT = re.compile(r"\.\s*submit\s*\(\s*\)")
+_NAMED_FORM = re.compile(
+    r"document\.getElementById\(\s*['\"](?P<f4>[\w-]+)['\"]\s*\)|\$\(\s*['\"](?:#|form\[name=['\"]?)(?P<f5>[\w-]+)"
+    r"|document\.forms\[['\"](?P<f1>[\w-]+)['\"]\]|document\.(?P<f2>(?!getElementById|location|forms)[\w-]+)"
+)
 _FORM_VAR = re.compile(r"(?:var|let|const)\s+(?P<var>[\w$]+)\s*=\s*" + _FORM_REF + r"\s*;")
 _METHOD = re.compile(r"\.method\s*=\s*['\"](?P<m>\w+)['\"]")
 
@@ -105,8 +111,13 @@ class Target:
     method: str | None = None
 
 
-def _concat(expr: str, params: tuple[str, ...]) -> tuple[str | int, ...] | None:
-    """``'view.do?seq=' + seq + '&x=1'`` as literal strings and argument positions; None for other code."""
+def _concat(
+    expr: str, params: tuple[str, ...], local: dict[str, tuple[str | int, ...]] | None = None
+) -> tuple[str | int, ...] | None:
+    """``'view.do?seq=' + seq + '&x=1'`` as literal strings and argument positions; None for other code.
+
+    ``local`` holds the function's own variables already read (``var url = '/view.do?seq=' + seq;``).
+    """
     parts: list[str | int] = []
     for piece in expr.split("+"):
         piece = piece.strip().rstrip(")").strip()
@@ -114,13 +125,26 @@ def _concat(expr: str, params: tuple[str, ...]) -> tuple[str | int, ...] | None:
         if not match:
             return None
         literal = match.group(1) if match.group(1) is not None else match.group(2)
+        name = match.group(3)
         if literal is not None:
             parts.append(literal)
-        elif match.group(3) in params:
-            parts.append(params.index(match.group(3)))
+        elif name in params:
+            parts.append(params.index(name))
+        elif local is not None and name in local:
+            parts.extend(local[name])
         else:
             return None  # a variable we cannot know
     return tuple(parts)
+
+
+def _locals(body: str, params: tuple[str, ...]) -> dict[str, tuple[str | int, ...]]:
+    """The function's variables built from strings and its parameters, in order of assignment."""
+    found: dict[str, tuple[str | int, ...]] = {}
+    for match in _LOCAL.finditer(body):
+        parts = _concat(match.group("expr"), params, found)
+        if parts is not None:
+            found[match.group("name")] = parts
+    return found
 
 
 def _body(text: str, start: int) -> str:
@@ -141,32 +165,41 @@ def _body(text: str, start: int) -> str:
 
 
 def _form_name(match: re.Match[str], aliases: dict[str, str]) -> str | None:
-    name = next((match.group(g) for g in ("f1", "f2", "f3", "f4", "f5") if match.group(g)), None)
+    groups = match.groupdict()
+    name = next((groups[g] for g in ("f1", "f2", "f3", "f4", "f5") if groups.get(g)), None)
     return aliases.get(name or "", name)
 
 
 def _read_function(params: tuple[str, ...], body: str) -> Target | None:
+    local = _locals(body, params)
     for match in _LOCATION.finditer(body):
         expr = match.group("expr") or match.group("call") or match.group("open") or ""
-        parts = _concat(expr, params)
+        parts = _concat(expr, params, local)
         if parts and any(isinstance(p, str) for p in parts):
             return Target(params, url_parts=parts)
     submit = _SUBMIT.search(body)
-    if submit is None:
-        return None
     aliases = {m.group("var"): _form_name(m, {}) or "" for m in _FORM_VAR.finditer(body)}
+    if submit is not None:
+        form = _form_name(submit, aliases)
+    else:
+        # $("#frm").attr("action", "…").submit(): the form named in the statement that submits
+        statement = next((part for part in body.split(";") if _CHAINED_SUBMIT.search(part)), "")
+        named = _NAMED_FORM.search(statement)
+        if named is None:
+            return None
+        form = _form_name(named, {})
     fields: list[tuple[str, str | int]] = []
     for match in _SET_FIELD.finditer(body):
         name = match.group("n1") or match.group("n2") or match.group("n3") or match.group("n4") or match.group("n5")
         expr = (match.group("expr") or match.group("expr2") or match.group("expr3") or "").strip()
-        parts = _concat(expr, params)
+        parts = _concat(expr, params, local)
         if name and parts is not None and len(parts) == 1:
             fields.append((name, parts[0]))
-    action = next((_concat(m.group("expr") or m.group("expr2"), params) for m in _ACTION.finditer(body)), None)
+    action = next((_concat(m.group("expr") or m.group("expr2"), params, local) for m in _ACTION.finditer(body)), None)
     method = _METHOD.search(body)
     return Target(
         params,
-        form=_form_name(submit, aliases),
+        form=form,
         fields=tuple(fields),
         action=action or (),
         method=method.group("m").upper() if method else None,
@@ -188,8 +221,8 @@ class Scripts:
         for script in doc.css("script"):
             text = script.text() or ""
             for match in _FUNCTION.finditer(text):
-                name = match.group("name") or match.group("aname")
-                raw = match.group("params") if match.group("name") else match.group("aparams")
+                name = match.group("name") or match.group("aname") or match.group("xname")
+                raw = match.group("params") or match.group("aparams") or match.group("xparams")
                 params = tuple(p.strip() for p in (raw or "").split(",") if p.strip())
                 target = _read_function(params, _body(text, match.end()))
                 if target is not None:
