@@ -202,7 +202,7 @@ async def sync_board(
         # the first page that brings nothing new.
         known = None if pages else (lambda key: ctx.store.post_id(bid, key) is not None)
         stubs = await read_list(board, engine, fetcher, pages or board.pages, result, report, known)
-        stubs = anchor_known(stubs, ctx.store.exact_dates(board_id))
+        stubs = anchor_known(stubs, ctx.store.exact_dates(board_id, [s.key for s in stubs]))
         result.seen = len(stubs)
         upserted = ctx.store.upsert_stubs(board_id, stubs)
         result.new, result.updated, result.new_ids = len(upserted.new), len(upserted.changed), upserted.new
@@ -213,7 +213,7 @@ async def sync_board(
             todo += [p for p in _rows(ctx, upserted.changed) if p.has_body and not p.secret]
             await fetch_bodies(ctx, board, engine, fetcher, todo, result, report)
             # Post pages give full dates: list rows dated by a guessed year (MM-DD) take theirs from them.
-            anchored = anchor_known(stubs, ctx.store.exact_dates(board_id))
+            anchored = anchor_known(stubs, ctx.store.exact_dates(board_id, [s.key for s in stubs]))
             if anchored != stubs:
                 ctx.store.upsert_stubs(board_id, anchored)
     except FetchError as exc:
