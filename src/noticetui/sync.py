@@ -138,18 +138,22 @@ async def read_list(
     stubs: list[PostStub] = []
     seen: set[str] = set()
     now = board_now(board)
+    guess = 0
     for number in range(1, pages + 1):
         progress(SyncProgress(board.name, "list", number - 1, pages))
         try:
-            # Usually one request; a board paged only by script offers guesses, the first bringing new rows wins.
-            for request in engine.list_requests_for(board.url, number, board.options)[: 1 if number == 1 else None]:
-                page = await fetcher.fetch(request)
+            # Usually one request; a board paged only by script offers guesses: the first bringing new rows
+            # wins, and is tried first on the next pages.
+            requests = engine.list_requests_for(board.url, number, board.options)[: 1 if number == 1 else None]
+            for index in sorted(range(len(requests)), key=lambda i: i != guess):
+                page = await fetcher.fetch(requests[index])
                 doc = parse_html(page.text)
                 reason = engine.is_failure_page(doc)
                 if reason:
                     raise SyncError(f"{page.url}: the site answered {reason!r}")
                 listing = engine.parse_list(doc, ParseContext(page.url, now, board.options))
                 if any(s.key not in seen for s in listing.stubs):
+                    guess = index
                     break
         except (FetchError, SyncError) as exc:
             if number == 1:

@@ -111,6 +111,31 @@ def test_sync_keeps_the_guessed_page_parameter_that_brings_new_rows() -> None:
     assert asked[1:] == [f"{GET_URL}&pageIndex=2", f"{GET_URL}&page=2"]
 
 
+def test_the_guess_that_worked_is_tried_first_on_the_next_pages() -> None:
+    base = text("onclick_get")
+    pages = {
+        n: base.replace("fnView(1046)", f"fnView({n}46)")
+        .replace("fnView(1045)", f"fnView({n}45)")
+        .replace("fnView(1040)", f"fnView({n}40)")
+        for n in (2, 3)
+    }
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        number = int(request.url.params.get("page", "1"))
+        body = pages.get(number, base)
+        return httpx.Response(200, text=body, headers={"content-type": "text/html; charset=utf-8"})
+
+    async def run() -> None:
+        board = BoardConfig(name="edu", url=ENGINE.board_url(GET_URL, parse_html(base)), engine="generic")
+        async with Fetcher(transport=httpx.MockTransport(handler), delay=0) as fetcher:
+            await read_list(board, ENGINE, fetcher, 3, BoardSyncResult("edu"), lambda _p: None)
+
+    asyncio.run(run())
+    assert asked[1:] == [f"{GET_URL}&pageIndex=2", f"{GET_URL}&page=2", f"{GET_URL}&page=3"]
+
+
 # --- card lists with dates and slugs in their paths -------------------------------------------------
 
 CARDS_URL = "https://www.hansolart.kr/news/"
