@@ -147,20 +147,25 @@ def _locals(body: str, params: tuple[str, ...]) -> dict[str, tuple[str | int, ..
     return found
 
 
+_BRACE_OR_QUOTE = re.compile(r"[{}'\"]")
+MAX_SCRIPT = 200_000
+"""Inline scripts longer than this are libraries (bundled jQuery…), not a board's navigation: skipped."""
+
+
 def _body(text: str, start: int) -> str:
     """The function body that opens at ``text[start - 1] == '{'`` (braces balanced, strings ignored)."""
     depth = 1
     index = start
-    while index < len(text) and depth:
-        char = text[index]
+    while depth:
+        found = _BRACE_OR_QUOTE.search(text, index)
+        if found is None:
+            return text[start:]
+        char, index = found.group(0), found.end()
         if char in "'\"":
-            end = text.find(char, index + 1)
-            index = end if end != -1 else len(text)
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        index += 1
+            end = text.find(char, index)
+            index = end + 1 if end != -1 else len(text)
+        else:
+            depth += 1 if char == "{" else -1
     return text[start : index - 1]
 
 
@@ -216,10 +221,18 @@ class Scripts:
 
     @classmethod
     def of(cls, doc: Doc, base: str) -> Scripts:
-        """Every readable function of ``doc``'s inline scripts, and its forms by name and id."""
+        """Every readable function of ``doc``'s inline scripts, and its forms by name and id.
+
+        Detection, rows and pagination each ask for the same page's scripts: the last page's are kept.
+        """
+        last = _LAST[0]
+        if last is not None and last[0] is doc and last[1] == base:
+            return last[2]
         found = cls(base)
         for script in doc.css("script"):
             text = script.text() or ""
+            if len(text) > MAX_SCRIPT:
+                continue
             for match in _FUNCTION.finditer(text):
                 name = match.group("name") or match.group("aname") or match.group("xname")
                 raw = match.group("params") or match.group("aparams") or match.group("xparams")
@@ -231,6 +244,7 @@ class Scripts:
             for key in (attr(form, "name"), attr(form, "id")):
                 if key:
                     found.forms.setdefault(key, form)
+        _LAST[0] = (doc, base, found)
         return found
 
     def knows(self, name: str) -> bool:
@@ -278,6 +292,10 @@ class Scripts:
             return Request(url=url, method="POST", form=pairs, referer=referer)
         parts = urlsplit(url)
         return Request(url=urlunsplit(parts._replace(query=urlencode(pairs))), referer=referer)
+
+
+_LAST: list[tuple[Doc, str, Scripts] | None] = [None]
+"""The last page read by :meth:`Scripts.of` (the page itself, its URL, its scripts)."""
 
 
 def display_url(request: Request) -> str:
