@@ -258,18 +258,24 @@ def test_reply_that_would_be_in_the_future_falls_back_on_the_past() -> None:
 def test_a_secret_post_takes_its_year_from_the_exact_dates_around_it() -> None:
     listed = [_at(2026, 6, 2), _at(2026, 5, 30), _at(2026, 5, 28)]
     exact = [_at(2024, 6, 2, 9, 10), None, _at(2024, 5, 28, 17, 0)]
-    assert anchor_years(listed, exact) == [exact[0], _at(2024, 5, 30), exact[2]]
+    assert anchor_years(listed, exact, [True] * 3) == [exact[0], _at(2024, 5, 30), exact[2]]
 
 
-def test_rows_above_the_first_exact_date_follow_it_unless_they_show_a_time() -> None:
+def test_guessed_rows_above_the_first_exact_date_follow_it_but_not_todays() -> None:
     listed = [_at(2026, 11, 18, 14, 2), _at(2026, 6, 5), _at(2026, 6, 2)]
     exact = [None, None, _at(2025, 6, 2, 8, 0)]
-    assert anchor_years(listed, exact) == [listed[0], _at(2025, 6, 5), exact[2]]
+    assert anchor_years(listed, exact, [False, True, True]) == [listed[0], _at(2025, 6, 5), exact[2]]
 
 
 def test_exact_dates_that_agree_with_the_list_move_nothing() -> None:
     listed = [_at(2026, 6, 2), _at(2026, 5, 30)]
-    assert anchor_years(listed, [_at(2026, 6, 2, 9, 0), None]) == [_at(2026, 6, 2, 9, 0), listed[1]]
+    assert anchor_years(listed, [_at(2026, 6, 2, 9, 0), None], [True, True]) == [_at(2026, 6, 2, 9, 0), listed[1]]
+
+
+def test_a_list_that_shows_its_years_is_never_moved() -> None:
+    listed = [_at(2026, 6, 2), _at(2026, 5, 30)]
+    exact = [_at(2025, 6, 2, 9, 0), None]  # a post page misread: the list's own years stand
+    assert anchor_years(listed, exact, [False, False]) == [exact[0], listed[1]]
 
 
 def _at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:

@@ -94,7 +94,9 @@ def anchor_known(stubs: list[PostStub], exact: Mapping[str, datetime]) -> list[P
     """``stubs`` with the years their list guessed corrected by the ``exact`` dates known by key
     (see :func:`noticetui.dates.anchor_years`); pinned notices and replies are left as they are."""
     column = [s for s in stubs if not s.notice and not s.reply_depth]
-    fixed = anchor_years([s.posted_at for s in column], [exact.get(s.key) for s in column])
+    fixed = anchor_years(
+        [s.posted_at for s in column], [exact.get(s.key) for s in column], [s.year_guessed for s in column]
+    )
     moved = {s.key: m for s, m in zip(column, fixed, strict=True) if m != s.posted_at and m is not None}
     return [replace(s, posted_at=moved[s.key]) if s.key in moved else s for s in stubs]
 

@@ -475,3 +475,13 @@ def test_older_gallery_skin_reads_its_labelled_items() -> None:
     assert [(s.key, s.title, s.author, s.views, s.posted_at) for s in result.stubs] == [
         ("7", "가을 음악회", "김사서", 41, at(2024, 10, 3))
     ]
+
+
+def test_rows_dated_without_a_year_say_so() -> None:
+    result = listing("list_page1")
+    guessed = {s.key: s.year_guessed for s in result.stubs}
+    dated = {s.key: s.posted_at for s in result.stubs}
+    # MM-DD rows had their year inferred; a HH:MM row (today) did not.
+    assert all(guessed[k] for k, m in dated.items() if m is not None and (m.hour, m.minute) == (0, 0))
+    assert not any(guessed[k] for k, m in dated.items() if m is not None and (m.hour, m.minute) != (0, 0))
+    assert any(guessed.values())

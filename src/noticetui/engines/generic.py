@@ -92,7 +92,9 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
     if len(stubs) >= 3 and all(s.notice for s in stubs) and all(marks):
         # A class or badge on every row marks nothing (a board whose rows all carry "notice" classes).
         stubs = [replace(s, notice=False) for s in stubs]
-    return unique_stubs(dated_stubs(stubs, dates, ctx.now))
+    dated = dated_stubs(stubs, dates, ctx.now)
+    guessed = [replace(s, year_guessed=d is not None and d.year is None) for s, d in zip(dated, dates, strict=True)]
+    return unique_stubs(guessed)
 
 
 def _list_link(doc: Doc, url: str) -> str | None:

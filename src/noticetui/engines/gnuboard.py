@@ -224,7 +224,8 @@ def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
             thread = {d: m for d, m in thread.items() if d < depth}
             if moment is not None:
                 thread[depth] = moment
-        stubs.append(replace(r.stub, posted_at=moment))
+        guessed = moment is not None and r.date is not None and r.date.year is None
+        stubs.append(replace(r.stub, posted_at=moment, year_guessed=guessed))
     return stubs
 
 
