@@ -156,6 +156,19 @@ def _rows(ctx: ParseContext, table: LexborNode) -> list[PostStub]:
     return unique_stubs(dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
 
 
+def _gallery_rows(ctx: ParseContext, doc: Doc, box: LexborNode) -> list[PostStub]:
+    """xe_board's gallery style: each notice in a small ``table.boardList``, then ``div.cell`` thumbnails."""
+    read = [row for tr in doc.css("table.boardList tr.notice") if (row := _row(ctx, tr, _cells(tr, []))) is not None]
+    for cell in box.css("div.cell"):
+        title = cell.css_first("div.title")
+        parts = {"title": title, "author": cell.css_first(".author"), "date": cell.css_first(".date")}
+        parts["views"] = cell.css_first(".readAndRecommend .num")
+        row = _row(ctx, cell, {k: v for k, v in parts.items() if v is not None})
+        if row is not None:
+            read.append(row)
+    return unique_stubs(dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
+
+
 def _pagination(doc: Doc) -> tuple[int | None, int | None]:
     """``(next_page, last_page)`` from the list's ``.pagination`` (not the comments' one, which pages
     with ``cpage``)."""
@@ -219,10 +232,12 @@ class RhymixEngine(Engine):
         """The rows of ``div.board_list`` (on a post's page too), and the pagination."""
         table = doc.css_first("div.board_list table") or doc.css_first("table[summary='List of Articles']")
         table = table or doc.css_first("table.boardList")  # XE 1.x's xe_board skin (list and webzine styles)
-        if table is None:
+        gallery = doc.css_first("div.thumbnailBox")  # xe_board's gallery style: notice tables, then cells
+        if table is None and gallery is None:
             raise EngineError("no Rhymix/XE list (div.board_list) on the page")
         next_page, last_page = _pagination(doc)
-        return ListPage(_rows(ctx, table), next_page=next_page, last_page=last_page)
+        stubs = _gallery_rows(ctx, doc, gallery) if gallery is not None else _rows(ctx, table) if table else []
+        return ListPage(stubs, next_page=next_page, last_page=last_page)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The post in ``div.board_read``; a password form (secret post) gives an empty, ``secret`` post."""
