@@ -247,10 +247,6 @@ class Scripts:
         _LAST[0] = (doc, base, found)
         return found
 
-    def knows(self, name: str) -> bool:
-        """True when the function ``name`` was read."""
-        return name in self.targets
-
     def request(self, name: str, args: list[str], referer: str | None = None) -> Request | None:
         """The request the call ``name(*args)`` makes, or None when the function is unknown."""
         target = self.targets.get(name)
