@@ -271,3 +271,14 @@ def test_a_jquery_form_submitted_in_a_chain_is_posted() -> None:
 
 def test_a_url_from_an_unknown_variable_is_not_guessed() -> None:
     assert scripts_of("function goView(no) { location.href = BASE + no; }").request("goView", ["1"]) is None
+
+
+def test_a_posted_form_sends_its_chosen_options() -> None:
+    form = (
+        '<form name="f" method="post" action="/bbs/view.do"><input type="hidden" name="id">'
+        '<select name="cate"><option value="all">전체</option><option value="n" selected>공지</option></select></form>'
+    )
+    request = scripts_of("function go(id) { document.f.id.value = id; document.f.submit(); }", form).request(
+        "go", ["3"]
+    )
+    assert request is not None and dict(request.form) == {"id": "3", "cate": "n"}

@@ -272,7 +272,7 @@ class Scripts:
         if form is not None:
             for node in form.css("input[name], select[name], textarea[name]"):
                 if attr(node, "type").lower() not in ("submit", "button", "image", "reset", "checkbox", "radio"):
-                    values[attr(node, "name")] = attr(node, "value")
+                    values[attr(node, "name")] = _field_value(node)
         for name_, value in target.fields:
             filled = fill((value,))
             if filled is None:
@@ -288,6 +288,14 @@ class Scripts:
             return Request(url=url, method="POST", form=pairs, referer=referer)
         parts = urlsplit(url)
         return Request(url=urlunsplit(parts._replace(query=urlencode(pairs))), referer=referer)
+
+
+def _field_value(node: LexborNode) -> str:
+    """A form field's value as the browser would send it (a select's chosen option)."""
+    if node.tag != "select":
+        return attr(node, "value") if node.tag != "textarea" else node.text()
+    option = node.css_first("option[selected]") or node.css_first("option")
+    return (attr(option, "value") or (option.text() if option is not None else "")).strip()
 
 
 _LAST: list[tuple[Doc, str, Scripts] | None] = [None]
