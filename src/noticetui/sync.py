@@ -15,7 +15,8 @@ from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.dates import anchor_years
 from noticetui.engines import Detection, detect, get_engine
-from noticetui.engines.base import Engine, EngineError, parse_html
+from noticetui.engines.base import Engine, EngineError, parse_html, unique_stubs
+from noticetui.engines.fallback import read_post
 from noticetui.models import ParseContext, Post, PostStub, Request
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.store import PostRow
@@ -78,16 +79,7 @@ def board_now(board: BoardConfig) -> datetime:
 
 def merge_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:
     """One stub per key in first-seen order; a post pinned anywhere stays flagged as a notice."""
-    merged: dict[str, PostStub] = {}
-    for stub in stubs:
-        old = merged.get(stub.key)
-        if old is None:
-            merged[stub.key] = stub
-        elif stub.notice and not old.notice:
-            merged[stub.key] = replace(old, notice=True)
-        elif not old.notice and old.posted_at is None and stub.posted_at is not None:
-            merged[stub.key] = stub
-    return list(merged.values())
+    return unique_stubs(stubs)
 
 
 def anchor_known(stubs: list[PostStub], exact: Mapping[str, datetime]) -> list[PostStub]:
@@ -279,7 +271,7 @@ async def fetch_post(fetcher: Fetcher, engine: Engine, board: BoardConfig, row: 
     if reason:
         raise SyncError(f"{row.url}: the site answered {reason!r}")
     try:
-        return engine.parse_post(doc, ParseContext(page.url, board_now(board), board.options), row.key)
+        return read_post(engine, doc, ParseContext(page.url, board_now(board), board.options), row.key, row.title)
     except EngineError as exc:  # the page lacks what the engine expects: one line for every caller
         raise SyncError(f"{row.url}: {exc}") from exc
 

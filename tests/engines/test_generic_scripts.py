@@ -8,12 +8,13 @@ from datetime import datetime
 from pathlib import Path
 
 import httpx
+from selectolax.lexbor import LexborNode
 
 from noticetui.config import BoardConfig
 from noticetui.engines import detect
 from noticetui.engines.base import parse_html
 from noticetui.engines.generic import ENGINE
-from noticetui.engines.js_calls import Scripts, parse_call, split_args
+from noticetui.engines.js_targets import Scripts, node_call
 from noticetui.models import SEOUL, ListPage, ParseContext
 from noticetui.net.fetch import Fetcher
 from noticetui.sync import BoardSyncResult, choose_engine, read_list
@@ -32,18 +33,20 @@ def listing(name: str, url: str) -> ListPage:
     return ENGINE.parse_list(parse_html(text(name)), ParseContext(url=url, now=NOW))
 
 
-def test_call_arguments_are_read_with_their_quotes_removed() -> None:
-    assert parse_call("fnView(1046); return false;") == ("fnView", ["1046"])
-    assert parse_call("javascript:fn_egov_inqire_notice('BBSMSTR_01', \"12\")") == (
-        "fn_egov_inqire_notice",
-        ["BBSMSTR_01", "12"],
-    )
-    assert split_args("") == []
+def link(html: str) -> LexborNode:
+    node = parse_html(html).css_first("a")
+    assert node is not None
+    return node
 
 
-def test_void_and_return_are_no_navigation() -> None:
-    assert parse_call("javascript:void(0)") is None
-    assert parse_call("javascript:;") is None
+def test_a_links_call_is_read_from_its_onclick_or_its_javascript_href() -> None:
+    assert node_call(link('<a href="#" onclick="fnView(1046); return false;">x</a>')) == ("fnView", ["1046"])
+    assert node_call(link("<a href=\"javascript:fn_view('BBS_01', '12')\">x</a>")) == ("fn_view", ["BBS_01", "12"])
+
+
+def test_void_and_empty_scripts_are_no_navigation() -> None:
+    assert node_call(link('<a href="javascript:void(0)">x</a>')) is None
+    assert node_call(link('<a href="javascript:;">x</a>')) is None
 
 
 def test_a_call_of_an_unknown_function_makes_no_request() -> None:

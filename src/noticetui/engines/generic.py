@@ -48,7 +48,7 @@ from noticetui.engines.generic_links import (
 from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import RowGroup, find_rows, usable_href
-from noticetui.engines.js_calls import Scripts
+from noticetui.engines.js_targets import Scripts
 from noticetui.engines.published import published_text
 from noticetui.engines.script_files import script_attachments
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
@@ -92,9 +92,7 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
     if len(stubs) >= 3 and all(s.notice for s in stubs) and all(marks):
         # A class or badge on every row marks nothing (a board whose rows all carry "notice" classes).
         stubs = [replace(s, notice=False) for s in stubs]
-    dated = dated_stubs(stubs, dates, ctx.now)
-    guessed = [replace(s, year_guessed=d is not None and d.year is None) for s, d in zip(dated, dates, strict=True)]
-    return unique_stubs(guessed)
+    return unique_stubs(dated_stubs(stubs, dates, ctx.now))
 
 
 def _list_link(doc: Doc, url: str) -> str | None:

@@ -21,7 +21,7 @@ from noticetui.engines.base import Doc, absolute, attr, clean_text, node_text, q
 from noticetui.engines.generic_links import OFFSET_PARAMS, PAGE_PARAMS, Paging, query_pairs
 from noticetui.engines.generic_rows import usable_href
 from noticetui.engines.generic_text import classes
-from noticetui.engines.js_calls import Scripts, display_url, node_call
+from noticetui.engines.js_targets import Scripts, display_url, node_call
 
 _NUMBER = re.compile(r"\[?\s*(\d{1,4})\s*\]?\s*(?:페이지|page)?", re.I)
 _NEXT = re.compile(r"^(?:다음|다음\s*페이지|다음으로|next|next\s*page|›|»|>|>>|▶|▷)$", re.I)

@@ -29,7 +29,7 @@ from noticetui.engines.generic_text import (
     text_without,
     tidy_title,
 )
-from noticetui.engines.js_calls import Scripts, display_url, node_call
+from noticetui.engines.js_targets import Scripts, display_url, node_call
 from noticetui.models import SEOUL, Request
 
 ROW_TAGS = frozenset({"tr", "li", "article", "div", "dl", "section"})

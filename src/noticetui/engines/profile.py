@@ -202,11 +202,7 @@ class ProfileEngine(Engine):
         param = key_param([stub.url for stub, _ in read])
         keys = row_keys([stub.url for stub, _ in read], param)
         stubs = [replace(stub, key=key) for (stub, _), key in zip(read, keys, strict=True)]
-        dates = [date for _, date in read]
-        dated = [
-            replace(stub, year_guessed=date is not None and date.year is None)
-            for stub, date in zip(dated_stubs(stubs, dates, ctx.now), dates, strict=True)
-        ]
+        dated = dated_stubs(stubs, [date for _, date in read], ctx.now)
         return ListPage(dated, next_page=self._next_page(doc, profile, ctx, {s.url for s in dated}))
 
     def _row(

@@ -11,7 +11,7 @@ import re
 
 from noticetui.engines.base import Doc, node_text, parse_size
 from noticetui.engines.generic_text import text_without
-from noticetui.engines.js_calls import Scripts, node_call
+from noticetui.engines.js_targets import Scripts, node_call
 from noticetui.models import Attachment, ParseContext, Request
 
 _DOWNLOAD = re.compile(r"(?i)down|file")

@@ -23,6 +23,7 @@ __all__ = [
     "FetchErrorKind",
     "error_from_exception",
     "error_from_status",
+    "error_line",
     "one_line",
 ]
 
@@ -49,6 +50,13 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u206
 def one_line(text: str) -> str:
     """``text`` on one line with no control or bidi characters (it may quote a server or a URL)."""
     return re.sub(r"\s+", " ", _UNSAFE.sub(" ", text)).strip()
+
+
+def error_line(exc: BaseException, limit: int | None = None) -> str:
+    """An exception as one line for a status bar, a pane or an error message: its text (its type when it
+    has none), on one line, cut to ``limit`` characters with "..." when given."""
+    text = one_line(str(exc)) or type(exc).__name__
+    return text if limit is None or len(text) <= limit else text[: limit - 3] + "..."
 
 
 class FetchError(Exception):
