@@ -116,6 +116,9 @@ class PostStub(PostHead):
     reply_depth: int = 0
     comments: int | None = None
     has_file: bool = False
+    year_guessed: bool = False
+    """True when the row showed its date without a year (``MM-DD``) and the year was inferred; sync then
+    takes the year from the exact dates of the posts around it (:func:`noticetui.sync.anchor_known`)."""
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,13 @@ page or a layout change is reported as the board's error and leaves the cache as
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
+from noticetui.dates import anchor_years
 from noticetui.engines import Detection, detect, get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html, unique_stubs
 from noticetui.engines.fallback import read_post
@@ -81,6 +82,17 @@ def merge_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:
     return unique_stubs(stubs)
 
 
+def anchor_known(stubs: list[PostStub], exact: Mapping[str, datetime]) -> list[PostStub]:
+    """``stubs`` with the years their list guessed corrected by the ``exact`` dates known by key
+    (see :func:`noticetui.dates.anchor_years`); pinned notices and replies are left as they are."""
+    column = [s for s in stubs if not s.notice and not s.reply_depth]
+    fixed = anchor_years(
+        [s.posted_at for s in column], [exact.get(s.key) for s in column], [s.year_guessed for s in column]
+    )
+    moved = {s.key: m for s, m in zip(column, fixed, strict=True) if m != s.posted_at and m is not None}
+    return [replace(s, posted_at=moved[s.key]) if s.key in moved else s for s in stubs]
+
+
 def choose_engine(found: Sequence[Detection]) -> Detection | None:
     """The best detection when it reaches :data:`DETECT_THRESHOLD`, else the fallback engine's when it
     scored above zero (it found rows or a post), else None."""
@@ -120,15 +132,23 @@ async def read_list(
     stubs: list[PostStub] = []
     seen: set[str] = set()
     now = board_now(board)
+    guess = 0
     for number in range(1, pages + 1):
         progress(SyncProgress(board.name, "list", number - 1, pages))
         try:
-            page = await fetcher.fetch(engine.list_request_for(board.url, number, board.options))
-            doc = parse_html(page.text)
-            reason = engine.is_failure_page(doc)
-            if reason:
-                raise SyncError(f"{page.url}: the site answered {reason!r}")
-            listing = engine.parse_list(doc, ParseContext(page.url, now, board.options))
+            # Usually one request; a board paged only by script offers guesses: the first bringing new rows
+            # wins, and is tried first on the next pages.
+            requests = engine.list_requests_for(board.url, number, board.options)[: 1 if number == 1 else None]
+            for index in sorted(range(len(requests)), key=lambda i: i != guess):
+                page = await fetcher.fetch(requests[index])
+                doc = parse_html(page.text)
+                reason = engine.is_failure_page(doc)
+                if reason:
+                    raise SyncError(f"{page.url}: the site answered {reason!r}")
+                listing = engine.parse_list(doc, ParseContext(page.url, now, board.options))
+                if any(s.key not in seen for s in listing.stubs):
+                    guess = index
+                    break
         except (FetchError, SyncError) as exc:
             if number == 1:
                 raise
@@ -180,6 +200,7 @@ async def sync_board(
         # the first page that brings nothing new.
         known = None if pages else (lambda key: ctx.store.post_id(bid, key) is not None)
         stubs = await read_list(board, engine, fetcher, pages or board.pages, result, report, known)
+        stubs = anchor_known(stubs, ctx.store.exact_dates(board_id, [s.key for s in stubs]))
         result.seen = len(stubs)
         upserted = ctx.store.upsert_stubs(board_id, stubs)
         result.new, result.updated, result.new_ids = len(upserted.new), len(upserted.changed), upserted.new
@@ -189,6 +210,10 @@ async def sync_board(
             todo = [p for p in ctx.store.posts_without_body(board_id) if p.key in keys or p.id in wanted]
             todo += [p for p in _rows(ctx, upserted.changed) if p.has_body and not p.secret]
             await fetch_bodies(ctx, board, engine, fetcher, todo, result, report)
+            # Post pages give full dates: list rows dated by a guessed year (MM-DD) take theirs from them.
+            anchored = anchor_known(stubs, ctx.store.exact_dates(board_id, [s.key for s in stubs]))
+            if anchored != stubs:
+                ctx.store.upsert_stubs(board_id, anchored)
     except FetchError as exc:
         result.error = str(exc)
         result.offline = exc.kind in UNREACHABLE

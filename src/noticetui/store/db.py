@@ -109,14 +109,14 @@ class Store:
         """Every cached board with its post and unread counts, by name."""
         rows = self.conn.execute(
             """SELECT b.id, b.name, b.url, b.engine, b.title, coalesce(c.total, 0), coalesce(u.unread, 0),
-                      b.last_sync, b.last_ok, b.last_error
+                      b.last_sync, b.last_error
                FROM boards b
                LEFT JOIN (SELECT board_id, count(*) AS total FROM posts GROUP BY board_id) c ON c.board_id = b.id
                LEFT JOIN (SELECT board_id, count(*) AS unread FROM posts WHERE read = 0 GROUP BY board_id) u
                     ON u.board_id = b.id
                ORDER BY b.name"""
         ).fetchall()
-        return [BoardRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7], r[8], r[9]) for r in rows]
+        return [BoardRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7], r[8]) for r in rows]
 
     def board(self, name: str) -> BoardRow | None:
         """The board called ``name``."""
@@ -320,6 +320,21 @@ class Store:
         """The id of the post ``key`` of a board."""
         row = self.conn.execute("SELECT id FROM posts WHERE board_id = ? AND key = ?", (board_id, key)).fetchone()
         return None if row is None else int(row[0])
+
+    def exact_dates(self, board_id: int, keys: Sequence[str]) -> dict[str, datetime]:
+        """The dates the posts ``keys`` of a board showed on their own pages (full dates, unlike many list
+        rows), by key; posts without one are left out."""
+        found: dict[str, datetime] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"""SELECT key, posted_at FROM posts WHERE board_id = ? AND posted_exact = 1
+                    AND posted_at IS NOT NULL AND key IN ({marks})""",
+                (board_id, *chunk),
+            ).fetchall()
+            found.update((str(key), datetime.fromisoformat(posted)) for key, posted in rows)
+        return found
 
     def posts_without_body(self, board_id: int, ids: Sequence[int] | None = None) -> list[PostRow]:
         """Posts of a board whose body has not been fetched yet (secret posts excluded), newest first."""
