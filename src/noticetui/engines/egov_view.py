@@ -26,6 +26,7 @@ from noticetui.engines import egov_common as common
 from noticetui.engines.base import Doc, EngineError, attr, clean_text, column_role, node_text, parse_int, parse_size
 from noticetui.engines.egov_list import list_table
 from noticetui.engines.js_calls import file_and_serial, handler, js_calls
+from noticetui.engines.page_parts import secret_post
 from noticetui.models import Attachment, ParseContext, Post, Request
 
 _BYTES = re.compile(r"\[\s*(\d[\d,]*)\s*(?:byte|bytes|바이트)?\s*\]", re.I)
@@ -171,5 +172,5 @@ def parse_post(doc: Doc, ctx: ParseContext, key: str) -> Post:
         return _table_post(table, doc, ctx, key)
     if list_table(doc) is not None:
         # EgovArticleController forwards a secret post's view to the list for anyone but its author.
-        return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+        return secret_post(key, ctx)
     raise EngineError("no eGovFrame view (div.board_view, table.wTable, table.generalTable) on the page")

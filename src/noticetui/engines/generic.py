@@ -49,6 +49,7 @@ from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import RowGroup, find_rows, usable_href
 from noticetui.engines.js_targets import Scripts
+from noticetui.engines.page_parts import secret_post
 from noticetui.engines.published import published_text
 from noticetui.engines.script_files import script_attachments
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
@@ -168,7 +169,7 @@ class GenericEngine(Engine):
         """The densest text block as the body; a password form instead of text → a secret post."""
         body = find_body(doc)
         if is_password_page(doc, body):
-            return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+            return secret_post(key, ctx)
         title, title_node = find_title(doc, body)
         facts = find_facts(doc, body, title, title_node)
         date = parse_board_date(facts.date, ctx.now) if facts.date else None

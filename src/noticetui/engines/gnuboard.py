@@ -9,12 +9,11 @@ request carries the view page as Referer and as the page to prime the session wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, parse_board_date, to_datetime
+from noticetui.dates import parse_board_date, to_datetime
 from noticetui.engines._gnuboard_items import labelled_item, post_items
 from noticetui.engines.base import (
     Doc,
@@ -33,6 +32,7 @@ from noticetui.engines.base import (
     style_px,
     with_query,
 )
+from noticetui.engines.page_parts import DatedRow, secret_post
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _G5_VAR = re.compile(r"""var\s+(g5_\w+)\s*=\s*(["'])(.*?)\2""")
@@ -89,15 +89,9 @@ def _author(scope: LexborNode | None) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A list row read but not yet dated: list dates are resolved together, after every row is read."""
-
-    stub: PostStub
-    date: PartialDate | None
-
-
-def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[str, LexborNode | None]) -> _Row | None:
+def _row(
+    ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[str, LexborNode | None]
+) -> DatedRow | None:
     """One list row (a table ``tr`` or a gallery ``li``) from its subject cell and its other cells."""
     link = _title_link(subject)
     key = _post_key(attr(link, "href")) if link is not None else None
@@ -127,7 +121,7 @@ def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[s
         has_file=bool(subject.css_first(".fa-download, img[src*='icon_file']")),
         category=category or None,
     )
-    return _Row(stub, parse_board_date(node_text(cells.get("date")), ctx.now))
+    return DatedRow(stub, parse_board_date(node_text(cells.get("date")), ctx.now))
 
 
 def _header_columns(table: LexborNode) -> list[str | None]:
@@ -147,9 +141,9 @@ def _cells_by_role(tr: LexborNode, tds: list[LexborNode], columns: list[str | No
     }
 
 
-def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
+def _table_rows(ctx: ParseContext, table: LexborNode) -> list[DatedRow]:
     columns = _header_columns(table)
-    rows: list[_Row] = []
+    rows: list[DatedRow] = []
     for tr in table.css("tbody tr"):
         tds = [c for c in tr.iter() if c.tag == "td"]
         subject = tr.css_first("td.td_subject") or next((td for td in tds if _title_link(td)), None)
@@ -161,8 +155,8 @@ def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
     return rows
 
 
-def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
-    rows: list[_Row] = []
+def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[DatedRow]:
+    rows: list[DatedRow] = []
     for li in gallery.css("li.gall_li, #gall_ul > li"):
         info = li.css_first(".gall_info")
         # Upstream's gallery skin puts the writer's sideview span inside .gall_info, next to date and views;
@@ -178,9 +172,9 @@ def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
     return rows
 
 
-def _item_rows(ctx: ParseContext, box: LexborNode) -> list[_Row]:
+def _item_rows(ctx: ParseContext, box: LexborNode) -> list[DatedRow]:
     """Webzine-style skins: one ``<li>`` per post in ``#bo_list`` (thumbnail, title, summary, info line)."""
-    rows: list[_Row] = []
+    rows: list[DatedRow] = []
     for li, title in post_items(box, lambda a: node_text(a, skip=_TITLE_JUNK) if _post_key(attr(a, "href")) else ""):
         views, date = li.css_first("[class*='hit'], [class*='view']"), li.css_first("[class*='date'], [class*='time']")
         row = _row(ctx, li, title.parent or li, {"author": li if _author(li) else None, "views": views, "date": date})
@@ -284,7 +278,7 @@ class GnuboardEngine(Engine):
         """The post in ``#bo_v``; a password form (secret post) gives an empty, ``secret`` post."""
         password_form = doc.css_first("form[name='fboardpassword'], form input[name='wr_password']")
         if urlsplit(ctx.url).path.endswith("/password.php") or (password_form and not doc.css_first("#bo_v")):
-            return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+            return secret_post(key, ctx)
         article = doc.css_first("#bo_v")
         if article is None:
             raise EngineError("no #bo_v on the view page")

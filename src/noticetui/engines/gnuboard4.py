@@ -37,6 +37,7 @@ from noticetui.engines.base import (
     query_param,
     unique_stubs,
 )
+from noticetui.engines.page_parts import secret_post
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _G4_VAR = re.compile(r"""var\s+g4_(?:path|bbs|url|bbs_img|charset)\s*=""")
@@ -292,7 +293,7 @@ class Gnuboard4Engine(Engine):
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The post around ``#writeContents``; a password page or redirect gives an empty, secret post."""
         if _is_password_page(doc, ctx.url):
-            return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+            return secret_post(key, ctx)
         content = doc.css_first("#writeContents") or doc.css_first("#view_content")
         if content is None:
             raise EngineError("no #writeContents on the view page")

@@ -29,7 +29,7 @@ from noticetui.engines.base import (
     style_px,
     with_query,
 )
-from noticetui.engines.page_parts import DatedRow, listed_stubs, required
+from noticetui.engines.page_parts import DatedRow, listed_stubs, required, secret_post
 from noticetui.engines.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -248,7 +248,7 @@ class KBoardEngine(Engine):
         wrap = doc.css_first(".kboard-document-wrap") or doc.css_first(_DOCUMENT)
         if wrap is None:
             if doc.css_first(_CONFIRM) or doc.css_first("form input[type='password'][name='password']"):
-                return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+                return secret_post(key, ctx)
             raise EngineError("no KBoard document (.kboard-document-wrap) on the view page")
         # Without .kboard-content the body is left to the generic fallback (engines.fallback).
         content = wrap.css_first(".kboard-content .content-view") or wrap.css_first(".kboard-content")

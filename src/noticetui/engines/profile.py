@@ -60,6 +60,7 @@ from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import attachment_of, find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import main_link, usable_href
 from noticetui.engines.generic_text import TITLE_JUNK, text_without, tidy_title
+from noticetui.engines.page_parts import secret_post
 from noticetui.engines.profile_json import JSON_KEYS, is_json, parse_json_list
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -249,7 +250,7 @@ class ProfileEngine(Engine):
         profile = read_profile(ctx.options)
         body = doc.css_first(profile["body"]) if "body" in profile else find_body(doc)
         if is_password_page(doc, body):
-            return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
+            return secret_post(key, ctx)
         if body is None and "body" in profile:
             raise _missing("body", profile["body"], ctx.url)
         title, title_node = find_title(doc, body)
