@@ -260,18 +260,34 @@ def anchor_years(
     for index, (seen, known) in enumerate(zip(listed, exact, strict=True)):
         if known is not None:
             result[index] = known
-            same_day = seen is not None and (seen.month, seen.day) == (known.month, known.day)
-            shift = known.year - seen.year if seen is not None and same_day and guessed[index] else 0
+            shift = _year_error(seen, known) if guessed[index] else 0
             if first is None:
                 first = (index, shift)
-        elif seen is not None and shift and guessed[index]:
-            result[index] = _shifted(seen, shift) or seen
-    if first is not None and first[1]:
-        for index in range(first[0]):
-            seen = listed[index]
-            if seen is not None and exact[index] is None and guessed[index]:
-                result[index] = _shifted(seen, first[1]) or seen
+        elif guessed[index]:
+            result[index] = _moved(seen, shift)
+    if first is not None:
+        start, first_shift = first
+        for index in range(start):
+            if exact[index] is None and guessed[index]:
+                result[index] = _moved(listed[index], first_shift)
     return result
+
+
+def _year_error(seen: datetime | None, known: datetime) -> int:
+    """By how many years a guessed list date is wrong: the exact date shows the same day in another year.
+
+    A different day means the row was dated some other way (an edit, a time zone), not a wrong year: 0.
+    """
+    if seen is None or (seen.month, seen.day) != (known.month, known.day):
+        return 0
+    return known.year - seen.year
+
+
+def _moved(seen: datetime | None, years: int) -> datetime | None:
+    """``seen`` shifted by ``years``, or as it is when there is nothing to shift or the day does not exist."""
+    if seen is None or not years:
+        return seen
+    return _shifted(seen, years) or seen
 
 
 def on_or_after(p: PartialDate, anchor: datetime, now: datetime) -> datetime | None:

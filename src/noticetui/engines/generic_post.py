@@ -119,29 +119,38 @@ def _title_candidates(doc: Doc, body: LexborNode | None) -> list[tuple[LexborNod
     return kept
 
 
+def _reach(candidates: list[tuple[LexborNode, str]], body: LexborNode | None) -> dict[int, int]:
+    """How far out from the body each candidate's nearest shared container lies (99: shares none)."""
+    lines = {a.mem_id: i for i, a in enumerate(_ancestors(body))} if body is not None else {}
+    return {
+        n.mem_id: next((lines[a.mem_id] for a in (n, *_ancestors(n)) if a.mem_id in lines), 99) for n, _ in candidates
+    }
+
+
 def find_title(doc: Doc, body: LexborNode | None) -> tuple[str, LexborNode | None]:
     """The post's title and its element: the heading before the body that ``<title>`` repeats, best."""
     head = doc.css_first("title")
     page_title = clean_text(head.text() if head is not None else "")
     order = {n.mem_id: i for i, n in enumerate(doc.root.traverse())} if doc.root is not None else {}
     start = order.get(body.mem_id, len(order)) if body is not None else len(order)
-    best: tuple[float, LexborNode, str] | None = None
     candidates = _title_candidates(doc, body)
     # The post's own heading shares the body's container; a board or section name sits further out, even
     # when <title> repeats only that name ("공연소식 | 기관명").
-    lines = {a.mem_id: i for i, a in enumerate(_ancestors(body))} if body is not None else {}
-    reach = {
-        n.mem_id: next((lines[a.mem_id] for a in (n, *_ancestors(n)) if a.mem_id in lines), 99) for n, _ in candidates
-    }
+    reach = _reach(candidates, body)
     nearest = min(reach.values(), default=99)
+
+    def score(node: LexborNode, text: str) -> float:
+        points = 2.0 * (text in page_title) + (node.tag in ("h1", "h2", "h3", "h4"))
+        points += 2.5 * (reach[node.mem_id] == nearest < 99)
+        points += any(re.search(r"title|subject|tit", c, re.I) for c in classes(node))
+        points += order.get(node.mem_id, 0) < start
+        return points - 3 * _inside(node, body)
+
+    best: tuple[float, LexborNode, str] | None = None
     for node, text in candidates:
-        score = 2.0 * (text in page_title) + (node.tag in ("h1", "h2", "h3", "h4"))
-        score += 2.5 * (reach[node.mem_id] == nearest < 99)
-        score += any(re.search(r"title|subject|tit", c, re.I) for c in classes(node))
-        score += order.get(node.mem_id, 0) < start
-        score -= 3 * _inside(node, body)
-        if best is None or score >= best[0]:
-            best = (score, node, text)
+        points = score(node, text)
+        if best is None or points >= best[0]:
+            best = (points, node, text)
     if best is not None:
         return best[2], best[1]
     return (_TITLE_SPLIT.split(page_title)[0] if page_title else ""), None

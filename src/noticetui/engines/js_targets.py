@@ -12,6 +12,7 @@ calls themselves are read by :mod:`.js_calls`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -141,40 +142,108 @@ def _form_name(match: re.Match[str], aliases: dict[str, str]) -> str | None:
     return aliases.get(name or "", name)
 
 
-def _read_function(params: tuple[str, ...], body: str) -> Target | None:
-    local = _locals(body, params)
+def _group(match: re.Match[str], *names: str) -> str:
+    """The first of the alternative groups ``names`` that matched, or ``""``."""
+    return next((found for found in (match.group(name) for name in names) if found), "")
+
+
+def _location_target(params: tuple[str, ...], body: str, local: dict[str, tuple[str | int, ...]]) -> Target | None:
+    """The function as a URL it sends the browser to (``location.href = 'view.do?seq=' + seq``), if it does."""
     for match in _LOCATION.finditer(body):
-        expr = match.group("expr") or match.group("call") or match.group("open") or ""
-        parts = _concat(expr, params, local)
+        parts = _concat(_group(match, "expr", "call", "open"), params, local)
         if parts and any(isinstance(p, str) for p in parts):
             return Target(params, url_parts=parts)
+    return None
+
+
+def _submitted_form(body: str) -> tuple[bool, str | None]:
+    """Whether the function submits a form, and that form's name or id when the code names it."""
     submit = _SUBMIT.search(body)
-    aliases = {m.group("var"): _form_name(m, {}) or "" for m in _FORM_VAR.finditer(body)}
     if submit is not None:
-        form = _form_name(submit, aliases)
-    else:
-        # $("#frm").attr("action", "…").submit(): the form named in the statement that submits
-        statement = next((part for part in body.split(";") if _CHAINED_SUBMIT.search(part)), "")
-        named = _NAMED_FORM.search(statement)
-        if named is None:
-            return None
-        form = _form_name(named, {})
+        aliases = {m.group("var"): _form_name(m, {}) or "" for m in _FORM_VAR.finditer(body)}
+        return True, _form_name(submit, aliases)
+    # $("#frm").attr("action", "…").submit(): the form named in the statement that submits
+    statement = next((part for part in body.split(";") if _CHAINED_SUBMIT.search(part)), "")
+    named = _NAMED_FORM.search(statement)
+    return (False, None) if named is None else (True, _form_name(named, {}))
+
+
+def _set_fields(
+    body: str, params: tuple[str, ...], local: dict[str, tuple[str | int, ...]]
+) -> tuple[tuple[str, str | int], ...]:
+    """The form fields the function sets to one literal or one argument, in order."""
     fields: list[tuple[str, str | int]] = []
     for match in _SET_FIELD.finditer(body):
-        name = match.group("n1") or match.group("n2") or match.group("n3") or match.group("n4") or match.group("n5")
-        expr = (match.group("expr") or match.group("expr2") or match.group("expr3") or "").strip()
-        parts = _concat(expr, params, local)
+        name = _group(match, "n1", "n2", "n3", "n4", "n5")
+        parts = _concat(_group(match, "expr", "expr2", "expr3").strip(), params, local)
         if name and parts is not None and len(parts) == 1:
             fields.append((name, parts[0]))
-    action = next((_concat(m.group("expr") or m.group("expr2"), params, local) for m in _ACTION.finditer(body)), None)
+    return tuple(fields)
+
+
+def _read_function(params: tuple[str, ...], body: str) -> Target | None:
+    """What a function does with its arguments: go to a URL or submit a form; None for anything else."""
+    local = _locals(body, params)
+    goes_to = _location_target(params, body, local)
+    if goes_to is not None:
+        return goes_to
+    submits, form = _submitted_form(body)
+    if not submits:
+        return None
+    action = next((_concat(_group(m, "expr", "expr2"), params, local) for m in _ACTION.finditer(body)), None)
     method = _METHOD.search(body)
     return Target(
         params,
         form=form,
-        fields=tuple(fields),
+        fields=_set_fields(body, params, local),
         action=action or (),
         method=method.group("m").upper() if method else None,
     )
+
+
+def _functions(text: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
+    """``(name, parameters, body)`` of every function one script defines (declared, assigned or arrow)."""
+    for match in _FUNCTION.finditer(text):
+        name = _group(match, "name", "aname", "xname")
+        raw = _group(match, "params", "aparams", "xparams")
+        params = tuple(p.strip() for p in raw.split(",") if p.strip())
+        yield name, params, _body(text, match.end())
+
+
+def _fill(parts: tuple[str | int, ...], args: list[str]) -> str | None:
+    """Literal parts and argument positions joined with the call's arguments; None when one is missing."""
+    out = []
+    for part in parts:
+        if isinstance(part, int):
+            if part >= len(args):
+                return None
+            out.append(args[part])
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+_UNSENT = ("submit", "button", "image", "reset", "checkbox", "radio")
+"""Input types whose value a plain submit does not send (buttons; unchecked boxes as far as we know)."""
+
+
+def _form_values(form: LexborNode | None) -> dict[str, str]:
+    """The fields a form sends as the page has them, before the function sets its own."""
+    if form is None:
+        return {}
+    return {
+        attr(node, "name"): _field_value(node)
+        for node in form.css("input[name], select[name], textarea[name]")
+        if attr(node, "type").lower() not in _UNSENT
+    }
+
+
+def _sent(url: str, method: str, pairs: tuple[tuple[str, str], ...], referer: str | None) -> Request:
+    """A form's fields sent to ``url``: as a POST body, or as the query of a GET."""
+    if method == "POST":
+        return Request(url=url, method="POST", form=pairs, referer=referer)
+    parts = urlsplit(url)
+    return Request(url=urlunsplit(parts._replace(query=urlencode(pairs))), referer=referer)
 
 
 @dataclass
@@ -199,11 +268,8 @@ class Scripts:
             text = script.text() or ""
             if len(text) > MAX_SCRIPT:
                 continue
-            for match in _FUNCTION.finditer(text):
-                name = match.group("name") or match.group("aname") or match.group("xname")
-                raw = match.group("params") or match.group("aparams") or match.group("xparams")
-                params = tuple(p.strip() for p in (raw or "").split(",") if p.strip())
-                target = _read_function(params, _body(text, match.end()))
+            for name, params, body in _functions(text):
+                target = _read_function(params, body)
                 if target is not None:
                     found.targets.setdefault(name, target)
         for form in doc.css("form"):
@@ -218,42 +284,21 @@ class Scripts:
         target = self.targets.get(name)
         if target is None:
             return None
-
-        def fill(parts: tuple[str | int, ...]) -> str | None:
-            out = []
-            for part in parts:
-                if isinstance(part, int):
-                    if part >= len(args):
-                        return None
-                    out.append(args[part])
-                else:
-                    out.append(part)
-            return "".join(out)
-
         if target.url_parts:
-            url = fill(target.url_parts)
+            url = _fill(target.url_parts, args)
             return Request(url=absolute(self.base, url), referer=referer) if url else None
         form = self.forms.get(target.form or "")
-        values: dict[str, str] = {}
-        if form is not None:
-            for node in form.css("input[name], select[name], textarea[name]"):
-                if attr(node, "type").lower() not in ("submit", "button", "image", "reset", "checkbox", "radio"):
-                    values[attr(node, "name")] = _field_value(node)
+        values = _form_values(form)
         for name_, value in target.fields:
-            filled = fill((value,))
+            filled = _fill((value,), args)
             if filled is None:
                 return None
             values[name_] = filled
-        action = fill(target.action) if target.action else attr(form, "action") if form is not None else ""
+        action = _fill(target.action, args) if target.action else attr(form, "action") if form is not None else ""
         if form is None and not action:
             return None
         method = target.method or (attr(form, "method").upper() if form is not None else "") or "GET"
-        url = absolute(self.base, action or "")
-        pairs = tuple(values.items())
-        if method == "POST":
-            return Request(url=url, method="POST", form=pairs, referer=referer)
-        parts = urlsplit(url)
-        return Request(url=urlunsplit(parts._replace(query=urlencode(pairs))), referer=referer)
+        return _sent(absolute(self.base, action or ""), method, tuple(values.items()), referer)
 
 
 def _field_value(node: LexborNode) -> str:
