@@ -88,35 +88,51 @@ KEYS = (
 """Every key a ``[boards.profile]`` table may hold."""
 
 
+def _check_pattern(value: str) -> None:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise EngineError(f'profile: onclick = "{value}" is not a valid regular expression ({exc})') from exc
+
+
+def _check_css(key: str, value: str) -> None:
+    try:
+        parse_html("<p></p>").css(value)
+    except SelectolaxError as exc:
+        raise EngineError(f'profile selector {key} = "{value}" is not valid CSS') from exc
+
+
+def _checked(key: str, value: object, json_list: bool) -> str | None:
+    """One ``[boards.profile]`` entry's value, checked for what its key holds; None for the ``json`` flag."""
+    if key not in KEYS:
+        raise EngineError(f'profile: unknown key "{key}" in [boards.profile] (known: {", ".join(KEYS)})')
+    if key == "json":
+        if not isinstance(value, bool):
+            raise EngineError(f"profile: json must be true or false, got {value!r}")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise EngineError(f"profile: {key} must be a non-empty string, got {value!r}")
+    if json_list and key in JSON_KEYS:
+        pass  # key paths and templates, not CSS
+    elif key == "onclick":
+        _check_pattern(value)
+    elif key not in ("page_param", "view"):
+        _check_css(key, value)
+    return value.strip()
+
+
 def read_profile(options: Mapping[str, Any] | None) -> dict[str, str]:
     """The board's profile from its options, checked: known keys, string values, valid CSS, ``rows`` given."""
     raw = (options or {}).get("profile") or {}
     if not isinstance(raw, Mapping):
         raise EngineError("profile: [boards.profile] must be a table of CSS selectors")
+    json_list = is_json(raw)
     profile: dict[str, str] = {}
     for key, value in raw.items():
-        if key not in KEYS:
-            raise EngineError(f'profile: unknown key "{key}" in [boards.profile] (known: {", ".join(KEYS)})')
-        if key == "json":
-            if not isinstance(value, bool):
-                raise EngineError(f"profile: json must be true or false, got {value!r}")
-            continue
-        if not isinstance(value, str) or not value.strip():
-            raise EngineError(f"profile: {key} must be a non-empty string, got {value!r}")
-        if is_json(raw) and key in JSON_KEYS:
-            pass  # key paths and templates, not CSS
-        elif key == "onclick":
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise EngineError(f'profile: onclick = "{value}" is not a valid regular expression ({exc})') from exc
-        elif key not in ("page_param", "view"):
-            try:
-                parse_html("<p></p>").css(value)
-            except SelectolaxError as exc:
-                raise EngineError(f'profile selector {key} = "{value}" is not valid CSS') from exc
-        profile[key] = value.strip()
-    if is_json(raw):
+        checked = _checked(key, value, json_list)
+        if checked is not None:
+            profile[key] = checked
+    if json_list:
         profile["json"] = "true"
         return profile
     if ("onclick" in profile) != ("view" in profile):
@@ -166,6 +182,36 @@ def _paging(profile: dict[str, str], url: str) -> Paging:
     return Paging(param) if param else paging_of_url(url)
 
 
+def _row_link(row: LexborNode, title_node: LexborNode | None, profile: dict[str, str], url: str) -> LexborNode | None:
+    """The element a row's post opens from: ``link``'s, else the title's link, else the row's main link;
+    with an ``onclick`` pattern, the row's first link or the row itself."""
+    link = _first(row, profile, "link")
+    if link is not None and link.tag != "a":
+        link = link.css_first("a[href]")
+    if link is None and title_node is not None:
+        link = title_node if title_node.tag == "a" else title_node.css_first("a[href]")
+    if link is None and "link" not in profile:
+        found = main_link(row, url)
+        link = found[0] if found else None
+    if link is None and "onclick" in profile:
+        link = row.css_first("a") or row
+    return link
+
+
+def _check_matched(rows: list[LexborNode], profile: dict[str, str], url: str) -> None:
+    """Raise when a ``title`` or ``link`` selector the profile gives matches in no row."""
+    for key in ("title", "link"):
+        if key in profile and not any(row.css_first(profile[key]) for row in rows):
+            raise _missing(key, profile[key], url)
+
+
+def _keyed(stubs: list[PostStub]) -> list[PostStub]:
+    """The stubs with keys from their URLs' key parameter (learnt over the page), else the URLs."""
+    urls = [stub.url for stub in stubs]
+    keys = row_keys(urls, key_param(urls))
+    return [replace(stub, key=key) for stub, key in zip(stubs, keys, strict=True)]
+
+
 class ProfileEngine(Engine):
     """Boards read with the CSS selectors of the board's ``[boards.profile]``."""
 
@@ -197,12 +243,8 @@ class ProfileEngine(Engine):
             raise _missing("rows", profile["rows"], ctx.url)
         pinned = {n.mem_id for n in doc.css(profile["notice"])} if "notice" in profile else set()
         read = [r for r in (self._row(row, profile, ctx, pinned) for row in rows) if r is not None]
-        for key in ("title", "link"):
-            if key in profile and not any(row.css_first(profile[key]) for row in rows):
-                raise _missing(key, profile[key], ctx.url)
-        param = key_param([stub.url for stub, _ in read])
-        keys = row_keys([stub.url for stub, _ in read], param)
-        stubs = [replace(stub, key=key) for (stub, _), key in zip(read, keys, strict=True)]
+        _check_matched(rows, profile, ctx.url)
+        stubs = _keyed([stub for stub, _ in read])
         dated = dated_stubs(stubs, [date for _, date in read], ctx.now)
         return ListPage(dated, next_page=self._next_page(doc, profile, ctx, {s.url for s in dated}))
 
@@ -210,16 +252,7 @@ class ProfileEngine(Engine):
         self, row: LexborNode, profile: dict[str, str], ctx: ParseContext, pinned: set[int]
     ) -> tuple[PostStub, PartialDate | None] | None:
         title_node = _first(row, profile, "title")
-        link = _first(row, profile, "link")
-        if link is not None and link.tag != "a":
-            link = link.css_first("a[href]")
-        if link is None and title_node is not None:
-            link = title_node if title_node.tag == "a" else title_node.css_first("a[href]")
-        if link is None and "link" not in profile:
-            found = main_link(row, ctx.url)
-            link = found[0] if found else None
-        if link is None and "onclick" in profile:
-            link = row.css_first("a") or row
+        link = _row_link(row, title_node, profile, ctx.url)
         url = _script_url(row, link, profile, ctx.url) if link is not None else None
         if link is None or url is None:
             return None  # a header or "no posts" row

@@ -71,8 +71,8 @@ def _document(doc: Doc, url: str) -> Any:
         raise EngineError(f"profile: {url} did not answer JSON ({exc.msg} at character {exc.pos})") from exc
 
 
-def parse_json_list(doc: Doc, ctx: ParseContext, profile: Mapping[str, str]) -> ListPage:
-    """A JSON list page's rows read with the profile's key paths; the next page from ``total``."""
+def _check(profile: Mapping[str, str]) -> None:
+    """Raise EngineError unless the profile names the rows, each row's key and title, and the post URL."""
     for required in ("rows", "key", "title"):
         if required not in profile:
             raise EngineError(
@@ -80,33 +80,48 @@ def parse_json_list(doc: Doc, ctx: ParseContext, profile: Mapping[str, str]) -> 
             )
     if "view" not in profile and "link" not in profile:
         raise EngineError('profile: a JSON list needs view = "…{id}…" (the post URL) or a link key path')
+
+
+def _field(row: Any, profile: Mapping[str, str], name: str) -> str:
+    """The text at the key path the profile gives for ``name``; empty when the profile gives none."""
+    return _text(pick(row, profile[name])) if name in profile else ""
+
+
+def _row(row: Any, ctx: ParseContext, profile: Mapping[str, str]) -> tuple[PostStub, PartialDate | None] | None:
+    """One row as a post stub and its date; None for a row without a key."""
+    key = _field(row, profile, "key")
+    if not key:
+        return None
+    link = _field(row, profile, "link") if "link" in profile else _fill(profile["view"], row)
+    url = absolute(ctx.url, link)
+    date_text = _field(row, profile, "date")
+    stub = PostStub(
+        key=key,
+        title=_field(row, profile, "title"),
+        url=url,
+        request=Request(url=url, referer=ctx.url),
+        author=_field(row, profile, "author") or None,
+        views=parse_int(_field(row, profile, "views")),
+        notice=_field(row, profile, "notice").lower() in _TRUE,
+    )
+    return stub, parse_board_date(date_text, ctx.now) if date_text else None
+
+
+def parse_json_list(doc: Doc, ctx: ParseContext, profile: Mapping[str, str]) -> ListPage:
+    """A JSON list page's rows read with the profile's key paths; the next page from ``total``."""
+    _check(profile)
     data = _document(doc, ctx.url)
     rows = pick(data, profile["rows"])
     if not isinstance(rows, list):
         raise EngineError(f'profile: rows = "{profile["rows"]}" is no array in the JSON of {ctx.url}')
-    stubs: list[PostStub] = []
-    dates: list[PartialDate | None] = []
-    for row in rows:
-        key = _text(pick(row, profile["key"]))
-        if not key:
-            continue
-        link = _text(pick(row, profile["link"])) if "link" in profile else _fill(profile["view"], row)
-        url = absolute(ctx.url, link)
-        date_text = _text(pick(row, profile["date"])) if "date" in profile else ""
-        stubs.append(
-            PostStub(
-                key=key,
-                title=_text(pick(row, profile["title"])),
-                url=url,
-                request=Request(url=url, referer=ctx.url),
-                author=_text(pick(row, profile["author"])) or None if "author" in profile else None,
-                views=parse_int(_text(pick(row, profile["views"]))) if "views" in profile else None,
-                notice="notice" in profile and _text(pick(row, profile["notice"])).lower() in _TRUE,
-            )
-        )
-        dates.append(parse_board_date(date_text, ctx.now) if date_text else None)
-    total = parse_int(_text(pick(data, profile["total"]))) if "total" in profile else None
-    return ListPage(dated_stubs(stubs, dates, ctx.now), next_page=_next(ctx, profile, len(rows), total), total=total)
+    read = [found for found in (_row(row, ctx, profile) for row in rows) if found is not None]
+    stubs = [stub for stub, _ in read]
+    total = parse_int(_field(data, profile, "total"))
+    return ListPage(
+        dated_stubs(stubs, [date for _, date in read], ctx.now),
+        next_page=_next(ctx, profile, len(rows), total),
+        total=total,
+    )
 
 
 def _fill(template: str, row: Any) -> str:
