@@ -47,7 +47,7 @@ from noticetui.engines.generic_links import (
 )
 from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
-from noticetui.engines.generic_rows import RowGroup, find_rows, usable_href
+from noticetui.engines.generic_rows import Row, RowGroup, find_rows, usable_href
 from noticetui.engines.js_targets import Scripts
 from noticetui.engines.page_parts import secret_post
 from noticetui.engines.published import published_text
@@ -58,39 +58,43 @@ _LIST_LINK = re.compile(r"^(?:목록|목록으로|목록보기|글목록|리스�
 _TOTAL = re.compile(r"(?:전체|총)\s*(?:게시물|게시글|글)?\s*:?\s*([\d,]+)\s*건|total\s*:?\s*([\d,]+)", re.I)
 
 
-def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
-    param = key_param([r.href for r in group.rows])
+def _table_roles(group: RowGroup) -> list[str | None]:
+    """The column roles of the table the rows sit in, from its header; none for rows that are not ``tr``."""
     table = group.rows[0].node.parent if group.rows[0].node.tag == "tr" else None
     while table is not None and table.tag != "table":
         table = table.parent
-    roles = column_roles(table) if table is not None else []
-    stubs: list[PostStub] = []
-    dates: list[PartialDate | None] = []
-    marks: list[bool] = []
-    keys = row_keys([r.href for r in group.rows], param)
-    for row, key in zip(group.rows, keys, strict=True):
-        if row.node.tag == "tr":
-            fields = table_fields(row.node, row.link, roles, ctx.now)
-        else:
-            fields = item_fields(row.node, row.link, ctx.now)
-        by_number, by_mark = is_notice(row.node, row.link, fields.number)
-        marks.append(by_mark and not by_number)
-        stubs.append(
-            PostStub(
-                key=key,
-                title=row.title,
-                url=row.href,
-                request=row.request or Request(url=row.href, referer=ctx.url),
-                author=fields.author,
-                views=fields.views,
-                notice=by_number or by_mark,
-                secret=is_secret(row.node),
-                has_file=fields.has_file,
-                category=fields.category,
-            )
-        )
-        dates.append(parse_board_date(fields.date, ctx.now) if fields.date else None)
-    if len(stubs) >= 3 and all(s.notice for s in stubs) and all(marks):
+    return column_roles(table) if table is not None else []
+
+
+def _row_stub(row: Row, key: str, roles: list[str | None], ctx: ParseContext) -> tuple[PostStub, str | None, bool]:
+    """One row as a stub, its date text, and whether only a class or badge (not the number) pins it."""
+    if row.node.tag == "tr":
+        fields = table_fields(row.node, row.link, roles, ctx.now)
+    else:
+        fields = item_fields(row.node, row.link, ctx.now)
+    by_number, by_mark = is_notice(row.node, row.link, fields.number)
+    stub = PostStub(
+        key=key,
+        title=row.title,
+        url=row.href,
+        request=row.request or Request(url=row.href, referer=ctx.url),
+        author=fields.author,
+        views=fields.views,
+        notice=by_number or by_mark,
+        secret=is_secret(row.node),
+        has_file=fields.has_file,
+        category=fields.category,
+    )
+    return stub, fields.date, by_mark and not by_number
+
+
+def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
+    roles = _table_roles(group)
+    keys = row_keys([r.href for r in group.rows], key_param([r.href for r in group.rows]))
+    read = [_row_stub(row, key, roles, ctx) for row, key in zip(group.rows, keys, strict=True)]
+    stubs = [stub for stub, _, _ in read]
+    dates: list[PartialDate | None] = [parse_board_date(date, ctx.now) if date else None for _, date, _ in read]
+    if len(stubs) >= 3 and all(marked for _, _, marked in read):
         # A class or badge on every row marks nothing (a board whose rows all carry "notice" classes).
         stubs = [replace(s, notice=False) for s in stubs]
     return unique_stubs(dated_stubs(stubs, dates, ctx.now))

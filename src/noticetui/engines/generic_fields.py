@@ -97,24 +97,56 @@ def _number_text(cell: LexborNode | None) -> str:
     return text or (attr(image, "alt") if image is not None else "")
 
 
+_Cell = tuple[int, LexborNode, str]
+"""A row cell with its position and its text."""
+
+
+def _count_cell(others: list[_Cell], date_cell: tuple[int, str] | None) -> tuple[int, str] | None:
+    """The view count: the last cell holding only a number, not the first cell (the post number) nor the date."""
+    counts = [(i, t) for i, _, t in others if _INT.fullmatch(t) and i != 0]
+    if not counts or (date_cell is not None and counts[-1][0] == date_cell[0]):
+        return None
+    return counts[-1]
+
+
+def _author_text(others: list[_Cell], after: int, taken: set[int]) -> str | None:
+    """The writer: the first short, non-numeric cell after the title not already read as another field."""
+    return next(
+        (t for i, _, t in others if i > after and i not in taken and t and not _INT.fullmatch(t) and len(t) <= 30),
+        None,
+    )
+
+
 def _fields_by_content(tr: LexborNode, row_cells: list[LexborNode], link: LexborNode, now: datetime) -> Fields:
     unique = list({c.mem_id: c for c in row_cells}.values())
     at = next((i for i, c in enumerate(unique) if link.mem_id in {n.mem_id for n in c.traverse()}), -1)
     others = [(i, c, text_without(c, _CELL_JUNK)) for i, c in enumerate(unique) if i != at]
-    date_cell = next(((i, t) for i, c, t in others if date_in(t, now) is not None), None)
-    counts = [(i, t) for i, c, t in others if _INT.fullmatch(t) and i != 0]
-    views = counts[-1] if counts and (date_cell is None or counts[-1][0] != date_cell[0]) else None
+    date_cell = next(((i, t) for i, _, t in others if date_in(t, now) is not None), None)
+    views = _count_cell(others, date_cell)
     taken = {i for i, _ in filter(None, (date_cell, views))}
-    author = next(
-        (t for i, c, t in others if i > at and i not in taken and t and not _INT.fullmatch(t) and len(t) <= 30), None
-    )
     return Fields(
         number=_number_text(unique[0]) if at != 0 and unique else "",
         date=date_cell[1] if date_cell else None,
-        author=author,
+        author=_author_text(others, at, taken),
         views=parse_int(views[1]) if views else None,
         has_file=has_file(tr),
     )
+
+
+def _item_fact(
+    node: LexborNode, text: str, now: datetime, views_known: bool, author_known: bool
+) -> tuple[str, str] | None:
+    """``("views" | "author", text)`` when one element of a card gives that field, by label or by class."""
+    match = _LABELED.match(text)
+    if match:
+        label = match.group("label").lower()
+        return ("views" if label.startswith(("조회", "hit", "view", "읽음")) else "author"), match.group("value")
+    names = classes(node)
+    if not views_known and any(_VIEWS_CLASS.search(n) for n in names) and _INT.search(text):
+        return "views", text
+    if not author_known and any(_AUTHOR_CLASS.search(n) for n in names) and date_in(text, now) is None:
+        return "author", text
+    return None
 
 
 def item_fields(item: LexborNode, link: LexborNode, now: datetime) -> Fields:
@@ -128,23 +160,15 @@ def item_fields(item: LexborNode, link: LexborNode, now: datetime) -> Fields:
     author: str | None = None
     views: int | None = None
     for node in item.css("*"):
-        if node.mem_id in inside:
+        text = own_text(node) if node.mem_id not in inside else ""
+        fact = _item_fact(node, text, now, views is not None, author is not None) if text else None
+        if fact is None:
             continue
-        text = own_text(node)
-        if not text:
-            continue
-        match = _LABELED.match(text)
-        names = classes(node)
-        if match:
-            label, value = match.group("label").lower(), match.group("value")
-            if label.startswith(("조회", "hit", "view", "읽음")):
-                views = views if views is not None else parse_int(value)
-            else:
-                author = author or value
-        elif views is None and any(_VIEWS_CLASS.search(n) for n in names) and _INT.search(text):
-            views = parse_int(text)
-        elif author is None and any(_AUTHOR_CLASS.search(n) for n in names) and date_in(text, now) is None:
-            author = text
+        kind, value = fact
+        if kind == "views" and views is None:
+            views = parse_int(value)
+        elif kind == "author":
+            author = author or value
     return Fields(
         number="",
         date=row_date_text(item, link, now),
