@@ -43,6 +43,25 @@ def _label(text: str, title: str) -> str:
     return clean_text(text) or clean_text(title)
 
 
+def _fitting(name: str, pairs: list[tuple[int, int]]) -> Paging | None:
+    """``name`` as the page parameter when its values follow the page numbers of ``pairs`` (number, value):
+    equal to them, or an offset growing by one step a page (0 on page 1)."""
+    if all(value == number for number, value in pairs):
+        return Paging(name)
+    steps = {value // (number - 1) for number, value in pairs if number > 1}
+    step = steps.pop() if len(steps) == 1 else 0
+    if step > 0 and all(value == (number - 1) * step for number, value in pairs):
+        return Paging(name, step)
+    return None
+
+
+def _rank(name: str, count: int) -> tuple[bool, int, int]:
+    """How much a parameter looks like the page one: known page parameters win over a widget's numbered
+    links (a calendar's ?day=5), then the one more links carry, then the more common name."""
+    known = name in PAGE_PARAMS
+    return known, count, -PAGE_PARAMS.index(name) if known else 0
+
+
 def _learn(numbered: list[tuple[int, str]]) -> Paging | None:
     """The parameter that follows the page numbers of ``numbered`` (number, URL) links."""
     seen: dict[str, list[tuple[int, int]]] = {}
@@ -50,21 +69,13 @@ def _learn(numbered: list[tuple[int, str]]) -> Paging | None:
         for name, value in query_pairs(url):
             if value.isdigit():
                 seen.setdefault(name, []).append((number, int(value)))
-    best: tuple[tuple[bool, int, int], Paging] | None = None
-    for name, pairs in seen.items():
-        # Known page parameters win over a widget's numbered links (a calendar's ?day=5).
-        rank = (name in PAGE_PARAMS, len(pairs), -PAGE_PARAMS.index(name) if name in PAGE_PARAMS else 0)
-        paging: Paging | None = None
-        if all(value == number for number, value in pairs):
-            paging = Paging(name)
-        else:
-            steps = {value // (number - 1) for number, value in pairs if number > 1}
-            step = steps.pop() if len(steps) == 1 else 0
-            if step > 0 and all(value == (number - 1) * step for number, value in pairs):
-                paging = Paging(name, step)
-        if paging is not None and (best is None or rank > best[0]):
-            best = (rank, paging)
-    return best[1] if best else None
+    fits = [
+        (_rank(name, len(pairs)), paging)
+        for name, pairs in seen.items()
+        if (paging := _fitting(name, pairs)) is not None
+    ]
+    # max() keeps the first of equals, as the page's own order does.
+    return max(fits, key=lambda fit: fit[0])[1] if fits else None
 
 
 def _script_target(link: LexborNode, url: str, scripts: Scripts, script_pages: list[bool]) -> str | None:
@@ -84,56 +95,78 @@ def _script_target(link: LexborNode, url: str, scripts: Scripts, script_pages: l
     return display_url(request)
 
 
-def read_pagination(doc: Doc, url: str, skip: set[str], scripts: Scripts | None = None) -> PageLinks:
-    """The paging parameter, the current, next and last page of the list page at ``url``.
+def _step_kind(link: LexborNode, label: str) -> str | None:
+    """``"next"`` or ``"last"`` for a step link (by its word, class or ``rel``), else None."""
+    names = classes(link)
+    if _NEXT.match(label) or "next" in names or "next" in attr(link, "rel").split():
+        return "next"
+    if _LAST.match(label) or {"last", "end"} & set(names):
+        return "last"
+    return None
 
-    ``skip`` holds the row links (absolute), which may carry the page parameter too (``&page=2``).
-    """
-    numbered: list[tuple[int, str]] = []
-    steps: list[tuple[str, str]] = []
-    script_pages: list[bool] = []
+
+@dataclass
+class _Links:
+    """A page's pagination links: numbered ones, step ones (next, last), and whether script links guessed."""
+
+    numbered: list[tuple[int, str]]
+    steps: list[tuple[str, str]]
+    script_pages: list[bool]
+
+
+def _page_links(doc: Doc, url: str, skip: set[str], scripts: Scripts | None) -> _Links:
+    found = _Links([], [], [])
     for link in doc.css("a[href], a[onclick], link[rel='next'][href]"):
         href = attr(link, "href")
         if usable_href(href):
             target: str | None = absolute(url, href)
         else:
-            target = _script_target(link, url, scripts, script_pages) if scripts is not None else None
+            target = _script_target(link, url, scripts, found.script_pages) if scripts is not None else None
         if target is None or target in skip:
             continue
         label = _label(node_text(link), attr(link, "title") or attr(link, "aria-label"))
         match = _NUMBER.fullmatch(label)
+        kind = None if match else _step_kind(link, label)
         if match:
-            numbered.append((int(match.group(1)), target))
-        elif _NEXT.match(label) or "next" in classes(link) or "next" in attr(link, "rel").split():
-            steps.append(("next", target))
-        elif _LAST.match(label) or {"last", "end"} & set(classes(link)):
-            steps.append(("last", target))
-    paging = _learn(numbered) or _from_steps(steps) or _from_path(url, numbered, steps)
-    if paging is None:
-        return PageLinks(None)
-    if paging.path:
-        return _path_links(url, paging, numbered, steps)
-    if any(script_pages):
+            found.numbered.append((int(match.group(1)), target))
+        elif kind is not None:
+            found.steps.append((kind, target))
+    return found
+
+
+def _page_in(target: str, paging: Paging) -> int | None:
+    """The page a link goes to, by the page parameter in its query."""
+    value = query_param(target, paging.param)
+    return paging.page_of(int(value)) if value and value.isdigit() else None
+
+
+def _query_links(url: str, paging: Paging, links: _Links) -> PageLinks:
+    """Current, next and last page when the page number is a query parameter."""
+    if any(links.script_pages):
         paging = Paging(paging.param, paging.step, guess=True)
-    here = query_param(url, paging.param)
-    current = paging.page_of(int(here)) if here and here.isdigit() else 1
-    pages = {n for n, _ in numbered}
-    for _kind, target in steps:
-        value = query_param(target, paging.param)
-        if value and value.isdigit():
-            pages.add(paging.page_of(int(value)))
-    last = next(
-        (
-            paging.page_of(int(v))
-            for kind, t in steps
-            if kind == "last" and (v := query_param(t, paging.param) or "").isdigit()
-        ),
-        None,
-    )
+    here = _page_in(url, paging)
+    current = here if here is not None else 1
+    pages = {n for n, _ in links.numbered}
+    pages |= {page for _kind, target in links.steps if (page := _page_in(target, paging)) is not None}
+    last = next((page for kind, t in links.steps if kind == "last" and (page := _page_in(t, paging)) is not None), None)
     next_page = current + 1 if any(p > current for p in pages) else None
     if last is None and next_page is None:
         last = current
     return PageLinks(paging, current, next_page, last)
+
+
+def read_pagination(doc: Doc, url: str, skip: set[str], scripts: Scripts | None = None) -> PageLinks:
+    """The paging parameter, the current, next and last page of the list page at ``url``.
+
+    ``skip`` holds the row links (absolute), which may carry the page parameter too (``&page=2``).
+    """
+    links = _page_links(doc, url, skip, scripts)
+    paging = _learn(links.numbered) or _from_steps(links.steps) or _from_path(url, links.numbered, links.steps)
+    if paging is None:
+        return PageLinks(None)
+    if paging.path:
+        return _path_links(url, paging, links.numbered, links.steps)
+    return _query_links(url, paging, links)
 
 
 _PAGE_IN_PATH = re.compile(r"/(?:page|p|pages)/(\d+)/?$")
