@@ -182,6 +182,15 @@ def query_pairs(url: str) -> list[tuple[str, str]]:
     return parse_qsl(urlsplit(url).query, keep_blank_values=True)
 
 
+def _varying(queries: list[dict[str, str]], count: int) -> list[str]:
+    """The parameters every link carries with a value, other than page ones, in the first link's order;
+    with several links, only those whose value differs in each of them."""
+    shared = [n for n in queries[0] if all(q.get(n) for q in queries) and n not in PAGE_PARAMS]
+    if count > 1:
+        shared = [n for n in shared if len({q[n] for q in queries}) == count]
+    return shared
+
+
 def key_param(hrefs: list[str]) -> str | None:
     """The query parameter that names the post in every link of ``hrefs`` (absolute row links).
 
@@ -192,15 +201,10 @@ def key_param(hrefs: list[str]) -> str | None:
     if not distinct:
         return None
     queries = [dict(query_pairs(h)) for h in distinct]
-    order = list(queries[0])
-    shared = [n for n in order if all(q.get(n) for q in queries) and n not in PAGE_PARAMS]
-    if len(distinct) > 1:
-        shared = [n for n in shared if len({q[n] for q in queries}) == len(distinct)]
-    known = [n for n in ID_PARAMS if n in shared]
-    if known:
-        return known[0]
-    if len(distinct) == 1:
-        return None
+    shared = _varying(queries, len(distinct))
+    known = next((n for n in ID_PARAMS if n in shared), None)
+    if known is not None or len(distinct) == 1:
+        return known
     numeric = [n for n in shared if all(_DIGITS.fullmatch(q[n]) for q in queries)]
     chosen = numeric or shared
     return chosen[-1] if chosen else None
