@@ -113,15 +113,7 @@ async def download(
     ctx.store.save_post(row.id, post)
     if post.secret:
         raise DownloadError(f"post {post_id} is secret: its files need the password")
-    files = post.attachments
-    if indexes is not None:
-        known = {a.index for a in files}
-        missing = [i for i in indexes if i not in known]
-        if missing:
-            raise DownloadError(f"post {post_id} has no attachment {missing[0]} (it has {len(files)})")
-        files = [a for a in files if a.index in indexes]
-    if not files:
-        raise DownloadError(f"post {post_id} has no attachments")
+    files = _chosen(post.attachments, indexes, post_id)
     saved: list[SavedFile] = []
     for attachment in files:
         try:
@@ -135,6 +127,19 @@ async def download(
         ctx.store.set_saved(post_id, attachment.index, result.path, result.sha256)
         saved.append(result)
     return saved
+
+
+def _chosen(files: list[Attachment], indexes: list[int] | None, post_id: int) -> list[Attachment]:
+    """The attachments ``indexes`` asks for (all when None); DownloadError when one is not there or none is."""
+    if indexes is not None:
+        known = {a.index for a in files}
+        missing = [i for i in indexes if i not in known]
+        if missing:
+            raise DownloadError(f"post {post_id} has no attachment {missing[0]} (it has {len(files)})")
+        files = [a for a in files if a.index in indexes]
+    if not files:
+        raise DownloadError(f"post {post_id} has no attachments")
+    return files
 
 
 async def fetch_file(
@@ -221,6 +226,78 @@ async def _transfer(attempt: Callable[[], Awaitable[SavedFile]], part: Path) -> 
         return await attempt()
 
 
+def _resume_headers(request: Request, offset: int, info: PartInfo | None) -> tuple[tuple[str, str], ...]:
+    """The request's headers, asking for the rest of a ``.part`` (``Range``, ``If-Range``) when one is kept."""
+    # Ranges count stored bytes: ask for the file as it is, not gzipped on the fly.
+    headers = (*request.headers, ("Accept-Encoding", "identity"))
+    if not offset or info is None:
+        return headers
+    headers = (*headers, ("Range", f"bytes={offset}-"))
+    return (*headers, ("If-Range", info.validator)) if info.validator else headers
+
+
+@dataclass
+class _Received:
+    """What one transfer holds of the file: the hash and first bytes of it so far, its size, the size due."""
+
+    digest: hashlib._Hash
+    head: bytes
+    size: int
+    total: int | None
+
+    def add(self, chunk: bytes) -> None:
+        """Count one more chunk written to the ``.part``."""
+        self.digest.update(chunk)
+        if len(self.head) < HEAD:
+            self.head += chunk[: HEAD - len(self.head)]
+        self.size += len(chunk)
+
+
+def _resumed(response: httpx.Response, part: Path, info: PartInfo | None, offset: int) -> _Received | None:
+    """The ``.part`` as it stands when the server sends its rest (206 from ``offset``); None when the server
+    sends the whole file.  Raises _Restart when the rest offered does not fit the ``.part``."""
+    resumed = _range_start(response) if info is not None and response.status_code == 206 else None
+    if resumed is None or info is None:
+        return None
+    start, size = resumed
+    encoded = response.headers.get("content-encoding", "identity").strip().lower() not in ("", "identity")
+    # A different size means the file changed since the .part began (no validator to say so).
+    changed = info.total is not None and size is not None and size != info.total
+    if start != offset or encoded or changed:
+        raise _Restart
+    digest, head, received = hash_part(part)
+    return _Received(digest, head, received, size)
+
+
+def _opened(response: httpx.Response, part: Path, info: PartInfo | None, offset: int) -> tuple[_Received, str]:
+    """Where the transfer starts and the mode to open the ``.part`` in: appending to it, or afresh."""
+    resumed = _resumed(response, part, info, offset)
+    if resumed is not None:
+        return resumed, "ab"
+    # No trusted .part, or the server sent the whole file (200): start from the first byte.
+    total = _content_length(response)
+    save_info(part, PartInfo(total, _validator(response)))
+    return _Received(hashlib.sha256(), b"", 0, total), "wb"
+
+
+def _finished(
+    part: Path, attachment: Attachment, name: str, got: _Received, explain: Callable[[Doc], str | None]
+) -> SavedFile:
+    """The complete ``.part`` checked and moved to its name; an incomplete one kept for the next try."""
+    if got.total is not None and got.size != got.total:
+        # Keep the .part: the next try continues from here.
+        raise DownloadError(
+            f"{name}: the connection ended after {got.size:,} of {got.total:,} bytes; run again to resume"
+        )
+    kind = sniff(got.head, name)
+    _refuse_non_files(kind, name, part, explain)
+    sha256 = got.digest.hexdigest()
+    path = _final_path(part.parent, safe_filename(name), sha256)
+    os.replace(part, path)
+    drop_part(part)
+    return SavedFile(attachment.index, path.name, path, got.size, sha256, kind)
+
+
 async def _transfer_once(
     fetcher: Fetcher,
     request: Request,
@@ -232,55 +309,20 @@ async def _transfer_once(
 ) -> SavedFile:
     offset = _resume_offset(part)
     info = load_info(part) if offset else None
-    # Ranges count stored bytes: ask for the file as it is, not gzipped on the fly.
-    headers = (*request.headers, ("Accept-Encoding", "identity"))
-    if offset and info is not None:
-        headers = (*headers, ("Range", f"bytes={offset}-"))
-        if info.validator:
-            headers = (*headers, ("If-Range", info.validator))
-    async with fetcher.stream(replace(request, headers=headers)) as response:
-        resumed = _range_start(response) if info is not None and response.status_code == 206 else None
-        encoded = response.headers.get("content-encoding", "identity").strip().lower() not in ("", "identity")
-        if resumed is not None and info is not None:
-            start, size = resumed
-            # A different size means the file changed since the .part began (no validator to say so).
-            changed = info.total is not None and size is not None and size != info.total
-            if start != offset or encoded or changed:
-                raise _Restart
-        if resumed is not None:
-            digest, head, received = hash_part(part)
-            total = resumed[1]
-            mode = "ab"
-        else:
-            # No trusted .part, or the server sent the whole file (200): start from the first byte.
-            digest, head, received = hashlib.sha256(), b"", 0
-            total = _content_length(response)
-            save_info(part, PartInfo(total, _validator(response)))
-            mode = "wb"
+    async with fetcher.stream(replace(request, headers=_resume_headers(request, offset, info))) as response:
+        got, mode = _opened(response, part, info, offset)
         listed = filename_from_headers(response.headers, str(response.url), attachment.name)
         name = _choose_name(listed, attachment.name)
         limits = fetcher.file_limits
-        limits = dataclass_replace(limits, max_bytes=max(limits.max_bytes - received, 0))
+        limits = dataclass_replace(limits, max_bytes=max(limits.max_bytes - got.size, 0))
         # Unbuffered: what was received is on disk even if the process is killed, ready to be resumed.
         with part.open(mode, buffering=0) as out:
             async for chunk in fetcher.body(request.url, response, limits):
                 out.write(chunk)
-                digest.update(chunk)
-                if len(head) < HEAD:
-                    head += chunk[: HEAD - len(head)]
-                received += len(chunk)
+                got.add(chunk)
                 if progress:
-                    progress(DownloadProgress(post_id, attachment.index, name, received, total))
-    if total is not None and received != total:
-        # Keep the .part: the next try continues from here.
-        raise DownloadError(f"{name}: the connection ended after {received:,} of {total:,} bytes; run again to resume")
-    kind = sniff(head, name)
-    _refuse_non_files(kind, name, part, explain)
-    sha256 = digest.hexdigest()
-    path = _final_path(part.parent, safe_filename(name), sha256)
-    os.replace(part, path)
-    drop_part(part)
-    return SavedFile(attachment.index, path.name, path, received, sha256, kind)
+                    progress(DownloadProgress(post_id, attachment.index, name, got.size, got.total))
+    return _finished(part, attachment, name, got, explain)
 
 
 def download_slots(ctx: AppContext) -> asyncio.Semaphore:
