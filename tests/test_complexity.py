@@ -20,16 +20,6 @@ EXCLUDED = ("demo",)
 
 KNOWN: dict[str, tuple[int, str]] = {
     # name: (its complexity when listed, the issue that splits it)
-    "downloads.py:_transfer_once": (20, "#7 downloads"),
-    "downloads.py:download": (17, "#7 downloads"),
-    "engines/generic.py:_stubs": (16, "#8/#12 engines"),
-    "feed_html.py:_pieces": (16, "#10 feeds"),
-    "engines/generic_fields.py:_fields_by_content": (26, "#8/#12 engines"),
-    "engines/generic_fields.py:item_fields": (17, "#8/#12 engines"),
-    "engines/generic_links.py:key_param": (20, "#8/#12 engines"),
-    "engines/generic_paging.py:_learn": (18, "#12 generic_paging"),
-    "engines/generic_paging.py:read_pagination": (26, "#12 generic_paging.read_pagination"),
-    "net/charset.py:decode_html": (18, "#9 charset"),
     "sync.py:read_list": (26, "#12 sync.read_list"),
     "sync.py:sync_board": (16, "#7/#12 sync"),
 }

@@ -111,6 +111,20 @@ def _attributes(tag: str, node: LexborNode, base: str) -> str | None:
     return "".join(parts)
 
 
+def _tag_of(node: LexborNode) -> str:
+    """The tag ``node`` is written as: its own, or ``div`` for the block elements feeds do not keep."""
+    tag = node.tag or ""
+    return "div" if tag in AS_DIV else tag
+
+
+def _kept_attributes(tag: str, node: LexborNode, base: str, depth: int) -> str | None:
+    """The attributes to write for an element that is kept, or None when it is unwrapped (a tag not
+    kept, a link or image without a usable URL, or nesting past MAX_DEPTH)."""
+    if tag not in KEEP or depth >= MAX_DEPTH:
+        return None
+    return _attributes(tag, node, base)
+
+
 def _pieces(root: LexborNode, base: str, texts: list[str]) -> Iterator[str]:
     """The safe HTML of ``root``'s content, piece by piece; its text goes to ``texts`` on the way."""
     # The stack holds nodes still to visit and closing tags still to write.
@@ -126,8 +140,7 @@ def _pieces(root: LexborNode, base: str, texts: list[str]) -> Iterator[str]:
             depth -= 1
             yield item
             continue
-        tag = item.tag or ""
-        tag = "div" if tag in AS_DIV else tag
+        tag = _tag_of(item)
         if tag == "-text":
             text = item.text_content or ""
             texts.append(text)
@@ -139,8 +152,8 @@ def _pieces(root: LexborNode, base: str, texts: list[str]) -> Iterator[str]:
             texts.append(" ")  # words of two blocks must not run together in the summary
             stack.append(None)
         children = list(reversed(list(item.iter(include_text=True))))
-        attrs = _attributes(tag, item, base) if tag in KEEP else None
-        if attrs is None or depth >= MAX_DEPTH:
+        attrs = _kept_attributes(tag, item, base, depth)
+        if attrs is None:
             if tag not in INLINE:
                 yield " "  # nor in the HTML, once unwrapped
             stack.extend(children)  # unwrapped: its content stays

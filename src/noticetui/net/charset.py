@@ -163,25 +163,32 @@ def decode_html(content: bytes, content_type: str | None) -> tuple[str, str]:
         return text.removeprefix("\ufeff"), _public_name(bom)
     header = charset_from_content_type(content_type)
     weak = header in _WEAK_LABELS and not content.isascii()
-    candidates: list[str] = []
-    for encoding in (None if weak else header, _declared_in_document(content), "utf-8", "cp949"):
-        if encoding is not None and encoding not in candidates:
-            candidates.append(encoding)
+    candidates = _candidates(None if weak else header, _declared_in_document(content))
+    errors, text, encoding = _fewest_errors(content, candidates)
+    if weak and header is not None and errors * 50 > sum(1 for b in content if b >= 0x80):
+        return content.decode(header, errors="replace"), header
+    return text, _public_name(encoding)
+
+
+def _candidates(header: str | None, declared: str | None) -> list[str]:
+    """The encodings to try, in order of trust and each once: the header's, the document's, UTF-8, CP949."""
+    return list(dict.fromkeys(e for e in (header, declared, "utf-8", "cp949") if e is not None))
+
+
+def _fewest_errors(content: bytes, candidates: list[str]) -> tuple[int, str, str]:
+    """``(bad byte runs, text, encoding)`` of the candidate that decodes with the fewest, the earlier on a tie."""
     best: tuple[int, str, str] | None = None
     for encoding in candidates:
         try:
             text, errors = _decode_counting(content, encoding)
         except LookupError:
-            continue
+            continue  # a charset name Python does not know
         if best is None or errors < best[0]:
             best = (errors, text, encoding)
         if errors == 0:
             break
     assert best is not None  # utf-8 and cp949 always decode
-    errors, text, encoding = best
-    if weak and header is not None and errors * 50 > sum(1 for b in content if b >= 0x80):
-        return content.decode(header, errors="replace"), header
-    return text, _public_name(encoding)
+    return best
 
 
 def _public_name(encoding: str) -> str:
