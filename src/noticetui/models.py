@@ -109,6 +109,9 @@ class PostStub:
     comments: int | None = None
     has_file: bool = False
     category: str | None = None
+    edited: str | None = None
+    """The list's own edit marker (a "modified" date or icon) where a skin shows one; a change in it means
+    the post was edited and its body is fetched again."""
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,20 @@ CREATE INDEX posts_unread ON posts (board_id) WHERE read = 0;
 CREATE INDEX posts_pinned ON posts (notice DESC, posted_ts DESC, id DESC);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+V4 = """
+-- What the list showed of each post at the last sync (title, day, files, edit marker; JSON): the body is
+-- fetched again only when that changes, never for a new view or comment count.
+ALTER TABLE posts ADD COLUMN list_sig TEXT;
+-- 1 when the list showed such a change after the body was fetched: a sync owes the post its body again.
+ALTER TABLE posts ADD COLUMN body_stale INTEGER NOT NULL DEFAULT 0;
+-- The posts a sync owes a body (never fetched, failed, or stale), found by one indexed look-up.
+CREATE INDEX posts_owing_body ON posts (board_id, posted_ts DESC, id DESC)
+    WHERE (body_at IS NULL OR body_stale = 1) AND secret = 0;
+"""
+# V4 touches only columns and indexes of ``posts`` (not the search index), so it applies the same on top
+# of any version-3 migration that reworks full-text search.
+
+MIGRATIONS: list[str] = [V1, V2, V4]
 """MIGRATIONS[n] is the SQL script that takes a database from version n to n + 1."""
 
 LATEST = len(MIGRATIONS)

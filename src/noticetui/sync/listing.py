@@ -1,0 +1,129 @@
+"""Reading a board's list pages: one page at a time (:func:`read_page`), a rule for when to stop
+(:class:`StopRule`), and the loop that joins them and hands each page's rows to the store as it is read
+(:func:`read_list`), so an interrupted sync keeps every row it had listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from noticetui.config import BoardConfig
+from noticetui.engines.base import Engine, EngineError, parse_html
+from noticetui.models import ListPage, ParseContext, PostStub
+from noticetui.net.fetch import Fetcher, FetchError
+from noticetui.sync.results import BoardSyncResult, Progress, SyncError, SyncProgress, board_now
+
+StorePage = Callable[[int, list[PostStub]], set[str]]
+"""Writes a page's rows (page number, merged rows) to the store; returns the keys it had never seen."""
+
+
+def merge_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:
+    """One stub per key in first-seen order; a post pinned anywhere stays flagged as a notice."""
+    merged: dict[str, PostStub] = {}
+    for stub in stubs:
+        merged[stub.key] = merge_one(merged.get(stub.key), stub)
+    return list(merged.values())
+
+
+def merge_one(old: PostStub | None, stub: PostStub) -> PostStub:
+    """What is known of a post seen as ``old`` and again as ``stub`` in the same sync."""
+    if old is None:
+        return stub
+    if stub.notice and not old.notice:
+        return replace(old, notice=True)
+    if not old.notice and old.posted_at is None and stub.posted_at is not None:
+        return stub
+    return old
+
+
+async def read_page(board: BoardConfig, engine: Engine, fetcher: Fetcher, number: int, now: datetime) -> ListPage:
+    """Fetch and parse list page ``number``; raises FetchError, or SyncError with a one-line reason."""
+    page = await fetcher.fetch(engine.list_request_for(board.url, number, board.options))
+    doc = parse_html(page.text)
+    reason = engine.is_failure_page(doc)
+    if reason:
+        raise SyncError(f"{page.url}: the site answered {reason!r}")
+    try:
+        listing = engine.parse_list(doc, ParseContext(page.url, now, board.options))
+    except EngineError as exc:  # the page lacks what the engine (or a CSS profile) needs; says which
+        raise SyncError(str(exc)) from exc
+    except Exception as exc:  # a parser that meets a page it does not understand
+        raise SyncError(f"cannot parse the list ({type(exc).__name__}: {exc})") from exc
+    if number == 1 and not listing.stubs:
+        raise SyncError(f"{page.url}: no posts found on the list page (has the board changed its layout?)")
+    return listing
+
+
+def next_anchor(now: datetime, listing: ListPage) -> datetime:
+    """The "now" that dates the next page's rows.
+
+    Year-less dates (MM-DD) on the next page continue from this page's oldest row, not from today: a deep
+    page of a busy board is often wholly in an earlier year.
+    """
+    dated = [s.posted_at for s in listing.stubs if not s.notice and s.posted_at is not None]
+    return min(now, min(dated).replace(hour=23, minute=59, second=59)) if dated else now
+
+
+@dataclass
+class StopRule:
+    """Whether to read the page after this one.
+
+    Always stops at ``pages``, at the last page, at a page with no regular rows, and at a page that only
+    repeats rows already read (a site that ignores the page number). A ``routine`` sync also stops after
+    the first page that brought no new regular post: a board is newest first, so older pages hold nothing
+    new, and the site is spared the requests.
+    """
+
+    pages: int
+    routine: bool
+    seen: set[str] = field(default_factory=set)
+
+    def read_on(self, number: int, listing: ListPage, new_keys: set[str]) -> bool:
+        """True to read page ``number + 1`` after ``listing`` (page ``number``) brought ``new_keys``."""
+        regular = [s.key for s in listing.stubs if not s.notice]
+        fresh = any(s.key not in self.seen for s in listing.stubs)
+        self.seen.update(s.key for s in listing.stubs)
+        if number >= self.pages or listing.next_page is None or not regular or not fresh:
+            return False
+        return not self.routine or any(key in new_keys for key in regular)
+
+
+async def read_list(
+    board: BoardConfig,
+    engine: Engine,
+    fetcher: Fetcher,
+    rule: StopRule,
+    result: BoardSyncResult,
+    progress: Progress,
+    store_page: StorePage,
+) -> list[PostStub]:
+    """Read list pages until ``rule`` stops, storing each page's rows before the next is asked for.
+
+    A failure on page 1 raises (FetchError or SyncError); a later page's failure becomes the result's
+    error and ends the reading, keeping what the earlier pages gave.
+    """
+    merged: dict[str, PostStub] = {}
+    now = board_now(board)
+    number = 1
+    while True:
+        progress(SyncProgress(board.name, "list", number - 1, rule.pages))
+        try:
+            listing = await read_page(board, engine, fetcher, number, now)
+        except (FetchError, SyncError) as exc:
+            if number == 1:
+                raise
+            result.error = result.error or f"page {number}: {exc}"
+            break
+        result.pages = number
+        now = next_anchor(now, listing)
+        # A post pinned on one page and listed on another stays a notice: merge with what was read so far.
+        for stub in listing.stubs:
+            merged[stub.key] = merge_one(merged.get(stub.key), stub)
+        page_rows = list({s.key: merged[s.key] for s in listing.stubs}.values())
+        new_keys = store_page(number, page_rows)
+        if not rule.read_on(number, listing, new_keys):
+            break
+        number += 1
+    return list(merged.values())
