@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,9 +15,10 @@ from noticetui.store import Store
 from noticetui.store.schema import LATEST, MIGRATIONS
 
 
-def stub(key: str, title: str = "제목", **kw: object) -> PostStub:
+def stub(key: str, *title: str, **kw: Any) -> PostStub:
     url = f"http://x.kr/bbs/board.php?bo_table=n&wr_id={key}"
-    return PostStub(key=key, title=title, url=url, request=Request(url), **kw)  # type: ignore[arg-type]
+    kw.setdefault("title", title[0] if title else "제목")
+    return PostStub(key=key, url=url, request=Request(url), **kw)
 
 
 def body(store: Store, board: int, key: str) -> None:
