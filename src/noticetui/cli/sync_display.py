@@ -75,6 +75,6 @@ class SyncDisplay:
         if self._bar is None:
             print(safe, flush=True)
             return
-        self._bar.console.print(Text(safe))
         if board in self._tasks:
             self._bar.remove_task(self._tasks.pop(board))
+        self._bar.console.print(Text(safe))
