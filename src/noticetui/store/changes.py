@@ -22,15 +22,18 @@ def list_fields(stub: PostStub) -> list[object]:
 def merge_signature(stored: str | None, stub: PostStub) -> tuple[str, bool]:
     """The signature to store for ``stub`` and whether it differs from ``stored``.
 
-    A field the row does not show (None) keeps its stored value and is no change. With nothing stored yet
-    (a new post, or a cache from before signatures), nothing counts as changed.
+    A field the row does not show (None) keeps its stored value, and a field shown for the first time is
+    stored; neither is a change. With nothing stored yet (a new post, or a cache from before signatures),
+    nothing counts as changed.
     """
     fields = list_fields(stub)
     if stored is None:
         return json.dumps(fields, ensure_ascii=False), False
     old = json.loads(stored)
     merged = [o if f is None else f for f, o in zip(fields, old, strict=True)]
-    return json.dumps(merged, ensure_ascii=False), merged != old
+    # A field seen for the first time (a date where the row showed none) is news about the row, not a change.
+    changed = any(o is not None and m != o for m, o in zip(merged, old, strict=True))
+    return json.dumps(merged, ensure_ascii=False), changed
 
 
 def keep_full_title(stored: str, listed: str) -> str:

@@ -9,6 +9,7 @@ keeps everything it got, and the next routine sync fetches every body still miss
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, field
 
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
@@ -44,35 +45,15 @@ async def sync_board(
     try:
         engine = await resolve_engine(board, fetcher)
         result.engine = engine.name
-        board_id = bid = ctx.board_id(board, engine.name)
-        result.first = ctx.store.count_posts(bid) == 0
-        rule = StopRule(pages or board.pages, routine=not pages)
-        listed: set[str] = set()
-        words = (*ctx.config.settings.watch, *board.watch)
-
-        def store_page(number: int, rows: list[PostStub]) -> set[str]:
-            upserted = ctx.store.upsert_stubs(bid, rows)
-            result.new_ids += upserted.new
-            result.new += len(upserted.new)
-            result.updated += len([i for i in upserted.changed if i not in result.new_ids])
-            result.matched += [i for i, s in zip(upserted.new, _new_rows(rows, upserted.new_keys), strict=True)
-                               if words and matches(s.title, words)]  # fmt: skip
-            listed.update(s.key for s in rows)
-            report(SyncProgress(board.name, "stored", number, rule.pages, tuple(upserted.new)))
-            return set(upserted.new_keys)
-
-        stubs = await read_list(board, engine, fetcher, rule, result, report, store_page)
-        result.seen = len(stubs)
+        board_id = ctx.board_id(board, engine.name)
+        result.first = ctx.store.count_posts(board_id) == 0
+        writer = PageWriter(ctx, board, board_id, result, report, StopRule(pages or board.pages, routine=not pages))
+        result.seen = len(await read_list(board, engine, fetcher, writer.rule, result, report, writer))
         if bodies:
-            todo = ctx.store.posts_without_body(bid)
-            fresh = set(result.new_ids)
-            result.backlog = sum(1 for p in todo if p.id not in fresh)
-            if refresh:
-                owed = {p.id for p in todo}
-                todo += [p for p in _listed_rows(ctx, bid, listed) if p.id not in owed and not p.secret]
+            todo = owed_bodies(ctx, board_id, result, writer.listed if refresh else set())
             report(SyncProgress(board.name, "bodies", 0, len(todo)))
             await fetch_bodies(ctx, board, engine, fetcher, todo, result, report)
-        result.missing = ctx.store.count_without_body(bid)
+        result.missing = ctx.store.count_without_body(board_id)
     except FetchError as exc:
         result.error = str(exc)
         result.offline = exc.kind in UNREACHABLE
@@ -84,15 +65,43 @@ async def sync_board(
     return result
 
 
-def _new_rows(rows: list[PostStub], keys: list[str]) -> list[PostStub]:
-    by_key = {s.key: s for s in rows}
-    return [by_key[k] for k in keys]
+@dataclass
+class PageWriter:
+    """Writes each list page's rows to the store as it is read, counting and announcing what it brought."""
+
+    ctx: AppContext
+    board: BoardConfig
+    board_id: int
+    result: BoardSyncResult
+    report: Progress
+    rule: StopRule
+    listed: set[str] = field(default_factory=set)
+
+    def __call__(self, number: int, rows: list[PostStub]) -> set[str]:
+        """Store page ``number``'s rows in one transaction; returns the keys never seen before."""
+        upserted = self.ctx.store.upsert_stubs(self.board_id, rows)
+        result = self.result
+        result.new_ids += upserted.new
+        result.new += len(upserted.new)
+        result.updated += len(set(upserted.changed) - set(result.new_ids))  # new this sync is not "updated"
+        words = (*self.ctx.config.settings.watch, *self.board.watch)
+        titles = {s.key: s.title for s in rows}
+        result.matched += [i for i, k in zip(upserted.new, upserted.new_keys, strict=True) if matches(titles[k], words)]
+        self.listed.update(titles)
+        self.report(SyncProgress(self.board.name, "stored", number, self.rule.pages, tuple(upserted.new)))
+        return set(upserted.new_keys)
 
 
-def _listed_rows(ctx: AppContext, board_id: int, keys: set[str]) -> list[PostRow]:
-    ids = [ctx.store.post_id(board_id, k) for k in keys]
-    rows = [ctx.store.post(i) for i in ids if i is not None]
-    return [r for r in rows if r is not None]
+def owed_bodies(ctx: AppContext, board_id: int, result: BoardSyncResult, refresh: set[str]) -> list[PostRow]:
+    """Every post of the board owed a body, newest first (noting in ``result`` how many earlier syncs left),
+    then the posts keyed in ``refresh`` that have one (``sync --refresh``)."""
+    todo = ctx.store.posts_without_body(board_id)
+    fresh = set(result.new_ids)
+    result.backlog = sum(1 for p in todo if p.id not in fresh)
+    owed = {p.id for p in todo}
+    ids = [ctx.store.post_id(board_id, k) for k in refresh]
+    rows = [ctx.store.post(i) for i in ids if i is not None and i not in owed]
+    return todo + [r for r in rows if r is not None and not r.secret]
 
 
 async def sync_all(
