@@ -39,3 +39,12 @@ def test_a_watch_list_of_the_wrong_shape_is_one_line_naming_the_key(tmp_path: Pa
     path.write_text(f"[settings]\nwatch = {value}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"settings\.watch: expected a list of non-empty strings"):
         load_config(path)
+
+
+def test_a_board_added_with_watch_words_reads_back_the_same(tmp_path: Path) -> None:
+    from noticetui.config import BoardConfig
+    from noticetui.config_write import add_board
+
+    path = tmp_path / "config.toml"
+    add_board(path, BoardConfig(name="n", url="http://x.kr/", watch=("채용", 'say "hi"')))
+    assert load_config(path).boards[0].watch == ("채용", 'say "hi"')

@@ -66,7 +66,8 @@ class SyncDisplay:
         elif step.stage == "stored":
             text, total, done = f"list page {step.done} stored", step.total, step.done
         else:
-            text, total, done = "bodies", step.total, step.done
+            left = (step.total or 0) - step.done
+            text, total, done = f"{left} bod{'y' if left == 1 else 'ies'} still missing", step.total, step.done
         self._bar.update(task, description=f"{step.board}: {text}", total=total, completed=done)
 
     def line(self, board: str, text: str) -> None:
