@@ -107,3 +107,24 @@ def test_secret_posts_are_not_owed_a_body(home: Home) -> None:
     assert home.body_missing() == []
     transport = RewritingTransport()
     assert run(home, transport).bodies == 0 and transport.post_requests() == []
+
+
+def test_a_list_reading_cut_short_is_finished_by_the_next_routine_sync(home: Home) -> None:
+    async def cut() -> None:
+        async with Fetcher(delay=0) as fetcher:
+            task: asyncio.Task[BoardSyncResult] | None = None
+
+            def progress(step: SyncProgress) -> None:
+                if step.stage == "stored" and step.done == 1 and task is not None:
+                    task.cancel()  # after page 1 is stored, before page 2 is read
+
+            task = asyncio.create_task(sync_board(home.ctx, home.board, fetcher, pages=3, progress=progress))
+            with pytest.raises(asyncio.CancelledError):
+                await task
+
+    asyncio.run(cut())
+    after_page_one = home.ctx.store.count_posts()
+    result = run(home)  # routine, but the last reading was cut short: all the board's pages are read
+    assert result.pages == 3 and home.ctx.store.count_posts() > after_page_one
+    assert home.body_missing() == []
+    assert run(home).pages == 1  # and the one after is routine again

@@ -133,6 +133,16 @@ class Store:
         """The board called ``name``."""
         return next((b for b in self.boards() if b.name == name), None)
 
+    def list_pending(self, board_id: int) -> bool:
+        """True when the last reading of the board's list pages was cut short (see :meth:`set_list_pending`)."""
+        row = self.conn.execute("SELECT list_pending FROM boards WHERE id = ?", (board_id,)).fetchone()
+        return bool(row and row[0])
+
+    def set_list_pending(self, board_id: int, pending: bool) -> None:
+        """Note that a sync started (True) or ended (False) reading the board's list pages."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE boards SET list_pending = ? WHERE id = ?", (int(pending), board_id))
+
     def record_sync(self, board_id: int, error: str | None) -> None:
         """Note that a sync of the board ended, with ``error`` or successfully."""
         now = _now()

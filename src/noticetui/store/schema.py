@@ -86,8 +86,11 @@ ALTER TABLE posts ADD COLUMN body_stale INTEGER NOT NULL DEFAULT 0;
 -- The posts a sync owes a body (never fetched, failed, or stale), found by one indexed look-up.
 CREATE INDEX posts_owing_body ON posts (board_id, posted_ts DESC, id DESC)
     WHERE (body_at IS NULL OR body_stale = 1) AND secret = 0;
+-- 1 while a sync is reading the board's list pages: still 1 at the next sync means that reading was cut
+-- short (Ctrl-C, a kill), and the next sync reads every page again instead of stopping at "nothing new".
+ALTER TABLE boards ADD COLUMN list_pending INTEGER NOT NULL DEFAULT 0;
 """
-# V4 touches only columns and indexes of ``posts`` (not the search index), so it applies the same on top
+# V4 touches only columns and indexes of ``posts`` and ``boards`` (not the search index), so it applies the same on top
 # of any version-3 migration that reworks full-text search.
 
 MIGRATIONS: list[str] = [V1, V2, V4]

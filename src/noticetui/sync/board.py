@@ -47,8 +47,12 @@ async def sync_board(
         result.engine = engine.name
         board_id = ctx.board_id(board, engine.name)
         result.first = ctx.store.count_posts(board_id) == 0
-        writer = PageWriter(ctx, board, board_id, result, report, StopRule(pages or board.pages, routine=not pages))
+        # A reading of the list that an earlier sync could not finish is finished now: every page is read.
+        routine = not pages and not ctx.store.list_pending(board_id)
+        writer = PageWriter(ctx, board, board_id, result, report, StopRule(pages or board.pages, routine))
         result.seen = len(await read_list(board, engine, fetcher, writer.rule, result, report, writer))
+        if result.error is None:  # a later page that failed leaves the reading to finish next time
+            ctx.store.set_list_pending(board_id, False)
         if bodies:
             todo = owed_bodies(ctx, board_id, result, writer.listed if refresh else set())
             report(SyncProgress(board.name, "bodies", 0, len(todo)))
@@ -79,6 +83,8 @@ class PageWriter:
 
     def __call__(self, number: int, rows: list[PostStub]) -> set[str]:
         """Store page ``number``'s rows in one transaction; returns the keys never seen before."""
+        if number == 1:
+            self.ctx.store.set_list_pending(self.board_id, True)
         upserted = self.ctx.store.upsert_stubs(self.board_id, rows)
         result = self.result
         result.new_ids += upserted.new
