@@ -12,7 +12,7 @@ from collections.abc import Callable
 from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError
 from noticetui.cli.sync_display import SyncDisplay, result_line
-from noticetui.config import BoardConfig, ConfigError
+from noticetui.config import BoardConfig, ConfigError, load_config
 from noticetui.context import AppContext, make_fetcher
 from noticetui.notify import notify
 from noticetui.sync import BoardSyncResult, SyncBusy, SyncLock, lock_path, sync_board
@@ -34,7 +34,7 @@ def cmd_sync(args: argparse.Namespace, ctx: AppContext) -> int:
         except KeyboardInterrupt:  # stopping between two rounds is how --every ends: the last round counts
             return status
         try:
-            ctx.reload_config()  # boards added or removed since the last round
+            ctx.config = load_config(ctx.paths.config_file)  # boards added or removed since the last round
         except ConfigError as exc:
             error(f"{exc} (keeping the boards of the last round)")
 
