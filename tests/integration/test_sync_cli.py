@@ -58,7 +58,8 @@ def held_site() -> Iterator[tuple[str, threading.Event]]:
 def _config(home: Path, boards: dict[str, str], settings: str = "") -> None:
     text = f"[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 20\n{settings}\n"
     for name, url in boards.items():
-        text += f'\n[[boards]]\nname = "{name}"\nurl = "{url}"\nengine = "gnuboard"\npages = 1\n'
+        engine = "gnuboard4" if "/gnuboard4/" in url else "gnuboard"
+        text += f'\n[[boards]]\nname = "{name}"\nurl = "{url}"\nengine = "{engine}"\npages = 1\n'
     (home / "config.toml").write_text(text, encoding="utf-8")
 
 
@@ -188,3 +189,24 @@ def test_a_second_sync_of_the_same_cache_says_who_runs_and_exits_1(cli: Cli, dem
     assert result.code == 1
     assert result.err.strip() == f"noticetui: another sync is running (pid {os.getpid()})"
     assert cli("list", "--json").json() == []
+
+
+def test_every_picks_up_boards_added_between_rounds(
+    cli: Cli, demo_server: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _config(cli.home, {"g5": demo_board_url(demo_server, "gnuboard")})
+    rounds = 0
+
+    def sleep(seconds: float) -> None:
+        nonlocal rounds
+        rounds += 1
+        if rounds == 2:
+            raise KeyboardInterrupt
+        _config(
+            cli.home, {"g5": demo_board_url(demo_server, "gnuboard"), "g4": demo_board_url(demo_server, "gnuboard4")}
+        )
+
+    monkeypatch.setattr(sync_cmd, "sleep", sleep)
+    result = cli("sync", "--every", "30m")
+    assert result.code == 0
+    assert sorted(line.split(":")[0] for line in result.out.splitlines()) == ["g4", "g5", "g5"]
