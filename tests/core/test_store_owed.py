@@ -12,7 +12,7 @@ import pytest
 
 from noticetui.models import SEOUL, Post, PostStub, Request
 from noticetui.store import Store
-from noticetui.store.schema import LATEST, MIGRATIONS
+from noticetui.store.schema import BODY_TRIES, LATEST, MIGRATIONS
 
 
 def stub(key: str, *title: str, **kw: Any) -> PostStub:
@@ -50,7 +50,8 @@ def test_owed_bodies_are_the_missing_ones_of_that_board_newest_first_secret_left
 def test_the_owed_query_uses_its_partial_index(store: Store) -> None:
     plan = store.conn.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM posts p WHERE p.board_id = ? AND "
-        "(p.body_at IS NULL OR p.body_stale = 1) AND p.secret = 0 ORDER BY p.posted_ts DESC, p.id DESC",
+        f"(p.body_at IS NULL OR p.body_stale = 1) AND p.secret = 0 AND p.body_failures < {BODY_TRIES} "
+        "ORDER BY p.posted_ts DESC, p.id DESC",
         (1,),
     ).fetchall()
     assert any("posts_owing_body" in str(row) for row in plan)
@@ -124,3 +125,17 @@ def test_a_cache_from_before_list_signatures_migrates_and_counts_nothing_as_chan
     assert store.upsert_stubs(1, [stub("1", "제목", views=99)]).changed == []
     assert store.count_without_body(1) == 0
     store.close()
+
+
+def test_a_body_that_keeps_failing_is_no_longer_owed_until_the_list_shows_a_change(store: Store) -> None:
+    board = store.ensure_board("n", "http://x.kr/", "gnuboard")
+    store.upsert_stubs(board, [stub("1", "제목")])
+    post_id = store.post_id(board, "1")
+    assert post_id is not None
+    for _ in range(BODY_TRIES - 1):
+        store.note_body_failure(post_id)
+    assert store.count_without_body(board) == 1  # failed before: still owed
+    store.note_body_failure(post_id)
+    assert store.count_without_body(board) == 0  # a deleted post is not asked for on every sync for ever
+    store.upsert_stubs(board, [stub("1", "고친 제목")])
+    assert store.count_without_body(board) == 1

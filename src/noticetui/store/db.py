@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 from noticetui.models import Post, PostStub, Request
 from noticetui.store.changes import keep_full_title, merge_signature
 from noticetui.store.records import AttachmentRow, BoardRow, PostRow
-from noticetui.store.schema import SchemaTooNew, migrate
+from noticetui.store.schema import BODY_TRIES, SchemaTooNew, migrate
 
 
 class StoreError(Exception):
@@ -53,7 +53,7 @@ def body_search_text(html: str) -> str:
     return " ".join((root.text(separator=" ") if root is not None else "").split())
 
 
-_OWING_BODY = "(p.body_at IS NULL OR p.body_stale = 1) AND p.secret = 0"
+_OWING_BODY = f"(p.body_at IS NULL OR p.body_stale = 1) AND p.secret = 0 AND p.body_failures < {BODY_TRIES}"
 """The posts a sync owes a body; the same condition as the partial index ``posts_owing_body`` (schema V4)."""
 
 _POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
@@ -214,10 +214,11 @@ class Store:
                            comments = coalesce(?, comments), has_file = max(has_file, ?),
                            category = coalesce(?, category), list_sig = ?,
                            body_stale = CASE WHEN ? THEN body_at IS NOT NULL ELSE body_stale END,
+                           body_failures = CASE WHEN ? THEN 0 ELSE body_failures END,
                            updated_at = ? WHERE id = ?""",
                     (title, stub.url, stub.request.to_json(), stub.author, posted, posted, posted_ts,
                      posted_ts, stub.views, int(stub.notice), int(stub.secret), stub.reply_depth, stub.comments,
-                     int(stub.has_file), stub.category, sig, int(is_change), now, post_id),
+                     int(stub.has_file), stub.category, sig, int(is_change), int(is_change), now, post_id),
                 )  # fmt: skip
                 if is_change:
                     changed.append(post_id)
@@ -243,7 +244,7 @@ class Store:
             if post.secret and not post.body_html:
                 return
             conn.execute(
-                "UPDATE posts SET body_at = ?, body_stale = 0, has_file = max(has_file, ?) WHERE id = ?",
+                "UPDATE posts SET body_at = ?, body_stale = 0, body_failures = 0, has_file = max(has_file, ?) WHERE id = ?",
                 (now, int(bool(post.attachments)), post_id),
             )
             conn.execute("INSERT OR REPLACE INTO bodies (post_id, html) VALUES (?, ?)", (post_id, post.body_html))
@@ -344,6 +345,11 @@ class Store:
         sql = f"""SELECT {_POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
                   WHERE p.board_id = ? AND {_OWING_BODY} ORDER BY p.posted_ts DESC, p.id DESC"""
         return self._rows(sql, [board_id])
+
+    def note_body_failure(self, post_id: int) -> None:
+        """Count a failed fetch of a post's body (after ``BODY_TRIES`` in a row, syncs stop asking)."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE posts SET body_failures = body_failures + 1 WHERE id = ?", (post_id,))
 
     def count_without_body(self, board_id: int) -> int:
         """How many posts of a board :meth:`posts_without_body` would return."""

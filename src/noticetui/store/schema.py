@@ -77,15 +77,22 @@ CREATE INDEX posts_unread ON posts (board_id) WHERE read = 0;
 CREATE INDEX posts_pinned ON posts (notice DESC, posted_ts DESC, id DESC);
 """
 
-V4 = """
+BODY_TRIES = 3
+"""Failed fetches after which a post's body is no longer owed by routine syncs (a deleted post, say) until
+the list shows the post changed; ``show`` still tries."""
+
+V4 = f"""
 -- What the list showed of each post at the last sync (title, day, files, edit marker; JSON): the body is
 -- fetched again only when that changes, never for a new view or comment count.
 ALTER TABLE posts ADD COLUMN list_sig TEXT;
 -- 1 when the list showed such a change after the body was fetched: a sync owes the post its body again.
 ALTER TABLE posts ADD COLUMN body_stale INTEGER NOT NULL DEFAULT 0;
--- The posts a sync owes a body (never fetched, failed, or stale), found by one indexed look-up.
+-- Body fetches that failed in a row; reset by a fetch that works or by a change the list shows.
+ALTER TABLE posts ADD COLUMN body_failures INTEGER NOT NULL DEFAULT 0;
+-- The posts a sync owes a body (never fetched, failed fewer than BODY_TRIES times, or stale), found by one
+-- indexed look-up.
 CREATE INDEX posts_owing_body ON posts (board_id, posted_ts DESC, id DESC)
-    WHERE (body_at IS NULL OR body_stale = 1) AND secret = 0;
+    WHERE (body_at IS NULL OR body_stale = 1) AND secret = 0 AND body_failures < {BODY_TRIES};
 -- 1 while a sync is reading the board's list pages: still 1 at the next sync means that reading was cut
 -- short (Ctrl-C, a kill), and the next sync reads every page again instead of stopping at "nothing new".
 ALTER TABLE boards ADD COLUMN list_pending INTEGER NOT NULL DEFAULT 0;

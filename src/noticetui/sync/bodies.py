@@ -34,8 +34,10 @@ async def fetch_bodies(
             post = await fetch_post(fetcher, engine, board, row)
         except (FetchError, SyncError) as exc:
             failures.append(str(exc))
+            ctx.store.note_body_failure(row.id)
         except Exception as exc:  # a page the engine cannot parse must not stop the other posts
             failures.append(f"{row.url}: cannot parse the post ({type(exc).__name__}: {exc})")
+            ctx.store.note_body_failure(row.id)
         else:
             ctx.store.save_post(row.id, post)
             result.bodies += 1
