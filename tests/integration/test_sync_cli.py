@@ -210,3 +210,25 @@ def test_every_picks_up_boards_added_between_rounds(
     result = cli("sync", "--every", "30m")
     assert result.code == 0
     assert sorted(line.split(":")[0] for line in result.out.splitlines()) == ["g4", "g5", "g5"]
+
+
+def test_a_reader_that_goes_away_does_not_stop_the_other_boards(tmp_path: Path, demo_server: DemoServer) -> None:
+    boards = {"g5": demo_board_url(demo_server, "gnuboard"), "g4": demo_board_url(demo_server, "gnuboard4")}
+    _config(tmp_path, boards)
+    env = {**os.environ, "NOTICETUI_HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "noticetui", "sync"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # `sync | head -0`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    db = sqlite3.connect(tmp_path / "noticetui.sqlite3")
+    counts = db.execute(
+        "SELECT b.name, count(p.id), sum(p.body_at IS NULL AND p.secret = 0) FROM boards b "
+        "JOIN posts p ON p.board_id = b.id GROUP BY b.name"
+    )
+    synced = {name: (n, missing) for name, n, missing in counts}
+    db.close()
+    assert set(synced) == {"g4", "g5"}
+    assert all(n > 0 and missing == 0 for n, missing in synced.values())  # both finished, bodies and all

@@ -3,6 +3,9 @@ board as soon as that board is done (the only output when stdout is not a termin
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from types import TracebackType
 
 from rich.console import Console
@@ -74,7 +77,12 @@ class SyncDisplay:
         """Print a board's final line now (above the bars when they are shown) and drop its bar."""
         safe = sanitize_line(text)
         if self._bar is None:
-            print(safe, flush=True)
+            try:
+                print(safe, flush=True)
+            except BrokenPipeError:
+                # The reader went away (`sync | head -1`): the other boards' syncs go on, unheard.
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         if board in self._tasks:
             self._bar.remove_task(self._tasks.pop(board))
