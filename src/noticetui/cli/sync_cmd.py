@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError
-from noticetui.cli.sync_display import SyncDisplay, result_line
 from noticetui.config import BoardConfig, ConfigError, load_config
 from noticetui.context import AppContext, make_fetcher
 from noticetui.notify import notify
@@ -61,6 +60,8 @@ def _locked_round(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 async def _round(args: argparse.Namespace, ctx: AppContext, boards: list[BoardConfig]) -> int:
+    from noticetui.cli.sync_display import SyncDisplay, result_line  # rich.progress: only when syncing
+
     failed = False
     async with make_fetcher(ctx) as fetcher:
         with SyncDisplay(sys.stdout.isatty(), [b.name for b in boards]) as display:
