@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -69,7 +69,6 @@ class Home:
     ctx: AppContext
     board: BoardConfig
     server: DemoServer
-    closers: list[AppContext] = field(default_factory=list)
 
     def body_missing(self) -> list[str]:
         """Keys of listed, non-secret posts of the board that have no body."""
