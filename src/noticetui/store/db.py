@@ -18,8 +18,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from noticetui.models import Post, PostStub, Request
 from noticetui.store.changes import keep_full_title, merge_signature
+from noticetui.store.marks import OWING_BODY, SyncMarks
 from noticetui.store.records import AttachmentRow, BoardRow, PostRow
-from noticetui.store.schema import BODY_TRIES, SchemaTooNew, migrate
+from noticetui.store.schema import SchemaTooNew, migrate
 
 
 class StoreError(Exception):
@@ -53,14 +54,11 @@ def body_search_text(html: str) -> str:
     return " ".join((root.text(separator=" ") if root is not None else "").split())
 
 
-_OWING_BODY = f"(p.body_at IS NULL OR p.body_stale = 1) AND p.secret = 0 AND p.body_failures < {BODY_TRIES}"
-"""The posts a sync owes a body; the same condition as the partial index ``posts_owing_body`` (schema V4)."""
-
 _POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
     p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL"""
 
 
-class Store:
+class Store(SyncMarks):
     """The cache database; open it with :meth:`open` and close it when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
@@ -132,16 +130,6 @@ class Store:
     def board(self, name: str) -> BoardRow | None:
         """The board called ``name``."""
         return next((b for b in self.boards() if b.name == name), None)
-
-    def list_pending(self, board_id: int) -> bool:
-        """True when the last reading of the board's list pages was cut short (see :meth:`set_list_pending`)."""
-        row = self.conn.execute("SELECT list_pending FROM boards WHERE id = ?", (board_id,)).fetchone()
-        return bool(row and row[0])
-
-    def set_list_pending(self, board_id: int, pending: bool) -> None:
-        """Note that a sync started (True) or ended (False) reading the board's list pages."""
-        with self.transaction() as conn:
-            conn.execute("UPDATE boards SET list_pending = ? WHERE id = ?", (int(pending), board_id))
 
     def record_sync(self, board_id: int, error: str | None) -> None:
         """Note that a sync of the board ended, with ``error`` or successfully."""
@@ -343,18 +331,8 @@ class Store:
         Secret posts are left out: the site shows their body to no one without a password.
         """
         sql = f"""SELECT {_POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
-                  WHERE p.board_id = ? AND {_OWING_BODY} ORDER BY p.posted_ts DESC, p.id DESC"""
+                  WHERE p.board_id = ? AND {OWING_BODY} ORDER BY p.posted_ts DESC, p.id DESC"""
         return self._rows(sql, [board_id])
-
-    def note_body_failure(self, post_id: int) -> None:
-        """Count a failed fetch of a post's body (after ``BODY_TRIES`` in a row, syncs stop asking)."""
-        with self.transaction() as conn:
-            conn.execute("UPDATE posts SET body_failures = body_failures + 1 WHERE id = ?", (post_id,))
-
-    def count_without_body(self, board_id: int) -> int:
-        """How many posts of a board :meth:`posts_without_body` would return."""
-        sql = f"SELECT count(*) FROM posts p WHERE p.board_id = ? AND {_OWING_BODY}"
-        return int(self.conn.execute(sql, (board_id,)).fetchone()[0])
 
     def attachments(self, post_ids: Sequence[int]) -> dict[int, list[AttachmentRow]]:
         """The attachments of each post, by post id, in index order."""
