@@ -46,6 +46,8 @@ class SyncDisplay:
                 MofNCompleteColumn(),
                 console=Console(highlight=False),
                 transient=True,
+                # Error lines go above the bars when stderr is this terminal, and stay on stderr otherwise.
+                redirect_stderr=sys.stderr.isatty(),
             )
             self._bar.start()
             for name in self._boards:
