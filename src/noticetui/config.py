@@ -80,6 +80,20 @@ class Settings:
     """Where attachments go instead of the default downloads folder."""
     images: str = "auto"
     """Images inline in the TUI: ``auto`` (when the terminal can show graphics), ``on`` or ``off``."""
+    retries: int = 2
+    """Further attempts after a transient failure (timeout, 429/503, reset); refused and DNS get none."""
+    retry_backoff: float = 0.5
+    """Seconds before the first retry; each next one waits twice as long (a ``Retry-After`` wins)."""
+    page_limit: int = 20_000_000
+    """Bytes a page may have once decompressed; a larger one is refused."""
+    file_limit: int = 500_000_000
+    """Bytes a download may have once decompressed; a larger one is refused and nothing is kept."""
+    min_rate: float = 1024.0
+    """Bytes per second a download must average over ``rate_window`` seconds, or it is given up (0: none)."""
+    rate_window: float = 30.0
+    """Seconds ``min_rate`` is averaged over."""
+    downloads_parallel: int = 3
+    """Downloads running at once at most (the TUI's queue)."""
     watch: tuple[str, ...] = ()
     """Watch words for every board (``watch = ["지원사업", "채용"]``): matching new posts are highlighted and,
     with ``sync --notify``, announced."""
@@ -186,11 +200,36 @@ def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
     return tuple(w.strip() for w in value)
 
 
+_NET_SETTINGS: dict[str, type] = {
+    "retries": int,
+    "retry_backoff": float,
+    "page_limit": int,
+    "file_limit": int,
+    "min_rate": float,
+    "rate_window": float,
+    "downloads_parallel": int,
+}
+
+
+def _check_net_settings(path: Path, values: dict[str, Any]) -> None:
+    if not 0 <= values["retries"] <= 10:
+        raise ConfigError(path, "settings.retries", f"expected 0 to 10, got {values['retries']}")
+    for name in ("retry_backoff", "min_rate"):
+        if values[name] < 0:
+            raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 0, got {values[name]}")
+    if values["rate_window"] <= 0:
+        raise ConfigError(path, "settings.rate_window", f"expected a number > 0, got {values['rate_window']}")
+    for name in ("page_limit", "file_limit", "downloads_parallel"):
+        if values[name] < 1:
+            raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 1, got {values[name]}")
+
+
 def _parse_settings(path: Path, raw: Any) -> Settings:
     if not isinstance(raw, dict):
         raise ConfigError(path, "settings", "expected a table")
     defaults = Settings()
     known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
+    known |= _NET_SETTINGS
     lists = ("watch", "notify_command")
     for name in raw:
         if name not in known and name not in lists:
@@ -198,6 +237,7 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     values = {name: _get(path, "settings", raw, name, kind, getattr(defaults, name)) for name, kind in known.items()}
     if values["delay"] < 0 or values["timeout"] <= 0 or values["per_host"] < 1:
         raise ConfigError(path, "settings", "delay must be ≥ 0, timeout > 0 and per_host ≥ 1")
+    _check_net_settings(path, values)
     if values["images"] not in ("auto", "on", "off"):
         raise ConfigError(path, "settings.images", f"expected 'auto', 'on' or 'off', got {values['images']!r}")
     return Settings(

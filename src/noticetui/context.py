@@ -62,4 +62,10 @@ def make_fetcher(ctx: AppContext) -> Fetcher:
         timeout=settings.timeout,
         per_host=settings.per_host,
         delay=settings.delay,
+        retries=settings.retries,
+        backoff=settings.retry_backoff,
+        max_bytes=settings.page_limit,
+        file_limit=settings.file_limit,
+        min_rate=settings.min_rate,
+        rate_window=settings.rate_window,
     )

@@ -8,19 +8,35 @@ is a failure and is never saved under the file's name.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 
 import httpx
 
 from noticetui.context import AppContext
+from noticetui.download_parts import (
+    FolderError,
+    PartInfo,
+    clean_stale_parts,
+    describe_os_error,
+    drop_part,
+    hash_part,
+    load_info,
+    part_path,
+    prepare_folder,
+    save_info,
+)
 from noticetui.engines.base import Doc, alert_message, parse_html
-from noticetui.models import Attachment
+from noticetui.models import Attachment, Request
 from noticetui.net.charset import decode_html
-from noticetui.net.disposition import filename_from_headers, safe_filename
+from noticetui.net.disposition import filename_from_headers, is_clean_name, safe_filename
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.previews import sniff
 from noticetui.sync import SyncError, board_for_post, fetch_post
@@ -81,6 +97,13 @@ async def download(
     row = ctx.store.post(post_id)
     if row is None:
         raise DownloadError(f"no cached post with id {post_id}")
+    target = dest or ctx.download_dir
+    try:
+        # Before any request: a wrong --to is the user's to fix, not the site's.
+        prepare_folder(target)
+    except FolderError as exc:
+        raise DownloadError(str(exc)) from exc
+    clean_stale_parts(target)
     board, engine = board_for_post(ctx, row)
     try:
         post = await fetch_post(fetcher, engine, board, row)
@@ -98,7 +121,6 @@ async def download(
         files = [a for a in files if a.index in indexes]
     if not files:
         raise DownloadError(f"post {post_id} has no attachments")
-    target = dest or ctx.download_dir
     saved: list[SavedFile] = []
     for attachment in files:
         try:
@@ -107,6 +129,8 @@ async def download(
             )
         except DownloadError as exc:
             raise DownloadError(str(exc), saved) from exc
+        except OSError as exc:
+            raise DownloadError(describe_os_error(target, exc), saved) from exc
         ctx.store.set_saved(post_id, attachment.index, result.path, result.sha256)
         saved.append(result)
     return saved
@@ -120,43 +144,153 @@ async def fetch_file(
     progress: ProgressFn | None,
     referer: str,
     explain: Callable[[Doc], str | None] = alert_message,
+    slots: asyncio.Semaphore | None = None,
 ) -> SavedFile:
-    """Stream one attachment to a temporary file in ``dest``, check its bytes, then give it its name."""
+    """Stream one attachment to its ``.part`` file in ``dest``, check its bytes, then give it its name.
+
+    A ``.part`` left by an earlier run is continued with ``Range`` when the server answers 206, and
+    restarted when it answers 200.  ``slots`` bounds how many downloads run at once (see
+    :func:`download_slots`).  Raises DownloadError with one line; an over-limit, empty or refused file
+    leaves nothing behind, an interrupted one keeps its ``.part`` for the next try.
+    """
     if attachment.request is None:
         raise DownloadError(f"{attachment.name}: the page gives no download link")
     # The post was just viewed in this session: priming it again is not needed.
     request = replace(attachment.request.with_referer(attachment.request.referer or referer), prime=None)
-    dest.mkdir(parents=True, exist_ok=True)
-    part = dest / f".noticetui-{post_id}-{attachment.index}.part"
-    digest = hashlib.sha256()
-    head = b""
-    received = 0
     try:
-        async with fetcher.stream(request) as response:
+        prepare_folder(dest)
+    except FolderError as exc:
+        raise DownloadError(str(exc)) from exc
+    part = part_path(dest, post_id, attachment.index)
+    async with slots or contextlib.nullcontext():
+        try:
+            return await _transfer(fetcher, request, attachment, post_id, part, progress, explain)
+        except _Discard as exc:
+            drop_part(part)
+            raise DownloadError(str(exc)) from exc
+        except FetchError as exc:
+            if exc.kind == "too-large":
+                drop_part(part)
+                raise DownloadError(f"{attachment.name}: refused: {exc.detail} (settings.file_limit)") from exc
+            raise DownloadError(f"{attachment.name}: {exc}") from exc
+        except httpx.HTTPError as exc:
+            raise DownloadError(f"{attachment.name}: transfer failed ({type(exc).__name__}: {exc})") from exc
+        except OSError as exc:
+            raise DownloadError(describe_os_error(Path(exc.filename or part), exc)) from exc
+
+
+class _Discard(Exception):
+    """The bytes received are not the file (or not wanted): remove the ``.part``, report one line."""
+
+
+def _resume_offset(part: Path) -> int:
+    try:
+        return part.stat().st_size
+    except OSError:
+        return 0
+
+
+def _range_start(response: httpx.Response) -> tuple[int, int | None] | None:
+    """``(start, total)`` of a 206 answer's ``Content-Range: bytes start-end/total``, else None."""
+    match = re.fullmatch(r"\s*bytes\s+(\d+)-\d+/(\d+|\*)\s*", response.headers.get("content-range", ""))
+    if match is None:
+        return None
+    total = match.group(2)
+    return int(match.group(1)), (int(total) if total.isdigit() else None)
+
+
+class _Restart(Exception):
+    """The rest the server offers does not fit the ``.part``: drop it and ask for the whole file."""
+
+
+def _validator(response: httpx.Response) -> str | None:
+    etag = str(response.headers.get("etag", ""))
+    if etag and not etag.startswith("W/"):
+        return etag
+    return str(response.headers.get("last-modified", "")) or None
+
+
+async def _transfer(
+    fetcher: Fetcher,
+    request: Request,
+    attachment: Attachment,
+    post_id: int,
+    part: Path,
+    progress: ProgressFn | None,
+    explain: Callable[[Doc], str | None],
+) -> SavedFile:
+    try:
+        return await _transfer_once(fetcher, request, attachment, post_id, part, progress, explain)
+    except _Restart:
+        drop_part(part)
+        return await _transfer_once(fetcher, request, attachment, post_id, part, progress, explain)
+
+
+async def _transfer_once(
+    fetcher: Fetcher,
+    request: Request,
+    attachment: Attachment,
+    post_id: int,
+    part: Path,
+    progress: ProgressFn | None,
+    explain: Callable[[Doc], str | None],
+) -> SavedFile:
+    offset = _resume_offset(part)
+    info = load_info(part) if offset else None
+    # Ranges count stored bytes: ask for the file as it is, not gzipped on the fly.
+    headers = (*request.headers, ("Accept-Encoding", "identity"))
+    if offset and info is not None:
+        headers = (*headers, ("Range", f"bytes={offset}-"))
+        if info.validator:
+            headers = (*headers, ("If-Range", info.validator))
+    async with fetcher.stream(replace(request, headers=headers)) as response:
+        resumed = _range_start(response) if info is not None and response.status_code == 206 else None
+        encoded = response.headers.get("content-encoding", "identity").strip().lower() not in ("", "identity")
+        if resumed is not None and info is not None:
+            start, size = resumed
+            # A different size means the file changed since the .part began (no validator to say so).
+            changed = info.total is not None and size is not None and size != info.total
+            if start != offset or encoded or changed:
+                raise _Restart
+        if resumed is not None:
+            digest, head, received = hash_part(part)
+            total = resumed[1]
+            mode = "ab"
+        else:
+            # No trusted .part, or the server sent the whole file (200): start from the first byte.
+            digest, head, received = hashlib.sha256(), b"", 0
             total = _content_length(response)
-            name = _choose_name(filename_from_headers(response.headers, str(response.url)), attachment.name)
-            with part.open("wb") as out:
-                async for chunk in response.aiter_bytes(CHUNK):
-                    out.write(chunk)
-                    digest.update(chunk)
-                    if len(head) < HEAD:
-                        head += chunk[: HEAD - len(head)]
-                    received += len(chunk)
-                    if progress:
-                        progress(DownloadProgress(post_id, attachment.index, name, received, total))
-        if total is not None and received != total:
-            raise DownloadError(f"{name}: the connection ended after {received} of {total} bytes")
-        kind = sniff(head, name)
-        _refuse_non_files(kind, name, part, explain)
-        path = _final_path(dest, safe_filename(name), digest.hexdigest())
-        os.replace(part, path)
-    except FetchError as exc:
-        raise DownloadError(f"{attachment.name}: {exc}") from exc
-    except httpx.HTTPError as exc:
-        raise DownloadError(f"{attachment.name}: transfer failed ({type(exc).__name__}: {exc})") from exc
-    finally:
-        part.unlink(missing_ok=True)
-    return SavedFile(attachment.index, path.name, path, received, digest.hexdigest(), kind)
+            save_info(part, PartInfo(total, _validator(response)))
+            mode = "wb"
+        listed = filename_from_headers(response.headers, str(response.url), attachment.name)
+        name = _choose_name(listed, attachment.name)
+        limits = fetcher.file_limits
+        limits = dataclass_replace(limits, max_bytes=max(limits.max_bytes - received, 0))
+        # Unbuffered: what was received is on disk even if the process is killed, ready to be resumed.
+        with part.open(mode, buffering=0) as out:
+            async for chunk in fetcher.body(request.url, response, limits):
+                out.write(chunk)
+                digest.update(chunk)
+                if len(head) < HEAD:
+                    head += chunk[: HEAD - len(head)]
+                received += len(chunk)
+                if progress:
+                    progress(DownloadProgress(post_id, attachment.index, name, received, total))
+    if total is not None and received != total:
+        # Keep the .part: the next try continues from here.
+        raise DownloadError(f"{name}: the connection ended after {received:,} of {total:,} bytes; run again to resume")
+    kind = sniff(head, name)
+    _refuse_non_files(kind, name, part, explain)
+    sha256 = digest.hexdigest()
+    path = _final_path(part.parent, safe_filename(name), sha256)
+    os.replace(part, path)
+    drop_part(part)
+    return SavedFile(attachment.index, path.name, path, received, sha256, kind)
+
+
+def download_slots(ctx: AppContext) -> asyncio.Semaphore:
+    """A limit on simultaneous downloads, from ``settings.downloads_parallel`` (share one per run)."""
+    return asyncio.Semaphore(max(ctx.config.settings.downloads_parallel, 1))
 
 
 def _content_length(response: httpx.Response) -> int | None:
@@ -165,20 +299,21 @@ def _content_length(response: httpx.Response) -> int | None:
 
 
 def _choose_name(from_headers: str | None, from_page: str) -> str:
-    """The server's name unless it is garbled (replacement characters), else the page's."""
-    if from_headers and "\ufffd" not in from_headers:
+    """The server's name unless it is not clean text (garbled bytes, controls), else the page's."""
+    if from_headers and is_clean_name(from_headers):
         return from_headers
     return from_page or from_headers or "download"
 
 
 def _refuse_non_files(kind: str, name: str, part: Path, explain: Callable[[Doc], str | None]) -> None:
     if kind == "empty":
-        raise DownloadError(f"{name}: the server sent an empty file")
+        raise _Discard(f"{name}: the server sent an empty file")
     if kind == "html" and not name.lower().endswith((".html", ".htm")):
         # The engine knows its site's error pages ("잘못된 접근입니다.", eGov's "Not supported browser"…).
-        text, _ = decode_html(part.read_bytes()[:200_000], None)
+        with part.open("rb") as f:
+            text, _ = decode_html(f.read(200_000), None)
         message = explain(parse_html(text)) or "an HTML page instead of the file"
-        raise DownloadError(f"{name}: the server refused the file: {message}")
+        raise _Discard(f"{name}: the server refused the file: {message}")
 
 
 def _final_path(dest: Path, name: str, sha256: str) -> Path:
@@ -187,7 +322,10 @@ def _final_path(dest: Path, name: str, sha256: str) -> Path:
     stem, suffix = candidate.stem, candidate.suffix
     n = 1
     while candidate.exists():
-        if hashlib.sha256(candidate.read_bytes()).hexdigest() == sha256:
+        # Hashed in chunks: a same-named file may be hundreds of megabytes.
+        with candidate.open("rb") as f:
+            same = hashlib.file_digest(f, "sha256").hexdigest() == sha256
+        if same:
             return candidate
         n += 1
         candidate = dest / f"{stem} ({n}){suffix}"

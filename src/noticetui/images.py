@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from noticetui.models import Request
+from noticetui.net.body import BodyLimits
 from noticetui.net.errors import one_line
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.previews.sniff import sniff
@@ -109,7 +110,8 @@ async def _download(src: str, fetcher: Fetcher, referer: str | None, max_bytes: 
                 raise _too_large(src, max_bytes)
             data = bytearray()
             checked = False
-            async for chunk in response.aiter_bytes():
+            # Pieces decoded in bounded steps and counted against max_bytes: a gzip bomb stops at the limit.
+            async for chunk in fetcher.body(src, response, BodyLimits(max_bytes)):
                 data += chunk
                 if len(data) > max_bytes:
                     raise _too_large(src, max_bytes)
@@ -118,6 +120,8 @@ async def _download(src: str, fetcher: Fetcher, referer: str | None, max_bytes: 
                     checked = True
             return bytes(data)
     except FetchError as exc:
+        if exc.kind == "too-large":
+            raise _too_large(src, max_bytes) from exc
         raise ImageError(src, exc.detail) from exc
 
 

@@ -144,6 +144,9 @@ class Post:
     category: str | None = None
     secret: bool = False
     """True when the page asked for a password instead of showing the body."""
+    provenance: Mapping[str, str] = field(default_factory=dict)
+    """Which path read each field (``{"body": "engine", "posted_at": "generic"}``): the engine's own
+    selectors or the generic fallback (see :mod:`noticetui.engines.fallback`); what ``doctor`` shows."""
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.bbsntt import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
-from noticetui.net.charset import decode_html
 
-ROOT = Path(__file__).resolve().parent.parent / "fixtures"
-FIXTURES = ROOT / "bbsntt"
+from .conftest import foreign_pages, load, load_path, page_id
+
 NOW = datetime(2026, 7, 1, 10, 0, tzinfo=SEOUL)
 WWW = "https://www.demo.go.kr/www"
 LIST_URL = f"{WWW}/selectBbsNttList.do?key=3543&bbsNo=1184"
@@ -24,7 +23,7 @@ ROW_QUERY = "searchCtgry=&searchCnd=all&searchKrwd=&pageIndex=1&integrDeptCode="
 
 
 def page(name: str) -> Doc:
-    return parse_html((FIXTURES / f"{name}.html").read_text(encoding="utf-8"))
+    return load("bbsntt", name)
 
 
 def listing(name: str, url: str = LIST_URL) -> ListPage:
@@ -72,11 +71,11 @@ def test_bbsntt_pages_score_high_and_are_detected(name: str, url: str) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for p in ROOT.glob("*/*.html") if p.parent.name != "bbsntt"),
-    ids=lambda p: f"{p.parent.name}/{p.name}",
+    foreign_pages("bbsntt"),
+    ids=page_id,
 )
 def test_other_engines_pages_score_low_even_at_a_bbsntt_url(path: Path) -> None:
-    doc = parse_html(decode_html(path.read_bytes(), None)[0])
+    doc = load_path(path)
     assert ENGINE.score("https://www.example.kr/index.html", doc) < 0.3
     assert ENGINE.score(LIST_URL, doc) < 0.3
 

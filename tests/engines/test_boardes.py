@@ -12,10 +12,9 @@ from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.boardes import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
-from noticetui.net.charset import decode_html
 
-ROOT = Path(__file__).resolve().parent.parent / "fixtures"
-FIXTURES = ROOT / "boardes"
+from .conftest import foreign_pages, load, load_path
+
 NOW = datetime(2026, 7, 1, 10, 0, tzinfo=SEOUL)
 SITE = "https://kostat.example.kr"
 LIST_URL = f"{SITE}/board.es?mid=a10301010000&bid=0027"
@@ -23,7 +22,7 @@ VIEW_URL = f"{LIST_URL}&act=view&list_no=19252&tag=&nPage=1"
 
 
 def page(name: str) -> Doc:
-    return parse_html((FIXTURES / f"{name}.html").read_text(encoding="utf-8"))
+    return load("boardes", name)
 
 
 def listing(name: str, url: str = LIST_URL) -> ListPage:
@@ -79,11 +78,11 @@ def test_an_empty_board_is_still_detected() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for p in ROOT.glob("*/*.html") if p.parent.name != "boardes"),
+    foreign_pages("boardes"),
     ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_other_engines_pages_score_low_even_at_a_board_es_url(path: Path) -> None:
-    doc = parse_html(decode_html(path.read_bytes(), None)[0])
+    doc = load_path(path)
     assert ENGINE.score("https://www.example.kr/index.html", doc) < 0.3
     assert ENGINE.score(LIST_URL, doc) < 0.3
 

@@ -15,10 +15,9 @@ from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, parse_html
 from noticetui.engines.egov import ENGINE
 from noticetui.models import SEOUL, Request
-from noticetui.net.charset import decode_html
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-EGOV = FIXTURES / "egov"
+from .conftest import foreign_pages, load, load_path
+
 NOW = datetime(2026, 3, 2, 15, 0, tzinfo=SEOUL)
 
 LEGACY_LIST = "http://www.example.or.kr/home/cop/bbs/selectBoardList.do?bbsId=BBSMSTR_000000000011"
@@ -46,18 +45,12 @@ URLS = {
 """Every saved board page and the URL it was saved from."""
 
 
-def text_of(path: Path) -> str:
-    """A saved page decoded as the fetcher decodes it (no header charset: BOM, <meta>, then cp949)."""
-    text, _encoding = decode_html(path.read_bytes(), "text/html")
-    return text
-
-
 def page(name: str) -> Doc:
-    """A saved eGovFrame page, parsed."""
-    return parse_html(text_of(EGOV / f"{name}.html"))
+    """A saved eGovFrame page, parsed (decoded as the fetcher decodes it: some are EUC-KR)."""
+    return load("egov", name, raw=True)
 
 
-OTHER_ENGINES = sorted(p for p in FIXTURES.glob("*/*.html") if p.parent.name != "egov")
+OTHER_ENGINES = foreign_pages("egov")
 
 
 # --- registry and detection -------------------------------------------------------------------------
@@ -80,7 +73,7 @@ def test_detect_picks_egov_on_its_pages(name: str) -> None:
 @pytest.mark.parametrize("path", OTHER_ENGINES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_other_engines_pages_score_low(path: Path) -> None:
     url = "https://www.example.kr/bbs/board.php?bo_table=notice"
-    assert ENGINE.score(url, parse_html(text_of(path))) < 0.3
+    assert ENGINE.score(url, load_path(path)) < 0.3
 
 
 def test_plain_page_scores_about_zero() -> None:

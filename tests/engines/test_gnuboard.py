@@ -12,7 +12,8 @@ from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.gnuboard import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "gnuboard"
+from .conftest import load
+
 NOW = datetime(2025, 1, 3, 15, 0, tzinfo=SEOUL)
 SITE = "https://lib.example.kr/bbs/board.php"
 LIST_URL = f"{SITE}?bo_table=notice"
@@ -21,7 +22,7 @@ QA_VIEW_URL = f"{SITE}?bo_table=qa&wr_id=129"
 
 
 def page(name: str) -> Doc:
-    return parse_html((FIXTURES / f"{name}.html").read_text(encoding="utf-8"))
+    return load("gnuboard", name)
 
 
 def listing(name: str, url: str = LIST_URL) -> ListPage:
@@ -432,7 +433,6 @@ def test_a_view_title_cut_by_the_skin_is_taken_whole_from_the_page_title() -> No
 
 
 def test_gnuboard4_pages_score_zero_despite_the_shared_url_shape() -> None:
-    from pathlib import Path
 
     from noticetui.engines.base import parse_html
     from noticetui.engines.gnuboard import ENGINE

@@ -11,10 +11,9 @@ from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.gnuboard4 import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
-from noticetui.net.charset import decode_html
 
-ROOT = Path(__file__).resolve().parent.parent / "fixtures"
-FIXTURES = ROOT / "gnuboard4"
+from .conftest import foreign_pages, load, load_path
+
 NOW = datetime(2025, 1, 3, 15, 0, tzinfo=SEOUL)
 SITE = "http://www.oldlib.or.kr/bbs"
 LIST_URL = f"{SITE}/board.php?bo_table=notice"
@@ -22,7 +21,7 @@ VIEW_URL = f"{LIST_URL}&wr_id=40&page=1"
 
 
 def page(name: str) -> Doc:
-    return parse_html((FIXTURES / f"{name}.html").read_text(encoding="utf-8"))
+    return load("gnuboard4", name)
 
 
 def listing(name: str, url: str = LIST_URL) -> ListPage:
@@ -53,7 +52,7 @@ def view() -> Post:
 
 
 def foreign_fixtures() -> list[Path]:
-    return sorted(p for p in ROOT.glob("*/*.html") if p.parent.name != "gnuboard4")
+    return foreign_pages("gnuboard4")
 
 
 # --- registry and detection -------------------------------------------------------------------------
@@ -80,7 +79,7 @@ def test_detect_picks_gnuboard4(name: str, url: str) -> None:
 
 @pytest.mark.parametrize("path", foreign_fixtures(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_other_engines_pages_score_low_even_at_a_gnuboard_url(path: Path) -> None:
-    doc = parse_html(decode_html(path.read_bytes(), None)[0])
+    doc = load_path(path)
     assert ENGINE.score("https://www.example.kr/index.html", doc) < 0.3
     assert ENGINE.score(LIST_URL, doc) < 0.3
 

@@ -13,7 +13,8 @@ from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.kboard import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from .conftest import foreign_pages, load
+
 NOW = datetime(2025, 3, 5, 15, 0, tzinfo=SEOUL)
 SITE = "https://www.hanbit.example.or.kr"
 LIST_URL = f"{SITE}/notice/"
@@ -30,7 +31,7 @@ OWN = {
 
 
 def page(name: str, engine_dir: str = "kboard") -> Doc:
-    return parse_html((FIXTURES / engine_dir / f"{name}.html").read_text(encoding="utf-8"))
+    return load(engine_dir, name)
 
 
 def listing(name: str) -> ListPage:
@@ -83,7 +84,7 @@ def test_detect_picks_kboard_on_its_pages(name: str) -> None:
 
 
 def _foreign_fixtures() -> list[Path]:
-    return sorted(p for p in FIXTURES.glob("*/*.html") if p.parent.name != "kboard")
+    return foreign_pages("kboard")
 
 
 @pytest.mark.parametrize("path", _foreign_fixtures(), ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -13,9 +13,9 @@ from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.rhymix import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
-from noticetui.net.charset import decode_html
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from .conftest import foreign_pages, load, load_path
+
 NOW = datetime(2025, 3, 6, 10, 0, tzinfo=SEOUL)
 SITE = "https://www.hanbit-welfare.or.kr"
 LIST_URL = f"{SITE}/index.php?mid=notice"
@@ -45,7 +45,7 @@ FOREIGN_URLS = {
 
 
 def page(name: str) -> Doc:
-    return parse_html((FIXTURES / "rhymix" / f"{name}.html").read_text(encoding="utf-8"))
+    return load("rhymix", name)
 
 
 def listing(name: str) -> ListPage:
@@ -102,14 +102,13 @@ def test_detect_picks_rhymix_on_its_pages(name: str) -> None:
 
 
 def _foreign_fixtures() -> list[Path]:
-    return sorted(p for p in FIXTURES.glob("*/*.html") if p.parent.name != "rhymix")
+    return foreign_pages("rhymix")
 
 
 @pytest.mark.parametrize("path", _foreign_fixtures(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_other_engines_pages_score_low(path: Path) -> None:
     url = FOREIGN_URLS.get(path.parent.name, "https://www.example.kr/board/list")
-    text, _encoding = decode_html(path.read_bytes(), None)  # some are EUC-KR
-    assert ENGINE.score(url, parse_html(text)) < 0.3
+    assert ENGINE.score(url, load_path(path)) < 0.3  # some are EUC-KR
 
 
 def test_plain_page_at_a_mid_url_scores_low() -> None:

@@ -70,7 +70,9 @@ def cli(tmp_path: Path) -> Cli:
     """The CLI in an empty home of its own; settings tuned so tests do not wait on politeness delays."""
     home = tmp_path / "home"
     home.mkdir()
-    (home / "config.toml").write_text("[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n", encoding="utf-8")
+    (home / "config.toml").write_text(
+        "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\nretry_backoff = 0.01\n", encoding="utf-8"
+    )
     return Cli(home)
 
 

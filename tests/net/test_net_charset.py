@@ -135,9 +135,40 @@ def test_latin1_header_is_used_when_nothing_else_claims_the_page() -> None:
 def test_undecodable_bytes_never_raise() -> None:
     content = b"<p>\x80\xff\xfe\x81 ok</p>"
     text, encoding = decode_html(content, "text/html; charset=utf-8")
-    assert encoding == "cp949"
+    assert encoding in ("utf-8", "cp949")
     assert "\ufffd" in text
     assert text.endswith(" ok</p>")
+
+
+def test_one_invalid_byte_keeps_a_utf8_page_utf8() -> None:
+    body = page(KOREAN * 3).encode("utf-8")
+    broken = body.replace(KOREAN.encode("utf-8")[:3], b"\xff", 1)
+    for content_type in ("text/html; charset=utf-8", "text/html", None):
+        text, encoding = decode_html(broken, content_type)
+        assert encoding == "utf-8"
+        assert text.count("\ufffd") == 1
+        assert KOREAN in text
+
+
+def test_one_invalid_byte_keeps_a_cp949_page_cp949() -> None:
+    body = page(KOREAN * 3, "euc-kr").encode("cp949")
+    broken = body.replace(b"</p>", b"\xff</p>", 1)
+    text, encoding = decode_html(broken, "text/html; charset=euc-kr")
+    assert encoding == "cp949"
+    assert KOREAN in text and text.count("\ufffd") == 1
+
+
+def test_a_wrong_charset_header_loses_to_the_encoding_that_fits() -> None:
+    text, encoding = decode_html(page(KOREAN).encode("utf-8"), "text/html; charset=euc-kr")
+    assert encoding == "utf-8"
+    assert KOREAN in text
+
+
+def test_latin1_header_loses_to_utf8_with_one_bad_byte() -> None:
+    broken = page(KOREAN * 3).encode("utf-8").replace(b"<p>", b"<p>\xff", 1)
+    text, encoding = decode_html(broken, "text/html; charset=iso-8859-1")
+    assert encoding == "utf-8"
+    assert KOREAN in text
 
 
 @pytest.mark.parametrize("label", ["euc-kr", "EUC-KR", "ks_c_5601-1987", "x-windows-949", "ksc5601", "cp949"])

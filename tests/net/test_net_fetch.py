@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import socket
 import ssl
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -33,7 +35,8 @@ class Sleeps:
 def fetcher(handler: Handler, sleeps: Sleeps | None = None, **options: Any) -> Fetcher:
     """A Fetcher over ``handler`` that never really sleeps (and does not pace unless asked)."""
     options.setdefault("delay", 0.0)
-    return Fetcher(transport=httpx.MockTransport(handler), sleep=sleeps or Sleeps(), **options)
+    options.setdefault("sleep", sleeps or Sleeps())
+    return Fetcher(transport=httpx.MockTransport(handler), **options)
 
 
 def sequence(*responses: httpx.Response) -> tuple[Handler, list[httpx.Request]]:
@@ -173,7 +176,7 @@ async def test_persistent_503_gives_up_after_the_retries() -> None:
     assert len(sleeps.calls) == 2
     assert caught.value.kind == "http"
     assert caught.value.status == 503
-    assert str(caught.value) == "http://board.test/list: HTTP 503 Service Unavailable"
+    assert str(caught.value) == "http://board.test/list: HTTP 503 Service Unavailable (3 attempts)"
 
 
 async def test_404_is_not_retried() -> None:
@@ -230,13 +233,13 @@ async def fail(handler: Handler, url: str = URL, **options: Any) -> tuple[FetchE
     return caught.value, sleeps
 
 
-async def test_refused_connection_is_retried_then_reported() -> None:
+async def test_refused_connection_is_reported_at_once_without_retries() -> None:
     refused = ConnectionRefusedError(111, "Connect call failed")
     handler, count = raising(httpx.ConnectError("All connection attempts failed"), refused)
     error, sleeps = await fail(handler)
     assert (error.kind, str(error)) == ("refused", "http://board.test/x: connection refused")
-    assert count[0] == 4
-    assert len(sleeps.calls) == 3
+    assert count[0] == 1
+    assert sleeps.calls == []
 
 
 async def test_dns_failure_is_not_retried() -> None:
@@ -263,7 +266,7 @@ async def test_certificate_failure_is_a_tls_error() -> None:
 async def test_timeout_message_names_the_limit() -> None:
     handler, count = raising(httpx.ReadTimeout("timed out"))
     error, _ = await fail(handler, retries=1)
-    assert (error.kind, str(error)) == ("timeout", "http://board.test/x: timed out after 20 s")
+    assert (error.kind, str(error)) == ("timeout", "http://board.test/x: timed out after 20 s (2 attempts)")
     assert count[0] == 2
 
 
@@ -408,10 +411,67 @@ async def test_hosts_do_not_wait_for_each_other() -> None:
     assert b_started.is_set()
 
 
+class VirtualTime:
+    """A clock and a sleep for many tasks at once: time jumps to the earliest waiter's wake-up.
+
+    ``slips`` adds extra seconds to the n-th sleep, as a busy event loop wakes a task late.
+    """
+
+    def __init__(self, slips: dict[int, float] | None = None) -> None:
+        self.now = 100.0
+        self.calls: list[float] = []
+        self._slips = slips or {}
+        self._waiters: list[tuple[float, int, asyncio.Future[None]]] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        wake = self.now + seconds + self._slips.get(len(self.calls), 0.0)
+        self.calls.append(seconds)
+        heapq.heappush(self._waiters, (wake, len(self.calls), future))
+        await future
+
+    async def run(self, *jobs: Coroutine[Any, Any, Any]) -> None:
+        """Run ``jobs`` concurrently, advancing time whenever all of them wait."""
+        tasks = [asyncio.ensure_future(job) for job in jobs]
+        while not all(t.done() for t in tasks):
+            for _ in range(20):
+                await asyncio.sleep(0)
+            if self._waiters and not all(t.done() for t in tasks):
+                wake, _, future = heapq.heappop(self._waiters)
+                self.now = max(self.now, wake)
+                future.set_result(None)
+        await asyncio.gather(*tasks)
+
+
 async def test_requests_to_one_host_are_paced() -> None:
-    sleeps = Sleeps()
-    handler, _ = sequence(httpx.Response(200))
-    async with fetcher(handler, sleeps, delay=0.5, per_host=4, clock=lambda: 100.0) as f:
-        await asyncio.gather(*(f.fetch(Request(f"http://a.test/{i}")) for i in range(3)))
-        await f.fetch(Request("http://b.test/"))
-    assert sleeps.calls == [0.5, 1.0]
+    time = VirtualTime()
+    sent: list[tuple[str, float]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append((request.url.host, time.now))
+        return httpx.Response(200)
+
+    async with fetcher(handler, sleep=time.sleep, delay=0.5, per_host=4, clock=time.clock) as f:
+        await time.run(*(f.fetch(Request(f"http://a.test/{i}")) for i in range(3)), f.fetch(Request("http://b.test/")))
+    starts = sorted(t for host, t in sent if host == "a.test")
+    assert starts == [100.0, 100.5, 101.0]
+    assert [t for host, t in sent if host == "b.test"] == [100.0]
+
+
+async def test_spacing_holds_when_an_earlier_request_wakes_late() -> None:
+    # The second request's wake-up slips by 60 ms (busy loop); the third must still wait a full delay.
+    time = VirtualTime(slips={0: 0.06})
+    sent: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(time.now)
+        return httpx.Response(200)
+
+    async with fetcher(handler, sleep=time.sleep, delay=0.5, per_host=4, clock=time.clock) as f:
+        await time.run(*(f.fetch(Request(f"http://a.test/{i}")) for i in range(3)))
+    gaps = [later - earlier for earlier, later in itertools.pairwise(sorted(sent))]
+    assert len(gaps) == 2
+    assert min(gaps) >= 0.5 - 1e-9

@@ -90,3 +90,22 @@ def test_oversized_part_is_refused(write_file: WriteFile, monkeypatch: pytest.Mo
     data = one_section(*[hwpx_paragraph("가" * 100)] * 20)
     with pytest.raises(PreviewError, match="too large"):
         preview_file(write_file("big.hwpx", data))
+
+
+def _nested_tables(depth: int) -> str:
+    """``depth`` tables each in the cell of the one before, every level with its own word ``w<level>``."""
+    opening = "<hp:p><hp:run><hp:t>w{i}</hp:t><hp:tbl><hp:tr><hp:tc><hp:subList>"
+    closing = "</hp:subList></hp:tc></hp:tr></hp:tbl></hp:run></hp:p>"
+    return "".join(opening.format(i=i) for i in range(depth)) + hwpx_paragraph("END") + closing * depth
+
+
+@pytest.mark.parametrize("depth", [3, 5000])
+def test_nested_tables_of_any_depth_keep_every_word(write_file: WriteFile, depth: int) -> None:
+    text = preview_file(write_file("deep.hwpx", one_section(_nested_tables(depth)))).text
+    assert set(text.split()) == {f"w{i}" for i in range(depth)} | {"END"}
+
+
+def test_paragraphs_nested_past_the_limit_stay_lines_of_their_own(write_file: WriteFile) -> None:
+    deep = "<hp:subList>" * 200 + hwpx_paragraph("one") + hwpx_paragraph("two") + "</hp:subList>" * 200
+    text = preview_file(write_file("flat.hwpx", one_section(hwpx_paragraph("start"), deep))).text
+    assert text.splitlines() == ["start", "one", "two"]

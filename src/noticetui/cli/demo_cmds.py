@@ -6,12 +6,16 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from noticetui.config import BoardConfig
 from noticetui.config_write import add_board
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer, run_forever
 from noticetui.paths import resolve_paths
+
+if TYPE_CHECKING:
+    from noticetui.tui.app import NoticeApp
 
 
 def cmd_demo_server(args: argparse.Namespace) -> int:
@@ -44,22 +48,40 @@ def demo_home(server: DemoServer, home: Path) -> AppContext:
 def cmd_tui(args: argparse.Namespace) -> int:
     """Open the TUI; on the sample boards with --demo or when no board is configured yet."""
     from noticetui.tui.app import NoticeApp
+    from noticetui.tui.crash import crash_log_dir
 
     ctx = AppContext.load()
     if not args.demo and ctx.config.boards:
         try:
-            NoticeApp(ctx).run()
+            return _run(NoticeApp(ctx))
         finally:
             ctx.close()
-        return 0
     ctx.close()
     if not args.demo:
         print("No boards configured yet: opening the bundled sample boards (noticetui add URL adds yours).")
     with DemoServer() as server, tempfile.TemporaryDirectory(prefix="noticetui-demo-") as home:
         demo = demo_home(server, Path(home))
+        app = NoticeApp(demo)
+        app.crash_dir = crash_log_dir(resolve_paths().database)  # not in the throwaway home
         try:
-            NoticeApp(demo).run()
+            status = _run(app)
         finally:
             demo.close()
     sys.stdout.flush()
-    return 0
+    return status
+
+
+def _run(app: NoticeApp) -> int:
+    """Run ``app``; 1 when it died on an exception (Textual's, or one raised around its loop)."""
+    from noticetui.tui.crash import crash_line, write_crash_log
+
+    try:
+        app.run()
+    except Exception as exc:  # start-up or shut-down, outside Textual's own handler
+        try:
+            log = write_crash_log(app.crash_dir, exc)
+        except OSError:
+            raise exc from None
+        sys.stderr.write(crash_line(exc, log) + "\n")
+        return 1
+    return app.return_code or 0

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
 from datetime import datetime
 from typing import Any
 
-from noticetui.render import sanitize_line
+from noticetui.render import dumps_json, sanitize_line
 
 
 def short_date(moment: datetime | None) -> str:
@@ -18,8 +17,8 @@ def short_date(moment: datetime | None) -> str:
 
 
 def print_json(data: Any) -> None:
-    """Pretty JSON on stdout, Korean kept readable."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Pretty JSON on stdout, Korean kept readable, control and bidi characters escaped."""
+    sys.stdout.write(dumps_json(data) + "\n")
 
 
 def terminal_width(default: int = 80) -> int | None:

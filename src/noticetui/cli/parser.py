@@ -104,4 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("board")
     p.add_argument("--format", choices=FORMATS, required=True)
     p.add_argument("--limit", type=positive, default=50)
+
+    p = sub.add_parser("doctor", help="which engine and path read each field of a board's list and one post")
+    p.add_argument("board")
     return parser

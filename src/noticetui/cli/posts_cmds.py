@@ -65,7 +65,7 @@ def _header(row: PostRow, files: list[AttachmentRow]) -> str:
     facts = [row.board, sanitize_line(row.author) or "-", short_date(row.posted_at).strip() or "-"]
     if row.views is not None:
         facts.append(f"조회 {row.views:,}")
-    lines = [sanitize_line(row.title), " · ".join(facts), row.url]
+    lines = [sanitize_line(row.title), " · ".join(facts), sanitize_line(row.url)]
     return "\n".join(lines)
 
 

@@ -21,14 +21,13 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from noticetui.demo import faults
+from noticetui.demo.faults import FAULTS, FaultPlan, FaultScope, is_page
 from noticetui.demo.http import DemoRequest, DemoResponse, Headers, SessionStore, parse_cookies, parse_form
 from noticetui.demo.sites import DemoBoard, all_sites, site_for
 from noticetui.models import SEOUL
 
 __all__ = ["FAULTS", "DemoBoard", "DemoServer", "run_forever"]
-
-FAULTS = (None, "500", "503-once", "slow", "garbage", "down")
-"""The failures :meth:`DemoServer.set_fault` can stage."""
 
 SLOW_SECONDS = 2.0
 """How long every page takes under the ``slow`` fault."""
@@ -118,18 +117,42 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length > 0 else b""
         demo._log(self.command, self.path)
-        fault = demo._take_fault()
-        if fault == "down":
-            # Hang up without a byte of answer: the client sees a dropped connection.
+        response = demo._dispatch(self.command, self.path, list(self.headers.items()), body)
+        page = is_page(response)
+        fault = demo._take_fault(page)
+        if not page:
+            response = self._ranged(response)
+        if fault in ("down", "hang"):
+            # Hang up without a byte of answer (``hang`` first keeps the client waiting, up to a minute).
+            if fault == "hang":
+                demo._stopping.wait(60.0)
             self.close_connection = True
             return
         if fault == "slow" and demo._stopping.wait(SLOW_SECONDS):
             self.close_connection = True
             return
-        response = self._fault_response(fault) or demo._dispatch(
-            self.command, self.path, list(self.headers.items()), body
-        )
+        response = self._fault_response(fault) or response
+        response = faults.fault_response(fault, response, self.path, demo.base_url) or response
+        if fault in ("reset", "truncated", "huge", "gzip-bomb", "gzip-bomb2", "drip"):
+            self._write_faulty(fault, response)
+            return
         self._write(response)
+
+    def _ranged(self, response: DemoResponse) -> DemoResponse:
+        """A file answer cut to the request's ``Range`` when the server is told to honour ranges."""
+        demo = self.server.demo
+        wanted = self.headers.get("Range")
+        if wanted is None:
+            return response
+        demo._note_range(wanted)
+        start_text = wanted.removeprefix("bytes=").split("-", 1)[0]
+        if not demo.faults.honour_ranges or response.status != 200 or not start_text.isdigit():
+            return response
+        start, size = int(start_text), len(response.body)
+        if start >= size:
+            return DemoResponse(416, [("Content-Range", f"bytes */{size}")], b"")
+        headers = [*response.headers, ("Content-Range", f"bytes {start}-{size - 1}/{size}")]
+        return DemoResponse(206, headers, response.body[start:])
 
     def _fault_response(self, fault: str | None) -> DemoResponse | None:
         if fault == "500":
@@ -141,6 +164,11 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "garbage":
             return DemoResponse.html(_GARBAGE)
         return None
+
+    def _write_faulty(self, fault: str, response: DemoResponse) -> None:
+        """Write ``response`` the way ``fault`` mangles it; the connection is not reused afterwards."""
+        self.close_connection = True
+        faults.write_faulty(self, fault, response, self.server.demo.faults, self.server.demo._stopping)
 
     def _write(self, response: DemoResponse) -> None:
         self.send_response(response.status)
@@ -173,7 +201,9 @@ class DemoServer:
         self.request_log: list[tuple[str, str]] = []
         """``(method, path?query)`` of every request, in arrival order."""
         self.sessions = SessionStore()
-        self._fault: str | None = None
+        self.faults = FaultPlan()
+        """The staged fault and its knobs (``bomb_size``, ``drip_bytes``, ``drip_interval``,
+        ``honour_ranges``, ``ranges_seen``)."""
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd: _HTTPServer | None = None
@@ -229,21 +259,35 @@ class DemoServer:
 
     # --- test hooks ------------------------------------------------------------------------------
 
-    def set_fault(self, kind: str | None) -> None:
+    def set_fault(self, kind: str | None, scope: FaultScope = "all") -> None:
         """Make requests fail: None (normal), ``500`` (every request answers 500), ``503-once`` (the next
         request answers 503 with ``Retry-After: 1``), ``slow`` (every request waits 2 s first), ``garbage``
-        (200 with a page that is no board) or ``down`` (the connection closes without an answer)."""
+        (200 with a page that is no board) or ``down`` (the connection closes without an answer); and for
+        the fault matrix ``hang``, ``429``/``503`` (``Retry-After: 0``), ``429-once`` (``Retry-After: 1``),
+        ``reset`` (RST mid-body), ``truncated`` (Content-Length too large), ``redirect-loop``,
+        ``redirect-scheme`` (to ftp:), ``redirect-host`` (to a host where nothing listens), ``huge`` (a
+        21 MB page), ``gzip-bomb``/``gzip-bomb2`` (``gzip`` / ``gzip, gzip`` of ``bomb_size`` zeros),
+        ``empty``, ``alert`` (an HTML alert page), ``drip`` (1 byte/s), ``wrong-charset`` and
+        ``bad-utf8``.  ``scope`` limits the fault to pages (HTML answers) or files."""
         if kind not in FAULTS:
             raise ValueError(f"unknown fault {kind!r} (known: {', '.join(str(f) for f in FAULTS)})")
         with self._lock:
-            self._fault = kind
+            self.faults.kind = kind
+            self.faults.scope = scope
 
-    def _take_fault(self) -> str | None:
+    def _take_fault(self, page: bool = True) -> str | None:
         with self._lock:
-            fault = self._fault
-            if fault == "503-once":
-                self._fault = None
+            plan = self.faults
+            if plan.kind is None or plan.scope == ("files" if page else "pages"):
+                return None
+            fault = plan.kind
+            if fault.endswith("-once"):
+                plan.kind = None
             return fault
+
+    def _note_range(self, value: str) -> None:
+        with self._lock:
+            self.faults.ranges_seen.append(value)
 
     def _log(self, method: str, target: str) -> None:
         with self._lock:

@@ -58,25 +58,32 @@ def _is_number(segment: str) -> bool:
     return segment.isdigit()
 
 
+def _keyword_number(segments: list[str], word: str) -> tuple[str | None, list[str]]:
+    """``(N, rest)`` when the path ends in ``/word/N``, else ``(None, segments)``."""
+    if len(segments) >= 2 and segments[-2] == word and _is_number(segments[-1]):
+        return segments[-1], segments[:-2]
+    return None, segments
+
+
+def _after_base(segments: list[str], base: str | None) -> tuple[list[str], list[str]]:
+    """``(prefix, rest)``: the known base path's segments and the route after them."""
+    known = [s for s in (base or "").split("/") if s]
+    if base is not None and segments[: len(known)] == known:
+        return known, segments[len(known) :]
+    return [], segments
+
+
 def parse_route(path: str, base: str | None = None) -> Route:
     """Read a rewritten path (``/notice/page/2``) from the right; ``base`` is the install's base path
     when known (``request_uri``), else everything in front of the route is taken as the base."""
-    segments = [unquote(s) for s in path.split("/") if s]
-    prefix: list[str] = []
-    if base is not None:
-        known = [s for s in base.split("/") if s]
-        if segments[: len(known)] == known:
-            prefix, segments = known, segments[len(known) :]
+    prefix, segments = _after_base([unquote(s) for s in path.split("/") if s], base)
     if segments and segments[-1] == "index.php":
         segments = segments[:-1]
-    page = srl = category = None
-    if len(segments) >= 2 and segments[-2] == "comment" and _is_number(segments[-1]):
-        segments = segments[:-2]
-    if len(segments) >= 2 and segments[-2] == "page" and _is_number(segments[-1]):
-        page, segments = int(segments[-1]), segments[:-2]
-    if len(segments) >= 2 and segments[-2] == "category" and _is_number(segments[-1]):
-        category, segments = segments[-1], segments[:-2]
-    elif segments and _is_number(segments[-1]) and page is None:
+    _comment, segments = _keyword_number(segments, "comment")
+    page_text, segments = _keyword_number(segments, "page")
+    category, segments = _keyword_number(segments, "category")
+    srl = None
+    if category is None and page_text is None and segments and _is_number(segments[-1]):
         srl, segments = segments[-1], segments[:-1]
     mid: str | None = None
     if segments and not _is_number(segments[-1]) and segments[-1] not in _KEYWORDS:
@@ -85,6 +92,7 @@ def parse_route(path: str, base: str | None = None) -> Route:
     if base is None:
         prefix = segments
     root = "/" + "".join(f"{s}/" for s in prefix)
+    page = int(page_text) if page_text is not None else None
     return Route(base=root, mid=mid, category=category, document_srl=srl, page=page)
 
 

@@ -7,7 +7,7 @@ how to ask for a list page.  It never touches the network or the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from noticetui.dates import PartialDate, resolve, to_datetime
+from noticetui.dates import PartialDate, on_or_after, resolve, to_datetime
 from noticetui.models import ListPage, ParseContext, Post, PostStub, Request
 
 Doc = LexborHTMLParser
@@ -62,8 +62,10 @@ class Engine:
         raise NotImplementedError
 
     def is_failure_page(self, doc: Doc) -> str | None:
-        """A reason when the page is an error or alert page served with status 200, else None."""
-        return alert_message(doc)
+        """The site's words when the page is an error or alert page served with status 200, else None."""
+        from noticetui.engines.site_errors import site_error  # site_errors builds on this module
+
+        return site_error(doc)
 
 
 # --- helpers shared by engines -------------------------------------------------------------------
@@ -154,6 +156,54 @@ def parse_size(text: str | None) -> int | None:
     return round(number * (1 << (10 * _POWERS.get(unit, 0))))
 
 
+def paged_request(board_url: str, param: str, page: int) -> Request:
+    """GET the board with ``param=N`` from page 2 on, and without ``param`` for page 1 (a board URL copied
+    from a deep page must still start at the top)."""
+    if page > 1:
+        return Request(url=with_query(board_url, (), **{param: page}))
+    return Request(url=with_query(board_url, drop=(param,)))
+
+
+def style_px(style: str, prop: str) -> int:
+    """The pixels of ``prop`` in an inline ``style`` ("padding-left:20px" → 20), 0 when absent."""
+    match = re.search(rf"(?<![\w-]){re.escape(prop)}\s*:\s*(\d+)", style)
+    return int(match.group(1)) if match else 0
+
+
+COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "number": ("번호", "순번", "no", "no.", "num"),
+    "title": ("제목", "글제목", "title", "subject"),
+    "author": ("작성자", "글쓴이", "등록자", "담당부서", "작성부서", "부서명", "부서", "담당자", "담당", "게시자", "이름",
+               "author", "writer"),
+    "date": ("작성일", "등록일", "게시일", "공고일", "작성시간", "날짜", "일자", "date"),
+    "views": ("조회", "읽음", "views", "hits", "hit"),
+    "file": ("첨부", "파일", "file", "files"),
+    "category": ("분류", "구분", "카테고리", "category"),
+    "body": ("내용",),
+}  # fmt: skip
+"""The words of table headers and labels, by the role of the column or field they head."""
+_NOT_COLUMNS = ("시작일", "종료일", "기간", "최근수정", "마지막댓글", "lastupdate", "lastreply")
+"""Headers that contain a role's word but are not that column (게시시작일 is not the post's date)."""
+
+
+def column_role(text: str, roles: Mapping[str, tuple[str, ...]] = COLUMN_WORDS) -> str | None:
+    """The role of a table header or field label (``조회수`` → ``views``), or None.
+
+    An exact match wins; otherwise a role word inside the header counts (``등록일자``, ``첨부파일``), but
+    only Korean words and English ones of four letters or more, so that ``No`` is not found in ``Notice``.
+    """
+    key = re.sub(r"[\s:：()·]+", "", text).lower()
+    if not key or any(word in key for word in _NOT_COLUMNS):
+        return None
+    for role, words in roles.items():
+        if key in words:
+            return role
+    for role, words in roles.items():
+        if any(w in key for w in words if not w.isascii() or len(w) >= 4):
+            return role
+    return None
+
+
 def alert_message(doc: Doc) -> str | None:
     """The message of a page that is only a JavaScript ``alert(...)`` (gnuboard's error pages), or None."""
     body = doc.body
@@ -165,30 +215,74 @@ def alert_message(doc: Doc) -> str | None:
     return None
 
 
-def dated_stubs(stubs: Sequence[PostStub], dates: Sequence[PartialDate | None], now: datetime) -> list[PostStub]:
-    """Stubs with their datetimes: regular rows resolved as one column (year inference), notices alone.
+def check_keys(stubs: Sequence[PostStub]) -> None:
+    """Refuse a list whose keys collapse (many rows, one key): the engine read the wrong part of its links.
 
-    ``dates`` holds each stub's date as read from its row.  A pinned notice is out of date order, so it is
-    dated on its own.
+    Pinned notices may repeat (some boards list them on top and again in their place); regular rows
+    never share a key on one page.  Merging them silently would lose every post but one.
     """
-    column = iter(resolve([d for s, d in zip(stubs, dates, strict=True) if not s.notice], now))
+    regular = [s.key for s in stubs if not s.notice]
+    distinct = set(regular)
+    if len(regular) >= 3 and len(distinct) <= len(regular) // 2:
+        common = max(distinct, key=regular.count)
+        raise EngineError(
+            f"{len(regular)} rows share {len(distinct)} key(s) ({common!r} {regular.count(common)} times): "
+            "the links of this board are not read right"
+        )
+
+
+def dated_stubs(stubs: Sequence[PostStub], dates: Sequence[PartialDate | None], now: datetime) -> list[PostStub]:
+    """Stubs with their datetimes, after :func:`check_keys` (every engine's list passes through here).
+
+    ``dates`` holds each stub's date as read from its row.  Top-level rows are in date order, so they
+    are resolved as one column (year inference); a pinned notice is out of order and dated on its own; a
+    reply (listed under the post it answers, though newer) is dated on or after the nearest row above it
+    at a smaller depth: a reply to a reply is newer than the reply it answers, not only than the thread.
+    """
+    check_keys(stubs)
+    pairs = list(zip(stubs, dates, strict=True))
+    column = iter(resolve([d for s, d in pairs if not s.notice and not s.reply_depth], now))
+    thread: dict[int, datetime] = {}  # the latest dated row at each reply depth
     dated = []
-    for stub, date in zip(stubs, dates, strict=True):
-        moment = (to_datetime(date, now) if date is not None else None) if stub.notice else next(column)
+    for stub, date in pairs:
+        depth = stub.reply_depth
+        moment: datetime | None
+        if stub.notice:
+            moment = to_datetime(date, now) if date is not None else None
+        elif depth == 0:
+            moment = next(column)
+        else:
+            moment = _reply_moment(date, depth, thread, now)
+        if not stub.notice:
+            thread = {d: m for d, m in thread.items() if d < depth}
+            if moment is not None:
+                thread[depth] = moment
         dated.append(replace(stub, posted_at=moment))
     return dated
 
 
-def unique_stubs(stubs: Sequence[PostStub]) -> list[PostStub]:
-    """One stub per key, where it first appears: a pinned notice also listed among the regular rows
-    stays once, flagged as a notice."""
-    seen: dict[str, int] = {}
-    kept: list[PostStub] = []
+def _reply_moment(date: PartialDate | None, depth: int, thread: dict[int, datetime], now: datetime) -> datetime | None:
+    """A reply's datetime: on or after the nearest dated row above it at a smaller depth."""
+    if date is None:
+        return None
+    parent = next((thread[d] for d in range(depth - 1, -1, -1) if d in thread), None)
+    return on_or_after(date, parent, now) if parent is not None else to_datetime(date, now)
+
+
+def unique_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:
+    """One stub per key, where it first appears; a post pinned anywhere stays flagged as a notice.
+
+    A pinned notice listed again among the regular rows takes its date from there: a regular row is
+    dated in the context of its neighbours, a pinned one alone.
+    """
+    kept: dict[str, PostStub] = {}
     for stub in stubs:
-        if stub.key in seen:
-            first = kept[seen[stub.key]]
-            kept[seen[stub.key]] = replace(first, notice=first.notice or stub.notice)
+        first = kept.get(stub.key)
+        if first is None:
+            kept[stub.key] = stub
             continue
-        seen[stub.key] = len(kept)
-        kept.append(stub)
-    return kept
+        better = not stub.notice and stub.posted_at is not None and (first.notice or first.posted_at is None)
+        kept[stub.key] = replace(
+            first, notice=first.notice or stub.notice, posted_at=stub.posted_at if better else first.posted_at
+        )
+    return list(kept.values())

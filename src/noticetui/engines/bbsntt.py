@@ -26,14 +26,17 @@ from noticetui.engines.base import (
     absolute,
     attr,
     class_set,
+    column_role,
     dated_stubs,
     node_text,
+    paged_request,
     parse_int,
     parse_size,
     query_param,
     unique_stubs,
     with_query,
 )
+from noticetui.engines.generic_post import is_password_page
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST = "selectBbsNttList.do"
@@ -41,14 +44,6 @@ _VIEW = "selectBbsNttView.do"
 _KEYS = ("nttNo", "nttSn")
 _JUNK = ".p-icon, .skip, .blind, .sr-only, i, img, script"
 _TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*건")
-_LABELS = {
-    "number": ("번호",),
-    "title": ("제목",),
-    "author": ("작성자", "담당부서", "작성부서", "부서", "등록자"),
-    "date": ("작성일", "등록일", "게시일"),
-    "views": ("조회",),
-    "file": ("파일", "첨부"),
-}
 _VIEW_FIELDS = {
     "author": ("작성자", "담당부서", "작성부서", "부서명", "등록자"),
     "date": ("작성일", "등록일", "게시일"),
@@ -73,26 +68,45 @@ class _Row:
 
 
 def _label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
-    return next((name for name, words in table.items() if any(w in text for w in words)), None)
+    return column_role(text, table)
 
 
-def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
-    cells = [c for c in tr.iter() if c.tag == "td"]
+def _subject(tr: LexborNode, cells: list[LexborNode]) -> tuple[LexborNode, LexborNode, str] | None:
+    """``(subject cell, post link, nttNo)`` of a row, or None for a row without a post link."""
     subject = tr.css_first("td.p-subject") or next((c for c in cells if c.css_first(f"a[href*='{_VIEW}']")), None)
     link = subject.css_first("a[href]") if subject is not None else None
     key = _ntt(attr(link, "href")) if link is not None else None
     if subject is None or link is None or key is None:
         return None
-    named = (
-        {name: c for name, c in zip(columns, cells, strict=False) if name is not None}
-        if len(columns) == len(cells)
-        else {}
-    )
-    url = absolute(ctx.url, attr(link, "href"))
+    return subject, link, key
+
+
+def _date_text(cells: list[LexborNode], named: dict[str, LexborNode]) -> str:
+    """The row's date: the last cell's ``<time>`` (its ``datetime`` first), else the date column."""
     time = cells[-1].css_first("time")
-    date_text = (attr(time, "datetime") or node_text(time)) if time is not None else node_text(named.get("date"))
-    first = node_text(cells[0]) if cells else ""
-    file_cell = named.get("file")
+    if time is not None:
+        return attr(time, "datetime") or node_text(time)
+    return node_text(named.get("date"))
+
+
+def _is_notice(tr: LexborNode, cells: list[LexborNode]) -> bool:
+    return "notice" in attr(tr, "class") or node_text(cells[0]) == "공지" or bool(cells[0].css_first(".p-icon__notice"))
+
+
+def _has_file(tr: LexborNode, file_cell: LexborNode | None) -> bool:
+    if tr.css_first(".p-icon__file, .ico-attach, td.p-file a"):
+        return True
+    return file_cell is not None and bool(file_cell.css_first("i, span, a, img"))
+
+
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    cells = [c for c in tr.iter() if c.tag == "td"]
+    found = _subject(tr, cells)
+    if found is None:
+        return None
+    subject, link, key = found
+    named = {n: c for n, c in zip(columns, cells, strict=False) if n is not None} if len(columns) == len(cells) else {}
+    url = absolute(ctx.url, attr(link, "href"))
     stub = PostStub(
         key=key,
         title=node_text(link, skip=_JUNK),
@@ -100,13 +114,31 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
         request=Request(url=url, referer=ctx.url),
         author=node_text(named.get("author")) or None,
         views=parse_int(node_text(named.get("views"))),
-        notice="notice" in attr(tr, "class") or first == "공지" or bool(cells[0].css_first(".p-icon__notice")),
+        notice=_is_notice(tr, cells),
         secret=bool(subject.css_first(".p-icon__lock, .p-icon__secret")),
         reply_depth=1 if subject.css_first(".p-icon__reply") else 0,
-        has_file=bool(tr.css_first(".p-icon__file, .ico-attach, td.p-file a"))
-        or (file_cell is not None and bool(file_cell.css_first("i, span, a, img"))),
+        has_file=_has_file(tr, named.get("file")),
     )
-    return _Row(stub, parse_board_date(date_text, ctx.now))
+    return _Row(stub, parse_board_date(_date_text(cells, named), ctx.now))
+
+
+def _list_table(doc: Doc) -> LexborNode | None:
+    """``table.p-table``, or the table around the post links when the skin renamed it."""
+    table = doc.css_first("table.p-table")
+    link = doc.css_first(f"a[href*='{_VIEW}']")
+    if link is not None and (table is None or not table.css_first(f"a[href*='{_VIEW}']")):
+        table = link
+        while table is not None and table.tag != "table":
+            table = table.parent
+    return table
+
+
+def _total(doc: Doc) -> int | None:
+    """The post count the list prints (총 N건), or None."""
+    for node in doc.css(".p-total, .total, [class*='count']"):
+        if match := _TOTAL.search(node_text(node)):
+            return parse_int(match.group(1))
+    return None
 
 
 def _page_index(url: str) -> int:
@@ -158,62 +190,54 @@ class BbsNttEngine(Engine):
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``pageIndex=N`` from page 2 on."""
-        if page > 1:
-            return Request(url=with_query(board_url, pageIndex=page))
-        return Request(url=with_query(board_url, drop=("pageIndex",)))
+        return paged_request(board_url, "pageIndex", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The ``table.p-table`` rows (notices once), ``pageIndex`` pagination and the total."""
-        table = doc.css_first("table.p-table")
-        link = doc.css_first(f"a[href*='{_VIEW}']")
-        if link is not None and (table is None or not table.css_first(f"a[href*='{_VIEW}']")):
-            table = link
-            while table is not None and table.tag != "table":
-                table = table.parent
+        table = _list_table(doc)
         if table is None:
             raise EngineError("no p-table list on the page")
-        columns = [_label(node_text(th), _LABELS) for th in table.css("thead th")]
+        columns = [column_role(node_text(th)) for th in table.css("thead th")]
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_index(ctx.url)
         pages = {_page_index(attr(a, "href")) for a in doc.css("a[href*='pageIndex=']") if not _ntt(attr(a, "href"))}
         next_page = current + 1 if current + 1 in pages else None
-        total = None
-        for node in doc.css(".p-total, .total, [class*='count']"):
-            if match := _TOTAL.search(node_text(node)):
-                total = parse_int(match.group(1))
-                break
         stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
-        return ListPage(stubs, next_page, max(pages | {current}) if pages else None, total)
+        return ListPage(stubs, next_page, max(pages | {current}) if pages else None, _total(doc))
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The ``p-table`` view; a password form instead gives an empty, ``secret`` post."""
         subject = doc.css_first("span.p-table__subject_text")
         if subject is None:
-            if doc.css_first("input[type='password']"):
+            if is_password_page(doc, None):  # a password field outside the site frame, not a login box
                 return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
             raise EngineError("no span.p-table__subject_text on the view page")
         table: LexborNode | None = subject
         while table is not None and table.tag != "table":
             table = table.parent
         scope = table if table is not None else doc.body
-        cell = scope.css_first("td.p-table__content") if scope is not None else None
-        if cell is None:
-            cell = next((td for td in doc.css("td[title]") if attr(td, "title") == "내용"), None)
-        if cell is None:
-            raise EngineError("no td.p-table__content on the view page")
-        body = cell.css_first("div.ntt_cn_container") or cell
+        body = _content(doc, scope)
         fields = _fields(scope)
         posted = parse_board_date(fields.get("date", ""), ctx.now)
         return Post(
             key=key,
             title=node_text(subject),
             url=ctx.url,
-            body_html=body.inner_html or "",
+            body_html=body.inner_html or "" if body is not None else "",
             author=fields.get("author") or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(fields.get("views")),
             attachments=_attachments(doc, ctx),
         )
+
+
+def _content(doc: Doc, scope: LexborNode | None) -> LexborNode | None:
+    """The body: ``td.p-table__content`` (or the cell titled 내용), its ``div.ntt_cn_container`` when it has
+    one; None leaves the body to the generic fallback (engines.fallback)."""
+    cell = scope.css_first("td.p-table__content") if scope is not None else None
+    if cell is None:
+        cell = next((td for td in doc.css("td[title]") if attr(td, "title") == "내용"), None)
+    return (cell.css_first("div.ntt_cn_container") or cell) if cell is not None else None
 
 
 def _fields(scope: LexborNode | None) -> dict[str, str]:

@@ -26,43 +26,37 @@ from noticetui.engines.base import (
     EngineError,
     absolute,
     attr,
+    column_role,
     dated_stubs,
     node_text,
+    paged_request,
     parse_int,
     parse_size,
     query_param,
     unique_stubs,
     with_query,
 )
+from noticetui.engines.generic_post import is_password_page
+from noticetui.engines.js_calls import handler, js_calls, post_arg
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _JUNK = ".sr_only, .blind, .skip, i, img, script"
-_GO_VIEW = re.compile(r"goView\(\s*'?(\d+)'?")
 _TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*(?:건|개)")
-_LABELS = {
-    "number": ("번호",),
-    "title": ("제목",),
-    "author": ("작성자", "담당부서", "부서", "글쓴이", "등록자"),
-    "date": ("등록일", "작성일", "게시일"),
-    "views": ("조회",),
-    "file": ("첨부", "파일"),
-}
 _TITLE_CELL = "td[aria-label='제목'], td[data-label='제목']"
 _LIST_MARKERS = f"{_TITLE_CELL}, a.txt_title, td[aria-label='등록일'], td[data-label='등록일']"
 _DOWNLOAD = "a[href*='boardDownload.es'], a[href*='act=download']"
 
 
-def _label(text: str) -> str | None:
-    return next((name for name, words in _LABELS.items() if any(w in text for w in words)), None)
-
-
-def _list_no(link: LexborNode) -> str | None:
-    """A row link's ``list_no``, from its href or from its ``goView('N')`` handler."""
+def _list_no(link: LexborNode, bid: str) -> str | None:
+    """A row link's ``list_no``, from its href or from its ``goView(…)`` handler (by shape: a call that
+    also passes the board's ``bid`` may put it first or last)."""
     key = query_param(attr(link, "href"), "list_no")
     if key and key.isdigit():
         return key
-    match = _GO_VIEW.search(attr(link, "onclick") + " " + attr(link, "href"))
-    return match.group(1) if match else None
+    for fn, args in js_calls(handler(link)):
+        if fn == "goView":
+            return post_arg(args, {bid} if bid else ())
+    return None
 
 
 def _title(link: LexborNode) -> str:
@@ -82,30 +76,38 @@ class _Row:
 
 
 def _columns(table: LexborNode) -> list[str | None]:
-    return [_label(node_text(th)) for th in table.css("thead th")]
+    return [column_role(node_text(th)) for th in table.css("thead th")]
 
 
-def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
-    cells = [c for c in tr.iter() if c.tag == "td"]
+def _named(cells: list[LexborNode], columns: list[str | None]) -> dict[str, LexborNode]:
+    """Cells by role: each cell's aria-label / data-label names it; the header is the fallback."""
     named: dict[str, LexborNode] = {}
     for index, cell in enumerate(cells):
-        # The aria-label / data-label of each cell names it; the header is the fallback.
-        name = _label(attr(cell, "aria-label") or attr(cell, "data-label"))
+        name = column_role(attr(cell, "aria-label") or attr(cell, "data-label"))
         if name is None and len(columns) == len(cells):
             name = columns[index]
         if name is not None:
             named.setdefault(name, cell)
+    return named
+
+
+def _is_secret(title_cell: LexborNode) -> bool:
+    """A lock icon, or 비밀 in the cell's screen-reader text."""
+    if title_cell.css_first("i.xi-lock, .ico_lock, img[alt*='비밀']"):
+        return True
+    return "비밀" in node_text(title_cell.css_first(".sr_only"))
+
+
+def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    named = _named([c for c in tr.iter() if c.tag == "td"], columns)
     scope = named.get("title", tr)
-    link = scope.css_first("a.txt_title") or next((a for a in scope.css("a") if _list_no(a)), None)
-    key = _list_no(link) if link is not None else None
+    bid = query_param(ctx.url, "bid") or ""
+    link = scope.css_first("a.txt_title") or next((a for a in scope.css("a") if _list_no(a, bid)), None)
+    key = _list_no(link, bid) if link is not None else None
     if link is None or key is None:
         return None
     href = attr(link, "href")
     url = absolute(ctx.url, href) if "list_no=" in href else with_query(ctx.url, act="view", list_no=key)
-    number = named.get("number")
-    badge = node_text(number) if number is not None else ""
-    title_cell = named.get("title", scope)
-    secret_words = node_text(title_cell.css_first(".sr_only"))
     file_cell = named.get("file")
     stub = PostStub(
         key=key,
@@ -114,9 +116,9 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row |
         request=Request(url=url, referer=ctx.url),
         author=node_text(named.get("author")) or None,
         views=parse_int(node_text(named.get("views"))),
-        notice="notice" in attr(tr, "class") or "공지" in badge,
-        secret=bool(title_cell.css_first("i.xi-lock, .ico_lock, img[alt*='비밀']")) or "비밀" in secret_words,
-        reply_depth=1 if title_cell.css_first("i[class*='arrow-right'], .ico_reply, .re") else 0,
+        notice="notice" in attr(tr, "class") or "공지" in node_text(named.get("number")),
+        secret=_is_secret(scope),
+        reply_depth=1 if scope.css_first("i[class*='arrow-right'], .ico_reply, .re") else 0,
         has_file=file_cell is not None and bool(file_cell.css_first("i, img, a, span")),
     )
     return _Row(stub, parse_board_date(node_text(named.get("date")), ctx.now))
@@ -137,6 +139,29 @@ def _page_of(url: str) -> int:
     return int(page) if page and page.isdigit() else 1
 
 
+def _url_fit(url: str) -> float:
+    path = urlsplit(url).path
+    if path.endswith("board.es") or path.endswith("boardDownload.es"):
+        return 1.0 if query_param(url, "bid") else 0.7
+    return 0.3 if path.endswith(".es") else 0.0
+
+
+def _markup_fit(doc: Doc) -> float:
+    handlers = " ".join(attr(a, "onclick") for a in doc.css("a[onclick]"))
+    scripts = " ".join(s.text() or "" for s in doc.css("script"))
+    markup = 0.0
+    if "goView(" in handlers or "function goView" in scripts or doc.css_first(_DOWNLOAD):
+        markup += 0.4
+    article = doc.css_first("article.board_view")
+    if article is not None and article.css_first("h2.title, h3.title") and article.css_first("div.contents"):
+        markup += 0.6
+    elif doc.css_first(_LIST_MARKERS):
+        markup += 0.35
+    if doc.css_first("a[href*='board.es?'][href*='list_no='], a[href*='board.es?'][href*='nPage=']"):
+        markup += 0.25
+    return markup
+
+
 class BoardEsEngine(Engine):
     """The ``board.es`` CMS of Korean ministries and agencies."""
 
@@ -145,25 +170,7 @@ class BoardEsEngine(Engine):
 
     def score(self, url: str, doc: Doc) -> float:
         """High when the URL is ``board.es`` and the page has its cells, ``goView`` and ``list_no`` links."""
-        path = urlsplit(url).path
-        url_fit = 0.0
-        if path.endswith("board.es") or path.endswith("boardDownload.es"):
-            url_fit = 1.0 if query_param(url, "bid") else 0.7
-        elif path.endswith(".es"):
-            url_fit = 0.3
-        handlers = " ".join(attr(a, "onclick") for a in doc.css("a[onclick]"))
-        scripts = " ".join(s.text() or "" for s in doc.css("script"))
-        markup = 0.0
-        if "goView(" in handlers or "function goView" in scripts or doc.css_first(_DOWNLOAD):
-            markup += 0.4
-        article = doc.css_first("article.board_view")
-        if article is not None and article.css_first("h2.title, h3.title") and article.css_first("div.contents"):
-            markup += 0.6
-        elif doc.css_first(_LIST_MARKERS):
-            markup += 0.35
-        if doc.css_first("a[href*='board.es?'][href*='list_no='], a[href*='board.es?'][href*='nPage=']"):
-            markup += 0.25
-        return min(1.0, 0.25 * url_fit + 0.75 * min(markup, 1.0))
+        return min(1.0, 0.25 * _url_fit(url) + 0.75 * min(_markup_fit(doc), 1.0))
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/board.es?mid=…&bid=…`` (plus ``cg_code``/``tag`` filters): no view, page or download fields."""
@@ -176,9 +183,7 @@ class BoardEsEngine(Engine):
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``nPage=N`` from page 2 on."""
-        if page > 1:
-            return Request(url=with_query(board_url, nPage=page))
-        return Request(url=with_query(board_url, drop=("nPage",)))
+        return paged_request(board_url, "nPage", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of the list table (notices once), ``nPage`` pagination and the 총 N건 count."""
@@ -203,19 +208,18 @@ class BoardEsEngine(Engine):
         """``article.board_view``; a password form instead gives an empty, ``secret`` post."""
         article = doc.css_first("article.board_view") or doc.css_first("div.board_view")
         if article is None:
-            if doc.css_first("input[type='password']"):
+            if is_password_page(doc, None):  # a password field outside the site frame, not a login box
                 return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
             raise EngineError("no article.board_view on the view page")
+        # Without div.contents the body is left to the generic fallback (engines.fallback).
         content = article.css_first("div.contents") or article.css_first("div.view_cont, div.cont")
-        if content is None:
-            raise EngineError("no div.contents in the board_view")
         info = _info(article)
         posted = parse_board_date(info.get("date", ""), ctx.now)
         return Post(
             key=key,
             title=node_text(article.css_first("h2.title, h3.title, .title"), skip=_JUNK),
             url=ctx.url,
-            body_html=content.inner_html or "",
+            body_html=content.inner_html or "" if content is not None else "",
             author=info.get("author") or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(info.get("views")),
@@ -228,14 +232,14 @@ def _info(article: LexborNode) -> dict[str, str]:
     found: dict[str, str] = {}
     for item in article.css("ul.info li, .info li, .view_info li, ul.board_info li"):
         label = item.css_first("strong, .tit, dt, em")
-        name = _label(node_text(label))
+        name = column_role(node_text(label))
         if name is not None and label is not None:
             found.setdefault(name, node_text(item, skip="strong, .tit, dt, em"))
     for dt in article.css("dl dt"):
         dd = dt.next
         while dd is not None and dd.tag != "dd":
             dd = dd.next
-        name = _label(node_text(dt))
+        name = column_role(node_text(dt))
         if name is not None and dd is not None:
             found.setdefault(name, node_text(dd))
     return found

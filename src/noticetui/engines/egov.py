@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from noticetui.engines import egov_common as common
 from noticetui.engines import egov_list, egov_view
-from noticetui.engines.base import Doc, Engine, alert_message, attr, node_text, query_param, with_query
+from noticetui.engines.base import Doc, Engine, attr, node_text, paged_request, query_param
+from noticetui.engines.site_errors import site_error
 from noticetui.models import ListPage, ParseContext, Post, Request
 
 _SIGNATURE_FUNCTIONS = (
@@ -93,9 +94,7 @@ class EgovEngine(Engine):
             fields = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "pageIndex"]
             url = urlunsplit(parts._replace(query="", fragment=""))
             return Request(url, method="POST", form=(*fields, ("pageIndex", str(page))))
-        if page > 1:
-            return Request(with_query(board_url, pageIndex=page))
-        return Request(with_query(board_url, drop=("pageIndex",)))
+        return paged_request(board_url, "pageIndex", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of any of the three list templates (see :mod:`~noticetui.engines.egov_list`)."""
@@ -115,7 +114,7 @@ class EgovEngine(Engine):
                 return message
         if doc.css_first("img[alt='er_logo'], img[src*='er_logo']") is not None:
             return "eGovFrame error page"
-        return alert_message(doc)
+        return site_error(doc)
 
 
 ENGINE = EgovEngine()

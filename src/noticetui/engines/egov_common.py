@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, attr, node_text, parse_int, query_param
+from noticetui.engines.js_calls import js_calls
 
 LIST_LEGACY = "selectBoardList.do"
 """The list of the legacy common component and of the portal template (``EgovNoticeList.jsp``)."""
@@ -31,29 +32,7 @@ TRANSIENT_FIELDS = frozenset(
      "subPageIndex", "commentNo", "modified", "searchBgnDe", "searchEndDe"}
 )  # fmt: skip
 
-_CALL = re.compile(r"(?P<fn>[A-Za-z_$][\w$.]*)\s*\((?P<args>[^()]*)\)")
-_ARG = re.compile(r"""'(?P<single>[^']*)'|"(?P<double>[^"]*)"|(?P<bare>[^\s,'"]+)""")
 _PAGE_FN = re.compile(r"page|list", re.I)
-
-
-def js_calls(code: str) -> list[tuple[str, list[str]]]:
-    """The function calls in a snippet of JavaScript, with their literal arguments, in order.
-
-    ``"fn_egov_inqire_notice('123', 'BBSMSTR_1'); return false;"`` gives
-    ``[("fn_egov_inqire_notice", ["123", "BBSMSTR_1"])]``; a leading ``javascript:`` is ignored.
-    """
-    calls: list[tuple[str, list[str]]] = []
-    for match in _CALL.finditer(code):
-        args = [m.group("single") or m.group("double") or m.group("bare") or "" for m in _ARG.finditer(match["args"])]
-        calls.append((match["fn"].rsplit(".", 1)[-1], args))
-    return calls
-
-
-def handler(node: LexborNode | None) -> str:
-    """A link's JavaScript: its ``onclick`` and its ``javascript:`` ``href``, joined."""
-    href = attr(node, "href")
-    script = href[len("javascript:") :] if href.lower().startswith("javascript:") else ""
-    return f"{attr(node, 'onclick')};{script}"
 
 
 def context_path(url: str) -> str:
@@ -91,6 +70,24 @@ def with_fields(url: str, fields: list[tuple[str, str]]) -> str:
     return urlunsplit(parts._replace(query=urlencode(fields), fragment=""))
 
 
+def _field_value(node: LexborNode) -> str | None:
+    """What a browser submits for one control, or None when it submits nothing."""
+    if node.tag == "select":
+        options = node.css("option")
+        chosen = next((o for o in options if "selected" in o.attributes), options[0] if options else None)
+        if chosen is None:
+            return None
+        return attr(chosen, "value") if "value" in chosen.attributes else node_text(chosen)
+    if node.tag == "textarea":
+        return node.text() or ""
+    kind = attr(node, "type").lower()
+    if kind in ("submit", "button", "image", "reset", "file"):
+        return None
+    if kind in ("checkbox", "radio"):
+        return (attr(node, "value") or "on") if "checked" in node.attributes else None
+    return attr(node, "value")
+
+
 def form_fields(form: LexborNode) -> list[tuple[str, str]]:
     """What a browser would submit for ``form`` (no submit button pressed): named inputs, selects, textareas."""
     fields: list[tuple[str, str]] = []
@@ -98,21 +95,9 @@ def form_fields(form: LexborNode) -> list[tuple[str, str]]:
         name = attr(node, "name")
         if not name or "disabled" in node.attributes:
             continue
-        kind = attr(node, "type").lower()
-        if node.tag == "select":
-            options = node.css("option")
-            chosen = next((o for o in options if "selected" in o.attributes), options[0] if options else None)
-            if chosen is not None:
-                fields.append((name, attr(chosen, "value") if "value" in chosen.attributes else node_text(chosen)))
-        elif node.tag == "textarea":
-            fields.append((name, node.text() or ""))
-        elif kind in ("submit", "button", "image", "reset", "file"):
-            continue
-        elif kind in ("checkbox", "radio"):
-            if "checked" in node.attributes:
-                fields.append((name, attr(node, "value") or "on"))
-        else:
-            fields.append((name, attr(node, "value")))
+        value = _field_value(node)
+        if value is not None:
+            fields.append((name, value))
     return fields
 
 

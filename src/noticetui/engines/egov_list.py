@@ -19,23 +19,27 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, parse_board_date
 from noticetui.engines import egov_common as common
-from noticetui.engines.base import Doc, EngineError, absolute, attr, dated_stubs, node_text, parse_int
+from noticetui.engines.base import (
+    Doc,
+    EngineError,
+    absolute,
+    attr,
+    column_role,
+    dated_stubs,
+    node_text,
+    parse_int,
+    unique_stubs,
+)
+from noticetui.engines.js_calls import board_and_post, handler, js_calls
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
-_HEADERS = {
-    "number": ("번호", "순번", "No"),
-    "title": ("제목",),
-    "author": ("작성자", "등록자", "글쓴이", "게시자", "담당"),
-    "date": ("작성일", "등록일", "작성시간", "게시일"),
-    "views": ("조회",),
-}
 _COMMENT_COUNT = re.compile(r"\s*\[(\d+)\]\s*$")
 _OPEN_LEGACY = "fn_egov_inqire_notice"
 _OPEN_ARTICLE = "fn_egov_inquire_articledetail"
@@ -50,9 +54,7 @@ class _Row:
 
 
 def _column(text: str) -> str | None:
-    if "시작일" in text or "종료일" in text:
-        return None  # 게시시작일/게시종료일 of posting boards are not the post's date
-    return next((name for name, words in _HEADERS.items() if any(w in text for w in words)), None)
+    return column_role(text)  # 게시시작일/게시종료일 of posting boards are not the post's date: None
 
 
 def list_table(doc: Doc) -> LexborNode | None:
@@ -67,14 +69,20 @@ def _cells(row: LexborNode) -> list[LexborNode]:
     return [c for c in row.iter() if c.tag in ("td", "th")]
 
 
-def _open_call(cell: LexborNode) -> tuple[str, str, str] | None:
-    """``(function, bbsId, nttId)`` of the title cell's opening link, or None."""
+def _open_call(cell: LexborNode, bbs_id: str) -> tuple[str, str, str] | None:
+    """``(function, bbsId, nttId)`` of the title cell's opening link, or None.
+
+    The arguments are told apart by shape (``BBSMSTR_…`` or the page's bbsId vs digits): deployed sites
+    swap the order of the component's sample JSP.  Position decides only when shape cannot.
+    """
     for link in cell.css("a"):
-        for fn, args in common.js_calls(common.handler(link)):
-            if fn == _OPEN_LEGACY and len(args) >= 2:
-                return fn, args[1], args[0]
-            if fn == _OPEN_ARTICLE and len(args) >= 2:
-                return fn, args[0], args[1]
+        for fn, args in js_calls(handler(link)):
+            if fn not in (_OPEN_LEGACY, _OPEN_ARTICLE) or len(args) < 2:
+                continue
+            by_shape = board_and_post(args, {bbs_id} if bbs_id else ())
+            if by_shape is not None:
+                return fn, *by_shape
+            return (fn, args[1], args[0]) if fn == _OPEN_LEGACY else (fn, args[0], args[1])
     return None
 
 
@@ -140,40 +148,38 @@ class _Reader:
         shown = [(k, v) for k, v in fields if v and (k == "nttId" or k not in common.TRANSIENT_FIELDS)]
         return ntt_id, request, common.with_fields(url, shown)
 
+    def title(self, cell: LexborNode, call: tuple[str, str, str] | None, opened: bool) -> tuple[str, int | None]:
+        """``(title, comments)``: the opening link's text, without the current list's ``[N]`` count."""
+        link = cell.css_first("a.lnk") or next(
+            (a for a in cell.css("a") if _OPEN_LEGACY in handler(a) or _OPEN_ARTICLE in handler(a)), None
+        )
+        title = node_text(link) if opened and link is not None else node_text(cell)
+        if self.article_form is None and (call is None or call[0] != _OPEN_ARTICLE):
+            return title, None
+        # The current list prints "[N]" after every title that has comments, nothing otherwise.
+        count = _COMMENT_COUNT.search(title)
+        return (title[: count.start()].rstrip(), int(count.group(1))) if count else (title, 0)
+
     def row(self, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+        """One row as a stub and its date; None for a row that cannot be opened and is not a secret post."""
         cells = _cells(tr)
         named = {name: td for name, td in zip(columns, cells, strict=False) if name is not None}
         title_cell = named.get("title") or next((c for c in cells if c.css_first("a, form")), None)
         if title_cell is None:
             return None
-        call = _open_call(title_cell)
+        call = _open_call(title_cell, self.bbs_id)
         opened = self.request_for(call, title_cell)
-        link = title_cell.css_first("a.lnk") or next(
-            (a for a in title_cell.css("a") if _OPEN_LEGACY in common.handler(a) or _OPEN_ARTICLE in common.handler(a)),
-            None,
-        )
-        title = node_text(link) if opened is not None and link is not None else node_text(title_cell)
-        comments = None
-        if self.article_form is not None or (call is not None and call[0] == _OPEN_ARTICLE):
-            # The current list prints "[N]" after every title that has comments, nothing otherwise.
-            count = _COMMENT_COUNT.search(title)
-            comments = int(count.group(1)) if count else 0
-            title = title[: count.start()].rstrip() if count else title
+        title, comments = self.title(title_cell, call, opened is not None)
         secret = title_cell.css_first(_LOCK_ICON) is not None
         author = "" if self.portal else node_text(named.get("author"))
         date_text = node_text(named.get("date"))
-        if opened is None:
-            if not secret or not title:
-                return None  # an expired or deleted post: nothing to open, nothing to follow
+        if opened is not None:
+            key, request, url = opened
+        elif secret and title:
             key, url = _secret_key(title, author, date_text), self.list_url()
             request = Request(url)
         else:
-            key, request, url = opened
-        first = cells[0] if cells else None
-        notice = first is not None and (
-            first.css_first("img[src*='notice'], img[alt='notice'], img[alt='공지']") is not None
-            or node_text(first) == "공지"
-        )
+            return None  # an expired or deleted post: nothing to open, nothing to follow
         stub = PostStub(
             key=key,
             title=title,
@@ -181,7 +187,7 @@ class _Reader:
             request=request,
             author=author or None,
             views=parse_int(node_text(named.get("views"))),
-            notice=notice,
+            notice=_is_notice(cells[0] if cells else None),
             secret=secret,
             reply_depth=_reply_depth(title_cell),
             comments=comments,
@@ -189,19 +195,13 @@ class _Reader:
         return _Row(stub, parse_board_date(date_text, self.ctx.now) if date_text else None)
 
 
-def _merged(rows: list[_Row]) -> list[_Row]:
-    """One row per key: the current component lists each pinned notice twice (on top, and in its place)."""
-    seen: dict[str, int] = {}
-    merged: list[_Row] = []
-    for row in rows:
-        if row.stub.key in seen:
-            index = seen[row.stub.key]
-            if row.stub.notice and not merged[index].stub.notice:
-                merged[index] = _Row(replace(merged[index].stub, notice=True), merged[index].date)
-            continue
-        seen[row.stub.key] = len(merged)
-        merged.append(row)
-    return merged
+def _is_notice(first: LexborNode | None) -> bool:
+    """A pinned row: its number cell shows a notice icon or says 공지."""
+    if first is None:
+        return False
+    return first.css_first("img[src*='notice'], img[alt='notice'], img[alt='공지']") is not None or (
+        node_text(first) == "공지"
+    )
 
 
 def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:
@@ -212,8 +212,7 @@ def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:
     columns = [_column(node_text(th)) for th in table.css("thead th")]
     reader = _Reader(doc, ctx)
     rows = [r for tr in table.css("tbody tr") if (r := reader.row(tr, columns)) is not None]
-    rows = _merged(rows)
     # Pinned notices are out of date order: they are dated alone, the rest as a column.
-    stubs = dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now)
+    stubs = unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now))
     next_page, last_page = common.pagination(doc)
     return ListPage(stubs, next_page=next_page, last_page=last_page, total=common.total_count(doc))

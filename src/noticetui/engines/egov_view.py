@@ -23,33 +23,21 @@ from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date, to_datetime
 from noticetui.engines import egov_common as common
-from noticetui.engines.base import Doc, EngineError, attr, clean_text, node_text, parse_int, parse_size
+from noticetui.engines.base import Doc, EngineError, attr, clean_text, column_role, node_text, parse_int, parse_size
 from noticetui.engines.egov_list import list_table
+from noticetui.engines.js_calls import file_and_serial, handler, js_calls
 from noticetui.models import Attachment, ParseContext, Post, Request
 
-_LABELS = {
-    "title": ("제목",),
-    "author": ("작성자", "등록자", "글쓴이", "게시자"),
-    "date": ("작성일", "작성시간", "등록일", "게시일"),
-    "views": ("조회",),
-    "body": ("내용",),
-    "files": ("첨부",),
-}
 _BYTES = re.compile(r"\[\s*(\d[\d,]*)\s*(?:byte|bytes|바이트)?\s*\]", re.I)
 
 
-def _label(text: str) -> str | None:
-    text = text.replace(" ", "")
-    if "시작일" in text or "기간" in text:
-        return None
-    return next((name for name, words in _LABELS.items() if any(w in text for w in words)), None)
-
-
 def _view_table(doc: Doc) -> LexborNode | None:
+    """The view's ``th``/``td`` table: a known class, else a table that pairs a 제목 label with its value
+    (a list's header row has 제목 too, but no value beside it)."""
     table = doc.css_first("table.wTable, table.generalTable, table.view_table, table.bbs_view")
     if table is not None:
         return table
-    return next((t for t in doc.css("table") if any(node_text(th) == "제목" for th in t.css("th"))), None)
+    return next((t for t in doc.css("table") if "title" in _pairs(t)), None)
 
 
 def _pairs(table: LexborNode) -> dict[str, LexborNode]:
@@ -59,7 +47,7 @@ def _pairs(table: LexborNode) -> dict[str, LexborNode]:
         cells = [c for c in tr.iter() if c.tag in ("th", "td")]
         for head, value in itertools.pairwise(cells):
             if head.tag == "th" and value.tag == "td":
-                name = _label(node_text(head))
+                name = column_role(node_text(head))
                 if name is not None and name not in found:
                     found[name] = value
     return found
@@ -86,9 +74,9 @@ def _file_ref(link: LexborNode) -> tuple[str, str] | None:
     """``(atchFileId, fileSn)`` of a download link."""
     if "data-atch-file-id" in link.attributes:
         return attr(link, "data-atch-file-id"), attr(link, "data-file-sn") or "0"
-    for fn, args in common.js_calls(common.handler(link)):
-        if fn.lower().endswith("downfile") and len(args) >= 2:
-            return args[0], args[1]
+    for fn, args in js_calls(handler(link)):
+        if fn.lower().endswith("downfile"):
+            return file_and_serial(args)
     return None
 
 
@@ -125,7 +113,7 @@ def attachments(scope: LexborNode, doc: Doc, ctx: ParseContext) -> list[Attachme
 def _portal_post(view: LexborNode, doc: Doc, ctx: ParseContext, key: str) -> Post:
     facts: dict[str, str] = {}
     for dl in view.css(".info dl, .board_view_top dl"):
-        name = _label(node_text(dl.css_first("dt")))
+        name = column_role(node_text(dl.css_first("dt")))
         if name is not None:
             facts.setdefault(name, node_text(dl.css_first("dd")))
     area = view.css_first("textarea#nttCn, textarea[name='nttCn']")
@@ -153,15 +141,14 @@ def _table_post(table: LexborNode, doc: Doc, ctx: ParseContext, key: str) -> Pos
     content = doc.css_first("#bbs_cn") or (
         body_cell.css_first(".ck-content") or body_cell if body_cell is not None else doc.css_first("td.cnt")
     )
-    if content is None:
-        raise EngineError("no body (#bbs_cn, td.cnt, 내용) on the eGovFrame view page")
+    # A skin without a 내용 label leaves the body to the generic fallback (never a secret or empty post).
     posted = parse_board_date(node_text(pairs.get("date")), ctx.now)
     author = node_text(pairs.get("author"))
     return Post(
         key=key,
         title=node_text(pairs.get("title")),
         url=ctx.url,
-        body_html=(content.inner_html or "").strip(),
+        body_html=(content.inner_html or "").strip() if content is not None else "",
         author=author if author and set(author) != {"*"} else None,  # anonymous boards print ******
         posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
         views=parse_int(node_text(pairs.get("views"))),
@@ -171,9 +158,7 @@ def _table_post(table: LexborNode, doc: Doc, ctx: ParseContext, key: str) -> Pos
 
 def is_view(doc: Doc) -> bool:
     """Whether the page is one of the view pages this module reads."""
-    return doc.css_first("div.board_view") is not None or (
-        (table := _view_table(doc)) is not None and ("body" in _pairs(table) or doc.css_first("#bbs_cn") is not None)
-    )
+    return doc.css_first("div.board_view") is not None or _view_table(doc) is not None
 
 
 def parse_post(doc: Doc, ctx: ParseContext, key: str) -> Post:
@@ -182,7 +167,7 @@ def parse_post(doc: Doc, ctx: ParseContext, key: str) -> Post:
     if view is not None:
         return _portal_post(view, doc, ctx, key)
     table = _view_table(doc)
-    if table is not None and ("body" in _pairs(table) or doc.css_first("#bbs_cn") is not None):
+    if table is not None:
         return _table_post(table, doc, ctx, key)
     if list_table(doc) is not None:
         # EgovArticleController forwards a secret post's view to the list for anyone but its author.

@@ -65,11 +65,20 @@ class _Owners:
 
     def share(self, node: LexborNode) -> _Share:
         found = self.shares.get(node.mem_id)
-        if found is None:
-            found = self.shares[node.mem_id] = _Share(node, parent=self.container_of(node))
-            if found.parent is not None:
-                self.share(found.parent).children.append(node.mem_id)
-        return found
+        if found is not None:
+            return found
+        # Up to the nearest container already known, then created from the top down: a loop, not a
+        # recursion, so that a page of thousands of nested boxes cannot exhaust the stack.
+        missing: list[LexborNode] = []
+        current: LexborNode | None = node
+        while current is not None and current.mem_id not in self.shares:
+            missing.append(current)
+            current = self.container_of(current)
+        for each in reversed(missing):
+            share = self.shares[each.mem_id] = _Share(each, parent=self.container_of(each))
+            if share.parent is not None:
+                self.shares[share.parent.mem_id].children.append(each.mem_id)
+        return self.shares[node.mem_id]
 
     def add_text(self, text_node: LexborNode) -> None:
         text = text_node.text_content or ""
@@ -96,7 +105,12 @@ def _value(share: _Share) -> int:
 
 def _total(owners: _Owners, share: _Share) -> int:
     """The letters of ``share``'s container and of every container inside it."""
-    return share.letters + sum(_total(owners, owners.shares[i]) for i in share.children)
+    total, stack = 0, [share]
+    while stack:  # a loop rather than a recursion: nesting can be thousands deep
+        current = stack.pop()
+        total += current.letters
+        stack.extend(owners.shares[i] for i in current.children)
+    return total
 
 
 def find_body(doc: Doc) -> LexborNode | None:
@@ -114,19 +128,23 @@ def find_body(doc: Doc) -> LexborNode | None:
     best = max(scored, key=_value)
     while best.parent is not None and not is_chrome(best.parent, owners.chrome):
         parent = owners.share(best.parent)
-        like = [
-            owners.shares[i]
-            for i in parent.children
-            if i != best.node.mem_id
-            and owners.shares[i].node.tag == best.node.tag
-            and attr(owners.shares[i].node, "class") == attr(best.node, "class")
-            and owners.shares[i].letters > 0
-        ]
-        rich = parent.letters >= _total(owners, best) and parent.link_letters * 3 < parent.letters
-        if not (like or rich) or parent.node.tag == "body":
+        if parent.node.tag == "body" or not _widens(owners, parent, best):
             break
         best = parent
     return best.node
+
+
+def _widens(owners: _Owners, parent: _Share, best: _Share) -> bool:
+    """Whether ``parent`` takes the place of ``best``: it holds siblings like ``best`` (an editor's one
+    ``<div>`` per paragraph), or as much prose of its own as ``best`` holds, and few links."""
+    like = any(
+        i != best.node.mem_id
+        and owners.shares[i].node.tag == best.node.tag
+        and attr(owners.shares[i].node, "class") == attr(best.node, "class")
+        and owners.shares[i].letters > 0
+        for i in parent.children
+    )
+    return like or (parent.letters >= _total(owners, best) and parent.link_letters * 3 < parent.letters)
 
 
 def body_html(node: LexborNode) -> str:

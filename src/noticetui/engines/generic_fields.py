@@ -13,19 +13,10 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.engines.base import attr, node_text, parse_int
+from noticetui.engines.base import attr, column_role, node_text, parse_int
 from noticetui.engines.generic_rows import row_date_text
 from noticetui.engines.generic_text import classes, date_in, is_notice_word, own_text, text_without
 
-_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", ("번호", "no", "순번", "num")),
-    ("title", ("제목", "title", "subject", "글제목")),
-    ("date", ("등록일", "작성일", "게시일", "날짜", "일자", "date", "공고일", "등록일자", "작성일자", "게시일자")),
-    ("author", ("작성자", "글쓴이", "등록자", "담당부서", "담당자", "작성부서", "부서", "게시자", "이름", "writer", "author")),
-    ("views", ("조회수", "조회", "hits", "hit", "views", "읽음")),
-    ("file", ("첨부파일", "첨부", "파일", "file", "files")),
-    ("category", ("분류", "구분", "카테고리", "category")),
-)  # fmt: skip
 _CELL_JUNK = ".sr-only, .sr_only, .blind, .sound_only, .hidden, script"
 _LABELED = re.compile(
     r"^(?P<label>조회수|조회|hits?|views?|읽음|작성자|글쓴이|등록자|담당부서|담당자|작성부서|부서|writer|author)"
@@ -57,14 +48,6 @@ class Fields:
     has_file: bool = False
 
 
-def _role(text: str) -> str | None:
-    key = re.sub(r"[\s.:()·]+", "", text).lower()
-    for role, words in _ROLES:
-        if key in words:
-            return role
-    return next((role for role, words in _ROLES if any(w in key for w in words if len(w) > 1)), None)
-
-
 def cells(tr: LexborNode) -> list[LexborNode]:
     """A table row's cells, a cell spanning n columns repeated n times."""
     found: list[LexborNode] = []
@@ -83,7 +66,7 @@ def column_roles(table: LexborNode) -> list[str | None]:
         row = next((tr for tr in table.css("tr") if tr.css_first("th") and not tr.css_first("td")), None)
     if row is None:
         return []
-    return [_role(text_without(c, _CELL_JUNK)) for c in cells(row)]
+    return [column_role(text_without(c, _CELL_JUNK)) for c in cells(row)]
 
 
 def table_fields(tr: LexborNode, link: LexborNode, roles: list[str | None], now: datetime) -> Fields:

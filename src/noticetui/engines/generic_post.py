@@ -9,6 +9,7 @@ the links whose address or text looks like a file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -22,8 +23,9 @@ from noticetui.models import Attachment, ParseContext, Request
 _LABELS = {
     "title": ("제목",),
     "author": ("작성자", "글쓴이", "등록자", "담당부서", "담당자", "작성부서", "게시자", "부서", "writer", "author"),
-    "date": ("작성일시", "등록일시", "작성일자", "등록일자", "게시일자", "작성일", "등록일", "게시일", "날짜", "일자", "date"),
-    "views": ("조회수", "조회", "hits", "views", "hit", "읽음"),
+    "date": ("작성일시", "등록일시", "작성일자", "등록일자", "게시일자", "작성일", "등록일", "게시일", "입력일", "입력", "날짜",
+             "일자", "date"),
+    "views": ("조회수", "조회 수", "조회", "hits", "views", "hit", "읽음"),
 }  # fmt: skip
 _LABEL_OF = {word: kind for kind, words in _LABELS.items() for word in words}
 _LABEL = re.compile(
@@ -32,6 +34,8 @@ _LABEL = re.compile(
     + r")(?![가-힣a-z])\s*[:：]?\s*",
     re.I,
 )
+_MAX_FACTS = 300
+"""A facts line (작성자, 작성일 …) is shorter than this; a longer text is not one."""
 _AUTHOR_END = re.compile(r"\s*(?:[|·/]|\d{2,4}[-./]\d).*$")
 _HEADINGS = "h1, h2, h3, h4, [class*='title'], [class*='subject'], [class~='tit'], [class*='tit_'], [class*='_tit']"
 _TITLE_SPLIT = re.compile(r"\s+[|<>:·\-–—]+\s+|\s*::\s*")
@@ -43,6 +47,10 @@ _PREVIEW = re.compile(r"synap|preview|viewer|convert|docview|doc_view|downloadvi
 _SIZE = re.compile(r"(\d[\d,]*(?:\.\d+)?\s*(?:bytes?|바이트|[KMG]i?B|[KMG])(?![A-Za-z]))", re.I)
 _NAME_NOISE = re.compile(
     r"[\(\[]\s*\d[\d,.]*\s*(?:bytes?|바이트|[KMG]i?B|[KMG])\s*[\)\]]|다운로드|내려받기|download", re.I
+)
+_AFTER_NAME = re.compile(r"(?<=[A-Za-z0-9])\s*[\[(][^\])]*[\])]\s*$")
+_OPENS_URL = re.compile(
+    r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*(['"])([^'"]+)\1"""
 )
 _NAME_PARAMS = (
     "fileName",
@@ -76,11 +84,39 @@ def _inside(node: LexborNode, ancestor: LexborNode | None) -> bool:
     return False
 
 
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    found, current = [], node.parent
+    while current is not None:
+        found.append(current)
+        current = current.parent
+    return found
+
+
 def _depth(node: LexborNode) -> int:
     depth, current = 0, node.parent
     while current is not None:
         depth, current = depth + 1, current.parent
     return depth
+
+
+def _title_candidates(doc: Doc, body: LexborNode | None) -> list[tuple[LexborNode, str]]:
+    """Headings and title-classed elements outside the site frame, innermost only, not holding the body,
+    with their text (2 to 300 characters, without a leading 제목 label)."""
+    chrome: dict[int, bool] = {}
+    # A selector list can match one element more than once: keep each once, in page order.
+    found = list({n.mem_id: n for n in doc.css(_HEADINGS)}.values())
+    ids = {n.mem_id for n in found}
+    kept = []
+    for node in found:
+        contains_body = body is not None and _inside(body, node)
+        nested = any(d.mem_id in ids and d.mem_id != node.mem_id for d in node.css("*"))
+        if nested or contains_body or is_chrome(node, chrome):
+            continue
+        text = clean_text(text_without(node, ".sr-only, .blind, .sound_only, script"))
+        text = re.sub(r"^제목\s*[:：]?\s*", "", text)
+        if 2 <= len(text) <= 300:
+            kept.append((node, text))
+    return kept
 
 
 def find_title(doc: Doc, body: LexborNode | None) -> tuple[str, LexborNode | None]:
@@ -89,20 +125,8 @@ def find_title(doc: Doc, body: LexborNode | None) -> tuple[str, LexborNode | Non
     page_title = clean_text(head.text() if head is not None else "")
     order = {n.mem_id: i for i, n in enumerate(doc.root.traverse())} if doc.root is not None else {}
     start = order.get(body.mem_id, len(order)) if body is not None else len(order)
-    chrome: dict[int, bool] = {}
-    # A selector list can match one element more than once: keep each once, in page order.
-    found = list({n.mem_id: n for n in doc.css(_HEADINGS)}.values())
-    ids = {n.mem_id for n in found}
     best: tuple[float, LexborNode, str] | None = None
-    for node in found:
-        contains_body = body is not None and _inside(body, node)
-        nested = any(d.mem_id in ids and d.mem_id != node.mem_id for d in node.css("*"))
-        if nested or is_chrome(node, chrome) or contains_body:
-            continue
-        text = clean_text(text_without(node, ".sr-only, .blind, .sound_only, script"))
-        text = re.sub(r"^제목\s*[:：]?\s*", "", text)
-        if not 2 <= len(text) <= 300:
-            continue
+    for node, text in _title_candidates(doc, body):
         score = 2.0 * (text in page_title) + (node.tag in ("h1", "h2", "h3", "h4"))
         score += any(re.search(r"title|subject|tit", c, re.I) for c in classes(node))
         score += order.get(node.mem_id, 0) < start
@@ -147,39 +171,91 @@ def _valid(kind: str, value: str) -> str | None:
     return value
 
 
-def find_facts(doc: Doc, body: LexborNode | None, title: str, title_node: LexborNode | None) -> Facts:
-    """Date, author and views from "label value" pairs outside the body; a "제목" label's value is the title.
+def _record(found: dict[str, tuple[int, str]], text: str, depth: int) -> None:
+    """Note each valid "label value" pair of ``text``, unless a deeper element gave that field already."""
+    for kind, value in _pairs(text):
+        checked = _valid(kind, value)
+        if checked is not None and (kind not in found or depth > found[kind][0]):
+            found[kind] = (depth, checked)
 
-    The deepest element that yields a field wins (a ``<li>작성일 …</li>`` over the ``<ul>`` of all facts).
-    """
+
+def _outside(doc: Doc, body: LexborNode | None, title_node: LexborNode | None) -> list[LexborNode]:
+    """The page's elements outside ``body`` and ``title_node`` (scripts and styles left out), in order."""
+    root = doc.body
+    if root is None:
+        return []
+    # One set up front, not a climb to the body from every node: that costs the page's depth per node.
+    skipped = {n.mem_id for part in (body, title_node) if part is not None for n in part.traverse()}
+    if body is not None and len(node_text(body)) > _MAX_FACTS:
+        # Whatever holds the body holds more text than any facts line: not worth reading each one's text.
+        skipped |= {n.mem_id for n in _ancestors(body)}
+    skipped.add(root.mem_id)
+    # A walk rather than doc.css("body *"): lexbor's descendant selector is quadratic in deep pages.
+    return [
+        node
+        for node in root.traverse()
+        if node.mem_id not in skipped and node.tag not in ("script", "style") and (node.tag or "-")[0] != "-"
+    ]
+
+
+def _labelled(doc: Doc, body: LexborNode | None, title: str, title_node: LexborNode | None) -> dict[str, str]:
+    """Each field's value from "label value" text outside the body and the title; the deepest element
+    that yields a field wins (a ``<li>작성일 …</li>`` over the ``<ul>`` of all facts)."""
     chrome: dict[int, bool] = {}
     found: dict[str, tuple[int, str]] = {}
-    for node in doc.css("body *"):
-        if node.tag in ("script", "style") or _inside(node, body) or _inside(node, title_node):
-            continue
+    for node in _outside(doc, body, title_node):
         text = node_text(node)
-        if len(text) > 300 or not _LABEL.search(text) or is_chrome(node, chrome):
+        if len(text) > _MAX_FACTS or not _LABEL.search(text) or is_chrome(node, chrome):
             continue
         if title and title in text and not text.startswith("제목"):
             text = text.replace(title, " ")
-        depth = _depth(node)
-        for kind, value in _pairs(text):
-            checked = _valid(kind, value)
-            if checked is not None and (kind not in found or depth > found[kind][0]):
-                found[kind] = (depth, checked)
-    views = found.get("views")
+        _record(found, text, _depth(node))
+    return {kind: value for kind, (_depth_found, value) in found.items()}
+
+
+def find_facts(doc: Doc, body: LexborNode | None, title: str, title_node: LexborNode | None) -> Facts:
+    """Date, author and views from "label value" pairs outside the body (else, for the date and the
+    author, from an element classed as one); a "제목" label's value is the title."""
+    found = _labelled(doc, body, title, title_node)
     return Facts(
-        title=found["title"][1] if "title" in found else "",
-        author=found["author"][1] if "author" in found else None,
-        date=found["date"][1] if "date" in found else None,
-        views=parse_int(views[1]) if views else None,
+        title=found.get("title", ""),
+        author=found.get("author") or _classed(doc, body, _AUTHOR_CLASSES, _valid_author),
+        date=found.get("date") or _classed(doc, body, _DATE_CLASSES, _date_only),
+        views=parse_int(found.get("views")),
     )
+
+
+_AUTHOR_CLASSES = "[class~='nick'], [class~='writer'], [class~='author'], [class~='name'], [class*='nickname']"
+_DATE_CLASSES = "[class~='date'], [class~='time'], [class*='regdate'], [class*='wdate']"
+_DATE_ONLY = re.compile(r"^\d{2,4}[-./]\s?\d{1,2}[-./]\s?\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _valid_author(text: str) -> str | None:
+    return _valid("author", text)
+
+
+def _date_only(text: str) -> str | None:
+    return text if _DATE_ONLY.match(text) else None
+
+
+def _classed(doc: Doc, body: LexborNode | None, selector: str, check: Callable[[str], str | None]) -> str | None:
+    """An unlabelled fact by its class (sketchbook's ``span.date``, ``a.nick``): the first element outside
+    the body and the site frame whose whole text passes ``check``."""
+    chrome: dict[int, bool] = {}
+    for node in doc.css(selector):
+        if _inside(node, body) or is_chrome(node, chrome):
+            continue
+        found = check(node_text(node))
+        if found:
+            return found
+    return None
 
 
 def _file_name(text: str, title: str, href: str) -> str:
     name = clean_text(_NAME_NOISE.sub(" ", text))
     if _FILE_EXT.search(name):
-        return name
+        # "공고.pdf [File Size:96.4KB/Download:57]": what follows the name in brackets is about the file
+        return _AFTER_NAME.sub("", name)
     hint = clean_text(_NAME_NOISE.sub(" ", title))
     if _FILE_EXT.search(hint):
         return hint
@@ -199,9 +275,10 @@ def looks_like_file(href: str, text: str) -> bool:
     return bool(_FILE_HREF.search(href) or _FILE_EXT.search(path) or _FILE_EXT.search(text))
 
 
-def attachment_of(link: LexborNode, ctx: ParseContext, index: int) -> Attachment:
-    """One file link as an attachment fetched with the post page as Referer (and session primer)."""
-    href = absolute(ctx.url, attr(link, "href"))
+def attachment_of(link: LexborNode, ctx: ParseContext, index: int, target: str = "") -> Attachment:
+    """One file link (or button, whose ``target`` URL comes from its handler) as an attachment fetched with
+    the post page as Referer (and session primer)."""
+    href = absolute(ctx.url, target or attr(link, "href"))
     text = text_without(link, "img, i, svg, .sr-only, .blind, .sound_only")
     name = _file_name(text, attr(link, "title"), href)
     parent = link.parent
@@ -216,19 +293,28 @@ def attachment_of(link: LexborNode, ctx: ParseContext, index: int) -> Attachment
     )
 
 
+def _handler_url(node: LexborNode) -> str:
+    """The address a button's or script link's handler opens (``location.href='…'``, ``window.open('…')``)."""
+    code = attr(node, "onclick") + " " + attr(node, "href")
+    match = _OPENS_URL.search(code)
+    return match.group(2) if match else ""
+
+
 def find_attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
-    """The page's file links outside site chrome, once each, in page order (image-only links skipped)."""
+    """The page's file links and download buttons outside site chrome, once each, in page order
+    (image-only links skipped; a button counts when its handler opens a file's address)."""
     chrome: dict[int, bool] = {}
     files: list[Attachment] = []
-    seen: dict[str, int] = {}
-    for link in doc.css("a[href]"):
+    seen: set[str] = set()
+    for link in doc.css("a[href], a[onclick], button[onclick]"):
         href = attr(link, "href")
-        text = text_without(link, "img, i, svg, .sr-only, .blind, .sound_only")
-        if not usable_href(href) or not text or not looks_like_file(href, text) or is_chrome(link, chrome):
+        target = href if usable_href(href) else _handler_url(link)
+        text = text_without(link, "img, i, svg, .sr-only, .blind, .sound_only") or attr(link, "title")
+        if not target or not text or not looks_like_file(target, text) or is_chrome(link, chrome):
             continue
-        url = absolute(ctx.url, href)
+        url = absolute(ctx.url, target)
         if url in seen:
             continue
-        seen[url] = len(files)
-        files.append(attachment_of(link, ctx, len(files)))
+        seen.add(url)
+        files.append(attachment_of(link, ctx, len(files), target))
     return files

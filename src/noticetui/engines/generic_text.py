@@ -24,7 +24,10 @@ _CHROME_WORDS = (
 )
 # Menu-like words mark chrome at either end of a token (side_menu, lnb_wrap); header/footer only at the start,
 # since boards call their own title block "view_header" or "bbs_head".
-_CHROME = re.compile(rf"(?:^|[-_])(?:{_CHROME_WORDS})(?:$|[-_\d])|^(?:header|footer|foot)(?:$|[-_\d])", re.I)
+# A word in the middle of a token is a modifier, not a role: sketchbook5's post is "rd rd_nav_style2".
+_CHROME = re.compile(
+    rf"^(?:{_CHROME_WORDS})(?:$|[-_\d])|[-_](?:{_CHROME_WORDS})\d*$|^(?:header|footer|foot)(?:$|[-_\d])", re.I
+)
 
 TITLE_JUNK = (
     ".sr-only, .sr_only, .blind, .sound_only, .hidden, .hide, .screen_out, .skip, .ir, .ir_pm, .visually-hidden, "

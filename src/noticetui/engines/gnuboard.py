@@ -9,13 +9,12 @@ request carries the view page as Referer and as the page to prime the session wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, on_or_after, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -23,10 +22,14 @@ from noticetui.engines.base import (
     absolute,
     attr,
     class_set,
+    column_role,
+    dated_stubs,
     node_text,
+    paged_request,
     parse_int,
     parse_size,
     query_param,
+    style_px,
     with_query,
 )
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
@@ -37,12 +40,6 @@ _NAME_JUNK = ".sound_only, .profile_img, img, i"
 _CELL_JUNK = ".sv, noscript, .sound_only, .profile_img, img, i"
 _BBS_SCRIPTS = ("board.php", "download.php", "password.php", "write.php", "view_image.php", "link.php")
 _SIZE_IN_PARENS = re.compile(r"\(\s*(\d[\d,]*(?:\.\d+)?\s*(?:bytes?|[KMG]B?))\s*\)", re.I)
-_HEADERS = {
-    "views": ("조회",),
-    "date": ("날짜", "작성일", "등록일", "일자"),
-    "author": ("글쓴이", "작성자", "이름"),
-    "number": ("번호",),
-}
 
 
 def _g5_vars(doc: Doc) -> dict[str, str]:
@@ -52,11 +49,6 @@ def _g5_vars(doc: Doc) -> dict[str, str]:
         for match in _G5_VAR.finditer(script.text() or ""):
             found.setdefault(match.group(1), match.group(3))
     return found
-
-
-def _px(style: str, prop: str) -> int:
-    match = re.search(rf"{prop}\s*:\s*(\d+)", style)
-    return int(match.group(1)) if match else 0
 
 
 def _post_key(href: str) -> str | None:
@@ -115,7 +107,7 @@ def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[s
     depth = 0
     if icon is not None:
         # The basic skin indents replies by 10 px a level on the cell, older skins on the icon itself.
-        indent = max(_px(attr(subject, "style"), "padding-left"), _px(attr(icon, "style"), "margin-left"))
+        indent = max(style_px(attr(subject, "style"), "padding-left"), style_px(attr(icon, "style"), "margin-left"))
         depth = max(1, indent // 10)
     number = node_text(cells.get("number"))
     category = node_text(item.css_first(".bo_cate_link"))
@@ -138,11 +130,20 @@ def _row(ctx: ParseContext, item: LexborNode, subject: LexborNode, cells: dict[s
 
 
 def _header_columns(table: LexborNode) -> list[str | None]:
-    names: list[str | None] = []
-    for th in table.css("thead th"):
-        text = node_text(th)
-        names.append(next((k for k, words in _HEADERS.items() if any(w in text for w in words)), None))
-    return names
+    return [column_role(node_text(th)) for th in table.css("thead th")]
+
+
+def _cells_by_role(tr: LexborNode, tds: list[LexborNode], columns: list[str | None]) -> dict[str, LexborNode | None]:
+    """A row's cells by role: by the header when it lines up, else by the basic skin's cell classes."""
+    if len(columns) == len(tds):
+        return {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
+    counters = [td for td in tds[1:] if class_set(td) & {"td_num", "td_hit"}]
+    return {
+        "number": next((td for td in tds if "td_chk" not in class_set(td)), None),
+        "author": tr.css_first("td.td_name"),
+        "views": counters[0] if counters else None,
+        "date": tr.css_first("td.td_datetime, td.td_date"),
+    }
 
 
 def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
@@ -153,18 +154,7 @@ def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
         subject = tr.css_first("td.td_subject") or next((td for td in tds if _title_link(td)), None)
         if subject is None or tr.css_first("td.empty_table"):
             continue
-        cells: dict[str, LexborNode | None] = {}
-        if len(columns) == len(tds):
-            cells = {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
-        else:  # no usable header: fall back on the basic skin's cell classes
-            counters = [td for td in tds[1:] if class_set(td) & {"td_num", "td_hit"}]
-            cells = {
-                "number": next((td for td in tds if "td_chk" not in class_set(td)), None),
-                "author": tr.css_first("td.td_name"),
-                "views": counters[0] if counters else None,
-                "date": tr.css_first("td.td_datetime, td.td_date"),
-            }
-        row = _row(ctx, tr, subject, cells)
+        row = _row(ctx, tr, subject, _cells_by_role(tr, tds, columns))
         if row is not None:
             rows.append(row)
     return rows
@@ -179,35 +169,6 @@ def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
         if row is not None and all(r.stub.key != row.stub.key for r in rows):
             rows.append(row)
     return rows
-
-
-def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
-    """Stubs with their datetimes.
-
-    Only top-level rows are in date order, so only they are resolved as a column; a pinned notice is
-    dated on its own, and a reply (listed under the post it answers, though newer) from its parent's date.
-    """
-    column = iter(resolve([r.date for r in rows if not r.stub.notice and not r.stub.reply_depth], now))
-    thread: dict[int, datetime] = {}  # the latest dated row at each reply depth
-    stubs = []
-    for r in rows:
-        depth = r.stub.reply_depth
-        parent = next((thread[d] for d in range(depth - 1, -1, -1) if d in thread), None)
-        moment: datetime | None
-        if r.stub.notice:
-            moment = to_datetime(r.date, now) if r.date is not None else None
-        elif depth == 0:
-            moment = next(column)
-        elif r.date is None:
-            moment = None
-        else:
-            moment = on_or_after(r.date, parent, now) if parent is not None else to_datetime(r.date, now)
-        if not r.stub.notice:
-            thread = {d: m for d, m in thread.items() if d < depth}
-            if moment is not None:
-                thread[depth] = moment
-        stubs.append(replace(r.stub, posted_at=moment))
-    return stubs
 
 
 def _page_number(href: str) -> int | None:
@@ -277,9 +238,7 @@ class GnuboardEngine(Engine):
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``page=N`` from page 2 on."""
-        if page > 1:
-            return Request(url=with_query(board_url, page=page))
-        return Request(url=with_query(board_url, drop=("page",)))
+        return paged_request(board_url, "page", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of ``#bo_list`` (or the gallery skin's ``#bo_gall``), the pagination and the total."""
@@ -294,7 +253,12 @@ class GnuboardEngine(Engine):
             raise EngineError("no gnuboard list (#bo_list, #bo_gall) on the page")
         next_page, last_page = _pagination(doc)
         total = parse_int(node_text(doc.css_first("#bo_list_total")))
-        return ListPage(_dated(rows, ctx.now), next_page=next_page, last_page=last_page, total=total)
+        return ListPage(
+            dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now),
+            next_page=next_page,
+            last_page=last_page,
+            total=total,
+        )
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The post in ``#bo_v``; a password form (secret post) gives an empty, ``secret`` post."""
@@ -302,31 +266,37 @@ class GnuboardEngine(Engine):
         if urlsplit(ctx.url).path.endswith("/password.php") or (password_form and not doc.css_first("#bo_v")):
             return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
         article = doc.css_first("#bo_v")
-        content = article.css_first("#bo_v_con") if article is not None else None
-        if article is None or content is None:
-            raise EngineError("no #bo_v / #bo_v_con on the view page")
-        heading = article.css_first("#bo_v_title")
-        title = node_text(article.css_first("#bo_v_title .bo_v_tit")) or node_text(
-            heading, skip=".bo_v_cate, .sound_only"
-        )
-        title = _uncut_title(title, doc)
+        if article is None:
+            raise EngineError("no #bo_v on the view page")
         info = article.css_first("#bo_v_info")
         info_text = node_text(info, skip=".sound_only")
-        date_text = node_text(article.css_first(".if_date")) or info_text
-        posted = parse_board_date(date_text, ctx.now)
+        posted = parse_board_date(node_text(article.css_first(".if_date")) or info_text, ctx.now)
         views = re.search(r"(\d[\d,]*)\s*회", info_text)
-        images = "".join(img.html or "" for img in article.css("#bo_v_img img"))
         return Post(
             key=key,
-            title=title,
+            title=_uncut_title(_view_title(article), doc),
             url=ctx.url,
-            body_html=images + (content.inner_html or ""),
+            body_html=_view_body(article),
             author=_author(info) or node_text(info.css_first("strong") if info else None, skip=_NAME_JUNK) or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(views.group(1)) if views else None,
             attachments=_attachments(article, ctx),
             category=node_text(article.css_first(".bo_v_cate")) or None,
         )
+
+
+def _view_title(article: LexborNode) -> str:
+    """``#bo_v_title .bo_v_tit``, else the heading without its category and screen-reader words."""
+    title = node_text(article.css_first("#bo_v_title .bo_v_tit"))
+    return title or node_text(article.css_first("#bo_v_title"), skip=".bo_v_cate, .sound_only")
+
+
+def _view_body(article: LexborNode) -> str:
+    """The attached images shown above the text, then ``#bo_v_con``; '' when the skin has no ``#bo_v_con``,
+    which leaves the body to the generic fallback (engines.fallback)."""
+    content = article.css_first("#bo_v_con")
+    images = "".join(img.html or "" for img in article.css("#bo_v_img img"))
+    return images + (content.inner_html or "") if content is not None else ""
 
 
 def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:

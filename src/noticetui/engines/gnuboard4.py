@@ -15,13 +15,12 @@ carries one, so the last ``page`` of a link wins; a secret post answers with a s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborNode
 
-from noticetui.dates import PartialDate, on_or_after, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -29,11 +28,14 @@ from noticetui.engines.base import (
     absolute,
     attr,
     clean_text,
+    column_role,
+    dated_stubs,
     node_text,
     parse_html,
     parse_int,
     parse_size,
     query_param,
+    unique_stubs,
 )
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -49,13 +51,6 @@ _TOTAL = re.compile(r"Total\s*([\d,]+)", re.I)
 _LIST_DATE = re.compile(r"^(?:\d{2}-\d{2}|\d{2}:\d{2}|\d{2,4}-\d{2}-\d{2})$")
 _NAME = "span.member, span.guest"
 _INLINE_WRAPPERS = frozenset({"p", "font", "center", "b", "strong", "i", "em", "u", "span"})
-_HEADERS = {
-    "number": ("번호",),
-    "subject": ("제목",),
-    "author": ("글쓴이", "작성자", "이름"),
-    "date": ("날짜", "작성일", "등록일"),
-    "views": ("조회",),
-}
 
 
 def _last_param(url: str, name: str) -> str | None:
@@ -110,7 +105,7 @@ def _header(doc: Doc) -> list[str | None]:
         cells = _cells(tr)
         texts = [re.sub(r"\s+", "", node_text(c)) for c in cells]
         if "번호" in texts and any("제목" in t for t in texts):
-            return [next((k for k, words in _HEADERS.items() if any(w in t for w in words)), None) for t in texts]
+            return [column_role(t) for t in texts]
     return []
 
 
@@ -129,42 +124,64 @@ def _guess_cells(cells: list[LexborNode], subject: LexborNode) -> dict[str, Lexb
     return found
 
 
+def _reply_depth(subject: LexborNode) -> int:
+    """get_list() writes ' &nbsp;&nbsp; ' once per level of wr_reply before the reply icon."""
+    html = subject.html or ""
+    if "icon_reply" not in html:
+        return 0
+    return max(1, html.split("icon_reply", 1)[0].count("&nbsp;&nbsp;"))
+
+
+def _is_pinned(number: LexborNode | None) -> bool:
+    """A notice row: its number cell holds the notice icon or says 공지."""
+    return number is not None and bool(number.css_first("img[src*='icon_notice']") or node_text(number) == "공지")
+
+
+def _author(cell: LexborNode | None) -> str | None:
+    """The writer's name, inside the sideview menu markup when the skin has it."""
+    if cell is None:
+        return None
+    return node_text(cell.css_first(_NAME) or cell) or None
+
+
+def _named(cells: list[LexborNode], columns: list[str | None], subject: LexborNode) -> dict[str, LexborNode]:
+    """Cells by column: from the header row when it lines up with the row, else guessed from content."""
+    if len(columns) == len(cells):
+        return {name: cell for name, cell in zip(columns, cells, strict=True) if name is not None}
+    return _guess_cells(cells, subject)
+
+
+def _comments(subject: LexborNode, link: LexborNode) -> int | None:
+    """The comment count the skin links beside the title (``(3)``), or None."""
+    counts = [m for a in subject.css("a") if a is not link and (m := _COUNT.match(node_text(a)))]
+    return int(counts[0].group(1)) if counts else None
+
+
 def _subject_row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> _Row | None:
+    """The row of a post link: key, title and marks from the subject cell, the rest by column."""
     cells = _cells(tr)
     subject = next((c for c in cells if any(_wr_id(attr(a, "href")) for a in c.css("a[href]"))), None)
     if subject is None or len(cells) < 3:
         return None
-    if len(columns) == len(cells):
-        named = {name: cell for name, cell in zip(columns, cells, strict=True) if name is not None}
-    else:
-        named = _guess_cells(cells, subject)
-    links = [a for a in subject.css("a[href]") if _wr_id(attr(a, "href"))]
-    link = links[0]
+    named = _named(cells, columns, subject)
+    link = next(a for a in subject.css("a[href]") if _wr_id(attr(a, "href")))
     key = _wr_id(attr(link, "href"))
     assert key is not None
     url = absolute(ctx.url, attr(link, "href"))
-    number = named.get("number")
-    pinned = bool(number is not None and (number.css_first("img[src*='icon_notice']") or node_text(number) == "공지"))
-    counts = [m for a in subject.css("a") if a is not link and (m := _COUNT.match(node_text(a)))]
-    reply_icon = "icon_reply" in (subject.html or "")
-    depth = 0
-    if reply_icon:
-        # get_list() writes ' &nbsp;&nbsp; ' once per level of wr_reply before the reply icon.
-        depth = max(1, (subject.html or "").split("icon_reply", 1)[0].count("&nbsp;&nbsp;"))
-    category = node_text(subject.css_first("a[href*='sca=']"))
+    pinned = _is_pinned(named.get("number"))
     stub = PostStub(
         key=key,
         title=node_text(link, skip="img, script"),
         url=url,
         request=Request(url=url, referer=ctx.url),
-        author=(node_text(named["author"].css_first(_NAME) or named["author"]) or None) if "author" in named else None,
+        author=_author(named.get("author")),
         views=parse_int(node_text(named.get("views"))),
         notice=pinned,
         secret=bool(subject.css_first("img[src*='icon_secret']")),
-        reply_depth=depth,
-        comments=int(counts[0].group(1)) if counts else None,
+        reply_depth=_reply_depth(subject),
+        comments=_comments(subject, link),
         has_file=bool(subject.css_first("img[src*='icon_file']")),
-        category=category or None,
+        category=node_text(subject.css_first("a[href*='sca=']")) or None,
     )
     return _Row(stub, parse_board_date(node_text(named.get("date")), ctx.now), pinned)
 
@@ -186,32 +203,6 @@ def _rows(doc: Doc, ctx: ParseContext) -> list[_Row]:
         if row is not None:
             rows.append(row)
     return rows
-
-
-def _dated(rows: list[_Row], now: datetime) -> list[PostStub]:
-    """Stubs dated (a pinned row alone, replies after their thread) and merged: one stub per key."""
-    column = iter(resolve([r.date for r in rows if not r.pinned and not r.stub.reply_depth], now))
-    thread: datetime | None = None
-    merged: dict[str, PostStub] = {}
-    for r in rows:
-        moment: datetime | None
-        if r.pinned:
-            moment = to_datetime(r.date, now) if r.date is not None else None
-        elif not r.stub.reply_depth:
-            moment = thread = next(column)
-        elif r.date is None:
-            moment = None
-        else:
-            moment = on_or_after(r.date, thread, now) if thread is not None else to_datetime(r.date, now)
-        stub = replace(r.stub, posted_at=moment)
-        old = merged.get(stub.key)
-        if old is None:
-            merged[stub.key] = stub
-        else:
-            # A pinned notice comes again at its place in time: one stub, dated from the list's column.
-            better = moment if not r.pinned and moment is not None else old.posted_at
-            merged[stub.key] = replace(old, notice=old.notice or stub.notice, posted_at=better)
-    return list(merged.values())
 
 
 def _pagination(doc: Doc, url: str) -> tuple[int, int | None, int | None]:
@@ -236,6 +227,13 @@ def _is_password_page(doc: Doc, url: str) -> bool:
     return bool(_TO_PASSWORD.search(_scripts(doc))) and len(node_text(doc.body)) < 200
 
 
+def _url_fit(url: str) -> float:
+    path = urlsplit(url).path
+    if query_param(url, "bo_table"):
+        return 1.0 if path.endswith(("/board.php", "/password.php")) else 0.6
+    return 0.3 if "/bbs/" in path else 0.0
+
+
 class Gnuboard4Engine(Engine):
     """Gnuboard 4 (``basic`` skin and table skins like it)."""
 
@@ -247,12 +245,7 @@ class Gnuboard4Engine(Engine):
         scripts = _scripts(doc)
         if _G5_VAR.search(scripts) or doc.css_first("#bo_list, #bo_v, #bo_gall"):
             return 0.0
-        parts = urlsplit(url)
-        url_fit = 0.0
-        if query_param(url, "bo_table"):
-            url_fit = 1.0 if parts.path.endswith(("/board.php", "/password.php")) else 0.6
-        elif "/bbs/" in parts.path:
-            url_fit = 0.3
+        url_fit = _url_fit(url)
         markup = 0.5 if _G4_VAR.search(scripts) else 0.0
         skin = doc.css_first("#writeContents, form[name='fboardlist'], form[name='fboardpassword']")
         if skin is not None or "file_download(" in scripts or _TO_PASSWORD.search(scripts):
@@ -289,7 +282,12 @@ class Gnuboard4Engine(Engine):
         rows = _rows(doc, ctx)
         _current, next_page, last_page = _pagination(doc, ctx.url)
         total = next((parse_int(m.group(1)) for s in doc.css("span") if (m := _TOTAL.search(node_text(s)))), None)
-        return ListPage(_dated(rows, ctx.now), next_page=next_page, last_page=last_page, total=total)
+        return ListPage(
+            unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now)),
+            next_page=next_page,
+            last_page=last_page,
+            total=total,
+        )
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The post around ``#writeContents``; a password page or redirect gives an empty, secret post."""

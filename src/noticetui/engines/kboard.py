@@ -28,9 +28,11 @@ from noticetui.engines.base import (
     node_text,
     parse_int,
     query_param,
+    style_px,
     unique_stubs,
     with_query,
 )
+from noticetui.engines.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST = "[id^='kboard-'][id$='-list']"
@@ -74,11 +76,6 @@ _DETAIL = {
     "date": ("detail-date", ("작성일", "등록일", "Date")),
     "views": ("detail-view", ("조회", "Views")),
 }
-
-
-def _px(style: str, prop: str) -> int:
-    match = re.search(rf"{prop}\s*:\s*(\d+)", style)
-    return int(match.group(1)) if match else 0
 
 
 def _author(cell: LexborNode | None) -> str | None:
@@ -133,7 +130,7 @@ def _row(ctx: ParseContext, tr: LexborNode) -> _Row | None:
     depth = 0
     if cell.css_first(".kboard-icon-reply, img[src*='icon-reply']") is not None:
         # The default skin indents a reply by 5 px per level, starting at 5 px for the first.
-        depth = max(1, _px(attr(cell, "style"), "padding-left") // 5)
+        depth = max(1, style_px(attr(cell, "style"), "padding-left") // 5)
     counter = node_text(cell.css_first(".kboard-comments-count"))
     stub = PostStub(
         key=_post_key(url) or "",
@@ -265,9 +262,8 @@ class KBoardEngine(Engine):
             if doc.css_first(_CONFIRM) or doc.css_first("form input[type='password'][name='password']"):
                 return Post(key=key, title="", url=ctx.url, body_html="", secret=True)
             raise EngineError("no KBoard document (.kboard-document-wrap) on the view page")
+        # Without .kboard-content the body is left to the generic fallback (engines.fallback).
         content = wrap.css_first(".kboard-content .content-view") or wrap.css_first(".kboard-content")
-        if content is None:
-            raise EngineError("no .kboard-content on the view page")
         title = wrap.css_first(".kboard-title h1") or wrap.css_first(".kboard-title")
         details, category = _detail(wrap)
         posted = parse_board_date(node_text(details.get("date")), ctx.now)
@@ -275,7 +271,7 @@ class KBoardEngine(Engine):
             key=key,
             title=node_text(title, skip=_TITLE_JUNK),
             url=ctx.url,
-            body_html=content.inner_html or "",
+            body_html=content.inner_html or "" if content is not None else "",
             author=_author(details.get("author")),
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
             views=parse_int(node_text(details.get("views"))),
@@ -294,7 +290,7 @@ class KBoardEngine(Engine):
             match = _ALERT.search(script.text() or "")
             if match:
                 return match.group("msg").replace("\\n", " ").strip()
-        return None
+        return site_error(doc)
 
 
 ENGINE = KBoardEngine()

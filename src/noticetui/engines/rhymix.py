@@ -35,6 +35,7 @@ from noticetui.engines.base import (
     attr,
     class_set,
     clean_text,
+    column_role,
     dated_stubs,
     node_text,
     parse_int,
@@ -42,17 +43,9 @@ from noticetui.engines.base import (
     query_param,
     unique_stubs,
 )
+from noticetui.engines.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
-_HEADERS = {
-    "number": ("번호", "No."),
-    "title": ("제목", "Title"),
-    "author": ("글쓴이", "작성자", "Author", "Writer"),
-    "date": ("날짜", "등록일", "작성일", "Date"),
-    "views": ("조회", "Views"),
-}
-# Header words of columns that look like the ones above but are not them ("최근 수정일" is a date too).
-_NOT_COLUMNS = ("최근 수정", "마지막 댓글", "Last Update", "Last Reply")
 _CELL_CLASSES = {"number": ("no", "notice"), "author": ("author",), "date": ("time",), "views": ("readNum",)}
 _NAME_JUNK = "img, i, .xe_point_level_icon, .sound_only, .blind"
 _TITLE_JUNK = "img, i, .sound_only, .blind"
@@ -86,14 +79,7 @@ def _name(cell: LexborNode | None) -> str | None:
 
 
 def _columns(table: LexborNode) -> list[str | None]:
-    names: list[str | None] = []
-    for th in table.css("thead th"):
-        text = node_text(th)
-        if any(word in text for word in _NOT_COLUMNS):
-            names.append(None)
-            continue
-        names.append(next((k for k, words in _HEADERS.items() if any(w in text for w in words)), None))
-    return names
+    return [column_role(node_text(th)) for th in table.css("thead th")]
 
 
 def _cells(tr: LexborNode, columns: list[str | None]) -> dict[str, LexborNode]:
@@ -242,7 +228,7 @@ class RhymixEngine(Engine):
         if locked:
             return post
         if body is None:
-            raise EngineError("no .read_body on the post's page")
+            return post  # a skin without .read_body: the generic fallback finds the body
         content = body.css_first(".xe_content") or body
         return replace(post, body_html=content.inner_html or "", attachments=_attachments(read, ctx))
 
@@ -254,7 +240,7 @@ class RhymixEngine(Engine):
         if doc.css_first("div.board_list, div.board_read"):
             return None
         message = node_text(doc.css_first(_ERROR_BOX))
-        return message or None
+        return message or site_error(doc)
 
 
 def _author(header: LexborNode | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import threading
 
 __all__ = ["charset_from_content_type", "decode_html", "normalize_charset"]
 
@@ -100,15 +101,6 @@ def charset_from_content_type(content_type: str | None) -> str | None:
     return normalize_charset(match.group(1)) if match else None
 
 
-def _try(content: bytes, encoding: str | None) -> str | None:
-    if encoding is None:
-        return None
-    try:
-        return content.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
-
-
 def _declared_in_document(content: bytes) -> str | None:
     head = content[:_SNIFF_BYTES]
     match = _XML_DECL.match(head) or _META.search(head)
@@ -128,29 +120,68 @@ def _bom_encoding(content: bytes) -> str | None:
     return None
 
 
+class _Errors(threading.local):
+    count = 0
+
+
+_ERRORS = _Errors()
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    _ERRORS.count += 1
+    return "\ufffd", exc.end
+
+
+codecs.register_error("noticetui-count", _count_and_replace)
+
+
+def _decode_counting(content: bytes, encoding: str) -> tuple[str, int]:
+    """``content`` decoded with each bad byte run replaced by U+FFFD, and how many were replaced."""
+    _ERRORS.count = 0
+    text = content.decode(encoding, errors="noticetui-count")
+    return text, _ERRORS.count
+
+
 def decode_html(content: bytes, content_type: str | None) -> tuple[str, str]:
-    """Decode a page: returns ``(text, encoding used)``.
+    """Decode a page: returns ``(text, encoding used)``; never raises.
 
-    Sources in order: a byte-order mark, the ``Content-Type`` charset, ``<meta charset>`` (or
-    ``http-equiv`` / an XML declaration) in the first 4 KB, strict UTF-8, then CP949.  A declared charset
-    that does not decode the bytes strictly falls through to the next source.
+    A byte-order mark decides alone.  Otherwise the candidates, in order of trust, are the
+    ``Content-Type`` charset, ``<meta charset>`` (or ``http-equiv`` / an XML declaration) in the first
+    4 KB, UTF-8 and CP949; the one that decodes with the fewest bad bytes wins (the earlier on a tie), and
+    only the bad bytes are replaced, as browsers do: one invalid byte in a UTF-8 page garbles one
+    character, not the whole page as a fall back to CP949 would.
 
-    Two choices depart from the plain order, both as browsers do: a BOM beats the header (a UTF-8 BOM is
-    near-certain evidence, and CP949 "decodes" many UTF-8 byte runs into nonsense without failing), and a
-    Western single-byte charset in the header (ISO-8859-1, windows-1252, ASCII) on a page with non-ASCII
-    bytes only wins when nothing later claims the page, because it is usually a server default and
-    latin-1 never fails.  Never raises: the last resort is CP949 with undecodable bytes replaced.
+    A Western single-byte charset in the header (ISO-8859-1, windows-1252, ASCII) on a page with
+    non-ASCII bytes is usually a server default (Apache's ISO-8859-1), and latin-1 never fails: it only
+    wins when every other candidate leaves many bad bytes (more than one in fifty non-ASCII bytes).
     """
+    bom = _bom_encoding(content)
+    if bom is not None:
+        # A BOM decoded as plain UTF-8 would stay in the text as U+FEFF.
+        text, _ = _decode_counting(content, bom)
+        return text.removeprefix("\ufeff"), _public_name(bom)
     header = charset_from_content_type(content_type)
     weak = header in _WEAK_LABELS and not content.isascii()
-    candidates = [_bom_encoding(content)]
-    candidates += [None if weak else header, _declared_in_document(content), "utf-8"]
-    candidates.append(header if weak else None)
+    candidates: list[str] = []
+    for encoding in (None if weak else header, _declared_in_document(content), "utf-8", "cp949"):
+        if encoding is not None and encoding not in candidates:
+            candidates.append(encoding)
+    best: tuple[int, str, str] | None = None
     for encoding in candidates:
-        if encoding is not None and (text := _try(content, encoding)) is not None:
-            # A BOM decoded as plain UTF-8 would stay in the text as U+FEFF.
-            return text.removeprefix("\ufeff"), _public_name(encoding)
-    return content.decode("cp949", errors="replace"), "cp949"
+        try:
+            text, errors = _decode_counting(content, encoding)
+        except LookupError:
+            continue
+        if best is None or errors < best[0]:
+            best = (errors, text, encoding)
+        if errors == 0:
+            break
+    assert best is not None  # utf-8 and cp949 always decode
+    errors, text, encoding = best
+    if weak and header is not None and errors * 50 > sum(1 for b in content if b >= 0x80):
+        return content.decode(header, errors="replace"), header
+    return text, _public_name(encoding)
 
 
 def _public_name(encoding: str) -> str:

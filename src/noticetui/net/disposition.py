@@ -19,7 +19,7 @@ import httpx
 
 from noticetui.net.charset import normalize_charset
 
-__all__ = ["filename_from_headers", "safe_filename"]
+__all__ = ["filename_from_headers", "is_clean_name", "looks_like_filename", "safe_filename"]
 
 _MAX_BYTES = 200
 _PARAM = re.compile(
@@ -43,13 +43,17 @@ _SCRIPT_EXTENSIONS = frozenset(
 
 
 def _bytes_to_text(raw: bytes) -> str:
-    """Raw header bytes as text: UTF-8, else CP949, else latin-1 (which cannot fail)."""
+    """Raw header bytes as text: UTF-8, else CP949, else UTF-8 with U+FFFD for the bad bytes.
+
+    Not latin-1: it never fails, so it would turn bytes in no known encoding into a confident-looking
+    ``ÿþÃ(í…`` name; a replacement character marks the name as garbled (see :func:`is_clean_name`).
+    """
     for encoding in ("utf-8", "cp949"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return raw.decode("latin-1")
+    return raw.decode("utf-8", errors="replace")
 
 
 def _raw_disposition(headers: httpx.Headers | Mapping[str, str]) -> str | None:
@@ -143,8 +147,26 @@ def _name_from_url(url: str) -> str | None:
     return name
 
 
-def filename_from_headers(headers: httpx.Headers | Mapping[str, str], url: str) -> str | None:
-    """The download's file name from its response headers, else from ``url``; None when neither has one.
+def is_clean_name(name: str | None) -> bool:
+    """Whether ``name`` reads as text: no replacement, control, private-use or unassigned characters."""
+    if not name or not name.strip():
+        return False
+    return all(unicodedata.category(c) not in ("Cc", "Co", "Cn", "Cs") and c != "\ufffd" for c in name)
+
+
+def looks_like_filename(text: str | None) -> bool:
+    """Whether a link's text reads as a file name (``대용량 붙임 공고문.pdf``), not as "다운로드" or a script."""
+    if not text or not is_clean_name(text.strip()):
+        return False
+    match = _FILE_LIKE.fullmatch(text.strip())
+    return match is not None and match.group("ext").lower() not in _SCRIPT_EXTENSIONS
+
+
+def filename_from_headers(
+    headers: httpx.Headers | Mapping[str, str], url: str, listed: str | None = None
+) -> str | None:
+    """The download's file name from its response headers, else ``listed`` (the link text the page
+    showed) when it looks like a file name, else from ``url``; None when none has one.
 
     ``filename*`` (RFC 5987/6266, any charset) wins over ``filename``; a plain ``filename`` may be
     percent-encoded UTF-8 (or EUC-KR), raw UTF-8 or raw EUC-KR bytes, or an unquoted token.  The result is
@@ -158,6 +180,8 @@ def filename_from_headers(headers: httpx.Headers | Mapping[str, str], url: str) 
             for name, value in params:
                 if name == wanted and (found := _basename(decode(value))):
                     return found
+    if listed is not None and looks_like_filename(listed):
+        return _basename(listed.strip())
     return _name_from_url(url)
 
 

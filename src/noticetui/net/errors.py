@@ -23,6 +23,7 @@ __all__ = [
     "FetchErrorKind",
     "error_from_exception",
     "error_from_status",
+    "error_line",
     "one_line",
 ]
 
@@ -51,6 +52,13 @@ def one_line(text: str) -> str:
     return re.sub(r"\s+", " ", _UNSAFE.sub(" ", text)).strip()
 
 
+def error_line(exc: BaseException, limit: int | None = None) -> str:
+    """An exception as one line for a status bar, a pane or an error message: its text (its type when it
+    has none), on one line, cut to ``limit`` characters with "..." when given."""
+    text = one_line(str(exc)) or type(exc).__name__
+    return text if limit is None or len(text) <= limit else text[: limit - 3] + "..."
+
+
 class FetchError(Exception):
     """A request that failed for good (after any retries); ``str(error)`` is one line naming the URL."""
 
@@ -77,6 +85,19 @@ class FetchError(Exception):
         self.retry_after = retry_after
         """Seconds the server asked us to wait (``Retry-After``, capped), when it said."""
         super().__init__(one_line(f"{url}: {self.detail}"))
+
+    def after_attempts(self, attempts: int) -> FetchError:
+        """This error, its message saying how many attempts were made (unchanged for a single one)."""
+        if attempts <= 1:
+            return self
+        return FetchError(
+            self.url,
+            self.kind,
+            f"{self.detail} ({attempts} attempts)",
+            status=self.status,
+            retryable=self.retryable,
+            retry_after=self.retry_after,
+        )
 
 
 def error_from_status(url: str, response: httpx.Response, retry_after: float | None = None) -> FetchError:
@@ -118,17 +139,16 @@ def _connect_error(url: str, exc: Exception) -> FetchError:
                               "TLS certificate verify failed")  # fmt: skip
         if isinstance(cause, ssl.SSLError):
             return FetchError(url, "tls", f"TLS handshake failed ({cause.reason or cause})")
+        # Refused and unresolvable are answers, not hiccups: retrying them only delays "offline".
         if isinstance(cause, ConnectionRefusedError):
-            return FetchError(url, "refused", "connection refused", retryable=True)
+            return FetchError(url, "refused", "connection refused")
         if isinstance(cause, socket.gaierror):
-            # EAI_AGAIN is a resolver hiccup; "no such name" will not change within a run.
-            transient = cause.errno == socket.EAI_AGAIN
-            return FetchError(url, "dns", f"could not resolve host {host}", retryable=transient)
+            return FetchError(url, "dns", f"could not resolve host {host}")
     text = str(exc)
     if "CERTIFICATE_VERIFY_FAILED" in text:
         return FetchError(url, "tls", "TLS certificate verify failed")
     if "refused" in text.lower():
-        return FetchError(url, "refused", "connection refused", retryable=True)
+        return FetchError(url, "refused", "connection refused")
     deepest = list(_causes(exc))[-1]
     reason = str(deepest) or type(deepest).__name__
     return FetchError(url, "network", f"could not connect ({reason})", retryable=True)

@@ -20,11 +20,12 @@ from urllib.parse import urlencode
 import httpx
 
 from noticetui.models import Request
+from noticetui.net.body import BodyLimits, iter_body
 from noticetui.net.charset import decode_html
 from noticetui.net.errors import FetchError, error_from_exception, error_from_status
-from noticetui.net.polite import HostGates, Sleep, backoff_delay, retry_after_seconds
+from noticetui.net.polite import BACKOFF_BASE, HostGates, Sleep, backoff_delay, retry_after_seconds
 
-__all__ = ["DEFAULT_USER_AGENT", "MAX_REDIRECTS", "FetchError", "Fetcher", "Page"]
+__all__ = ["DEFAULT_USER_AGENT", "MAX_REDIRECTS", "BodyLimits", "FetchError", "Fetcher", "Page"]
 
 DEFAULT_USER_AGENT = " ".join(
     (
@@ -59,7 +60,11 @@ class Page:
 class Fetcher:
     """Fetches pages and files politely over one ``httpx.AsyncClient``; use as ``async with Fetcher()``.
 
-    ``sleep`` and ``clock`` exist for tests: they make retries and pacing instantaneous and observable.
+    ``timeout`` bounds each attempt whole (send to last byte of a page; send to headers of a download),
+    ``retries`` the further attempts after a transient failure, spaced by ``backoff`` seconds doubling.
+    ``max_bytes`` caps a page and ``file_limit`` a download, both counted in decoded bytes; a download
+    must also average ``min_rate`` bytes/s over ``rate_window`` seconds.  ``sleep`` and ``clock`` exist
+    for tests: they make retries and pacing instantaneous and observable.
     """
 
     def __init__(
@@ -69,8 +74,12 @@ class Fetcher:
         timeout: float = 20.0,
         per_host: int = 2,
         delay: float = 0.5,
-        retries: int = 3,
+        retries: int = 2,
         max_bytes: int = 20_000_000,
+        file_limit: int = 500_000_000,
+        min_rate: float = 1024.0,
+        rate_window: float = 30.0,
+        backoff: float = BACKOFF_BASE,
         transport: httpx.AsyncBaseTransport | None = None,
         verify: bool = True,
         sleep: Sleep = asyncio.sleep,
@@ -79,11 +88,20 @@ class Fetcher:
         self._timeout = timeout
         self._retries = max(retries, 0)
         self._max_bytes = max_bytes
+        self._backoff = max(backoff, 0.0)
         self._sleep = sleep
         self._random = random.Random()
         self._gates = HostGates(per_host, delay, sleep, clock)
+        self.file_limits = BodyLimits(file_limit, min_rate, rate_window)
+        """What a download may cost: its size and the slowest transfer rate accepted."""
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": user_agent, "Accept": _ACCEPT, "Accept-Language": _ACCEPT_LANGUAGE},
+            # Only codings :mod:`noticetui.net.inflate` undoes in bounded steps (never br or zstd).
+            headers={
+                "User-Agent": user_agent,
+                "Accept": _ACCEPT,
+                "Accept-Language": _ACCEPT_LANGUAGE,
+                "Accept-Encoding": "gzip, deflate",
+            },
             # No pool timeout: the per-host gates already bound how many requests wait for a connection.
             timeout=httpx.Timeout(timeout, pool=None),
             limits=httpx.Limits(max_connections=None, max_keepalive_connections=20),
@@ -111,12 +129,16 @@ class Fetcher:
         return self._client.cookies
 
     async def fetch(self, request: Request) -> Page:
-        """Fetch a page whole (at most ``max_bytes``), retrying transient failures; raises FetchError."""
+        """Fetch a page whole (at most ``max_bytes`` decoded), retrying transient failures; raises FetchError.
+
+        Each attempt has ``timeout`` seconds in all, from sending the request to the body's last byte
+        (waiting for the host's turn does not count).
+        """
         await self._prime(request)
 
         async def once() -> Page:
-            response, stack = await self._open(request)
-            async with stack:
+            response, stack, deadline = await self._open(request)
+            async with stack, asyncio.timeout_at(deadline):
                 content = await self._read(request.url, response, limit=True)
             text, encoding = decode_html(content, response.headers.get("content-type"))
             return Page(str(response.url), response.status_code, response.headers, content, text, encoding)
@@ -126,14 +148,24 @@ class Fetcher:
     def stream(self, request: Request) -> AbstractAsyncContextManager[httpx.Response]:
         """Open a download: the response has a success status and an unread body, and holds one of the
         host's slots until the block ends.  Retries happen only before the body starts; errors while
-        reading it surface as FetchError too.  The size limit is the caller's to apply.
+        reading it surface as FetchError too.  Read the body with :meth:`body` (bounded, decoded).
         """
         return self._stream(request)
+
+    def body(self, url: str, response: httpx.Response, limits: BodyLimits | None = None) -> AsyncIterator[bytes]:
+        """A streamed response's decoded body in pieces, within ``limits`` (the download limits by default):
+        FetchError past the size, or when the transfer is slower than the minimum rate."""
+        return iter_body(url, response, limits or self.file_limits)
 
     @asynccontextmanager
     async def _stream(self, request: Request) -> AsyncIterator[httpx.Response]:
         await self._prime(request)
-        response, stack = await self._retrying(request.url, lambda: self._open(request))
+
+        async def once() -> tuple[httpx.Response, AsyncExitStack]:
+            response, stack, _deadline = await self._open(request)
+            return response, stack
+
+        response, stack = await self._retrying(request.url, once)
         async with stack:
             try:
                 yield response
@@ -149,8 +181,8 @@ class Fetcher:
         prime = Request(request.prime)
 
         async def once() -> None:
-            response, stack = await self._open(prime)
-            async with stack:
+            response, stack, deadline = await self._open(prime)
+            async with stack, asyncio.timeout_at(deadline):
                 await self._read(prime.url, response, limit=False)
 
         await self._retrying(prime.url, once)
@@ -173,12 +205,15 @@ class Fetcher:
             headers[name] = value
         return self._client.build_request(method, url, headers=headers, content=content)
 
-    async def _open(self, request: Request) -> tuple[httpx.Response, AsyncExitStack]:
-        """One attempt: a host slot and a response with a success status, both released by the stack."""
+    async def _open(self, request: Request) -> tuple[httpx.Response, AsyncExitStack, float]:
+        """One attempt: a host slot and a response with a success status, both released by the stack,
+        and the attempt's deadline (loop time)."""
         stack = AsyncExitStack()
         try:
             await stack.enter_async_context(self._gates.slot(request.url))
-            response = await self._client.send(self._build(request), stream=True)
+            deadline = asyncio.get_running_loop().time() + self._timeout
+            async with asyncio.timeout_at(deadline):
+                response = await self._client.send(self._build(request), stream=True)
             stack.push_async_callback(response.aclose)
             if not response.is_success:
                 wait = retry_after_seconds(response.headers.get("retry-after"))
@@ -186,43 +221,37 @@ class Fetcher:
         except BaseException:
             await stack.aclose()
             raise
-        return response, stack
+        return response, stack, deadline
 
     async def _read(self, url: str, response: httpx.Response, *, limit: bool) -> bytes:
-        """The body; past ``max_bytes`` a FetchError when ``limit``, else what came before (for a prime)."""
-        declared = response.headers.get("content-length", "")
-        if limit and declared.isdigit() and int(declared) > self._max_bytes:
-            raise self._too_large(url)
+        """The decoded body; past ``max_bytes`` a FetchError when ``limit``, else what came before (a prime)."""
         chunks: list[bytes] = []
-        size = 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > self._max_bytes:
-                if limit:
-                    raise self._too_large(url)
-                break
-            chunks.append(chunk)
+        try:
+            async for piece in iter_body(url, response, BodyLimits(self._max_bytes)):
+                chunks.append(piece)
+        except FetchError as error:
+            if limit or error.kind != "too-large":
+                raise
         return b"".join(chunks)
-
-    def _too_large(self, url: str) -> FetchError:
-        return FetchError(url, "too-large", f"response larger than the {self._max_bytes:,}-byte limit")
 
     def _error(self, url: str, exc: Exception) -> FetchError:
         return error_from_exception(url, exc, timeout=self._timeout, max_redirects=MAX_REDIRECTS)
 
     async def _retrying(self, url: str, once: Callable[[], Awaitable[T]]) -> T:
-        """Run ``once`` until it succeeds, fails for good, or runs out of retries."""
+        """Run ``once`` until it succeeds, fails for good, or runs out of retries.
+
+        The final error says how many attempts were made when there was more than one.
+        """
         for attempt in count():
             try:
                 return await once()
             except FetchError as error:
-                if not error.retryable or attempt >= self._retries:
-                    raise
-                wait = error.retry_after
+                mapped, wait = error, error.retry_after
+            except TimeoutError as exc:
+                mapped, wait = self._error(url, httpx.ReadTimeout(str(exc))), None
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                mapped = self._error(url, exc)
-                if not mapped.retryable or attempt >= self._retries:
-                    raise mapped from exc
-                wait = None
-            await self._sleep(wait if wait is not None else backoff_delay(attempt, self._random))
+                mapped, wait = self._error(url, exc), None
+            if not mapped.retryable or attempt >= self._retries:
+                raise mapped.after_attempts(attempt + 1)
+            await self._sleep(wait if wait is not None else backoff_delay(attempt, self._random, self._backoff))
         raise AssertionError("unreachable")  # pragma: no cover

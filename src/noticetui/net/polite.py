@@ -33,12 +33,13 @@ def host_key(url: str) -> str:
     return urlsplit(url).netloc.lower()
 
 
-def backoff_delay(attempt: int, rng: random.Random) -> float:
-    """Seconds to wait before retry number ``attempt + 1``: 0.5, 1, 2, 4… plus up to half again of jitter.
+def backoff_delay(attempt: int, rng: random.Random, first: float = BACKOFF_BASE) -> float:
+    """Seconds to wait before retry number ``attempt + 1``: ``first`` (0.5), 1, 2, 4… plus up to half again
+    of jitter, capped at 30 s.
 
     The jitter keeps many boards on one server from retrying in lockstep.
     """
-    base = min(BACKOFF_BASE * 2.0**attempt, BACKOFF_CAP)
+    base = min(first * 2.0**attempt, BACKOFF_CAP)
     return base + rng.uniform(0.0, base / 2)
 
 
@@ -67,6 +68,9 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 class _Host:
     semaphore: asyncio.Semaphore
     next_start: float = field(default=-math.inf)
+    """The start time reserved by the request queued last."""
+    last_sent: float = field(default=-math.inf)
+    """When the host's latest request actually went out."""
 
 
 class HostGates:
@@ -95,4 +99,10 @@ class HostGates:
             host.next_start = start + self._delay
             if start > now:
                 await self._sleep(start - now)
+            # A reserved start can slip (a busy event loop wakes the previous request late) while this
+            # one wakes on time: check the gap to the request actually sent last, right before sending.
+            while (gap := self._clock() - host.last_sent) < self._delay:
+                await self._sleep(self._delay - gap)
+            host.last_sent = self._clock()
+            host.next_start = max(host.next_start, host.last_sent + self._delay)
             yield

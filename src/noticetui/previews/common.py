@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from noticetui.net.errors import error_line
+
 
 @dataclass(frozen=True)
 class Preview:
@@ -56,7 +58,4 @@ def finish(preview: Preview, max_chars: int) -> Preview:
 
 def short_reason(exc: BaseException) -> str:
     """A one-line description of ``exc`` for an error message (its text, or its type when it has none)."""
-    text = " ".join(str(exc).split())
-    if len(text) > 160:
-        text = text[:157] + "..."
-    return text or type(exc).__name__
+    return error_line(exc, limit=160)

@@ -21,6 +21,9 @@ MAX_PART_BYTES = 64 * 1024 * 1024
 _SECTION = re.compile(r"(?:^|/)section(\d+)\.xml$", re.IGNORECASE)
 _FORBIDDEN = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _INLINE = {"tab": "\t", "lineBreak": "\n", "fwSpace": " ", "nbSpace": "\u00a0", "hyphen": "-"}
+MAX_DEPTH = 64
+"""Elements nested deeper than this are read flat (one line per paragraph, in document order): a
+hostile file of thousands of nested tables keeps its text and cannot exhaust the stack."""
 
 
 def preview_hwpx(path: Path, max_chars: int, deadline: Deadline) -> Preview:
@@ -115,18 +118,36 @@ def section_lines(root: ET.Element) -> list[str]:
     return lines
 
 
-def _walk(element: ET.Element, out: list[str]) -> None:
+def _walk(element: ET.Element, out: list[str], depth: int = 0) -> None:
+    if depth >= MAX_DEPTH:
+        _flat(element, out)
+        return
     for child in element:
         name = _local(child.tag)
         if name == "p":
-            _paragraph(child, out)
+            _paragraph(child, out, depth + 1)
         elif name == "tbl":
-            _table(child, out)
+            _table(child, out, depth + 1)
         else:
-            _walk(child, out)
+            _walk(child, out, depth + 1)
 
 
-def _paragraph(paragraph: ET.Element, out: list[str]) -> None:
+def _flat(element: ET.Element, out: list[str]) -> None:
+    """Every paragraph's text under ``element`` without recursion (``iter`` keeps its own stack)."""
+    line: list[str] | None = None
+    for item in element.iter():
+        name = _local(item.tag)
+        if name == "p":
+            if line:
+                out.append("".join(line))
+            line = []
+        elif name == "t":
+            (line if line is not None else out).append(_t_text(item))
+    if line:
+        out.append("".join(line))
+
+
+def _paragraph(paragraph: ET.Element, out: list[str], depth: int) -> None:
     parts: list[str] = []
     nested: list[ET.Element] = []
     for run in paragraph:
@@ -142,26 +163,26 @@ def _paragraph(paragraph: ET.Element, out: list[str]) -> None:
     anchored: list[str] = []
     for item in nested:
         if _local(item.tag) == "tbl":
-            _table(item, anchored)
+            _table(item, anchored, depth + 1)
         else:
-            _walk(item, anchored)
+            _walk(item, anchored, depth + 1)
     text = "".join(parts)
     if text or not anchored:  # a paragraph that only anchors a table is not a blank line
         out.append(text)
     out.extend(anchored)
 
 
-def _table(table: ET.Element, out: list[str]) -> None:
+def _table(table: ET.Element, out: list[str], depth: int) -> None:
     for child in table:
         if _local(child.tag) != "tr":
-            _walk(child, out)  # a caption
+            _walk(child, out, depth + 1)  # a caption
             continue
         cells = []
         for cell in child:
             if _local(cell.tag) != "tc":
                 continue
             inner: list[str] = []
-            _walk(cell, inner)
+            _walk(cell, inner, depth + 2)
             cells.append(" ".join(" ".join(line.split()) for line in inner if line.strip()))
         out.append("\t".join(cells))
 

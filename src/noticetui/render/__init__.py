@@ -10,10 +10,22 @@ from noticetui.render.blocks import parse
 from noticetui.render.document import Document, Image, Link
 from noticetui.render.plain import to_plain
 from noticetui.render.richtext import to_rich
-from noticetui.render.sanitize import sanitize, sanitize_line
+from noticetui.render.sanitize import drop_controls, dumps_json, sanitize, sanitize_line
 from noticetui.render.width import cell_width
 
-__all__ = ["Document", "Image", "Link", "cell_width", "render_html", "sanitize", "sanitize_line", "to_plain", "to_rich"]
+__all__ = [
+    "Document",
+    "Image",
+    "Link",
+    "cell_width",
+    "drop_controls",
+    "dumps_json",
+    "render_html",
+    "sanitize",
+    "sanitize_line",
+    "to_plain",
+    "to_rich",
+]
 
 
 def render_html(html: str, base_url: str = "") -> Document:

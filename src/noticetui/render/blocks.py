@@ -9,6 +9,7 @@ is kept, so that no visible character is lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -16,9 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from noticetui.render import markers, office
 from noticetui.render.captions import attach_captions
 from noticetui.render.document import (
-    Align,
     Block,
-    Cell,
     Document,
     Heading,
     ListBlock,
@@ -27,84 +26,68 @@ from noticetui.render.document import (
     Paragraph,
     Preformatted,
     Quote,
-    Row,
     Rule,
     Run,
     Spacer,
-    Table,
 )
 from noticetui.render.elements import (
     BLOCK,
+    FLAT_BLOCKS,
+    FLAT_DEPTH,
     HEADINGS,
     INLINE_MARKS,
     LISTS,
+    MAX_NEST,
     MEDIA,
+    NESTING,
     PRE,
     SKIP,
-    align_left,
+    hides,
     int_attr,
     is_hidden,
     is_tight,
 )
 from noticetui.render.inline import (
-    InlineBuilder,
     expand_tabs,
     style_align,
-    style_hidden,
     style_marks,
     style_no_margin,
 )
 from noticetui.render.references import References
 from noticetui.render.sanitize import sanitize
+from noticetui.render.sink import Context, Sink
+from noticetui.render.table_reader import TableReader
 
 _ASCII_BLANK = re.compile(r"[ \t\n\r\f]+")
 
-
-class _Context(NamedTuple):
-    """What an element inherits from its ancestors."""
-
-    mark: int = Mark.NONE
-    align: str | None = None
-    depth: int = 0
-    """How many lists deep."""
-    pre: bool = False
+_Handler = Callable[["_Walker", LexborNode, str, Sink, Context, str], None]
 
 
-class _Sink:
-    """The blocks of one container, with the paragraph being filled."""
+class _LinkEnd(NamedTuple):
+    """Where a link's children end in the flat walk: its reference follows them."""
 
-    __slots__ = ("align", "blocks", "inline", "spacers")
-
-    def __init__(self, align: str | None = None, pre: bool = False) -> None:
-        self.blocks: list[Block] = []
-        self.inline = InlineBuilder(pre)
-        self.align = align
-        self.spacers = 0
-
-    def flush(self, margin: bool = False) -> None:
-        """End the current paragraph (a Spacer when it held only ``&nbsp;``/``<br>``)."""
-        inline = self.inline
-        if not inline.runs and not inline.spacer:
-            return  # nothing was added: keep the builder
-        if inline.visible():
-            align: Align = "center" if self.align == "center" else "right" if self.align == "right" else "left"
-            self.blocks.append(Paragraph(inline.finish(), margin, align, images=inline.images))
-        elif inline.spacer:
-            self.blocks.append(Spacer())
-            self.spacers += 1
-        self.inline = InlineBuilder(inline.pre, inline.captures)
+    node: LexborNode
+    url: str
+    buffer: list[str]
+    atoms: int
 
 
-class _Walker:
+_Stack = list[LexborNode | _LinkEnd | bool]
+"""The flat walk's work: nodes to read, link ends, and block ends (``True`` for a ``<p>``, with its margin)."""
+
+
+class _Walker(TableReader):
     """Builds the blocks of one document."""
 
     def __init__(self, base_url: str) -> None:
         self.refs = References(base_url)
         self.spacers = 0
+        self.level = 0
+        """How many elements deep the recursive walk is."""
 
     # --- traversal ---------------------------------------------------------------------------------
 
-    def children(self, node: LexborNode, sink: _Sink, ctx: _Context) -> None:
+    def children(self, node: LexborNode, sink: Sink, ctx: Context) -> None:
         """Walk ``node``'s children into ``sink``."""
         # The hot loop of the renderer: ``one`` written out inline.
         for child in node.iter(include_text=True):
@@ -120,7 +103,7 @@ class _Walker:
             elif tag == "-comment":
                 office.conditional(child.comment_content or "", sink.inline)
 
-    def one(self, node: LexborNode, sink: _Sink, ctx: _Context) -> None:
+    def one(self, node: LexborNode, sink: Sink, ctx: Context) -> None:
         """Walk one node (text, comment or element) into ``sink``."""
         tag = node.tag
         if tag == "-text":
@@ -130,50 +113,77 @@ class _Walker:
         elif tag == "-comment":
             office.conditional(node.comment_content or "", sink.inline)
 
-    def element(self, node: LexborNode, tag: str, sink: _Sink, ctx: _Context) -> None:
-        """Dispatch one element."""
+    def element(self, node: LexborNode, tag: str, sink: Sink, ctx: Context) -> None:
+        """Walk one element, unless it is hidden; flat beyond :data:`FLAT_DEPTH`."""
         attrs = node.attributes
         style = attrs.get("style") or ""
-        if (style and style_hidden(style)) or "hidden" in attrs:
+        if hides(node, attrs, style):
             return
-        # aria-hidden hides decorative icons from screen readers; text in it is still on screen.
-        if attrs.get("aria-hidden") == "true" and not (node.text() or "").strip():
+        if self.level >= FLAT_DEPTH:
+            self.flat(node, sink, ctx)
             return
-        if tag == "br":
-            sink.inline.br(ctx.mark)
-        elif tag == "img":
-            self.image(node, sink, ctx)
-        elif tag == "a":
-            self.link(node, sink, ctx)
-        elif tag in MEDIA or tag in ("video", "audio", "object"):
-            self.media(node, tag, sink, ctx)
+        self.level += 1
+        self.dispatch(node, tag, sink, ctx, style)
+        self.level -= 1
+
+    def dispatch(self, node: LexborNode, tag: str, sink: Sink, ctx: Context, style: str) -> None:
+        """Hand one shown element to the reader of its kind."""
+        leaf = _LEAVES.get(tag)
+        if leaf is not None:
+            leaf(self, node, tag, sink, ctx, style)
         elif ctx.pre:
             self.children(node, sink, ctx._replace(mark=ctx.mark | INLINE_MARKS.get(tag, Mark.NONE)))
-        elif tag in BLOCK or tag == "li":
-            self.block(node, tag, sink, ctx, style)
-        elif tag in HEADINGS:
-            self.heading(node, HEADINGS[tag], sink, ctx)
-        elif tag in LISTS:
-            self.list(node, tag, sink, ctx)
-        elif tag in ("blockquote", "dd", "figure"):
-            self.quote(node, tag, sink, ctx)
-        elif tag in PRE:
-            self.pre(node, sink, ctx)
-        elif tag == "table":
-            self.table(node, sink, ctx)
-        elif tag == "hr":
-            sink.flush()
-            sink.blocks.append(Rule())
+        elif ctx.nest >= MAX_NEST and tag in NESTING:
+            self.block(node, "div", sink, ctx, style)  # too deep to indent further: its content as blocks
         else:
-            mark = ctx.mark | INLINE_MARKS.get(tag, Mark.NONE) | (style_marks(style) if style else Mark.NONE)
-            marker = bool(style) and office.begins_marker(style, sink.inline)
-            self.children(node, sink, ctx._replace(mark=mark) if mark != ctx.mark else ctx)
-            if marker:
-                sink.inline.end_marker()
+            _BLOCKS.get(tag, _Walker.inline)(self, node, tag, sink, ctx, style)
 
-    def contents(self, node: LexborNode, ctx: _Context, margin: bool = False) -> list[Block]:
+    def inline(self, node: LexborNode, tag: str, sink: Sink, ctx: Context, style: str) -> None:
+        """An inline element (or one the renderer does not know): its children, with its marks."""
+        mark = ctx.mark | INLINE_MARKS.get(tag, Mark.NONE) | (style_marks(style) if style else Mark.NONE)
+        marker = bool(style) and office.begins_marker(style, sink.inline)
+        self.children(node, sink, ctx._replace(mark=mark) if mark != ctx.mark else ctx)
+        if marker:
+            sink.inline.end_marker()
+
+    def flat(self, node: LexborNode, sink: Sink, ctx: Context) -> None:
+        """``node`` walked with a stack instead of recursion: text, breaks, images and links as usual,
+        every block element a paragraph of its own, marks and indents inherited from ``ctx`` only."""
+        stack: _Stack = [node]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, bool):
+                sink.flush(item)  # a block element ends
+            elif isinstance(item, _LinkEnd):
+                self.end_link(item.node, item.url, item.buffer, item.atoms, sink)
+            elif item.tag in ("-text", "-comment"):
+                self.one(item, sink, ctx)
+            elif item.tag and item.tag[0] != "-" and item.tag not in SKIP:
+                self.flat_element(item, item.tag, sink, ctx, stack)
+
+    def flat_element(self, node: LexborNode, tag: str, sink: Sink, ctx: Context, stack: _Stack) -> None:
+        """One element of :meth:`flat`: a leaf is read at once, the children of others are pushed."""
+        attrs = node.attributes
+        style = attrs.get("style") or ""
+        if hides(node, attrs, style):
+            return
+        if tag == "hr":
+            _rule(self, node, tag, sink, ctx, style)
+            return
+        if tag != "a" and tag in _LEAVES:
+            _LEAVES[tag](self, node, tag, sink, ctx, style)
+            return
+        if tag in FLAT_BLOCKS:
+            sink.flush()
+            stack.append(tag == "p")
+        url = self.refs.link_url(attrs.get("href") or "") if tag == "a" else None
+        if url is not None:
+            stack.append(_LinkEnd(node, url, sink.inline.begin_capture(), sink.inline.atoms))
+        stack.extend(reversed(list(node.iter(include_text=True))))
+
+    def contents(self, node: LexborNode, ctx: Context, margin: bool = False) -> list[Block]:
         """The blocks inside ``node`` as a container of its own."""
-        inner = _Sink(ctx.align)
+        inner = Sink(ctx.align)
         self.children(node, inner, ctx)
         inner.flush(margin)
         self.spacers += inner.spacers
@@ -181,14 +191,15 @@ class _Walker:
 
     # --- blocks --------------------------------------------------------------------------------------
 
-    def block(self, node: LexborNode, tag: str, sink: _Sink, ctx: _Context, style: str) -> None:
+    def block(self, node: LexborNode, tag: str, sink: Sink, ctx: Context, style: str) -> None:
         """``<p>``, ``<div>`` and their kin; ``<dt>`` bold, a stray ``<li>`` as a one-item list."""
         sink.flush()
         attrs = node.attributes
         align = style_align(style, attrs.get("align") or "") or ("center" if tag == "center" else ctx.align)
         mark = ctx.mark | style_marks(style) | (Mark.BOLD if tag in ("dt", "legend", "summary") else Mark.NONE)
         margin = tag == "p" and not style_no_margin(style) and not is_tight(attrs.get("class") or "")
-        blocks = self.contents(node, ctx._replace(mark=mark, align=align), margin)
+        nest = ctx.nest + 1 if tag == "li" else ctx.nest
+        blocks = self.contents(node, ctx._replace(mark=mark, align=align, nest=nest), margin)
         if tag == "li":
             sink.blocks.append(ListBlock([ListItem(markers.bullet(ctx.depth), blocks)], ctx.depth > 0))
         elif tag == "figcaption":
@@ -199,7 +210,7 @@ class _Walker:
         else:
             sink.blocks.extend(blocks)
 
-    def heading(self, node: LexborNode, level: int, sink: _Sink, ctx: _Context) -> None:
+    def heading(self, node: LexborNode, level: int, sink: Sink, ctx: Context) -> None:
         """``<h1>``–``<h6>``: one Heading; any tables or lists inside follow it."""
         sink.flush()
         runs: list[Run] = []
@@ -213,16 +224,17 @@ class _Walker:
             sink.blocks.append(Heading(level, runs))
         sink.blocks.extend(rest)
 
-    def list(self, node: LexborNode, tag: str, sink: _Sink, ctx: _Context) -> None:
+    def listing(self, node: LexborNode, tag: str, sink: Sink, ctx: Context) -> None:
         """``<ul>``/``<ol>``: items with bullets or numbers (``start``, ``type``, ``reversed``, ``value``)."""
         sink.flush()
         attrs = node.attributes
         ordered = tag == "ol"
-        items = [c for c in node.iter() if c.tag == "li" and not is_hidden(c.attributes)]
         step = -1 if "reversed" in attrs else 1
-        counter = int_attr(attrs.get("start"), len(items) if step < 0 else 1)
+        # A reversed list counts down from its number of shown items.
+        first = sum(1 for c in node.iter() if c.tag == "li" and not is_hidden(c.attributes)) if step < 0 else 1
+        counter = int_attr(attrs.get("start"), first)
         kind = attrs.get("type") or "1"
-        inner = ctx._replace(depth=ctx.depth + 1)
+        inner = ctx._replace(depth=ctx.depth + 1, nest=ctx.nest + 1)
         result: list[ListItem] = []
         for child in node.iter(include_text=True):
             if child.tag == "li":
@@ -232,35 +244,36 @@ class _Walker:
                 marker = markers.ordinal(counter, kind) if ordered else markers.bullet(ctx.depth)
                 result.append(ListItem(marker, self.contents(child, inner)))
                 counter += step
-            elif child.tag == "-text" and not (child.text_content or "").strip():
-                continue
-            else:
-                # Loose content (often a nested list written beside the <li>) belongs to the item above.
-                loose = _Sink(ctx.align)
-                self.one(child, loose, inner)
-                loose.flush()
-                if loose.blocks and not result:
-                    result.append(ListItem("", []))
-                if loose.blocks:
-                    result[-1].blocks.extend(loose.blocks)
+            elif child.tag != "-text" or (child.text_content or "").strip():
+                self.loose(child, ctx.align, inner, result)
         if result:
             sink.blocks.append(ListBlock(result, ctx.depth > 0))
 
-    def quote(self, node: LexborNode, tag: str, sink: _Sink, ctx: _Context) -> None:
+    def loose(self, node: LexborNode, align: str | None, ctx: Context, items: list[ListItem]) -> None:
+        """Content beside the ``<li>`` of a list (often a nested list): it belongs to the item above."""
+        loose = Sink(align)
+        self.one(node, loose, ctx)
+        loose.flush()
+        if loose.blocks and not items:
+            items.append(ListItem("", []))
+        if loose.blocks:
+            items[-1].blocks.extend(loose.blocks)
+
+    def quote(self, node: LexborNode, tag: str, sink: Sink, ctx: Context) -> None:
         """``<blockquote>`` with a bar, ``<dd>`` indented, ``<figure>`` with its caption."""
         sink.flush()
         first_image = len(self.refs.images) + 1
-        blocks = self.contents(node, ctx)
+        blocks = self.contents(node, ctx._replace(nest=ctx.nest + 1))
         if tag == "figure":
             self.refs.caption_figure(first_image, blocks)
             sink.blocks.extend(blocks)
         elif blocks:
             sink.blocks.append(Quote(blocks, bar=tag == "blockquote"))
 
-    def pre(self, node: LexborNode, sink: _Sink, ctx: _Context) -> None:
+    def pre(self, node: LexborNode, sink: Sink, ctx: Context) -> None:
         """``<pre>`` and ``<textarea>``: text kept as written, tabs expanded."""
         sink.flush()
-        inner = _Sink(pre=True)
+        inner = Sink(pre=True)
         self.children(node, inner, ctx._replace(pre=True, mark=ctx.mark | Mark.CODE))
         runs = expand_tabs(inner.inline.finish())
         while runs and not runs[-1][0].strip("\n"):
@@ -269,71 +282,9 @@ class _Walker:
             runs[-1] = (runs[-1][0].rstrip("\n"), runs[-1][1])
             sink.blocks.append(Preformatted(runs))
 
-    def table(self, node: LexborNode, sink: _Sink, ctx: _Context) -> None:
-        """A data table, or the blocks of a layout table (one column or one cell) in reading order."""
-        sink.flush()
-        rows: list[Row] = []
-        for part in node.iter():
-            if part.tag == "caption":
-                caption = self.contents(part, ctx._replace(mark=ctx.mark | Mark.BOLD))
-                sink.blocks.extend(caption)
-            elif part.tag in ("thead", "tbody", "tfoot"):
-                rows += [self.row(tr, ctx, part.tag == "thead") for tr in part.iter() if tr.tag == "tr"]
-            elif part.tag == "tr":
-                rows.append(self.row(part, ctx, False))
-        rows = [row for row in rows if row.cells]
-        columns = max((sum(cell.colspan for cell in row.cells) for row in rows), default=0)
-        role = (node.attributes.get("role") or "").lower()
-        if columns <= 1 or role in ("presentation", "none"):
-            for row in rows:
-                for cell in row.cells:
-                    if cell.header and not cell.aligned:
-                        align_left(cell.blocks)
-                    sink.blocks.extend(cell.blocks)
-            return
-        if not any(cell.blocks for row in rows for cell in row.cells):
-            return
-        seen_body = False
-        for row in rows:
-            seen_body = seen_body or not row.header
-            row.header = row.header and not seen_body
-        sink.blocks.append(Table(rows))
-
-    def row(self, tr: LexborNode, ctx: _Context, in_head: bool) -> Row:
-        """One ``<tr>`` and its cells."""
-        row_attrs = tr.attributes
-        if is_hidden(row_attrs):
-            return Row([])
-        row_align = style_align(row_attrs.get("style") or "", row_attrs.get("align") or "")
-        cells: list[Cell] = []
-        for td in tr.iter():
-            if td.tag not in ("td", "th"):
-                continue
-            attrs = td.attributes
-            if is_hidden(attrs):
-                continue
-            head = td.tag == "th"
-            align = style_align(attrs.get("style") or "", attrs.get("align") or "")
-            cell_ctx = _Context(
-                mark=ctx.mark | (Mark.BOLD if head else Mark.NONE) | style_marks(attrs.get("style") or ""),
-                align=align or row_align or ("center" if head else "left"),
-                depth=ctx.depth,
-            )
-            colspan = min(max(int_attr(attrs.get("colspan"), 1), 1), 1000)
-            rowspan = int_attr(attrs.get("rowspan"), 1)
-            # A cell's &nbsp; only keeps an empty cell open: it says nothing of how the post is spaced.
-            spacers = self.spacers
-            blocks = self.contents(td, cell_ctx)
-            self.spacers = spacers
-            if all(isinstance(block, Spacer) for block in blocks):
-                blocks = []
-            rows = 65534 if rowspan == 0 else max(rowspan, 1)
-            cells.append(Cell(blocks, colspan, rows, head, aligned=bool(align or row_align)))
-        return Row(cells, header=bool(cells) and (in_head or all(cell.header for cell in cells)))
-
     # --- inline replaced elements and links ---------------------------------------------------------
 
-    def image(self, node: LexborNode, sink: _Sink, ctx: _Context) -> None:
+    def image(self, node: LexborNode, sink: Sink, ctx: Context) -> None:
         """An ``[image N: alt]`` placeholder (tracking pixels are skipped)."""
         attrs = node.attributes
         if attrs.get("width") in ("0", "1") and attrs.get("height") in ("0", "1"):
@@ -347,7 +298,7 @@ class _Walker:
         # NBSPs keep "[image N:" together when the line wraps; the label may wrap.
         sink.inline.image(number, f"[image\xa0{number}:\xa0{label}]", ctx.mark)
 
-    def link(self, node: LexborNode, sink: _Sink, ctx: _Context) -> None:
+    def link(self, node: LexborNode, sink: Sink, ctx: Context) -> None:
         """Link text followed by its ``[N]`` reference; ``javascript:`` and ``#`` anchors stay plain text."""
         url = self.refs.link_url(node.attributes.get("href") or "")
         if url is None:
@@ -356,12 +307,16 @@ class _Walker:
         buffer = sink.inline.begin_capture()
         atoms = sink.inline.atoms
         self.children(node, sink, ctx._replace(mark=ctx.mark | Mark.LINK))
+        self.end_link(node, url, buffer, atoms, sink)
+
+    def end_link(self, node: LexborNode, url: str, buffer: list[str], atoms: int, sink: Sink) -> None:
+        """The ``[N]`` reference after a link's text (its title when it has no text or image)."""
         text = sink.inline.end_capture(buffer)
         if not text and sink.inline.atoms == atoms:
             text = sanitize(node.attributes.get("title") or node.attributes.get("aria-label") or "").strip()
         sink.inline.atom(f"[{self.refs.link(url, text)}]", Mark.REF)
 
-    def media(self, node: LexborNode, tag: str, sink: _Sink, ctx: _Context) -> None:
+    def media(self, node: LexborNode, tag: str, sink: Sink, ctx: Context) -> None:
         """``<iframe>``, ``<video>``… as ``[embedded frame: URL][N]``; their fallback content is not shown."""
         src = node.attributes.get("src") or node.attributes.get("data") or ""
         if not src:
@@ -375,6 +330,29 @@ class _Walker:
         sink.inline.atom(f"[{self.refs.link(url, label)}]", Mark.REF)
 
 
+def _rule(walker: _Walker, node: LexborNode, tag: str, sink: Sink, ctx: Context, style: str) -> None:
+    sink.flush()
+    sink.blocks.append(Rule())
+
+
+_LEAVES: dict[str, _Handler] = {
+    "br": lambda w, n, t, sink, ctx, s: sink.inline.br(ctx.mark),
+    "img": lambda w, n, t, sink, ctx, s: w.image(n, sink, ctx),
+    "a": lambda w, n, t, sink, ctx, s: w.link(n, sink, ctx),
+    **dict.fromkeys((*MEDIA, "video", "audio", "object"), lambda w, n, t, sink, ctx, s: w.media(n, t, sink, ctx)),
+}
+"""Elements read the same inside ``<pre>`` as outside."""
+_BLOCKS: dict[str, _Handler] = {
+    **dict.fromkeys((*BLOCK, "li"), _Walker.block),
+    **dict.fromkeys(HEADINGS, lambda w, n, t, sink, ctx, s: w.heading(n, HEADINGS[t], sink, ctx)),
+    **dict.fromkeys(LISTS, lambda w, n, t, sink, ctx, s: w.listing(n, t, sink, ctx)),
+    **dict.fromkeys(("blockquote", "dd", "figure"), lambda w, n, t, sink, ctx, s: w.quote(n, t, sink, ctx)),
+    **dict.fromkeys(PRE, lambda w, n, t, sink, ctx, s: w.pre(n, sink, ctx)),
+    "table": lambda w, n, t, sink, ctx, s: w.table(n, sink, ctx),
+    "hr": _rule,
+}
+"""Elements that make blocks; any other is read as inline (:meth:`_Walker.inline`)."""
+
 _NOSCRIPT = re.compile(r"<noscript\b.*?(?:</noscript\s*>|$)", re.I | re.S)
 
 
@@ -387,9 +365,9 @@ def parse(html: str, base_url: str = "") -> Document:
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     walker = _Walker(base_url)
-    sink = _Sink()
+    sink = Sink()
     if root is not None:
-        walker.children(root, sink, _Context())
+        walker.children(root, sink, Context())
     sink.flush()
     blocks = sink.blocks
     captions = attach_captions(blocks)

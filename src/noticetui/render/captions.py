@@ -24,26 +24,35 @@ def attach_captions(blocks: list[Block]) -> dict[int, str]:
 def _walk(blocks: list[Block], found: dict[int, str]) -> None:
     for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.images:
-            inline, waiting = inline_captions(block.runs)
-            for number, text in inline.items():
-                found.setdefault(number, text)
-            waiting = [n for n in waiting if n not in found]
-            following = _next_paragraph(blocks, index + 1)
-            if waiting and following is not None and not following.images:
-                text = _text(following)
-                if is_caption(text):
-                    following.caption = True
-                    for number in waiting:
-                        found[number] = text
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                _walk(item.blocks, found)
-        elif isinstance(block, Quote):
-            _walk(block.blocks, found)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    _walk(cell.blocks, found)
+            _paragraph(block, _next_paragraph(blocks, index + 1), found)
+        else:
+            for inner in _inside(block):
+                _walk(inner, found)
+
+
+def _paragraph(block: Paragraph, following: Paragraph | None, found: dict[int, str]) -> None:
+    """The captions of the images of ``block``: in it, or the ``following`` paragraph."""
+    inline, waiting = inline_captions(block.runs)
+    for number, text in inline.items():
+        found.setdefault(number, text)
+    waiting = [n for n in waiting if n not in found]
+    if waiting and following is not None and not following.images:
+        text = _text(following)
+        if is_caption(text):
+            following.caption = True
+            for number in waiting:
+                found[number] = text
+
+
+def _inside(block: Block) -> list[list[Block]]:
+    """The block lists a block holds (list items, a quote, table cells)."""
+    if isinstance(block, ListBlock):
+        return [item.blocks for item in block.items]
+    if isinstance(block, Quote):
+        return [block.blocks]
+    if isinstance(block, Table):
+        return [cell.blocks for row in block.rows for cell in row.cells]
+    return []
 
 
 def _next_paragraph(blocks: list[Block], start: int) -> Paragraph | None:

@@ -6,6 +6,7 @@ detail pane is resized and ``noticetui show`` takes the terminal's width.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
@@ -170,6 +171,9 @@ class Table:
 
 
 Block = Paragraph | Heading | Preformatted | Rule | Spacer | ListBlock | Quote | Table
+BlocksLayout = Callable[[list[Block], int, bool], list[Line]]
+"""Lays blocks out at a width (``compact`` third): how tables lay out their cells without importing the
+layout that imports them."""
 
 
 @dataclass

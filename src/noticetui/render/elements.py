@@ -5,6 +5,8 @@ Also the small readers of attributes that the walker shares.
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborNode
+
 from noticetui.render.document import Block, Mark, Paragraph
 from noticetui.render.inline import style_hidden
 
@@ -40,6 +42,16 @@ INLINE_MARKS = {
     "samp": Mark.CODE,
     "tt": Mark.CODE,
 }
+FLAT_DEPTH = 48
+"""Elements nested deeper than this are walked without recursion, each block a paragraph of its own: a
+hostile page of thousands of nested ``<div>`` keeps every character and cannot exhaust the stack."""
+MAX_NEST = 8
+"""Lists, quotes and tables nested deeper than this are read as plain blocks (no more indents to lay out)."""
+NESTING = frozenset({"blockquote", "dd", "figure", "li", "table", "caption", "thead", "tbody", "tfoot", "tr"})
+NESTING |= {"td", "th"} | LISTS
+"""What the layout indents or frames: read as plain blocks beyond :data:`MAX_NEST`."""
+FLAT_BLOCKS = BLOCK | NESTING | PRE | HEADINGS.keys() | {"hr"}
+"""What ends the paragraph before and after it in a flat walk."""
 # Editors whose paragraphs carry margin:0 in a stylesheet the board does not send along.
 TIGHT_CLASSES = ("msonormal", "hstyle", "0")
 
@@ -67,3 +79,11 @@ def int_attr(value: str | None, default: int) -> int:
     if value[:1] == "-":
         return -int_attr(value[1:], -default)
     return int(value) if value.isdigit() and value.isascii() else default
+
+
+def hides(node: LexborNode, attrs: dict[str, str | None], style: str) -> bool:
+    """Whether an element is not shown at all (``hidden``, ``display:none``, an empty ``aria-hidden``)."""
+    if (style and style_hidden(style)) or "hidden" in attrs:
+        return True
+    # aria-hidden hides decorative icons from screen readers; text in it is still on screen.
+    return attrs.get("aria-hidden") == "true" and not (node.text() or "").strip()

@@ -207,14 +207,7 @@ def inline_captions(runs: list[Run]) -> tuple[dict[int, str], list[int]]:
     Returns the captions by image number, and the images of the paragraph's last line when that line
     holds only images (their caption may be the next paragraph).
     """
-    lines: list[list[Run]] = [[]]
-    for text, mark in runs:
-        parts = text.split("\n")
-        for i, part in enumerate(parts):
-            if i:
-                lines.append([])
-            if part:
-                lines[-1].append((part, mark))
+    lines = _split_lines(runs)
     found: dict[int, str] = {}
     last: list[int] = []
     for i, line in enumerate(lines):
@@ -229,6 +222,18 @@ def inline_captions(runs: list[Run]) -> tuple[dict[int, str], list[int]]:
             for number in numbers:
                 found[number] = following
     return found, last
+
+
+def _split_lines(runs: list[Run]) -> list[list[Run]]:
+    """``runs`` cut at their hard line breaks, one list of runs a line."""
+    lines: list[list[Run]] = [[]]
+    for text, mark in runs:
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append((part, mark))
+    return lines
 
 
 def _image_number(placeholder: str) -> int:

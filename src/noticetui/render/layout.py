@@ -21,7 +21,7 @@ from noticetui.render.document import (
     Table,
 )
 from noticetui.render.width import cell_width
-from noticetui.render.wrap import fit, wrap, wrap_pre
+from noticetui.render.wrap import fit, line_width, wrap, wrap_pre
 
 MIN_WIDTH = 2
 """Narrowest width laid out (a Korean syllable needs two cells); narrower requests are widened."""
@@ -56,11 +56,6 @@ class Flow:
         """Add several lines."""
         for line in lines:
             self.add(line)
-
-
-def line_width(line: Line) -> int:
-    """The width of a laid-out line in cells."""
-    return sum(cell_width(text) for text, _ in line)
 
 
 def _aligned(lines: list[Line], width: int, align: str) -> list[Line]:
@@ -135,29 +130,36 @@ def render_blocks(blocks: list[Block], width: int, compact: bool = False) -> lis
             flow.extend(_paragraph(block, width))
             if margin:
                 flow.gap()
-            continue
-        if isinstance(block, Spacer):
+        elif isinstance(block, Spacer):
             flow.gap()
-            continue
-        # Everything else is set apart, except lists nested in lists and <dd> indents.
-        apart = not ((isinstance(block, ListBlock) and block.nested) or (isinstance(block, Quote) and not block.bar))
-        if apart:
-            flow.gap()
-        if isinstance(block, Heading):
-            flow.extend(_heading(block, width))
-        elif isinstance(block, Preformatted):
-            flow.extend(wrap_pre(block.runs, width))
-        elif isinstance(block, Rule):
-            flow.add([("─" * width, Mark.BORDER)])
-        elif isinstance(block, ListBlock):
-            flow.extend(_list(block, width))
-        elif isinstance(block, Quote):
-            flow.extend(_quote(block, width))
-        elif isinstance(block, Table):
-            flow.extend(tables.render_table(block, width))
-        if apart:
-            flow.gap()
+        else:
+            # Everything else is set apart, except lists nested in lists and <dd> indents.
+            apart = not (
+                (isinstance(block, ListBlock) and block.nested) or (isinstance(block, Quote) and not block.bar)
+            )
+            if apart:
+                flow.gap()
+            flow.extend(_block(block, width))
+            if apart:
+                flow.gap()
     return flow.lines
+
+
+def _block(block: Block, width: int) -> list[Line]:
+    """The lines of a block other than a paragraph or a spacer."""
+    if isinstance(block, Heading):
+        return _heading(block, width)
+    if isinstance(block, Preformatted):
+        return wrap_pre(block.runs, width)
+    if isinstance(block, Rule):
+        return [[("─" * width, Mark.BORDER)]]
+    if isinstance(block, ListBlock):
+        return _list(block, width)
+    if isinstance(block, Quote):
+        return _quote(block, width)
+    if isinstance(block, Table):
+        return tables.render_table(block, width, render_blocks)
+    return []
 
 
 def fitted(lines: list[Line], width: int) -> list[Line]:

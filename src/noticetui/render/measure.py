@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
-from noticetui.render import tables
 from noticetui.render.document import Block, Heading, ListBlock, Paragraph, Preformatted, Quote, Rule, Run, Table
+from noticetui.render.grid import Grid, column_bounds, place
 from noticetui.render.width import cell_width
+
+NESTED_MIN = 20
+"""A nested table claims at most this much as its minimum width: below that it stacks itself."""
 
 _TOKENS = re.compile(r"\n| +|[^ \n]+")
 
@@ -57,8 +60,21 @@ def measure(blocks: list[Block]) -> tuple[int, int]:
             low, high = measure(block.blocks)
             low, high = low + 2, high + 2
         elif isinstance(block, Table):
-            low, high = tables.measure_table(block)
+            low, high = measure_table(block)
         else:
             low = high = 1 if isinstance(block, Rule) else 0
         least, natural = max(least, low), max(natural, high)
     return least, natural
+
+
+def cell_sizes(grid: Grid) -> dict[int, tuple[int, int]]:
+    """(minimum, natural) width of every cell of ``grid``, by its index in ``grid.cells``."""
+    return {i: measure(p.cell.blocks) for i, p in enumerate(grid.cells)}
+
+
+def measure_table(table: Table) -> tuple[int, int]:
+    """(minimum, natural) width of ``table`` drawn as a grid, in cells."""
+    grid = place(table)
+    bounds = column_bounds(grid, cell_sizes(grid))
+    frame = 3 * grid.cols + 1
+    return min(sum(bounds.words) + frame, NESTED_MIN), sum(bounds.natural) + frame

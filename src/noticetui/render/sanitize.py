@@ -7,7 +7,9 @@ sees (the "Trojan Source" trick).  Every piece of page text goes through :func:`
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 REPLACEMENT = "\ufffd"
 """What a neutralised control character becomes: visible, one cell wide, and inert."""
@@ -59,3 +61,28 @@ def sanitize(text: str) -> str:
 def sanitize_line(text: str | None) -> str:
     """Page text made safe for one terminal line: :func:`sanitize`, then whitespace folded to single spaces."""
     return " ".join(sanitize(text or "").split())
+
+
+# Every code point that sanitize neutralises, as JSON writes it escaped.  C0 controls are escaped by
+# json.dumps itself; these are the ones it would leave raw with ensure_ascii=False.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in _TABLE if code >= 0x20}
+_JSON_NEEDS_WORK = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_JSON_ESCAPES)) + "]")
+
+
+def dumps_json(data: Any, indent: int | None = 2) -> str:
+    """``data`` as JSON for machine output: Korean kept readable, but DEL, the C1 controls (0x9b is a CSI
+    on some terminals), bidi overrides and the other characters :func:`sanitize` neutralises are written as
+    ``\\uXXXX`` escapes, so the data stays exact for a parser and inert on a terminal."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    # Those characters can only stand inside JSON strings, where an escape means the same character.
+    return text if _JSON_NEEDS_WORK.search(text) is None else text.translate(_JSON_ESCAPES)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def drop_controls(text: str) -> str:
+    """``text`` without C0 controls (TAB, LF and CR kept), DEL and C1 controls, then :func:`sanitize`d
+    (bidi overrides made visible, CRs folded): for feeds, where a control character has no business at
+    all and XML forbids most of them."""
+    return sanitize(_CONTROLS.sub("", text))

@@ -7,11 +7,22 @@ each of them, marked as a repeat.
 
 from __future__ import annotations
 
-from noticetui.render import layout
-from noticetui.render.document import Block, Heading, Line, ListBlock, Mark, Paragraph, Preformatted, Quote, Table
+from noticetui.render.document import (
+    Block,
+    BlocksLayout,
+    Heading,
+    Line,
+    ListBlock,
+    Mark,
+    Paragraph,
+    Preformatted,
+    Quote,
+    Table,
+)
 from noticetui.render.grid import Grid, Placed
 from noticetui.render.measure import measure_runs
 from noticetui.render.width import cell_width
+from noticetui.render.wrap import line_width
 
 INDENT = 2
 """How far a value that does not fit beside its label is indented."""
@@ -53,8 +64,8 @@ def _span_label(labels: list[str], p: Placed) -> str:
     return " / ".join(dict.fromkeys(name for name in labels[p.col : p.col + p.cols] if name))
 
 
-def _field(label: str, p: Placed, width: int, repeat: bool) -> list[Line]:
-    lines = layout.render_blocks(p.cell.blocks, width - INDENT, compact=True)
+def _field(label: str, p: Placed, width: int, repeat: bool, blocks_layout: BlocksLayout) -> list[Line]:
+    lines = blocks_layout(p.cell.blocks, width - INDENT, True)
     if repeat:
         lines = [[(text, mark | Mark.REPEAT) for text, mark in line] for line in lines]
     if not label:
@@ -63,7 +74,7 @@ def _field(label: str, p: Placed, width: int, repeat: bool) -> list[Line]:
     out: list[Line] = []
     first = lines[0] if lines else []
     used = cell_width(label) + 2
-    if first and used + layout.line_width(first) <= width:
+    if first and used + line_width(first) <= width:
         out.append([*head, (" ", Mark.NONE), *first])
         lines = lines[1:]
     else:
@@ -72,34 +83,42 @@ def _field(label: str, p: Placed, width: int, repeat: bool) -> list[Line]:
     return out
 
 
-def render_stacked(grid: Grid, width: int) -> list[Line]:
-    """The body rows of ``grid`` as records separated by rules, each cell as ``label: value``."""
+def render_stacked(grid: Grid, width: int, blocks_layout: BlocksLayout) -> list[Line]:
+    """The body rows of ``grid`` as records separated by rules, each cell as ``label: value``.
+
+    ``blocks_layout`` lays out the blocks of one cell.
+    """
     labels = _labels(grid)
     out: list[Line] = []
     for r in range(grid.header_rows, grid.rows):
-        row = [p for p in grid.cells if p.row <= r < p.row + p.rows]
-        fields: list[Line] = []
-        pending = ""
-        for i, p in enumerate(row):
-            if not p.cell.blocks:
-                # Empty cells are left out, except in the first record: every column name shows once.
-                if r == grid.header_rows and _span_label(labels, p):
-                    fields += _field(_span_label(labels, p), p, width, False)
-                continue
-            following = row[i + 1] if i + 1 < len(row) else None
-            # A row header (th beside td, no column header above it) names the cell after it.
-            row_header = p.cell.header and not labels[p.col] and following is not None
-            if row_header and following is not None and not following.cell.header:
-                name = _plain(p)
-                if measure_runs([(name, Mark.NONE)])[1] <= width // 2:
-                    pending = name
-                    continue
-            label = pending or _span_label(labels, p)
-            pending = ""
-            fields.extend(_field(label, p, width, repeat=p.row != r))
+        fields = _record(grid, r, labels, width, blocks_layout)
         if fields:
             out.append([("─" * width, Mark.BORDER)])
             out.extend(fields)
     if out:
         out.append([("─" * width, Mark.BORDER)])
     return out
+
+
+def _record(grid: Grid, r: int, labels: list[str], width: int, blocks_layout: BlocksLayout) -> list[Line]:
+    """The ``label: value`` lines of row ``r``."""
+    row = [p for p in grid.cells if p.row <= r < p.row + p.rows]
+    fields: list[Line] = []
+    pending = ""
+    for i, p in enumerate(row):
+        if not p.cell.blocks:
+            # Empty cells are left out, except in the first record: every column name shows once.
+            if r == grid.header_rows and _span_label(labels, p):
+                fields += _field(_span_label(labels, p), p, width, False, blocks_layout)
+            continue
+        following = row[i + 1] if i + 1 < len(row) else None
+        # A row header (th beside td, no column header above it) names the cell after it.
+        if p.cell.header and not labels[p.col] and following is not None and not following.cell.header:
+            name = _plain(p)
+            if measure_runs([(name, Mark.NONE)])[1] <= width // 2:
+                pending = name
+                continue
+        label = pending or _span_label(labels, p)
+        pending = ""
+        fields.extend(_field(label, p, width, p.row != r, blocks_layout))
+    return fields

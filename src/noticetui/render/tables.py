@@ -15,13 +15,12 @@ always stacked.
 
 from __future__ import annotations
 
-from noticetui.render import layout, measure, stacked
-from noticetui.render.document import Line, Mark, Table
+from noticetui.render import stacked
+from noticetui.render.document import BlocksLayout, Line, Mark, Table
 from noticetui.render.grid import Grid, Placed, column_bounds, fit_columns, place
-from noticetui.render.wrap import fit
+from noticetui.render.measure import cell_sizes
+from noticetui.render.wrap import fit, line_width
 
-NESTED_MIN = 20
-"""A nested table claims at most this much as its minimum width: below that it stacks itself."""
 SMALL_TABLE = 4
 """Tables of at most this many columns are stacked rather than cut a single word."""
 FEW_CUTS = 2
@@ -63,28 +62,20 @@ _DOUBLE: dict[_Key, str] = {
 }
 
 
-def _sizes(grid: Grid) -> dict[int, tuple[int, int]]:
-    return {i: measure.measure(p.cell.blocks) for i, p in enumerate(grid.cells)}
+def render_table(table: Table, width: int, blocks_layout: BlocksLayout) -> list[Line]:
+    """``table`` as lines of at most ``width`` cells: a grid if its columns fit, else stacked rows.
 
-
-def measure_table(table: Table) -> tuple[int, int]:
-    """(minimum, natural) width of ``table`` drawn as a grid, in cells."""
-    grid = place(table)
-    bounds = column_bounds(grid, _sizes(grid))
-    frame = 3 * grid.cols + 1
-    return min(sum(bounds.words) + frame, NESTED_MIN), sum(bounds.natural) + frame
-
-
-def render_table(table: Table, width: int) -> list[Line]:
-    """``table`` as lines of at most ``width`` cells: a grid if its columns fit, else stacked rows."""
+    ``blocks_layout`` lays out the blocks of a cell (the caller's own layout, passed in so that this
+    module does not import the one that imports it).
+    """
     grid = place(table)
     if not grid.cols:
         return []
-    sizes = _sizes(grid)
+    sizes = cell_sizes(grid)
     widths = fit_columns(column_bounds(grid, sizes), width - (3 * grid.cols + 1))
     if widths is None or cut_cells(grid, sizes, widths, width) > (0 if grid.cols <= SMALL_TABLE else FEW_CUTS):
-        return stacked.render_stacked(grid, width)
-    return _draw(grid, widths)
+        return stacked.render_stacked(grid, width, blocks_layout)
+    return _draw(grid, widths, blocks_layout)
 
 
 def cut_cells(grid: Grid, sizes: dict[int, tuple[int, int]], widths: list[int], width: int) -> int:
@@ -103,40 +94,18 @@ def _span_width(widths: list[int], p: Placed) -> int:
     return sum(widths[p.col : p.col + p.cols]) + 3 * (p.cols - 1)
 
 
-def _draw(grid: Grid, widths: list[int]) -> list[Line]:
-    contents: list[list[tuple[int, Line]]] = []
-    for p in grid.cells:
-        inner = _span_width(widths, p)
-        sized: list[tuple[int, Line]] = []
-        for line in layout.render_blocks(p.cell.blocks, inner, compact=True):
-            width = layout.line_width(line)
-            if width <= inner:
-                sized.append((width, line))
-            else:  # never cut a cell's text off: wrap whatever is still too wide
-                sized += [(layout.line_width(piece), piece) for piece in fit(line, inner)]
-        contents.append(sized)
-    heights = [1] * grid.rows
-    spanning = []
-    for p, lines in zip(grid.cells, contents, strict=True):
-        if p.rows == 1:
-            heights[p.row] = max(heights[p.row], len(lines))
-        else:
-            spanning.append((p, len(lines)))
-    # Cells spanning rows take what single-row cells gave them; any lack goes to their last row.
-    for p, need in sorted(spanning, key=lambda item: item[0].rows):
-        have = sum(heights[p.row : p.row + p.rows]) + p.rows - 1
-        if need > have:
-            heights[p.row + p.rows - 1] += need - have
-    xs = [0]
-    for w in widths:
-        xs.append(xs[-1] + w + 3)
-    ys = [0]
-    for h in heights:
-        ys.append(ys[-1] + h + 1)
+_Texts = list[list[tuple[int, int, Line]]]
+"""Per output line: the cell text lines on it (start column, width, line)."""
+
+
+def _draw(grid: Grid, widths: list[int], blocks_layout: BlocksLayout) -> list[Line]:
+    contents = [_cell_lines(p, _span_width(widths, p), blocks_layout) for p in grid.cells]
+    xs = _offsets(widths, 3)
+    ys = _offsets(_heights(grid, contents), 1)
     total_w, total_h = xs[-1] + 1, ys[-1] + 1
     across = [bytearray(total_w) for _ in range(total_h)]  # a stroke from x to x+1 on line y
     down = [bytearray(total_w) for _ in range(total_h)]  # a stroke from y to y+1 in column x
-    texts: list[list[tuple[int, int, Line]]] = [[] for _ in range(total_h)]
+    texts: _Texts = [[] for _ in range(total_h)]
     for p, lines in zip(grid.cells, contents, strict=True):
         x0, x1, y0, y1 = xs[p.col], xs[p.col + p.cols], ys[p.row], ys[p.row + p.rows]
         across[y0][x0:x1] = across[y1][x0:x1] = b"\x01" * (x1 - x0)
@@ -144,6 +113,27 @@ def _draw(grid: Grid, widths: list[int]) -> list[Line]:
             down[y][x0] = down[y][x1] = 1
         for i, (width, line) in enumerate(lines):
             texts[y0 + 1 + i].append((x0 + 2, width, line))
+    return _frame(grid, widths, xs, ys, across, down, texts)
+
+
+def _offsets(sizes: list[int], gap: int) -> list[int]:
+    """Where each column (or row) starts, and where the last ends: sizes plus the frame between."""
+    out = [0]
+    for size in sizes:
+        out.append(out[-1] + size + gap)
+    return out
+
+
+def _frame(
+    grid: Grid,
+    widths: list[int],
+    xs: list[int],
+    ys: list[int],
+    across: list[bytearray],
+    down: list[bytearray],
+    texts: _Texts,
+) -> list[Line]:
+    """The table's lines: rules at the row boundaries, text lines between them."""
     header_y = ys[grid.header_rows] if grid.header_rows else -1
     out: list[Line] = []
     for r, y in enumerate(ys):
@@ -156,6 +146,35 @@ def _draw(grid: Grid, widths: list[int]) -> list[Line]:
             )
             out += [_compose(frame, texts[y2]) for y2 in range(y + 1, ys[r + 1])]
     return out
+
+
+def _cell_lines(p: Placed, inner: int, blocks_layout: BlocksLayout) -> list[tuple[int, Line]]:
+    """A cell's lines at ``inner`` cells, each with its width."""
+    sized: list[tuple[int, Line]] = []
+    for line in blocks_layout(p.cell.blocks, inner, True):
+        width = line_width(line)
+        if width <= inner:
+            sized.append((width, line))
+        else:  # never cut a cell's text off: wrap whatever is still too wide
+            sized += [(line_width(piece), piece) for piece in fit(line, inner)]
+    return sized
+
+
+def _heights(grid: Grid, contents: list[list[tuple[int, Line]]]) -> list[int]:
+    """Each row's height in lines: its tallest cell; cells spanning rows may lengthen their last row."""
+    heights = [1] * grid.rows
+    spanning = []
+    for p, lines in zip(grid.cells, contents, strict=True):
+        if p.rows == 1:
+            heights[p.row] = max(heights[p.row], len(lines))
+        else:
+            spanning.append((p, len(lines)))
+    # Cells spanning rows take what single-row cells gave them; any lack goes to their last row.
+    for p, need in sorted(spanning, key=lambda item: item[0].rows):
+        have = sum(heights[p.row : p.row + p.rows]) + p.rows - 1
+        if need > have:
+            heights[p.row + p.rows - 1] += need - have
+    return heights
 
 
 def _rule(

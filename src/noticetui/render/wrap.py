@@ -153,3 +153,8 @@ def fit(line: Line, width: int) -> list[Line]:
     if 2 * sum(len(text) for text, _ in line) <= width or sum(cell_width(text) for text, _ in line) <= width:
         return [line]
     return split_cells(line, max(width, 2))
+
+
+def line_width(line: Line) -> int:
+    """The width of a laid-out line in cells."""
+    return sum(cell_width(text) for text, _ in line)

@@ -17,7 +17,8 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from noticetui.models import Post, PostStub, Request
-from noticetui.store.changes import keep_full_title, merge_signature
+from noticetui.store.changes import keep_full_title as keep_full_title  # re-exported: callers import it from here
+from noticetui.store.changes import merge_signature
 from noticetui.store.marks import OWING_BODY, SyncMarks
 from noticetui.store.records import AttachmentRow, BoardRow, PostRow
 from noticetui.store.schema import SchemaTooNew, migrate

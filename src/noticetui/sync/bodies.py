@@ -8,6 +8,7 @@ from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.engines import get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
+from noticetui.engines.fallback import read_post
 from noticetui.models import ParseContext, Post
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.store import PostRow
@@ -58,7 +59,7 @@ async def fetch_post(fetcher: Fetcher, engine: Engine, board: BoardConfig, row: 
     if reason:
         raise SyncError(f"{row.url}: the site answered {reason!r}")
     try:
-        return engine.parse_post(doc, ParseContext(page.url, board_now(board), board.options), row.key)
+        return read_post(engine, doc, ParseContext(page.url, board_now(board), board.options), row.key, row.title)
     except EngineError as exc:  # the page lacks what the engine expects: one line for every caller
         raise SyncError(f"{row.url}: {exc}") from exc
 

@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from noticetui.config import BoardConfig
-from noticetui.engines.base import Engine, EngineError, parse_html
+from noticetui.engines.base import Engine, EngineError, parse_html, unique_stubs
 from noticetui.models import ListPage, ParseContext, PostStub
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.sync.results import BoardSyncResult, Progress, SyncError, SyncProgress, board_now
@@ -21,21 +21,12 @@ StorePage = Callable[[int, list[PostStub]], set[str]]
 
 def merge_stubs(stubs: Iterable[PostStub]) -> list[PostStub]:
     """One stub per key in first-seen order; a post pinned anywhere stays flagged as a notice."""
-    merged: dict[str, PostStub] = {}
-    for stub in stubs:
-        merged[stub.key] = merge_one(merged.get(stub.key), stub)
-    return list(merged.values())
+    return unique_stubs(stubs)
 
 
 def merge_one(old: PostStub | None, stub: PostStub) -> PostStub:
     """What is known of a post seen as ``old`` and again as ``stub`` in the same sync."""
-    if old is None:
-        return stub
-    if stub.notice and not old.notice:
-        return replace(old, notice=True)
-    if not old.notice and old.posted_at is None and stub.posted_at is not None:
-        return stub
-    return old
+    return stub if old is None else unique_stubs([old, stub])[0]
 
 
 async def read_page(board: BoardConfig, engine: Engine, fetcher: Fetcher, number: int, now: datetime) -> ListPage:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -12,6 +13,7 @@ from textual.screen import Screen
 
 from noticetui.context import AppContext, make_fetcher
 from noticetui.net.fetch import Fetcher
+from noticetui.tui.crash import crash_line, crash_log_dir, write_crash_log
 from noticetui.tui.fetcher import SharedFetcher
 from noticetui.tui.image_support import probe_images
 from noticetui.tui.screens.help import HelpScreen
@@ -52,6 +54,10 @@ class NoticeApp(App[None]):
         self.now = now
         self.fetchers = SharedFetcher(fetcher_factory or (lambda: make_fetcher(ctx)))
         self.images = probe_images(ctx.config.settings.images)
+        self.crash_dir = crash_log_dir(ctx.paths.database)
+        """Where the traceback goes if the app dies on an exception."""
+        self.crash_report = ""
+        """The line :meth:`run` prints after a crash."""
 
     def get_default_screen(self) -> Screen[None]:
         """The three-pane main screen."""
@@ -74,6 +80,26 @@ class NoticeApp(App[None]):
             ("Post", list(DetailPane.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the app (returning what it exited with); after a crash print the one line that points to
+        its log."""
+        result = super().run(*args, **kwargs)
+        if self.crash_report:
+            sys.stderr.write(self.crash_report + "\n")
+        return result
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled exception: Textual stops the app with return code 1, and would print a long
+        traceback with local variables over the terminal.  The traceback goes to a crash log instead and
+        :meth:`run` prints one line (Textual's own report stays when the log cannot be written)."""
+        super()._handle_exception(error)
+        try:
+            log = write_crash_log(self.crash_dir, error, self.now())
+        except OSError:
+            return
+        self._exit_renderables.clear()
+        self.crash_report = crash_line(error, log)
 
     async def on_unmount(self) -> None:
         """Close the network session when the app ends."""

@@ -30,11 +30,6 @@ TAG_MAX_WIDTH = 14
 """Bounds of the board column of the all-boards list (board names are short ids such as ``g4-notice``)."""
 
 
-def error_line(exc: BaseException) -> str:
-    """An exception as one line for the status bar or a pane (its type when it has no message)."""
-    return " ".join(str(exc).split()) or type(exc).__name__
-
-
 def has_time(posted: datetime) -> bool:
     """Whether ``posted`` carries a time of day.
 

@@ -2,21 +2,29 @@
 
 textual-image asks the terminal what it supports (kitty graphics, sixel) when it is imported, which only
 works before Textual takes over the terminal: :func:`probe_images` must run before the app starts (the
-app calls it from its constructor).  With ``images = "off"`` nothing is asked at all.  When textual-image
+app calls it from its constructor).  With ``images = "off"`` nothing is asked at all.  tmux takes the kitty
+graphics query (an APC string) for a new window title, so the title is pushed on the terminal's title
+stack before the queries and popped after them.  When textual-image
 or Pillow cannot be imported, images stay ``[image N]`` placeholders and the ``i`` key says why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from noticetui.tui.format import error_line
+from noticetui.net.errors import error_line
 
 OFF_PROBLEM = 'Inline images are off in the config ([settings] images = "off"): set "auto" or "on" to use i.'
 DEFAULT_CELL = (10, 20)
 """A cell's width and height in pixels when the terminal does not say (a VT340's, as textual-image)."""
+PUSH_TITLE = "\x1b[22;0t"
+"""XTWINOPS: save the icon and window title on the terminal's title stack."""
+POP_TITLE = "\x1b[23;0t"
+"""XTWINOPS: restore the titles saved by :data:`PUSH_TITLE`."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,23 @@ class ImageSupport:
         return self.widget is not None
 
 
+@contextmanager
+def title_kept() -> Iterator[None]:
+    """The terminal's title saved before the block and restored after it (when stdout is a terminal:
+    textual-image queries ``sys.__stdout__`` only then)."""
+    out = sys.__stdout__
+    tty = out is not None and not out.closed and out.isatty()
+    if tty and out is not None:
+        out.write(PUSH_TITLE)
+        out.flush()
+    try:
+        yield
+    finally:
+        if tty and out is not None:
+            out.write(POP_TITLE)
+            out.flush()
+
+
 def probe_images(setting: str) -> ImageSupport:
     """What this terminal can do with images under the config's ``images`` setting (auto, on, off).
 
@@ -48,6 +73,11 @@ def probe_images(setting: str) -> ImageSupport:
     """
     if setting == "off":
         return ImageSupport(problem=OFF_PROBLEM)
+    with title_kept():
+        return _probe(setting)
+
+
+def _probe(setting: str) -> ImageSupport:
     try:
         import PIL.Image  # noqa: F401  (textual-image needs it; import it here to fail early and clearly)
         import textual_image.renderable as renderables

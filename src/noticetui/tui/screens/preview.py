@@ -17,11 +17,11 @@ from textual.widgets.option_list import Option
 
 from noticetui.context import AppContext
 from noticetui.downloads import download
+from noticetui.net.errors import error_line
 from noticetui.previews import preview_file
 from noticetui.render import sanitize_line
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.fetcher import SharedFetcher
-from noticetui.tui.format import error_line
 from noticetui.tui.messages import PreviewFailed, PreviewLoaded
 from noticetui.tui.widgets.attachments import attachment_text
 

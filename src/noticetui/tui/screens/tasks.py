@@ -15,10 +15,10 @@ from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.downloads import DownloadError, DownloadProgress, download
 from noticetui.images import ImageError, fetch_image, image_cache_dir, load_picture
+from noticetui.net.errors import error_line
 from noticetui.render import Image
 from noticetui.sync import BoardSyncResult, SyncProgress, ensure_body, sync_board
 from noticetui.tui.fetcher import SharedFetcher
-from noticetui.tui.format import error_line
 from noticetui.tui.messages import (
     BoardSynced,
     DownloadFailed,

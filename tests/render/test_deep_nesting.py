@@ -1,0 +1,63 @@
+"""Deeply nested bodies: every level's text survives, whatever the depth, in plain and Rich output."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from noticetui.render import render_html, to_plain, to_rich
+
+DEPTH = 5000
+KINDS = {
+    "div": ("<div>w{i} ", "</div>"),
+    "blockquote": ("<blockquote>w{i} ", "</blockquote>"),
+    "table": ("<table><tr><td>w{i} ", "</td></tr></table>"),
+    "ul": ("<ul><li>w{i} ", "</li></ul>"),
+    "ol": ("<ol><li>w{i} ", "</li></ol>"),
+    "span": ("<span>w{i} ", "</span>"),
+}
+
+
+def nested(kind: str, depth: int = DEPTH) -> str:
+    """``depth`` levels of ``kind``, each holding its own word ``w<level>``, with ``END`` innermost."""
+    opening, closing = KINDS[kind]
+    return "".join(opening.format(i=i) for i in range(depth)) + "END" + closing * depth
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"w\d+|END", text))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_level_of_a_deep_body_is_shown(kind: str) -> None:
+    doc = render_html(nested(kind), "https://example.org/")
+    expected = {f"w{i}" for i in range(DEPTH)} | {"END"}
+    assert words(to_plain(doc, 80)) == expected
+    assert words(to_rich(doc, 80).plain) == expected
+
+
+def test_links_and_images_deep_inside_keep_their_numbers() -> None:
+    inner = '<a href="/deep">deep link</a> <img src="/deep.png" alt="deep picture">'
+    html = "<div>" * DEPTH + inner + "</div>" * DEPTH
+    doc = render_html(html, "https://example.org/")
+    assert [link.url for link in doc.links] == ["https://example.org/deep"]
+    assert [image.src for image in doc.images] == ["https://example.org/deep.png"]
+    assert "deep link[1]" in to_plain(doc, 80)
+
+
+def test_a_nested_data_table_beyond_the_limit_keeps_its_cells() -> None:
+    html = "".join(f"<table><tr><td>a{i}</td><td>w{i} " for i in range(40)) + "END" + "</td></tr></table>" * 40
+    text = to_plain(render_html(html), 80)
+    assert {f"w{i}" for i in range(40)} | {"END"} <= words(text)
+    assert all(f"a{i}" in text for i in range(40))
+
+
+def test_shallow_nesting_keeps_its_structure() -> None:
+    text = to_plain(render_html("<blockquote><blockquote>inner</blockquote></blockquote>"), 80)
+    assert text == "│ │ inner"
+
+
+def test_blocks_after_a_deep_part_are_paragraphs_of_their_own() -> None:
+    html = "<div>" * 100 + "<p>first</p><p>second</p>" + "</div>" * 100
+    assert to_plain(render_html(html), 80).split("\n") == ["first", "", "second"]
