@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from noticetui.config import BoardConfig, Config, load_config
-from noticetui.net.fetch import DEFAULT_USER_AGENT, Fetcher
 from noticetui.paths import Paths, resolve_paths
 from noticetui.store import Store
+
+if TYPE_CHECKING:
+    from noticetui.net.fetch import Fetcher
 
 
 @dataclass
@@ -56,6 +59,8 @@ class AppContext:
 
 def make_fetcher(ctx: AppContext) -> Fetcher:
     """A fetcher set up from the config's settings (use it as an async context manager)."""
+    from noticetui.net.fetch import DEFAULT_USER_AGENT, Fetcher  # httpx: only where there is a request
+
     settings = ctx.config.settings
     return Fetcher(
         user_agent=settings.user_agent or DEFAULT_USER_AGENT,

@@ -2,15 +2,19 @@
 
 Built with the standard library's ElementTree, which escapes every text it is given: page text cannot
 break out of the XML.  Every text from a page goes through :func:`_clean` first: control characters
-dropped (XML forbids most of them), bidi overrides neutralised as in plain output.
+dropped (XML forbids most of them), bidi overrides neutralised as in plain output.  Entries are written
+one by one as the posts arrive, so a feed of any length needs one post in memory.
 """
 
 from __future__ import annotations
 
+import io
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from email.utils import format_datetime
+from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from noticetui.render.sanitize import drop_controls, dumps_json
@@ -36,40 +40,60 @@ def _updated(posts: list[PostRow]) -> datetime:
     return max(dates) if dates else datetime.now(UTC)
 
 
-def to_atom(board: BoardRow, posts: list[PostRow], text: Callable[[PostRow], str]) -> str:
-    """An Atom 1.0 document."""
-    ET.register_namespace("", ATOM_NS)
-    feed = ET.Element(f"{{{ATOM_NS}}}feed")
-    ET.SubElement(feed, f"{{{ATOM_NS}}}title").text = _clean(board.display_title)
-    ET.SubElement(feed, f"{{{ATOM_NS}}}id").text = _clean(board.url)
-    ET.SubElement(feed, f"{{{ATOM_NS}}}link", href=_clean(board.url))
-    ET.SubElement(feed, f"{{{ATOM_NS}}}updated").text = _updated(posts).isoformat()
-    ET.SubElement(feed, f"{{{ATOM_NS}}}generator").text = "noticetui"
-    for post in posts:
-        entry = ET.SubElement(feed, f"{{{ATOM_NS}}}entry")
-        ET.SubElement(entry, f"{{{ATOM_NS}}}title").text = _clean(post.title)
-        ET.SubElement(entry, f"{{{ATOM_NS}}}id").text = _clean(f"{board.url}#{post.key}")
-        ET.SubElement(entry, f"{{{ATOM_NS}}}link", href=_clean(post.url))
-        stamp = (post.posted_at or _updated(posts)).isoformat()
-        ET.SubElement(entry, f"{{{ATOM_NS}}}updated").text = stamp
+def _xml(element: ET.Element) -> str:
+    return ET.tostring(element, encoding="unicode")
+
+
+def _peek(posts: Iterable[PostRow]) -> tuple[datetime, Iterator[PostRow]]:
+    # Posts come newest first, so the first dated one gives the feed's date; it is written before the
+    # entries are read, which is what lets a feed of any size stream.
+    it = iter(posts)
+    head: list[PostRow] = []
+    for post in it:
+        head.append(post)
+        if post.posted_at:
+            break
+    return _updated(head), itertools.chain(head, it)
+
+
+def to_atom(board: BoardRow, posts: Iterable[PostRow], text: Callable[[PostRow], str], out: TextIO) -> None:
+    """Write an Atom 1.0 document, entry by entry."""
+    updated, entries = _peek(posts)
+    # Entries are written without a namespace prefix inside the feed's default namespace.
+    out.write(f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM_NS}">')
+    head = ET.Element("head")
+    ET.SubElement(head, "title").text = _clean(board.display_title)
+    ET.SubElement(head, "id").text = _clean(board.url)
+    ET.SubElement(head, "link", href=_clean(board.url))
+    ET.SubElement(head, "updated").text = updated.isoformat()
+    ET.SubElement(head, "generator").text = "noticetui"
+    out.write("".join(_xml(child) for child in head))
+    for post in entries:
+        entry = ET.Element("entry")
+        ET.SubElement(entry, "title").text = _clean(post.title)
+        ET.SubElement(entry, "id").text = _clean(f"{board.url}#{post.key}")
+        ET.SubElement(entry, "link", href=_clean(post.url))
+        ET.SubElement(entry, "updated").text = (post.posted_at or updated).isoformat()
         if post.author:
-            author = ET.SubElement(entry, f"{{{ATOM_NS}}}author")
-            ET.SubElement(author, f"{{{ATOM_NS}}}name").text = _clean(post.author)
+            author = ET.SubElement(entry, "author")
+            ET.SubElement(author, "name").text = _clean(post.author)
         summary = _summary(post, text)
         if summary:
-            ET.SubElement(entry, f"{{{ATOM_NS}}}content", type="text").text = summary
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+            ET.SubElement(entry, "content", type="text").text = summary
+        out.write(_xml(entry))
+    out.write("</feed>\n")
 
 
-def to_rss(board: BoardRow, posts: list[PostRow], text: Callable[[PostRow], str]) -> str:
-    """An RSS 2.0 document."""
-    rss = ET.Element("rss", version="2.0")
-    channel = ET.SubElement(rss, "channel")
-    ET.SubElement(channel, "title").text = _clean(board.display_title)
-    ET.SubElement(channel, "link").text = _clean(board.url)
-    ET.SubElement(channel, "description").text = _clean(f"{board.display_title} (noticetui)")
+def to_rss(board: BoardRow, posts: Iterable[PostRow], text: Callable[[PostRow], str], out: TextIO) -> None:
+    """Write an RSS 2.0 document, item by item."""
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>')
+    head = ET.Element("head")
+    ET.SubElement(head, "title").text = _clean(board.display_title)
+    ET.SubElement(head, "link").text = _clean(board.url)
+    ET.SubElement(head, "description").text = _clean(f"{board.display_title} (noticetui)")
+    out.write("".join(_xml(child) for child in head))
     for post in posts:
-        item = ET.SubElement(channel, "item")
+        item = ET.Element("item")
         ET.SubElement(item, "title").text = _clean(post.title)
         ET.SubElement(item, "link").text = _clean(post.url)
         ET.SubElement(item, "guid", isPermaLink="false").text = _clean(f"{board.url}#{post.key}")
@@ -80,12 +104,19 @@ def to_rss(board: BoardRow, posts: list[PostRow], text: Callable[[PostRow], str]
         summary = _summary(post, text)
         if summary:
             ET.SubElement(item, "description").text = summary
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n"
+        out.write(_xml(item))
+    out.write("</channel></rss>\n")
 
 
-def to_json_feed(board: BoardRow, posts: list[PostRow], text: Callable[[PostRow], str]) -> str:
-    """A JSON Feed 1.1 document."""
-    items = []
+def to_json_feed(board: BoardRow, posts: Iterable[PostRow], text: Callable[[PostRow], str], out: TextIO) -> None:
+    """Write a JSON Feed 1.1 document, item by item (the same text ``dumps_json(feed)`` gives)."""
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": _clean(board.display_title),
+        "home_page_url": _clean(board.url),
+    }
+    out.write(dumps_json(feed)[:-2] + ',\n  "items": [')
+    first = True
     for post in posts:
         item: dict[str, object] = {
             "id": _clean(f"{board.url}#{post.key}"),
@@ -99,17 +130,21 @@ def to_json_feed(board: BoardRow, posts: list[PostRow], text: Callable[[PostRow]
         summary = _summary(post, text)
         if summary:
             item["content_text"] = summary
-        items.append(item)
-    feed = {
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": _clean(board.display_title),
-        "home_page_url": _clean(board.url),
-        "items": items,
-    }
-    return dumps_json(feed) + "\n"
+        out.write(("\n    " if first else ",\n    ") + dumps_json(item).replace("\n", "\n    "))
+        first = False
+    out.write("]\n}\n" if first else "\n  ]\n}\n")
 
 
-def render_feed(fmt: str, board: BoardRow, posts: list[PostRow], text: Callable[[PostRow], str]) -> str:
-    """The board in format ``fmt`` (one of :data:`FORMATS`); ``text`` gives a post's plain text."""
+def write_feed(
+    fmt: str, board: BoardRow, posts: Iterable[PostRow], text: Callable[[PostRow], str], out: TextIO
+) -> None:
+    """Write the board in format ``fmt`` (one of :data:`FORMATS`) to ``out`` as ``posts`` arrive."""
     writers = {"atom": to_atom, "rss": to_rss, "json": to_json_feed}
-    return writers[fmt](board, posts, text)
+    writers[fmt](board, posts, text, out)
+
+
+def render_feed(fmt: str, board: BoardRow, posts: Iterable[PostRow], text: Callable[[PostRow], str]) -> str:
+    """The board in format ``fmt`` as one string (for small feeds; :func:`write_feed` streams)."""
+    out = io.StringIO()
+    write_feed(fmt, board, posts, text, out)
+    return out.getvalue()

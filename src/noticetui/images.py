@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from noticetui.models import Request
-from noticetui.net.body import BodyLimits
-from noticetui.net.errors import one_line
-from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.previews.sniff import sniff
 
 if TYPE_CHECKING:
     from PIL.Image import Image as Picture
+
+    from noticetui.net.fetch import Fetcher
 
 MAX_BYTES = 5_000_000
 """The largest image fetched or decoded (a post's photo is rarely over 1 MB; a scan may be 3 MB)."""
@@ -49,6 +48,8 @@ class ImageError(Exception):
     """An image that cannot be shown; ``detail`` says why in one line, ``str()`` adds where it came from."""
 
     def __init__(self, src: str, detail: str) -> None:
+        from noticetui.net.errors import one_line  # httpx stays off the TUI's first-frame path
+
         self.src = src
         self.detail = one_line(detail)
         where = "embedded image" if src.startswith("data:") else one_line(src)[:200]
@@ -103,6 +104,9 @@ async def fetch_image(
 
 
 async def _download(src: str, fetcher: Fetcher, referer: str | None, max_bytes: int) -> bytes:
+    from noticetui.net.body import BodyLimits
+    from noticetui.net.fetch import FetchError
+
     try:
         async with fetcher.stream(Request(src, referer=referer)) as response:
             declared = response.headers.get("content-length", "")

@@ -12,7 +12,7 @@ import pytest
 
 from noticetui.models import SEOUL, Post, PostStub, Request
 from noticetui.store import Store
-from noticetui.store.schema import BODY_TRIES, LATEST, MIGRATIONS
+from noticetui.store.schema import BODY_TRIES, LATEST, V1, V2
 
 
 def stub(key: str, *title: str, **kw: Any) -> PostStub:
@@ -111,7 +111,7 @@ def test_the_post_page_title_survives_list_syncs_that_show_no_change(store: Stor
 def test_a_cache_from_before_list_signatures_migrates_and_counts_nothing_as_changed(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
-    conn.executescript("".join(MIGRATIONS[:2]) + "PRAGMA user_version = 2;")
+    conn.executescript(V1 + V2 + "PRAGMA user_version = 2;")
     conn.execute("INSERT INTO boards (id, name, url, engine) VALUES (1, 'n', 'http://x.kr/', 'gnuboard')")
     conn.execute(
         "INSERT INTO posts (board_id, key, title, url, request, first_seen, updated_at, body_at) "

@@ -114,6 +114,6 @@ def test_unexpected_reader_exception_becomes_a_preview_error(
     def broken(path: Path, max_chars: int) -> Preview:
         raise KeyError("surprise")
 
-    monkeypatch.setattr("noticetui.previews.preview.preview_text", broken)
+    monkeypatch.setattr("noticetui.previews.text.preview_text", broken)  # the reader is imported on use
     with pytest.raises(PreviewError, match=r"^cannot preview text: 'surprise'$"):
         preview_file(write_file("a.txt", b"hello"))

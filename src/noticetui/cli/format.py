@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,17 @@ def short_date(moment: datetime | None) -> str:
 def print_json(data: Any) -> None:
     """Pretty JSON on stdout, Korean kept readable, control and bidi characters escaped."""
     sys.stdout.write(dumps_json(data) + "\n")
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """Like :func:`print_json` of a list, written item by item: memory stays flat however long it is."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        text = dumps_json(item).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def terminal_width(default: int = 80) -> int | None:

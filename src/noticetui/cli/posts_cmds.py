@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from noticetui.cli.format import error, print_json, short_date, terminal_width
+from noticetui.cli.format import error, print_json, print_json_array, short_date, terminal_width
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
-from noticetui.feeds import render_feed
+from noticetui.feeds import write_feed
 from noticetui.net.fetch import FetchError
 from noticetui.render import render_html, sanitize_line, to_plain
 from noticetui.sizes import human_size
@@ -18,17 +19,25 @@ from noticetui.store import AttachmentRow, PostRow
 from noticetui.sync import SyncError, ensure_body
 
 
-def _print_rows(ctx: AppContext, rows: list[PostRow], as_json: bool) -> None:
-    files = ctx.store.attachments([r.id for r in rows])
+def _json_items(ctx: AppContext, batches: Iterable[list[PostRow]]) -> Iterator[dict[str, Any]]:
+    for rows in batches:
+        files = ctx.store.attachments([r.id for r in rows])
+        yield from (r.to_json(files[r.id]) for r in rows)
+
+
+def _print_rows(ctx: AppContext, batches: Iterable[list[PostRow]], as_json: bool) -> None:
+    """Print posts batch by batch (never the whole cache in memory), as lines or as one JSON array."""
     if as_json:
-        print_json([r.to_json(files[r.id]) for r in rows])
+        print_json_array(_json_items(ctx, batches))
         return
-    for r in rows:
-        marks = ("[공지] " if r.notice else "") + ("[비밀] " if r.secret else "")
-        unread = "*" if not r.read else " "
-        clip = f"  +{len(files[r.id])} files" if files[r.id] else ("  +files" if r.has_file else "")
-        author = f"  ({sanitize_line(r.author)})" if r.author else ""
-        print(f"{r.id:>6} {unread} {short_date(r.posted_at)}  {marks}{sanitize_line(r.title)}{author}{clip}")
+    for rows in batches:
+        files = ctx.store.attachments([r.id for r in rows])
+        for r in rows:
+            marks = ("[공지] " if r.notice else "") + ("[비밀] " if r.secret else "")
+            unread = "*" if not r.read else " "
+            clip = f"  +{len(files[r.id])} files" if files[r.id] else ("  +files" if r.has_file else "")
+            author = f"  ({sanitize_line(r.author)})" if r.author else ""
+            print(f"{r.id:>6} {unread} {short_date(r.posted_at)}  {marks}{sanitize_line(r.title)}{author}{clip}")
 
 
 def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -42,15 +51,14 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
             _print_rows(ctx, [], args.json)
             return 0
         board_id = row.id
-    rows = ctx.store.posts(board_id, unread_only=args.unread, notices_first=False, limit=args.limit)
-    _print_rows(ctx, rows, args.json)
+    _print_rows(ctx, ctx.store.iter_posts(board_id, unread_only=args.unread, limit=args.limit), args.json)
     return 0
 
 
 def cmd_search(args: argparse.Namespace, ctx: AppContext) -> int:
     """Full-text search over cached titles and bodies."""
     rows = ctx.store.search(" ".join(args.query), limit=args.limit)
-    _print_rows(ctx, rows, args.json)
+    _print_rows(ctx, [rows], args.json)
     return 0
 
 
@@ -123,7 +131,8 @@ def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
     board = ctx.store.board(args.board)
     if board is None:
         raise UsageError(f"no cached board named {args.board!r} (sync it first)")
-    ids = [r.id for r in ctx.store.posts(board.id, notices_first=False, limit=args.limit)]
-    rows = [r for r in (ctx.store.post(i) for i in ids) if r is not None]
-    sys.stdout.write(render_feed(args.format, board, rows, lambda r: plain_text(r, None)[0]))
+    # Post by post, body and all, straight to stdout: a feed of any length needs one post in memory.
+    listed = (r for rows in ctx.store.iter_posts(board.id, limit=args.limit) for r in rows)
+    with_bodies = (p for p in (ctx.store.post(r.id) for r in listed) if p is not None)
+    write_feed(args.format, board, with_bodies, lambda r: plain_text(r, None)[0], sys.stdout)
     return 0

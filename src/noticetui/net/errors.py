@@ -12,10 +12,11 @@ import socket
 import ssl
 from collections.abc import Iterator
 from http import HTTPStatus
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
-import httpx
+if TYPE_CHECKING:  # imported where used: the TUI's first frame needs error_line, not httpx
+    import httpx
 
 __all__ = [
     "RETRY_STATUSES",
@@ -156,6 +157,8 @@ def _connect_error(url: str, exc: Exception) -> FetchError:
 
 def error_from_exception(url: str, exc: Exception, *, timeout: float, max_redirects: int) -> FetchError:
     """The error for an exception httpx raised while asking for ``url``."""
+    import httpx
+
     if isinstance(exc, httpx.TimeoutException):
         what = "connecting timed out" if isinstance(exc, httpx.ConnectTimeout) else "timed out"
         return FetchError(url, "timeout", f"{what} after {_seconds(timeout)}", retryable=True)

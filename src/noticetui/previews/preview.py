@@ -7,26 +7,38 @@ from collections.abc import Callable
 from pathlib import Path
 
 from noticetui.previews.common import Preview, PreviewError, finish, short_reason
-from noticetui.previews.hwp import preview_hwp
-from noticetui.previews.hwpx import preview_hwpx
 from noticetui.previews.image import preview_image
 from noticetui.previews.limits import Deadline, run_with_deadline
-from noticetui.previews.pdf import preview_pdf
 from noticetui.previews.sniff import image_kind, sniff, zip_kind
-from noticetui.previews.text import preview_text
 
 HEAD_BYTES = 1024 * 1024
 """How much of a file is read to sniff it; also enough to find a JPEG's size behind a large EXIF block."""
 
 Reader = Callable[[Path, int, Deadline], Preview]
 
-_READERS: dict[str, Reader] = {
-    "pdf": preview_pdf,
-    "hwp": preview_hwp,
-    "ole": preview_hwp,  # sniffing may not see an HWP's directory; the reader checks for FileHeader
-    "hwpx": preview_hwpx,
-    "text": lambda path, max_chars, _deadline: preview_text(path, max_chars),
-}
+
+def _reader(kind: str) -> Reader | None:
+    # Each reader is imported when a file of its kind is previewed: pypdf alone costs the TUI's start-up
+    # more than 80 ms, and most runs never preview a file.
+    if kind == "pdf":
+        from noticetui.previews.pdf import preview_pdf
+
+        return preview_pdf
+    if kind in ("hwp", "ole"):  # sniffing may not see an HWP's directory; the reader checks for FileHeader
+        from noticetui.previews.hwp import preview_hwp
+
+        return preview_hwp
+    if kind == "hwpx":
+        from noticetui.previews.hwpx import preview_hwpx
+
+        return preview_hwpx
+    if kind == "text":
+        from noticetui.previews.text import preview_text
+
+        return lambda path, max_chars, _deadline: preview_text(path, max_chars)
+    return None
+
+
 _REFUSALS = {
     "empty": "empty file",
     "html": "unsupported file type: html (a web page, often an error page sent instead of the file)",
@@ -57,7 +69,7 @@ def preview_file(
         kind = _zip_kind(path, head, kind)
     if image_kind(head) == kind:
         return finish(preview_image(head, kind), max_chars)
-    reader = _READERS.get(kind)
+    reader = _reader(kind)
     if reader is None:
         raise PreviewError(_REFUSALS.get(kind, f"unsupported file type: {kind}"))
     deadline = Deadline(timeout)

@@ -12,15 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from selectolax.lexbor import LexborHTMLParser
 
 from noticetui.models import Post, PostStub, Request
+from noticetui.store import search as fts
 from noticetui.store.changes import keep_full_title as keep_full_title  # re-exported: callers import it from here
 from noticetui.store.changes import merge_signature
 from noticetui.store.marks import OWING_BODY, SyncMarks
-from noticetui.store.records import AttachmentRow, BoardRow, PostRow
+from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row
 from noticetui.store.schema import SchemaTooNew, migrate
 
 
@@ -42,21 +40,6 @@ class UpsertResult:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def body_search_text(html: str) -> str:
-    """The text of a body for the search index (tags dropped, scripts and styles left out)."""
-    if not html:
-        return ""
-    doc = LexborHTMLParser(html)
-    for junk in doc.css("script, style, template"):
-        junk.decompose()
-    root = doc.body or doc.root
-    return " ".join((root.text(separator=" ") if root is not None else "").split())
-
-
-_POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
-    p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL"""
 
 
 class Store(SyncMarks):
@@ -151,7 +134,7 @@ class Store(SyncMarks):
             if row is None:
                 return 0
             ids = [r[0] for r in conn.execute("SELECT id FROM posts WHERE board_id = ?", (row[0],))]
-            conn.executemany("DELETE FROM posts_fts WHERE rowid = ?", [(i,) for i in ids])
+            fts.unindex(conn, ids)
             conn.execute("DELETE FROM boards WHERE id = ?", (row[0],))
         return len(ids)
 
@@ -171,7 +154,8 @@ class Store(SyncMarks):
         with self.transaction() as conn:
             for stub in stubs:
                 old = conn.execute(
-                    "SELECT id, title, list_sig FROM posts WHERE board_id = ? AND key = ?", (board_id, stub.key)
+                    "SELECT id, title, list_sig, posted_ts, posted_exact FROM posts WHERE board_id = ? AND key = ?",
+                    (board_id, stub.key),
                 ).fetchone()
                 posted = stub.posted_at.isoformat() if stub.posted_at else None
                 posted_ts = stub.posted_at.timestamp() if stub.posted_at else None
@@ -187,7 +171,7 @@ class Store(SyncMarks):
                         (*values, board_id, stub.key, now, now),
                     )
                     post_id = int(cur.lastrowid or 0)
-                    conn.execute("INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, '')", (post_id, stub.title))
+                    fts.index(conn, [post_id])
                     new.append(post_id)
                     new_keys.append(stub.key)
                     continue
@@ -195,6 +179,11 @@ class Store(SyncMarks):
                 sig, is_change = merge_signature(old[2], stub)
                 # The post's own page may have given a fuller title: keep it unless the list shows a new one.
                 title = keep_full_title(old[1], stub.title) if is_change or old[2] is None else old[1]
+                # The index holds the title and the date: out while it can still read the old ones.
+                moved = old[4] == 0 and posted_ts is not None and posted_ts != old[3]
+                reindex = old[1] != title or moved
+                if reindex:
+                    fts.unindex(conn, [post_id])
                 conn.execute(
                     """UPDATE posts SET title = ?, url = ?, request = ?, author = coalesce(?, author),
                            posted_at = CASE WHEN posted_exact = 1 OR ? IS NULL THEN posted_at ELSE ? END,
@@ -211,14 +200,16 @@ class Store(SyncMarks):
                 )  # fmt: skip
                 if is_change:
                     changed.append(post_id)
-                if old[1] != title:
-                    conn.execute("UPDATE posts_fts SET title = ? WHERE rowid = ?", (title, post_id))
+                if reindex:
+                    fts.index(conn, [post_id])
         return UpsertResult(new, changed, new_keys)
 
     def save_post(self, post_id: int, post: Post) -> None:
         """Store a post's page: body, exact date and attachments.  A password page keeps the old body."""
         now = _now()
         with self.transaction() as conn:
+            # Out of the index while the stored title and body are the ones it holds; back in at the end.
+            fts.unindex(conn, [post_id])
             posted = post.posted_at.isoformat() if post.posted_at else None
             conn.execute(
                 """UPDATE posts SET title = CASE WHEN ? != '' THEN ? ELSE title END,
@@ -231,18 +222,17 @@ class Store(SyncMarks):
                  post.posted_at.timestamp() if post.posted_at else None, posted, now, post_id),
             )  # fmt: skip
             if post.secret and not post.body_html:
+                fts.index(conn, [post_id])
                 return
             conn.execute(
                 "UPDATE posts SET body_at = ?, body_stale = 0, body_failures = 0, has_file = max(has_file, ?) WHERE id = ?",
                 (now, int(bool(post.attachments)), post_id),
             )
-            conn.execute("INSERT OR REPLACE INTO bodies (post_id, html) VALUES (?, ?)", (post_id, post.body_html))
-            title = conn.execute("SELECT title FROM posts WHERE id = ?", (post_id,)).fetchone()[0]
-            conn.execute("DELETE FROM posts_fts WHERE rowid = ?", (post_id,))
             conn.execute(
-                "INSERT INTO posts_fts (rowid, title, body) VALUES (?, ?, ?)",
-                (post_id, title, body_search_text(post.body_html)),
+                "INSERT OR REPLACE INTO bodies (post_id, html) VALUES (?, ?)",
+                (post_id, fts.compress_body(post.body_html)),
             )
+            fts.index(conn, [post_id])
             for att in post.attachments:
                 request = att.request.to_json() if att.request else None
                 conn.execute(
@@ -269,7 +259,7 @@ class Store(SyncMarks):
 
     def _rows(self, sql: str, params: Sequence[object]) -> list[PostRow]:
         rows = self.conn.execute(sql, params).fetchall()
-        return [_post_row(r) for r in rows]
+        return [post_from_row(r) for r in rows]
 
     def posts(
         self,
@@ -281,17 +271,24 @@ class Store(SyncMarks):
         offset: int = 0,
     ) -> list[PostRow]:
         """Cached posts, newest first (pinned notices first when ``notices_first``); bodies not loaded."""
-        where = ["1 = 1"]
-        params: list[object] = []
-        if board_id is not None:
-            where.append("p.board_id = ?")
-            params.append(board_id)
-        if unread_only:
-            where.append("p.read = 0")
-        order = ("p.notice DESC, " if notices_first else "") + "p.posted_ts DESC, p.id DESC"
-        sql = f"""SELECT {_POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
-                  WHERE {" AND ".join(where)} ORDER BY {order} LIMIT ? OFFSET ?"""
+        sql, params = _select_posts(board_id, unread_only, notices_first)
         return self._rows(sql, [*params, -1 if limit is None else limit, offset])
+
+    def iter_posts(
+        self,
+        board_id: int | None = None,
+        *,
+        unread_only: bool = False,
+        limit: int | None = None,
+        batch: int = 500,
+    ) -> Iterator[list[PostRow]]:
+        """Cached posts newest first, in batches read from one cursor: memory stays flat however many."""
+        sql, params = _select_posts(board_id, unread_only, notices_first=False)
+        # A cursor of its own: the caller may query the store between batches.
+        cursor = self.conn.cursor()
+        cursor.execute(sql, [*params, -1 if limit is None else limit, 0])
+        while rows := cursor.fetchmany(batch):
+            yield [post_from_row(r) for r in rows]
 
     def count_posts(self, board_id: int | None = None) -> int:
         """How many posts the cache holds (for one board)."""
@@ -302,11 +299,11 @@ class Store(SyncMarks):
     def post(self, post_id: int) -> PostRow | None:
         """One post with its body."""
         row = self.conn.execute(
-            f"""SELECT {_POST_COLUMNS}, d.html FROM posts p JOIN boards b ON b.id = p.board_id
+            f"""SELECT {POST_COLUMNS}, d.html FROM posts p JOIN boards b ON b.id = p.board_id
                 LEFT JOIN bodies d ON d.post_id = p.id WHERE p.id = ?""",
             (post_id,),
         ).fetchone()
-        return None if row is None else _post_row(row)
+        return None if row is None else post_from_row(row)
 
     def find_post(self, ref: str) -> PostRow | None:
         """The post a user named: its id, or ``BOARD:KEY``."""
@@ -331,7 +328,7 @@ class Store(SyncMarks):
 
         Secret posts are left out: the site shows their body to no one without a password.
         """
-        sql = f"""SELECT {_POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
+        sql = f"""SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
                   WHERE p.board_id = ? AND {OWING_BODY} ORDER BY p.posted_ts DESC, p.id DESC"""
         return self._rows(sql, [board_id])
 
@@ -351,50 +348,37 @@ class Store(SyncMarks):
         return result
 
     def search(self, query: str, limit: int = 100) -> list[PostRow]:
-        """Posts whose title or body contains every word of ``query``, newest first."""
-        words = [w for w in query.split() if w]
-        if not words:
-            return []
-        if all(len(w) >= 3 for w in words):
-            # Each word quoted: FTS5 syntax in the user's text is taken literally.
-            match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
-            sql = f"""SELECT {_POST_COLUMNS} FROM posts_fts f JOIN posts p ON p.id = f.rowid
-                      JOIN boards b ON b.id = p.board_id WHERE posts_fts MATCH ?
-                      ORDER BY p.posted_ts DESC, p.id DESC LIMIT ?"""
-            return self._rows(sql, [match, limit])
-        # The trigram index cannot look up words shorter than three characters ("공고"): scan instead.
-        clauses = " AND ".join("(f.title LIKE ? ESCAPE '\\' OR f.body LIKE ? ESCAPE '\\')" for _ in words)
-        params: list[object] = []
-        for w in words:
-            pattern = "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            params += [pattern, pattern]
-        sql = f"""SELECT {_POST_COLUMNS} FROM posts_fts f JOIN posts p ON p.id = f.rowid
-                  JOIN boards b ON b.id = p.board_id WHERE {clauses}
-                  ORDER BY p.posted_ts DESC, p.id DESC LIMIT ?"""
-        return self._rows(sql, [*params, limit])
+        """Posts whose title or body contains every word of ``query``, newest first (no bodies loaded).
+
+        Words are substrings ("공고" finds "사업공고문"); a one-character word finds every occurrence of
+        that character.  FTS5 syntax in ``query`` is taken literally.
+        """
+        return self.posts_by_id(self.search_ids(query, limit))
+
+    def search_ids(self, query: str, limit: int = 100) -> list[int]:
+        """The ids :meth:`search` would return, without building rows (cheap for search-as-you-type)."""
+        return fts.search_ids(self.conn, query, limit)
+
+    def posts_by_id(self, post_ids: Sequence[int]) -> list[PostRow]:
+        """The posts with these ids, in the order given (unknown ids left out; bodies not loaded)."""
+        found: dict[int, PostRow] = {}
+        for start in range(0, len(post_ids), 500):
+            chunk = list(post_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id WHERE p.id IN ({marks})"
+            found.update((r.id, r) for r in self._rows(sql, chunk))
+        return [found[i] for i in post_ids if i in found]
 
 
-def _post_row(row: Sequence[Any]) -> PostRow:
-    posted = datetime.fromisoformat(str(row[8])) if row[8] else None
-    body = str(row[18]) if len(row) > 18 and row[18] is not None else None
-    return PostRow(
-        id=int(row[0]),
-        board_id=int(row[1]),
-        board=str(row[2]),
-        key=str(row[3]),
-        title=str(row[4]),
-        url=str(row[5]),
-        request=Request.from_json(str(row[6])),
-        author=None if row[7] is None else str(row[7]),
-        posted_at=posted,
-        views=None if row[9] is None else int(row[9]),
-        notice=bool(row[10]),
-        secret=bool(row[11]),
-        reply_depth=int(row[12]),
-        comments=None if row[13] is None else int(row[13]),
-        has_file=bool(row[14]),
-        category=None if row[15] is None else str(row[15]),
-        read=bool(row[16]),
-        has_body=bool(row[17]),
-        body_html=body,
-    )
+def _select_posts(board_id: int | None, unread_only: bool, notices_first: bool) -> tuple[str, list[object]]:
+    where = ["1 = 1"]
+    params: list[object] = []
+    if board_id is not None:
+        where.append("p.board_id = ?")
+        params.append(board_id)
+    if unread_only:
+        where.append("p.read = 0")
+    order = ("p.notice DESC, " if notices_first else "") + "p.posted_ts DESC, p.id DESC"
+    sql = f"""SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
+              WHERE {" AND ".join(where)} ORDER BY {order} LIMIT ? OFFSET ?"""
+    return sql, params

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from noticetui.models import Request
+from noticetui.store.search import decompress_body
 
 
 @dataclass(frozen=True)
@@ -90,3 +92,35 @@ class PostRow:
             "comments": self.comments,
             "attachments": [{"name": a.name, "size": a.size} for a in attachments],
         }
+
+
+POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
+    p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL"""
+"""The columns :func:`post_from_row` reads, in order (``p`` = posts, ``b`` = boards)."""
+
+
+def post_from_row(row: Sequence[Any]) -> PostRow:
+    """A :class:`PostRow` from a row selected as :data:`POST_COLUMNS` (plus the stored body, if any)."""
+    posted = datetime.fromisoformat(str(row[8])) if row[8] else None
+    body = decompress_body(row[18]) if len(row) > 18 and row[18] is not None else None
+    return PostRow(
+        id=int(row[0]),
+        board_id=int(row[1]),
+        board=str(row[2]),
+        key=str(row[3]),
+        title=str(row[4]),
+        url=str(row[5]),
+        request=Request.from_json(str(row[6])),
+        author=None if row[7] is None else str(row[7]),
+        posted_at=posted,
+        views=None if row[9] is None else int(row[9]),
+        notice=bool(row[10]),
+        secret=bool(row[11]),
+        reply_depth=int(row[12]),
+        comments=None if row[13] is None else int(row[13]),
+        has_file=bool(row[14]),
+        category=None if row[15] is None else str(row[15]),
+        read=bool(row[16]),
+        has_body=bool(row[17]),
+        body_html=body,
+    )

@@ -8,6 +8,10 @@ noticetui is refused rather than damaged.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from typing import TypeAlias
+
+from noticetui.store import search
 
 V1 = """
 CREATE TABLE boards (
@@ -97,11 +101,29 @@ CREATE INDEX posts_owing_body ON posts (board_id, posted_ts DESC, id DESC)
 -- short (Ctrl-C, a kill), and the next sync reads every page again instead of stopping at "nothing new".
 ALTER TABLE boards ADD COLUMN list_pending INTEGER NOT NULL DEFAULT 0;
 """
-# V4 touches only columns and indexes of ``posts`` and ``boards`` (not the search index), so it applies the same on top
-# of any version-3 migration that reworks full-text search.
+# V4 touches only columns and indexes of ``posts`` and ``boards``, not the search index of v3.
 
-MIGRATIONS: list[str] = [V1, V2, V4]
-"""MIGRATIONS[n] is the SQL script that takes a database from version n to n + 1."""
+
+def v3(conn: sqlite3.Connection) -> None:
+    """Search by bigrams over the stored text (no copy of it) and zlib-compressed bodies.
+
+    The trigram index kept a second copy of every title and body and could not look up two-syllable
+    words; see :mod:`noticetui.store.search`.  Bodies shrink to about a third compressed.
+    """
+    conn.create_function("compress_body", 1, search.compress_body, deterministic=True)
+    conn.execute("DROP TABLE posts_fts")
+    conn.execute("UPDATE bodies SET html = compress_body(html) WHERE typeof(html) = 'text'")
+    for statement in search.SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
+
+
+Migration: TypeAlias = str | Callable[[sqlite3.Connection], None]
+"""An SQL script, or a function for steps SQL alone cannot do (run inside the step's transaction)."""
+
+MIGRATIONS: list[Migration] = [V1, V2, v3, V4]
+"""MIGRATIONS[n] takes a database from version n to n + 1."""
 
 LATEST = len(MIGRATIONS)
 
@@ -115,12 +137,23 @@ def migrate(conn: sqlite3.Connection) -> int:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > LATEST:
         raise SchemaTooNew(f"schema version {version} is newer than this noticetui understands ({LATEST})")
+    search.register_functions(conn)
     for step in range(version, LATEST):
         # One transaction per step: a failed migration leaves the cache as it was.
+        migration = MIGRATIONS[step]
         try:
-            conn.executescript(f"BEGIN;\n{MIGRATIONS[step]}\nPRAGMA user_version = {step + 1};\nCOMMIT;")
+            if isinstance(migration, str):
+                conn.executescript(f"BEGIN;\n{migration}\nPRAGMA user_version = {step + 1};\nCOMMIT;")
+            else:
+                conn.execute("BEGIN")
+                migration(conn)
+                conn.execute(f"PRAGMA user_version = {step + 1}")
+                conn.execute("COMMIT")
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+    if 0 < version < 3 <= LATEST:
+        # The old search index's pages are free now; give them back to the file system (once).
+        conn.execute("VACUUM")
     return version

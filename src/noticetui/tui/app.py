@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from noticetui.context import AppContext, make_fetcher
-from noticetui.net.fetch import Fetcher
 from noticetui.tui.crash import crash_line, crash_log_dir, write_crash_log
 from noticetui.tui.fetcher import SharedFetcher
 from noticetui.tui.image_support import probe_images
@@ -21,6 +20,9 @@ from noticetui.tui.screens.main import MainScreen
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList, utc_now
+
+if TYPE_CHECKING:  # httpx loads with the first fetcher, after the first frame
+    from noticetui.net.fetch import Fetcher
 
 
 class NoticeApp(App[None]):

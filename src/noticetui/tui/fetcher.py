@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from noticetui.net.fetch import Fetcher
+if TYPE_CHECKING:
+    from noticetui.net.fetch import Fetcher
 
 
 class SharedFetcher:

@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from noticetui.downloads import DownloadProgress, SavedFile
-from noticetui.previews import Preview
-from noticetui.render import Image
-from noticetui.store import AttachmentRow, PostRow
-from noticetui.sync import BoardSyncResult, SyncProgress
-
 if TYPE_CHECKING:
+    # Types only: importing downloads (→ previews, httpx) or sync here put them on the first frame's path.
     from PIL.Image import Image as Picture
+
+    from noticetui.downloads import DownloadProgress, SavedFile
+    from noticetui.previews import Preview
+    from noticetui.render import Image
+    from noticetui.store import AttachmentRow, PostRow
+    from noticetui.sync import BoardSyncResult, SyncProgress
 
 
 @dataclass

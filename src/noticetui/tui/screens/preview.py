@@ -16,9 +16,7 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from noticetui.context import AppContext
-from noticetui.downloads import download
 from noticetui.net.errors import error_line
-from noticetui.previews import preview_file
 from noticetui.render import sanitize_line
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.fetcher import SharedFetcher
@@ -81,8 +79,12 @@ class PreviewScreen(ModalScreen[None]):
         try:
             path = Path(row.saved_path) if row.saved_path else None
             if path is None or not path.is_file():
+                from noticetui.downloads import download  # not on the first frame's path
+
                 saved = await download(self.ctx, self.post.id, await self.fetchers.get(), indexes=[index])
                 path = saved[0].path
+            from noticetui.previews import preview_file
+
             preview = await asyncio.to_thread(preview_file, path)
         except Exception as exc:  # DownloadError, PreviewError or worse: all end as a line on screen
             self.post_message(PreviewFailed(index, error_line(exc)))

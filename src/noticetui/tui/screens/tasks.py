@@ -7,17 +7,14 @@ screen stays responsive and every update happens in one place (the handlers on t
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
 
 from noticetui.config import BoardConfig
 from noticetui.context import AppContext
-from noticetui.downloads import DownloadError, DownloadProgress, download
-from noticetui.images import ImageError, fetch_image, image_cache_dir, load_picture
 from noticetui.net.errors import error_line
-from noticetui.render import Image
-from noticetui.sync import BoardSyncResult, SyncProgress, ensure_body, sync_board
 from noticetui.tui.fetcher import SharedFetcher
 from noticetui.tui.messages import (
     BoardSynced,
@@ -33,6 +30,13 @@ from noticetui.tui.messages import (
     SyncProgressed,
     SyncStarted,
 )
+
+if TYPE_CHECKING:
+    # The core's network side (sync, downloads, images: engines, httpx) is imported by the workers that
+    # use it, after the first frame.
+    from noticetui.downloads import DownloadProgress
+    from noticetui.render import Image
+    from noticetui.sync import BoardSyncResult, SyncProgress
 
 
 def is_offline(result: BoardSyncResult) -> bool:
@@ -59,6 +63,8 @@ class TaskScreen(Screen[None]):
         ``sync_board`` per board rather than ``sync_all``: the latter reports only when the slowest
         board finishes, and the status line should show each board's result as it lands.
         """
+        from noticetui.sync import sync_board
+
         boards = list(self.ctx.config.boards)
         if not boards:
             return
@@ -85,6 +91,8 @@ class TaskScreen(Screen[None]):
     @work(exclusive=True, exit_on_error=False, group="body")
     async def load_body(self, post_id: int) -> None:
         """Fetch a post's body that is not cached yet (opening another post cancels this one)."""
+        from noticetui.sync import ensure_body
+
         try:
             row = await ensure_body(self.ctx, post_id, await self.fetchers.get())
         except Exception as exc:  # network, site or parser: all of them end as a message in the pane
@@ -95,6 +103,7 @@ class TaskScreen(Screen[None]):
     @work(exclusive=True, exit_on_error=False, group="download")
     async def run_download(self, post_id: int, indexes: list[int] | None = None) -> None:
         """Download a post's attachments (all of them unless ``indexes``), reporting bytes as they come."""
+        from noticetui.downloads import DownloadError, download
 
         def progress(step: DownloadProgress) -> None:
             self.post_message(DownloadProgressed(step))
@@ -117,6 +126,8 @@ class TaskScreen(Screen[None]):
         """
         if not images:
             return
+        from noticetui.images import ImageError, fetch_image, image_cache_dir, load_picture
+
         cache_dir = image_cache_dir(self.ctx.paths.database)
 
         async def one(image: Image) -> None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
-from noticetui.downloads import DownloadProgress
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow
 from noticetui.tui.messages import AttachmentChosen
+
+if TYPE_CHECKING:  # downloads (httpx, previews) loads when a file is first fetched
+    from noticetui.downloads import DownloadProgress
 
 
 def attachment_text(row: AttachmentRow) -> Text:

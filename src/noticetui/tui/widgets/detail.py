@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from noticetui.render import Document, Image, render_html, sanitize_line, to_rich
+from noticetui.render import Document, Image, render_html, sanitize_line
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.format import long_date
 from noticetui.tui.image_layout import Piece, image_lines, shown_images, split_lines
@@ -207,6 +207,8 @@ class DetailPane(VerticalScroll, can_focus=True):
     def _render_body(self) -> None:
         if self.document is None:
             return
+        from noticetui.render import to_rich  # the layout modules (and wcwidth) load with the first body
+
         width = self._rendered_width = self.body_width
         self._lines = to_rich(self.document, width)
         if not self._shown:

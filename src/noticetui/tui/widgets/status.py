@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from noticetui.render import sanitize_line
-from noticetui.sync import BoardSyncResult, SyncProgress
+
+if TYPE_CHECKING:  # sync (engines, httpx) loads after the first frame
+    from noticetui.sync import BoardSyncResult, SyncProgress
 
 
 def result_text(result: BoardSyncResult) -> str:
