@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import webbrowser
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -46,3 +47,24 @@ def make_app(ctx: AppContext, ids: dict[str, int]) -> Callable[..., NoticeApp]:
         return NoticeApp(ctx, now=lambda: NOW, **options)
 
     return factory
+
+
+class FakeBrowser(webbrowser.BackgroundBrowser):
+    """A graphical browser (it starts in the background) that only records what it was asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__("fake-browser")
+        self.urls: list[str] = []
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        """Record ``url``; report success."""
+        self.urls.append(url)
+        return True
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app handed to the (graphical) web browser."""
+    browser = FakeBrowser()
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: browser)
+    return browser.urls

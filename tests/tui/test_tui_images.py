@@ -36,6 +36,9 @@ PHOTO = assets.asset(assets.PHOTO_JPG)
 Handler = Callable[[httpx.Request], httpx.Response]
 AppMaker = Callable[..., NoticeApp]
 
+MAX_PRESSES = 200
+"""The most presses of ``j`` a test makes to bring a line to the top of the pane."""
+
 
 def shown_text(widget: Static) -> str:
     """The plain text a Static shows."""
@@ -288,8 +291,12 @@ async def test_full_screen_keeps_the_readers_place_below_a_picture(
             top = lines[first : first + 2] if first >= 0 else []
             return next((line for line in top if line.strip()), "")
 
-        while "문단 12:" not in top_line():
+        for _ in range(MAX_PRESSES):  # bounded: a regression fails here instead of hanging the suite
+            if "문단 12:" in top_line():
+                break
             await pilot.press("j")
+        else:
+            raise AssertionError("paragraph 12 never reached the top of the pane")
         slot = detail.query_one(ImageSlot)
         narrow = slot.cells
         await pilot.press("f")

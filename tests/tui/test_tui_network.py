@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -168,10 +169,11 @@ async def test_unreachable_site_is_reported_offline_and_cache_stays(make_app: Ap
 
 
 async def test_uncached_body_shows_loading_then_the_fetch_error(make_app: AppFactory) -> None:
-    gate = asyncio.Event()
+    # A thread event: the fetch runs on the app's back-room loop, in another thread.
+    gate = threading.Event()
 
     async def answer(request: httpx.Request) -> httpx.Response:
-        await gate.wait()
+        await asyncio.to_thread(gate.wait, 30)
         return httpx.Response(404, text="gone")
 
     transport = httpx.MockTransport(answer)

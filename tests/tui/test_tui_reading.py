@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
 
@@ -19,6 +18,9 @@ from noticetui.tui.widgets.post_list import PostList
 AppFactory = Callable[..., NoticeApp]
 OPEN_PRESS_RELEASE = ("j", "j", "enter")
 
+MAX_PRESSES = 200
+"""The most presses of ``j`` a test makes to bring a line to the top of the pane."""
+
 
 def visible_lines(posts: PostList) -> list[str]:
     """The post list's rows as the terminal shows them."""
@@ -29,19 +31,6 @@ def shown_text(widget: Static) -> str:
     """The plain text a Static shows."""
     content = widget.content
     return content.plain if isinstance(content, Text) else str(content)
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the app handed to the web browser (which reports success)."""
-    urls: list[str] = []
-
-    def fake_open(url: str) -> bool:
-        urls.append(url)
-        return True
-
-    monkeypatch.setattr("noticetui.tui.screens.post_actions.webbrowser.open", fake_open)
-    return urls
 
 
 async def test_all_boards_list_names_each_rows_board(make_app: AppFactory) -> None:
@@ -195,8 +184,12 @@ async def test_full_screen_keeps_the_readers_place_in_the_post(make_app: AppFact
             first = int(detail.scroll_y) - body.virtual_region.y
             return lines[max(first, 0) : first + 5]
 
-        while not any("□ 지원 내용" in line for line in top_lines()[:1]):
+        for _ in range(MAX_PRESSES):  # bounded: a regression fails here instead of hanging the suite
+            if any("□ 지원 내용" in line for line in top_lines()[:1]):
+                break
             await pilot.press("j")
+        else:
+            raise AssertionError("the heading never reached the top of the pane")
         await pilot.press("f")
         await pilot.pause()
         assert any("□ 지원 내용" in line for line in top_lines())

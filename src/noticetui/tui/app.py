@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -12,9 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from noticetui.context import AppContext, make_fetcher
+from noticetui.tui.backend import Backend
 from noticetui.tui.crash import crash_line, crash_log_dir, write_crash_log
-from noticetui.tui.fetcher import SharedFetcher
 from noticetui.tui.image_support import probe_images
+from noticetui.tui.screens.activity import ActivityScreen
+from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.screens.main import MainScreen
 from noticetui.tui.widgets.boards import BoardsPane
@@ -54,22 +57,38 @@ class NoticeApp(App[None]):
         self.ctx = ctx
         self.sync_on_start = sync_on_start
         self.now = now
-        self.fetchers = SharedFetcher(fetcher_factory or (lambda: make_fetcher(ctx)))
+        self.backend = Backend(ctx, fetcher_factory or (lambda: make_fetcher(ctx)))
+        """Where sync, bodies, images and downloads run: a thread with its own loop and store connection."""
         self.images = probe_images(ctx.config.settings.images)
         self.crash_dir = crash_log_dir(ctx.paths.database)
         """Where the traceback goes if the app dies on an exception."""
         self.crash_report = ""
         """The line :meth:`run` prints after a crash."""
-
-    def get_default_screen(self) -> Screen[None]:
-        """The three-pane main screen."""
-        return MainScreen(
+        self.main = MainScreen(
             self.ctx,
-            self.fetchers,
+            self.backend,
             sync_on_start=self.sync_on_start,
             now=self.now,
             images=self.images,
         )
+
+    def get_default_screen(self) -> Screen[None]:
+        """The three-pane main screen."""
+        return self.main
+
+    async def action_quit(self) -> None:
+        """Quit; while a sync or a download is in flight, ask first (quitting cuts it off)."""
+        if not self.main.busy:
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmScreen):
+            return
+        question = "A sync or a download is still running. Quit anyway and stop it? (y: quit, n: stay)"
+        self.push_screen(ConfirmScreen(question), self._quit_confirmed)
+
+    def _quit_confirmed(self, sure: bool | None) -> None:
+        if sure:
+            self.exit()
 
     def action_help(self) -> None:
         """Show every key (once: pressing ? on the help screen closes it)."""
@@ -77,6 +96,7 @@ class NoticeApp(App[None]):
             return
         sections: list[tuple[str, list[BindingType]]] = [
             ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
+            ("Tasks screen", list(ActivityScreen.BINDINGS)),
             ("Boards", list(BoardsPane.BINDINGS)),
             ("Posts", list(PostList.BINDINGS)),
             ("Post", list(DetailPane.BINDINGS)),
@@ -103,6 +123,19 @@ class NoticeApp(App[None]):
         self._exit_renderables.clear()
         self.crash_report = crash_line(error, log)
 
+    def on_mount(self) -> None:
+        """After the first frame, take what start-up built out of the garbage collector's sight."""
+        self.call_after_refresh(self._freeze_startup)
+
+    def _freeze_startup(self) -> None:
+        # Textual, the widgets and every module live as long as the app: with them frozen, a full
+        # collection walks only what the session made since (its pauses, 20-50 ms here, stall the UI).
+        # Start-up's own garbage goes first, or it would be frozen with them.
+        gc.collect()
+        gc.freeze()
+
     async def on_unmount(self) -> None:
-        """Close the network session when the app ends."""
-        await self.fetchers.close()
+        """Stop the back room (cancelling what still runs) and close its network session; give what
+        start-up froze back to the collector (a process may run the app again, as the tests do)."""
+        await self.backend.stop()
+        gc.unfreeze()

@@ -6,6 +6,7 @@ text goes through :func:`sanitize_line` and into a ``Text`` object, never into m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time
 
 from rich.cells import cell_len, set_cell_size
@@ -114,14 +115,25 @@ def tag_width(names: list[str]) -> int:
     return min(max(widest, TAG_MIN_WIDTH), TAG_MAX_WIDTH)
 
 
-def title_text(post: PostRow) -> Text:
-    """The title with its reply indent, secret lock, attachment clip and comment count."""
+SEARCH_STYLE = "reverse"
+"""How the words of a search stand out in the titles found."""
+WATCH_STYLE = "bold yellow"
+"""How a watched word (``watch = [...]`` in the config) stands out in a title."""
+
+
+def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] = ()) -> Text:
+    """The title with its reply indent, secret lock, attachment clip and comment count; the ``search``
+    and ``watch`` words in it highlighted (case-insensitively; page text is never markup)."""
     text = Text()
     if post.reply_depth:
         text.append("  " * min(post.reply_depth, 4) + "↳ ", style="dim")
     if post.secret:
         text.append(SECRET_MARK + " ")
     text.append(sanitize_line(post.title) or "(no title)", style="bold" if not post.read else "")
+    # Before the clip and the comment count are added: only the title's own words light up.
+    for words, style in ((watch, WATCH_STYLE), (search, SEARCH_STYLE)):
+        if any(words):  # highlight_words([]) would match the empty string everywhere
+            text.highlight_words([w for w in words if w], style, case_sensitive=False)
     if post.has_file:
         text.append(" " + FILE_MARK)
     if post.comments:
@@ -129,7 +141,14 @@ def title_text(post: PostRow) -> Text:
     return text
 
 
-def post_line(post: PostRow, width: int, now: datetime, tags: int = 0) -> Text:
+def post_line(
+    post: PostRow,
+    width: int,
+    now: datetime,
+    tags: int = 0,
+    search: Sequence[str] = (),
+    watch: Sequence[str] = (),
+) -> Text:
     """One row of the post list, exactly ``width`` cells: mark, board (when ``tags``), title, author, date.
 
     ``tags`` is the board column's width, 0 for none (a single board's list).  On a narrow list the board
@@ -148,7 +167,7 @@ def post_line(post: PostRow, width: int, now: datetime, tags: int = 0) -> Text:
     if tags:
         line.append_text(_fit(Text(sanitize_line(post.board), style="dim"), tags))
         line.append(" ")
-    line.append_text(_fit(title_text(post), max(width - fixed, 1)))
+    line.append_text(_fit(title_text(post, search, watch), max(width - fixed, 1)))
     line.append(" ")
     if show_author:
         line.append_text(_fit(author, AUTHOR_WIDTH))

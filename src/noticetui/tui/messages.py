@@ -5,13 +5,13 @@ Workers never touch widgets; they post one of these and a handler on the screen 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 if TYPE_CHECKING:
-    # Types only: importing downloads (→ previews, httpx) or sync here put them on the first frame's path.
+    # Only for annotations: importing downloads (and through it the PDF reader) would slow the start.
     from PIL.Image import Image as Picture
 
     from noticetui.downloads import DownloadProgress, SavedFile
@@ -62,6 +62,14 @@ class SyncFinished(Message):
 
 
 @dataclass
+class SearchFinished(Message):
+    """The rows matching ``query``, newest first."""
+
+    query: str
+    rows: list[PostRow]
+
+
+@dataclass
 class PostOpened(Message):
     """A post's body is at hand (from the cache or just fetched) and can be shown."""
 
@@ -79,24 +87,26 @@ class PostFailed(Message):
 
 @dataclass
 class DownloadProgressed(Message):
-    """More bytes of an attachment arrived."""
+    """More bytes of an attachment arrived for queue entry ``job`` (``progress`` None: the entry started)."""
 
-    progress: DownloadProgress
+    progress: DownloadProgress | None
+    job: int = 0
 
     def can_replace(self, message: Message) -> bool:
         """A newer count for the same file makes an older, still queued one useless."""
-        if not isinstance(message, DownloadProgressed):
+        if not isinstance(message, DownloadProgressed) or message.job != self.job:
             return False
         old, new = message.progress, self.progress
-        return (old.post_id, old.index) == (new.post_id, new.index)
+        return old is not None and new is not None and old.index == new.index
 
 
 @dataclass
 class DownloadFinished(Message):
-    """A post's attachments were saved."""
+    """A post's attachments were saved (queue entry ``job``)."""
 
     post_id: int
     saved: list[SavedFile]
+    job: int = 0
 
 
 @dataclass
@@ -105,6 +115,8 @@ class DownloadFailed(Message):
 
     post_id: int
     error: str
+    job: int = 0
+    saved: list[SavedFile] = field(default_factory=list)
 
 
 @dataclass

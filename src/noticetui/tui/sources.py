@@ -110,6 +110,14 @@ class PageCache:
                 if row.id == post_id:
                     page[i] = replace(row, read=True)
 
+    def index_near(self, post_id: int, start: int, stop: int) -> int | None:
+        """Where post ``post_id`` is between rows ``start`` and ``stop`` (both included), or None."""
+        for index in range(max(start, 0), min(stop + 1, self.total)):
+            row = self.get(index)
+            if row is not None and row.id == post_id:
+                return index
+        return None
+
     def index_of(self, post_id: int, limit: int = 1000) -> int | None:
         """Where post ``post_id`` is among the first ``limit`` rows, or None."""
         for index in range(min(self.total, limit)):
@@ -140,6 +148,8 @@ class BoardEntry:
     """False for a board the cache still holds but the config no longer lists."""
     error: str | None = None
     """The last sync's error, when it failed."""
+    error_at: str | None = None
+    """When that sync ran (ISO 8601, as the store keeps it)."""
 
 
 ALL_BOARDS = "*"
@@ -163,7 +173,8 @@ def board_entries(store: Store, configured: list[tuple[str, str]]) -> list[Board
             entries.append(BoardEntry(name, title or name, None))
         else:
             label = title or row.display_title
-            entries.append(BoardEntry(name, label, row.id, row.unread, row.posts, True, row.last_error))
+            error_at = row.last_sync if row.last_error else None
+            entries.append(BoardEntry(name, label, row.id, row.unread, row.posts, True, row.last_error, error_at))
     for row in cached.values():
         if row.posts:
             entries.append(BoardEntry(row.name, row.display_title, row.id, row.unread, row.posts, False))

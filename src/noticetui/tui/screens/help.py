@@ -18,6 +18,20 @@ MOUSE_HELP = "Click a board to list it, a post to open it, an attachment to prev
 class HelpScreen(ModalScreen[None]):
     """A table of keys per area of the screen; any of Esc, q or ? closes it."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > #help-box {
+        width: 80%;
+        max-width: 90;
+        height: 80%;
+        border: round $accent;
+        padding: 1 2;
+        background: $surface;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
     ]

@@ -23,6 +23,29 @@ class LinksScreen(ModalScreen[Target | None]):
     The number typed is matched as it is typed, so the list shows what Enter will open.
     """
 
+    DEFAULT_CSS = """
+    LinksScreen {
+        align: center middle;
+    }
+    LinksScreen > #links-box {
+        width: 90%;
+        max-width: 110;
+        height: auto;
+        max-height: 80%;
+        border: round $accent;
+        padding: 1 2;
+        background: $surface;
+    }
+    LinksScreen #links-choices {
+        height: auto;
+        max-height: 20;
+        margin: 1 0;
+    }
+    LinksScreen #links-hint {
+        height: auto;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="links.close"),
         # The list takes ↓ itself once focused; from the number box, ↓ moves into it.

@@ -4,26 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import ClassVar
+from time import monotonic
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, OptionList, Static
 
 from noticetui.context import AppContext
+from noticetui.render import sanitize_line
 from noticetui.tui import messages as m
-from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
-from noticetui.tui.screens.post_actions import PostActionsScreen
+from noticetui.tui.screens.search_actions import SearchActions
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
+from noticetui.tui.task_log import reason_first
+from noticetui.tui.watch_words import matches, watched_words
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
-from noticetui.tui.widgets.status import StatusLine
+from noticetui.tui.widgets.status import StatusLine, counts_text
+
+if TYPE_CHECKING:  # sync (engines, httpx) loads with the first sync, after the first frame
+    from noticetui.sync import BoardSyncResult
 
 EMPTY_STATE = """No boards yet.
 
@@ -37,7 +45,8 @@ or look around the bundled sample boards first:
 
 Press q to quit."""
 
-SEARCH_LIMIT = 500
+RELOAD_EVERY = 0.4
+"""While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
 
 def screen_key(keys: str, action: str, label: str, tip: str = "", *, show: bool = True) -> Binding:
@@ -45,7 +54,7 @@ def screen_key(keys: str, action: str, label: str, tip: str = "", *, show: bool 
     return Binding(keys, action, label, show=show, tooltip=tip, id=f"noticetui.{action}")
 
 
-class MainScreen(PostActionsScreen):
+class MainScreen(SearchActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
@@ -63,6 +72,7 @@ class MainScreen(PostActionsScreen):
         screen_key("f", "zoom", "Full screen", "Read the post full screen (f or Esc: back)", show=False),
         screen_key("i", "images", "Images", "Show the post's images inline, or as [image N]", show=False),
         screen_key("escape", "back", "Back", "Close the search, or leave full screen", show=False),
+        screen_key("t", "tasks", "Tasks", "Downloads (cancel, retry) and the log of every sync", show=False),
     ]
     # Unannotated: Textual declares it as ``ClassVar[...] | None``, which mypy takes for an instance variable.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
@@ -79,30 +89,36 @@ class MainScreen(PostActionsScreen):
             "zoom",
             "images",
             "back",
+            "tasks",
         }
     )
     """The actions that mean nothing until a board is configured."""
 
+    unread_only: reactive[bool] = reactive(False, init=False)
+    """Whether the list shows unread posts only (u)."""
+    syncing: reactive[bool] = reactive(False, init=False)
+    """Whether a sync runs (the list then re-reads itself as rows are stored)."""
+
     def __init__(
         self,
         ctx: AppContext,
-        fetchers: SharedFetcher,
+        backend: Backend,
         *,
         sync_on_start: bool,
         now: Callable[[], datetime],
         images: ImageSupport | None = None,
     ) -> None:
-        super().__init__(ctx, fetchers)
+        super().__init__(ctx, backend)
         self.sync_on_start = sync_on_start
         self.now = now
         self.images = images
         """What the terminal can do with images (None: no inline images)."""
-        self.unread_only = False
-        self.search_query: str | None = None
+        self._reload_pending = False
+        self._reloaded = 0.0
+        self._listed: set[str] = set()
+        """Boards of the running sync whose rows are already in the store."""
         self.opening: int | None = None
         """The post whose body is being fetched (the pane shows it once it arrives)."""
-        self.shown_board: str | None = None
-        """The key of the board the list shows (None while it shows search results)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without boards only Quit and Help mean anything: the other keys are hidden and do nothing."""
@@ -117,7 +133,8 @@ class MainScreen(PostActionsScreen):
         with Horizontal(id="panes"):
             yield BoardsPane(id="boards")
             with Vertical(id="reading"):
-                yield Input(placeholder="Search titles and bodies, then Enter (Esc to go back)", id="search")
+                yield Input(placeholder="Search titles and bodies (results as you type; Esc: back)", id="search")
+                yield Static(id="board-error", markup=False)
                 yield PostList(now=self.now, id="posts")
                 yield DetailPane(id="detail", images=self.images)
         yield StatusLine(id="status")
@@ -129,6 +146,7 @@ class MainScreen(PostActionsScreen):
             return
         self.query_one("#boards", BoardsPane).border_title = "Boards"
         self.query_one("#detail", DetailPane).border_title = "Post"
+        self.query_one("#posts", PostList).watch_words = watched_words(self.ctx.config)
         self.refresh_boards()
         self.show_board(keep=None)
         self.query_one("#posts", PostList).focus()
@@ -140,13 +158,29 @@ class MainScreen(PostActionsScreen):
     # --- what the list shows -------------------------------------------------------------------------
 
     def refresh_boards(self) -> None:
-        """Read the boards' counts again."""
+        """Read the boards' counts (and last errors) again."""
         configured = [(b.name, b.title) for b in self.ctx.config.boards]
         self.query_one("#boards", BoardsPane).set_entries(board_entries(self.ctx.store, configured))
+        self.show_board_error()
 
     def current_board(self) -> BoardEntry | None:
         """The board highlighted in the boards pane."""
         return self.query_one("#boards", BoardsPane).current
+
+    def show_board_error(self) -> None:
+        """Above the list, the highlighted board's last sync error: when, the reason, then the address."""
+        line = self.query_one("#board-error", Static)
+        entry = self.current_board()
+        if entry is None or not entry.error or self.search_query is not None:
+            if line.display:
+                line.display = False
+            return
+        when = (entry.error_at or "")[:16].replace("T", " ")
+        text = Text(f"Last sync failed{' ' + when if when else ''}: ", style="bold")
+        text.append(sanitize_line(reason_first(entry.error)))
+        text.append("  (t: log)", style="dim")
+        line.update(text)
+        line.display = True
 
     def show_board(self, keep: int | None) -> None:
         """List the highlighted board's posts (unread ones only in unread mode)."""
@@ -155,9 +189,11 @@ class MainScreen(PostActionsScreen):
         if entry is None:
             return
         self.shown_board = entry.key
+        self.show_board_error()
         label = Text(entry.label).plain + (" — unread" if self.unread_only else "")
         if entry.key != ALL_BOARDS and entry.board_id is None:
-            posts.set_source(FixedPosts([], label), empty="Not synced yet: press r to fetch its posts.")
+            waiting = "Syncing: its posts appear here as they are stored." if self.syncing else ""
+            posts.set_source(FixedPosts([], label), empty=waiting or "Not synced yet: press r to fetch its posts.")
             return
         tags = 0
         if entry.key == ALL_BOARDS:
@@ -165,7 +201,12 @@ class MainScreen(PostActionsScreen):
             boards = self.query_one("#boards", BoardsPane).entries
             tags = tag_width([e.key for e in boards if e.key != ALL_BOARDS])
         source = BoardPosts(self.ctx.store, entry.board_id, label, self.unread_only, tags)
-        empty = "No unread posts." if self.unread_only else "No posts cached yet: press r to sync."
+        if self.unread_only:
+            empty = "No unread posts."
+        elif self.syncing:
+            empty = "Syncing: posts appear here as they are stored."
+        else:
+            empty = "No posts cached yet: press r to sync."
         posts.set_source(source, keep=keep, empty=empty)
 
     @on(OptionList.OptionHighlighted, "#boards")
@@ -173,7 +214,8 @@ class MainScreen(PostActionsScreen):
         """Moving through the boards shows each one's posts (and leaves a search)."""
         entry = self.current_board()
         if entry is not None and entry.key == self.shown_board and self.search_query is None:
-            return  # the list already shows it (the pane re-highlights when its counts change)
+            self.show_board_error()  # the pane re-highlights when its counts (or errors) change
+            return
         self.search_query = None
         self.show_board(keep=None)
 
@@ -188,6 +230,35 @@ class MainScreen(PostActionsScreen):
         if self.search_query is None:
             current = self.query_one("#posts", PostList).current
             self.show_board(keep=current.id if current else None)
+
+    def reload_soon(self) -> None:
+        """Re-read the list now, or (when it was read less than :data:`RELOAD_EVERY` s ago) once that time
+        is up: while boards keep reporting, the list is read a few times a second, not once per report."""
+        if self._reload_pending:
+            return
+        wait = self._reloaded + RELOAD_EVERY - monotonic()
+        if wait <= 0:
+            self._reload_now()
+        else:
+            self._reload_pending = True
+            self.set_timer(wait, self._reload_now)
+
+    def _reload_now(self) -> None:
+        self._reload_pending = False
+        self._reloaded = monotonic()
+        self.reload_list()
+
+    def watch_unread_only(self, unread_only: bool) -> None:
+        """Show only unread posts, or all posts again."""
+        self.search_query = None
+        self.show_board(keep=None)
+        message = "Showing unread posts only (u shows all)" if unread_only else "Showing all posts"
+        self.query_one("#status", StatusLine).say(message)
+
+    def watch_syncing(self, syncing: bool) -> None:
+        """When a sync ends, read the final counts (and last errors) once more."""
+        if not syncing:
+            self.reload_list()
 
     # --- opening posts -------------------------------------------------------------------------------
 
@@ -231,74 +302,64 @@ class MainScreen(PostActionsScreen):
             return
         self.run_sync()
 
-    def action_search(self) -> None:
-        """Open the search box."""
-        search = self.query_one("#search", Input)
-        search.add_class("-open")
-        search.focus()
-
-    @on(Input.Submitted, "#search")
-    def search_submitted(self, event: Input.Submitted) -> None:
-        """Show the posts matching the query in the list."""
-        query = " ".join(event.value.split())
-        if not query:
-            self.action_back()
-            return
-        rows = self.ctx.store.search(query, limit=SEARCH_LIMIT)
-        self.search_query = query
-        self.shown_board = None
-        more = "+" if len(rows) == SEARCH_LIMIT else ""
-        label = f"Search: {query} — {len(rows)}{more} result{'s' if len(rows) != 1 else ''}"
-        posts = self.query_one("#posts", PostList)
-        boards = sorted({r.board for r in rows})
-        tags = tag_width(boards) if len(boards) > 1 else 0
-        posts.set_source(FixedPosts(rows, label, tags), empty=f"Nothing matches {query!r}.")
-        posts.focus()
-
-    def action_back(self) -> None:
-        """Close the search box and go back to the board's list."""
-        search = self.query_one("#search", Input)
-        was_searching = self.search_query is not None or search.has_class("-open")
-        search.remove_class("-open")
-        search.value = ""
-        if was_searching:
-            self.search_query = None
-            self.show_board(keep=None)
-            self.query_one("#posts", PostList).focus()
-
     def action_toggle_unread(self) -> None:
-        """Show only unread posts, or all posts again."""
+        """Show only unread posts, or all posts again (the watcher does the rest)."""
         self.unread_only = not self.unread_only
-        self.search_query = None
-        self.show_board(keep=None)
-        message = "Showing unread posts only (u shows all)" if self.unread_only else "Showing all posts"
-        self.query_one("#status", StatusLine).say(message)
 
     # --- what the sync worker reports ------------------------------------------------------------
 
     @on(m.SyncStarted)
     def sync_started(self, message: m.SyncStarted) -> None:
         """A sync began."""
+        self.syncing = True
+        self._listed.clear()
         self.query_one("#status", StatusLine).sync_started(message.boards)
 
     @on(m.SyncProgressed)
     def sync_progressed(self, message: m.SyncProgressed) -> None:
-        """A board's sync moved on."""
-        self.query_one("#status", StatusLine).progressed(message.progress)
+        """A board's sync moved on: rows stored since are shown soon (the list re-reads itself, throttled)."""
+        progress = message.progress
+        self.query_one("#status", StatusLine).progressed(progress)
+        # Rows are in the store once a board is past its list pages ("stored": after each page, where the
+        # sync reports it); re-reading the list on every body fetched would only cost the UI time.
+        if progress.stage == "stored" or (progress.stage != "list" and progress.board not in self._listed):
+            self._listed.add(progress.board)
+            self.reload_soon()
 
     @on(m.BoardSynced)
     def board_synced(self, message: m.BoardSynced) -> None:
         """A board synced: its counts and (when it is on screen) its list update."""
         self.query_one("#status", StatusLine).board_synced(message.result)
-        self.reload_list()
+        self.task_log.add(self.log_now(), "sync", message.result.board, True, counts_text(message.result))
+        self.announce_watched(message.result)
+        self.reload_soon()
+
+    def announce_watched(self, result: BoardSyncResult) -> None:
+        """Notify the new posts whose titles hold a watched word (not on a board's first sync: every
+        post is new then, and the list already shows them highlighted)."""
+        words = self.query_one("#posts", PostList).watch_words.get(result.board, ())
+        if not words or not result.new_ids or result.new >= result.seen:
+            return
+        found = [
+            (row, hit)
+            for row in map(self.ctx.store.post, result.new_ids[:50])
+            if row and (hit := matches(row.title, words))
+        ]
+        if found:
+            row, hit = found[0]
+            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+            title = f"{sanitize_line(result.board)}: new post with “{sanitize_line(hit[0])}”"
+            self.notify(sanitize_line(row.title) + more, title=title, markup=False)
 
     @on(m.SyncFinished)
     def sync_finished(self) -> None:
-        """Every board has reported: read the final counts (and last errors) once more."""
-        self.refresh_boards()
+        """Every board has reported."""
+        self.syncing = False
 
     @on(m.SyncFailed)
     def sync_failed(self, message: m.SyncFailed) -> None:
         """A board failed: the status line says so and the cached posts stay on screen."""
         self.query_one("#status", StatusLine).board_failed(message.board, message.error, message.offline)
-        self.reload_list()
+        detail = ("site unreachable (offline): " if message.offline else "") + reason_first(message.error)
+        self.task_log.add(self.log_now(), "sync", message.board, False, detail)
+        self.reload_soon()

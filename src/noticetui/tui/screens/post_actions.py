@@ -10,23 +10,29 @@ from __future__ import annotations
 import webbrowser
 
 from textual import on
+from textual.app import SuspendNotSupported
 from textual.widget import Widget
 
 from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 from noticetui.tui import messages as m
 from noticetui.tui.links import Target, targets
+from noticetui.tui.screens.download_actions import DownloadActions
 from noticetui.tui.screens.links import LinksScreen
 from noticetui.tui.screens.preview import PreviewScreen
-from noticetui.tui.screens.tasks import TaskScreen
-from noticetui.tui.widgets.attachments import AttachmentsView
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
 
-class PostActionsScreen(TaskScreen):
-    """Actions on the open post, and the handlers of what the download worker reports."""
+def is_console_browser(browser: webbrowser.BaseBrowser) -> bool:
+    """Whether ``browser`` runs in the terminal and waits (``GenericBrowser`` exactly: graphical browsers
+    are ``BackgroundBrowser`` and friends, which start in the background and return at once)."""
+    return type(browser) is webbrowser.GenericBrowser
+
+
+class PostActionsScreen(DownloadActions):
+    """Actions on the open post (its downloads are in :class:`DownloadActions`)."""
 
     @property
     def has_boards(self) -> bool:
@@ -63,9 +69,29 @@ class PostActionsScreen(TaskScreen):
             self.open_url(target.url)
 
     def open_url(self, url: str) -> None:
-        """Hand ``url`` to the web browser; when none can be started, show the address instead."""
-        if not webbrowser.open(url):
+        """Hand ``url`` to the web browser; when none can be started, show the address instead.
+
+        A console browser (w3m, lynx… as ``BROWSER`` or ``www-browser``) runs in this very terminal: it
+        would draw over the app and get none of the keys.  The app steps aside for it (``App.suspend``)
+        and comes back when it ends; where the app cannot step aside, the address is shown to copy.
+        """
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
             self.notify(sanitize_line(url), title="No web browser could be started", markup=False)
+            return
+        if not is_console_browser(browser):
+            if not browser.open(url):
+                self.notify(sanitize_line(url), title="No web browser could be started", markup=False)
+            return
+        try:
+            with self.app.suspend():
+                opened = browser.open(url)
+        except SuspendNotSupported:
+            self.notify(sanitize_line(url), title="Copy this address (a console browser cannot run here)", markup=False)
+            return
+        if not opened:
+            self.notify(sanitize_line(url), title="The browser could not open this address", markup=False)
 
     def action_zoom(self) -> None:
         """Give the whole screen to the open post (at 80×24 the pane shows a dozen lines), or take it back.
@@ -117,18 +143,6 @@ class PostActionsScreen(TaskScreen):
         detail = self.query_one("#detail", DetailPane)
         detail.show_image_problem(message.post_id, message.number, message.error)
 
-    def action_download(self) -> None:
-        """Download the open post's attachments, with a progress bar per file."""
-        post = self.query_one("#detail", DetailPane).post
-        if post is None:
-            self.notify("Open a post first (Enter).", markup=False)
-            return
-        if not post.has_file and not self.ctx.store.attachments([post.id])[post.id]:
-            self.notify("This post has no attachments.", markup=False)
-            return
-        self.query_one("#status", StatusLine).say(f"Downloading the attachments of “{post.title}”…")
-        self.run_download(post.id)
-
     def action_preview(self) -> None:
         """Preview an attachment of the open post as text."""
         post = self.query_one("#detail", DetailPane).post
@@ -136,7 +150,7 @@ class PostActionsScreen(TaskScreen):
         if post is None or not files:
             self.notify("Open a post with attachments first.", markup=False)
             return
-        self.app.push_screen(PreviewScreen(self.ctx, self.fetchers, post, files), self.after_preview)
+        self.app.push_screen(PreviewScreen(self.ctx, self.backend, post, files), self.after_preview)
 
     @on(m.AttachmentChosen)
     def attachment_chosen(self, message: m.AttachmentChosen) -> None:
@@ -144,37 +158,9 @@ class PostActionsScreen(TaskScreen):
         post = self.query_one("#detail", DetailPane).post
         if post is not None and post.id == message.post_id:
             files = self.ctx.store.attachments([post.id])[post.id]
-            screen = PreviewScreen(self.ctx, self.fetchers, post, files, message.index)
+            screen = PreviewScreen(self.ctx, self.backend, post, files, message.index)
             self.app.push_screen(screen, self.after_preview)
 
     async def after_preview(self, _result: None) -> None:
         """A preview may have downloaded the file: show it as saved."""
-        await self.refresh_attachments()
-
-    async def refresh_attachments(self) -> None:
-        """Re-read the open post's attachments from the store."""
-        detail = self.query_one("#detail", DetailPane)
-        if detail.post is not None:
-            await detail.set_attachments(self.ctx.store.attachments([detail.post.id])[detail.post.id])
-
-    # --- what the download worker reports -----------------------------------------------------------
-
-    @on(m.DownloadProgressed)
-    def download_progressed(self, message: m.DownloadProgressed) -> None:
-        """Move the file's progress bar."""
-        self.query_one("#attachments", AttachmentsView).show_progress(message.progress)
-
-    @on(m.DownloadFinished)
-    async def download_finished(self, message: m.DownloadFinished) -> None:
-        """The files are saved: say where, and mark them saved."""
-        where = message.saved[0].path.parent if message.saved else self.ctx.download_dir
-        count = len(message.saved)
-        self.query_one("#status", StatusLine).say(f"Saved {count} file{'s' if count != 1 else ''} to {where}")
-        await self.refresh_attachments()
-
-    @on(m.DownloadFailed)
-    async def download_failed(self, message: m.DownloadFailed) -> None:
-        """A download stopped: say why (files saved before it stay saved)."""
-        self.query_one("#status", StatusLine).say(f"Download failed: {message.error}")
-        self.notify(message.error, title="Download failed", severity="error", markup=False)
         await self.refresh_attachments()

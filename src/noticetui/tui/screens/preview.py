@@ -19,13 +19,40 @@ from noticetui.context import AppContext
 from noticetui.net.errors import error_line
 from noticetui.render import sanitize_line
 from noticetui.store import AttachmentRow, PostRow
-from noticetui.tui.fetcher import SharedFetcher
+from noticetui.tui.backend import Backend
 from noticetui.tui.messages import PreviewFailed, PreviewLoaded
 from noticetui.tui.widgets.attachments import attachment_text
 
 
 class PreviewScreen(ModalScreen[None]):
     """The text of one attachment; with several and none chosen yet, a list to choose from first."""
+
+    DEFAULT_CSS = """
+    PreviewScreen {
+        align: center middle;
+    }
+    PreviewScreen > #preview-box {
+        width: 90%;
+        height: 90%;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+    PreviewScreen #preview-title {
+        height: auto;
+        margin-bottom: 1;
+    }
+    PreviewScreen #preview-choices {
+        height: auto;
+        max-height: 10;
+    }
+    PreviewScreen #preview-text {
+        height: 1fr;
+    }
+    PreviewScreen #preview-hint {
+        height: 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="preview.close"),
@@ -34,14 +61,14 @@ class PreviewScreen(ModalScreen[None]):
     def __init__(
         self,
         ctx: AppContext,
-        fetchers: SharedFetcher,
+        backend: Backend,
         post: PostRow,
         files: list[AttachmentRow],
         index: int | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
-        self.fetchers = fetchers
+        self.backend = backend
         self.post = post
         self.files = {f.index: f for f in files}
         self.index = index if index is not None else (files[0].index if len(files) == 1 else None)
@@ -70,21 +97,30 @@ class PreviewScreen(ModalScreen[None]):
         """Preview the attachment picked from the list."""
         self.load(list(self.files)[event.option_index])
 
-    @work(exclusive=True, exit_on_error=False)
-    async def load(self, index: int) -> None:
-        """Download the file if needed, then read its text in a thread (PDF parsing takes a while)."""
-        row = self.files[index]
-        loading = Text(f"{sanitize_line(row.name)} — loading…", style="bold")
+    def load(self, index: int) -> None:
+        """Say it is loading, then read the attachment in a worker."""
+        loading = Text(f"{sanitize_line(self.files[index].name)} — loading…", style="bold")
         self.query_one("#preview-title", Static).update(loading)
+        self.read_attachment(index)
+
+    @work(exclusive=True, exit_on_error=False)
+    async def read_attachment(self, index: int) -> None:
+        """Download the file if needed (in the back room), then read its text in a thread (PDF parsing
+        takes a while); the result comes back as a message, the worker touches no widget."""
+        from noticetui.downloads import download  # imported on first use: it brings the PDF reader in
+        from noticetui.previews import preview_file
+
+        row = self.files[index]
+        post_id = self.post.id
+
+        async def fetch(backend: Backend) -> Path:
+            saved = await download(backend.ctx, post_id, await backend.fetcher(), indexes=[index])
+            return saved[0].path
+
         try:
             path = Path(row.saved_path) if row.saved_path else None
             if path is None or not path.is_file():
-                from noticetui.downloads import download  # not on the first frame's path
-
-                saved = await download(self.ctx, self.post.id, await self.fetchers.get(), indexes=[index])
-                path = saved[0].path
-            from noticetui.previews import preview_file
-
+                path = await self.backend.run(fetch)
             preview = await asyncio.to_thread(preview_file, path)
         except Exception as exc:  # DownloadError, PreviewError or worse: all end as a line on screen
             self.post_message(PreviewFailed(index, error_line(exc)))

@@ -15,7 +15,7 @@ from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow
 from noticetui.tui.messages import AttachmentChosen
 
-if TYPE_CHECKING:  # downloads (httpx, previews) loads when a file is first fetched
+if TYPE_CHECKING:
     from noticetui.downloads import DownloadProgress
 
 
@@ -62,6 +62,28 @@ class AttachmentItem(Horizontal):
 
 class AttachmentsView(Vertical):
     """The attachments of the open post (hidden when it has none)."""
+
+    DEFAULT_CSS = """
+    AttachmentsView {
+        height: auto;
+        margin-top: 1;
+        border-top: solid $panel;
+        border-title-color: $text-muted;
+    }
+    AttachmentsView .attachment {
+        height: 1;
+    }
+    AttachmentsView .attachment-label {
+        width: 1fr;
+    }
+    AttachmentsView .attachment-progress {
+        display: none;
+        width: auto;
+    }
+    AttachmentsView .attachment.-downloading .attachment-progress {
+        display: block;
+    }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

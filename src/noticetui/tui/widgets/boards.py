@@ -27,6 +27,11 @@ def entry_prompt(entry: BoardEntry) -> OneLine:
     return OneLine(title, counts)
 
 
+def shown(entry: BoardEntry) -> tuple[str, bool, int, bool]:
+    """What of ``entry`` its line shows (the rest, post counts and sync times, changes far more often)."""
+    return entry.label, entry.configured, entry.unread, bool(entry.error)
+
+
 class BoardsPane(OptionList):
     """The list of boards; highlighting one shows its posts."""
 
@@ -43,7 +48,8 @@ class BoardsPane(OptionList):
         """Show ``entries``; when the same boards are listed, only their counts change (no new highlight)."""
         if [e.key for e in entries] == [e.key for e in self.entries]:
             for index, entry in enumerate(entries):
-                if entry != self.entries[index]:
+                # Only what the line shows: re-rendering a board's line costs the UI a few ms each.
+                if shown(entry) != shown(self.entries[index]):
                     self.replace_option_prompt_at_index(index, entry_prompt(entry))
             self.entries = entries
             return

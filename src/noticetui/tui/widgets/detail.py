@@ -73,6 +73,15 @@ class DetailPane(VerticalScroll, can_focus=True):
     :class:`ImagesWanted` and the screen hands them over with :meth:`show_image`.
     """
 
+    DEFAULT_CSS = """
+    DetailPane {
+        scrollbar-gutter: stable;
+    }
+    DetailPane > #detail-header {
+        margin-bottom: 1;
+    }
+    """
+
     ALLOW_MAXIMIZE = True  # containers refuse by default; the f key reads a post full screen
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, id="detail.down"),

@@ -10,7 +10,6 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from noticetui.images import fit_cells, row_cap
 from noticetui.tui.image_support import ImageSupport
 
 if TYPE_CHECKING:
@@ -19,6 +18,13 @@ if TYPE_CHECKING:
 
 class ImageSlot(Vertical):
     """The place below an image's placeholder line; ``state`` is a picture, a problem or None (loading)."""
+
+    DEFAULT_CSS = """
+    /* An inline image sits right below its [image N] placeholder line, above its caption. */
+    ImageSlot {
+        height: auto;
+    }
+    """
 
     def __init__(
         self,
@@ -57,6 +63,9 @@ class ImageSlot(Vertical):
 
     def _fit(self, widget: Widget, picture: Picture) -> None:
         width = max(self.width_cells, 1)
+        # Imported here: noticetui.images brings the file sniffer (and the PDF reader) that start-up can skip.
+        from noticetui.images import fit_cells, row_cap
+
         cells = fit_cells(picture.size, self.support.cell, width, row_cap(width))
         # Set only on change: every assignment asks for a new layout.
         if cells != self.cells:

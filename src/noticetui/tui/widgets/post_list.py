@@ -34,6 +34,19 @@ def utc_now() -> datetime:
 class PostList(ScrollView, can_focus=True):
     """Posts of the chosen board or search, newest first with pinned notices on top."""
 
+    DEFAULT_CSS = """
+    PostList > .post-list--cursor {
+        background: $panel;
+    }
+    PostList:focus > .post-list--cursor {
+        background: $accent 40%;
+    }
+    PostList > .post-list--empty {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="posts.down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="posts.up"),
@@ -58,24 +71,40 @@ class PostList(ScrollView, can_focus=True):
         self.now = now
         self.rows = PageCache(FixedPosts())
         self.empty_text = "No posts."
+        self.search_words: tuple[str, ...] = ()
+        """The words of the search the list shows (highlighted in the titles)."""
+        self.watch_words: dict[str, tuple[str, ...]] = {}
+        """Board name → its watched words (highlighted in the titles); ``""`` for every board."""
 
-    def set_source(self, source: PostSource, *, keep: int | None = None, empty: str = "No posts.") -> None:
+    def set_source(
+        self,
+        source: PostSource,
+        *,
+        keep: int | None = None,
+        empty: str = "No posts.",
+        search: tuple[str, ...] = (),
+    ) -> None:
         """Show ``source`` from the top, or (a refresh) with the cursor kept on post ``keep``.
 
         When ``keep`` is not among the first rows any more, the cursor keeps its position instead of
-        jumping: a sync that adds posts must not throw a reader back to the top.
+        jumping: a sync that adds posts must not throw a reader back to the top.  ``search``: the words
+        to highlight.
         """
+        before = len(self.rows)
         self.rows = PageCache(source)
         self.empty_text = empty
+        self.search_words = search
         self.border_title = Text(sanitize_line(source.label))  # a Text: titles and queries are not markup
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
         if keep is None:
             self.scroll_to(y=0, animate=False, immediate=True)
             self.cursor = 0
         else:
-            # Usually nothing new landed above the cursor; otherwise look a couple of pages down.
-            here = self.rows.get(self.cursor)
-            index = self.cursor if here is not None and here.id == keep else self.rows.index_of(keep, 200)
+            # Rows that arrived above the cursor push its post down by at most as many rows as arrived.
+            grown = max(len(self.rows) - before, 0)
+            index = self.rows.index_near(keep, self.cursor - 2, self.cursor + grown + 2)
+            if index is None:
+                index = self.rows.index_of(keep, 200)
             self.cursor = self.cursor if index is None else index
         self.refresh()
 
@@ -113,7 +142,9 @@ class PostList(ScrollView, can_focus=True):
                 empty = Text(self.empty_text, style=self.get_component_rich_style("post-list--empty"))
                 return self._strip(empty, width).apply_style(base)
             return Strip.blank(width, base)
-        strip = self._strip(post_line(row, width, self.now(), self.rows.source.tags), width)
+        watch = self.watch_words.get(row.board, self.watch_words.get("", ()))
+        line = post_line(row, width, self.now(), self.rows.source.tags, self.search_words, watch)
+        strip = self._strip(line, width)
         if index == self.cursor:
             strip = strip.apply_style(self.get_component_rich_style("post-list--cursor"))
         return strip.apply_style(base)

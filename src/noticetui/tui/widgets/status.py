@@ -1,28 +1,58 @@
-"""The status line: what the background sync is doing, then how each board fared."""
+"""The status line: what the background sync is doing, then how each board fared, and the downloads."""
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from noticetui.render import sanitize_line
+from noticetui.tui.task_log import reason_first
 
-if TYPE_CHECKING:  # sync (engines, httpx) loads after the first frame
+if TYPE_CHECKING:
     from noticetui.sync import BoardSyncResult, SyncProgress
+
+
+PAINT_EVERY = 0.2
+"""The shortest time between two repaints of the status line (seconds)."""
+
+
+def counts_text(result: BoardSyncResult) -> str:
+    """What one board's successful sync brought: ``3 new, 1 updated`` or ``up to date``."""
+    parts = [f"{result.new} new"] if result.new else []
+    if result.updated:
+        parts.append(f"{result.updated} updated")
+    return ", ".join(parts) or "up to date"
 
 
 def result_text(result: BoardSyncResult) -> str:
     """How one board's successful sync reads: ``notice: 3 new`` or ``notice: up to date``."""
-    parts = [f"{result.new} new"] if result.new else []
-    if result.updated:
-        parts.append(f"{result.updated} updated")
-    return f"{sanitize_line(result.board)}: {', '.join(parts) or 'up to date'}"
+    return f"{sanitize_line(result.board)}: {counts_text(result)}"
 
 
 class StatusLine(Static):
-    """One line at the bottom of the main screen; never interprets page text as markup."""
+    """The line(s) at the bottom of the main screen; never interprets page text as markup.
+
+    It wraps (up to three lines) rather than cutting a reason off; the tasks screen (t) keeps the rest.
+    """
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+        background: $panel;
+        color: $text;
+    }
+    """
+
+    message: reactive[Text] = reactive(Text, init=False, always_update=True)
+    """The sync's state, or the last thing said."""
+    downloads: reactive[str] = reactive("", init=False)
+    """The download queue's progress (empty when nothing downloads)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -30,6 +60,29 @@ class StatusLine(Static):
         self.running: dict[str, SyncProgress] = {}
         self.results: dict[str, Text] = {}
         self.offline: set[str] = set()
+        self._painted: float | None = None
+        self._paint_pending = False
+        self._lines = 1
+
+    def watch_message(self) -> None:
+        """Show the new message (with the downloads after it)."""
+        self._paint()
+
+    def watch_downloads(self) -> None:
+        """Show the new download progress."""
+        self._paint()
+
+    def _paint(self) -> None:
+        text = self.message.copy()
+        if self.downloads:
+            text.append("  " if text.plain else "")
+            text.append(self.downloads, style="bold")
+        # A new layout of the whole screen only when the line count changes: during a sync this line
+        # changes many times a second, and a layout pass is the costliest thing the UI loop does.
+        width = max(self.content_size.width, 1)
+        lines = min(len(text.wrap(self.app.console, width)), 3)
+        self.update(text, layout=lines != self._lines)
+        self._lines = lines
 
     def sync_started(self, boards: int) -> None:
         """A sync of ``boards`` boards began: forget the last run's results."""
@@ -40,7 +93,12 @@ class StatusLine(Static):
         """A board moved on a step."""
         if progress.board not in self.results:
             self.running[progress.board] = progress
-        self._show()
+        # Progress arrives many times a second and every repaint costs the UI: at most one per PAINT_EVERY.
+        if self._painted is None or monotonic() - self._painted >= PAINT_EVERY:
+            self._show()
+        elif not self._paint_pending:
+            self._paint_pending = True
+            self.set_timer(PAINT_EVERY, self._show)
 
     def board_synced(self, result: BoardSyncResult) -> None:
         """A board finished without a problem."""
@@ -56,14 +114,16 @@ class StatusLine(Static):
             self.offline.add(board)
             self.results[board] = Text(f"{name}: site unreachable (offline)", style="yellow")
         else:
-            self.results[board] = Text(f"{name}: {sanitize_line(error)}", style="red")
+            self.results[board] = Text(f"{name}: {sanitize_line(reason_first(error))}", style="red")
         self._show()
 
     def say(self, message: str) -> None:
         """Show a plain message in place of the sync state."""
-        self.update(Text(sanitize_line(message)))
+        self.message = Text(sanitize_line(message))
 
     def _show(self) -> None:
+        self._paint_pending = False
+        self._painted = monotonic()
         text = Text()
         done = len(self.results)
         if done < self.total:
@@ -73,11 +133,11 @@ class StatusLine(Static):
                 text.append(f"  {sanitize_line(progress.board)}: {progress.stage} {progress.done}{of}")
         elif self.total and len(self.offline) == self.total:
             # Every board would only repeat "site unreachable": the one line says it for all of them.
-            self.update(Text("Offline: no site could be reached; showing cached posts", style="bold yellow"))
+            self.message = Text("Offline: no site could be reached; showing cached posts", style="bold yellow")
             return
         else:
             text.append(f"Sync done ({self.total} board{'s' if self.total != 1 else ''})", style="bold")
         for result in self.results.values():
             text.append("  · ")
             text.append_text(result)
-        self.update(text)
+        self.message = text
