@@ -11,6 +11,10 @@ The file is meant to be edited by hand::
     engine = "gnuboard"
     pages = 3
 
+    [[searches]]             # served as a feed by `noticetui serve` at /search/<name>.atom
+    name = "grants"
+    query = "지원사업"
+
 Any mistake is reported as one :class:`ConfigError` line naming the file, the key and what was expected.
 """
 
@@ -103,11 +107,27 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class SavedSearch:
+    """A search the user keeps (``[[searches]]``), served as a feed of its own."""
+
+    name: str
+    """A short unique name, used in the feed's URL (letters, digits, ``_ . -``)."""
+    query: str
+    """The words to find, as ``noticetui search`` takes them."""
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole config file."""
 
     boards: list[BoardConfig] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    searches: list[SavedSearch] = field(default_factory=list)
+    """Saved searches, in the order of the file."""
+
+    def search(self, name: str) -> SavedSearch | None:
+        """The saved search called ``name``."""
+        return next((s for s in self.searches if s.name == name), None)
 
     def board(self, name: str) -> BoardConfig | None:
         """The board called ``name``."""
@@ -130,9 +150,9 @@ def load_config(path: Path) -> Config:
 
 
 def _parse(path: Path, data: dict[str, Any]) -> Config:
-    unknown = set(data) - {"boards", "settings"}
+    unknown = set(data) - {"boards", "settings", "searches"}
     if unknown:
-        raise ConfigError(path, sorted(unknown)[0], "unknown key (expected 'boards' or 'settings')")
+        raise ConfigError(path, sorted(unknown)[0], "unknown key (expected 'boards', 'settings' or 'searches')")
     raw_boards = data.get("boards", [])
     if not isinstance(raw_boards, list):
         raise ConfigError(path, "boards", "expected a list of [[boards]] tables")
@@ -142,7 +162,31 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         if any(b.name == board.name for b in boards):
             raise ConfigError(path, f"boards[{i}].name", f"duplicate board name {board.name!r}")
         boards.append(board)
-    return Config(boards=boards, settings=_parse_settings(path, data.get("settings", {})))
+    settings = _parse_settings(path, data.get("settings", {}))
+    return Config(boards=boards, settings=settings, searches=_parse_searches(path, data.get("searches", [])))
+
+
+def _parse_searches(path: Path, raw: Any) -> list[SavedSearch]:
+    if not isinstance(raw, list):
+        raise ConfigError(path, "searches", "expected a list of [[searches]] tables")
+    searches: list[SavedSearch] = []
+    for i, table in enumerate(raw):
+        key = f"searches[{i}]"
+        if not isinstance(table, dict):
+            raise ConfigError(path, key, "expected a table")
+        for name in table:
+            if name not in ("name", "query"):
+                raise ConfigError(path, f"{key}.{name}", "unknown key (expected name, query)")
+        name = _get(path, key, table, "name", str, "")
+        if not NAME_RE.match(name):
+            raise ConfigError(path, f"{key}.name", f"{name!r} is not a usable name (letters, digits, _ . -)")
+        if any(s.name == name for s in searches):
+            raise ConfigError(path, f"{key}.name", f"duplicate search name {name!r}")
+        query = _get(path, key, table, "query", str, "")
+        if not query.strip():
+            raise ConfigError(path, f"{key}.query", "missing or empty")
+        searches.append(SavedSearch(name, query))
+    return searches
 
 
 def _get(path: Path, key: str, table: dict[str, Any], name: str, kind: type, default: Any) -> Any:

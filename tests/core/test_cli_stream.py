@@ -101,7 +101,7 @@ def test_json_feed_is_one_document_with_every_item(home: Path) -> None:
     text = run(home, "export", "n", "--format", "json", "--limit", "5")
     feed = json.loads(text)
     assert [i["title"] for i in feed["items"]] == [f"제목 {POSTS - 1 - k}" for k in range(5)]
-    assert "본문" in feed["items"][0]["content_text"] and "content_text" not in feed["items"][1]
+    assert "본문" in feed["items"][0]["content_html"] and "content_html" not in feed["items"][1]
     assert text == json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
 
 

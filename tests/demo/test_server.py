@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -187,3 +188,14 @@ def test_run_forever_hands_over_a_started_server_and_stops_on_ctrl_c() -> None:
 def _g5(server: DemoServer) -> str:
     """The gnuboard5 board's URL (other sites sort before it)."""
     return next(b.url for b in server.boards() if b.engine == "gnuboard")
+
+
+def test_demo_home_follows_every_showcase_board_and_not_the_hostile_one(tmp_path: Path) -> None:
+    from noticetui.cli.demo_cmds import demo_home
+
+    with DemoServer(now=NOW) as demo:
+        ctx = demo_home(demo, tmp_path / "home")
+        followed = {b.name for b in ctx.config.boards}
+        served = {b.name for b in demo.boards()}
+    assert "hostile" in served
+    assert followed == served - {"hostile"}

@@ -19,7 +19,7 @@ Command = Callable[[argparse.Namespace, AppContext], int]
 
 def _commands() -> dict[str, Command]:
     # Imported here so that `noticetui --help` stays quick.
-    from noticetui.cli import boards_cmds, doctor_cmd, net_cmds, posts_cmds, sync_cmd
+    from noticetui.cli import boards_cmds, doctor_cmd, net_cmds, posts_cmds, serve_cmd, sync_cmd
 
     return {
         "add": boards_cmds.cmd_add,
@@ -32,6 +32,7 @@ def _commands() -> dict[str, Command]:
         "search": posts_cmds.cmd_search,
         "export": posts_cmds.cmd_export,
         "doctor": doctor_cmd.cmd_doctor,
+        "serve": serve_cmd.cmd_serve,
     }
 
 

@@ -37,7 +37,7 @@ def demo_home(server: DemoServer, home: Path) -> AppContext:
     # The sample boards are our own server on loopback: no politeness delay is owed to it.
     paths.config_file.write_text("[settings]\ndelay = 0.0\nper_host = 4\n", encoding="utf-8")
     # Titles start with the board's name: several sample boards are all called 공지사항.
-    for board in server.boards():
+    for board in (b for b in server.boards() if b.showcase):
         add_board(
             paths.config_file,
             BoardConfig(name=board.name, url=board.url, engine=board.engine, title=f"{board.name} {board.title}"),

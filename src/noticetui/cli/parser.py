@@ -43,6 +43,13 @@ def duration(text: str) -> float:
     return seconds
 
 
+def port_number(text: str) -> int:
+    """An argparse type: a TCP port, 0 (any free one) to 65535."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``noticetui``'s arguments."""
     parser = _Parser(
@@ -103,7 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="a board as a feed on stdout")
     p.add_argument("board")
     p.add_argument("--format", choices=FORMATS, required=True)
-    p.add_argument("--limit", type=positive, default=50)
+    p.add_argument("--limit", type=positive, help="only the newest N posts (default: every cached post)")
+
+    p = sub.add_parser("serve", help="every board and saved search as Atom/RSS/JSON feeds over HTTP")
+    p.add_argument("--port", type=port_number, default=8766, help="port to listen on (default 8766; 0: any free port)")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1; others are reachable from outside)")
 
     p = sub.add_parser("doctor", help="which engine and path read each field of a board's list and one post")
     p.add_argument("board")

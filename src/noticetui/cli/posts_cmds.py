@@ -134,5 +134,6 @@ def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
     # Post by post, body and all, straight to stdout: a feed of any length needs one post in memory.
     listed = (r for rows in ctx.store.iter_posts(board.id, limit=args.limit) for r in rows)
     with_bodies = (p for p in (ctx.store.post(r.id) for r in listed) if p is not None)
-    write_feed(args.format, board, with_bodies, lambda r: plain_text(r, None)[0], sys.stdout)
+    # Content is the sanitised body HTML and the summary its one-line text, not the terminal rendering.
+    write_feed(args.format, board, with_bodies, None, sys.stdout)
     return 0

@@ -1,122 +1,111 @@
-"""Full-text search over cached posts: character bigrams made in Python, indexed by FTS5.
+"""Full-text search over cached posts: character bigrams made in Python, indexed by FTS5, checked exactly.
 
 Korean has no spaces inside compound words ("사업공고문"), so search must find substrings.  SQLite's
 ``trigram`` tokenizer cannot look up anything shorter than three characters, yet two-syllable words
 (공고, 모집, 채용) are the most common queries.  So each run of letters and digits becomes its overlapping
 character bigrams plus its last character on its own ("사업공고" → ``사업 업공 공고 고``), and a plain
-``unicode61`` FTS5 index stores those tokens with their positions:
+``unicode61`` FTS5 index stores which posts hold each token — not where (``detail = none``): positions
+made up three quarters of the index (cache v5; see :mod:`noticetui.store.text`).
 
-- a query word of two or more characters is the FTS5 *phrase* of its bigrams, which matches exactly where
-  the word occurs as a substring (consecutive positions inside one run of letters);
+- a query word is found where its runs occur in the post's runs (:func:`~noticetui.store.text.runs_text`)
+  of the title or of the body: "공고" inside "사업공고문", "r d" for "R&D";
+- a word that is one token (two letters, "공고") is looked up exactly by the index; a longer one asks the
+  index for the posts holding all its tokens, newest first, and each candidate is checked against the
+  runs stored with its body (:func:`_verified`) until ``limit`` are found;
 - a one-character word ("고") is matched against titles only, scanning the newest posts first: any common
   syllable is in nearly every body (a body match says nothing), and FTS5's prefix query ``고*`` has to
   merge the lists of every bigram that starts with it (0.2–0.9 s at 100,000 posts);
-- the words of a query are ANDed; punctuation inside a word ("R&D") joins its runs in one phrase.
+- the words of a query are ANDed.
 
 The index is external-content over the view ``search_source``, which computes the tokens from the stored
-title and body on demand (the Python functions below, registered on every connection): no second copy of
-the text is kept.  Taking a post out of the index hands FTS5 the tokens it holds, recomputed from what is
-stored, so it must happen before the row changes (:func:`unindex`).
+title and body on demand (the functions below, registered on every connection): no second copy of the text
+is kept.  Taking a post out of the index hands FTS5 the tokens it holds, recomputed from what is stored, so
+it must happen before the row changes (:func:`unindex`).
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
-import unicodedata
-import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from selectolax.lexbor import LexborHTMLParser
+from noticetui.store.text import (
+    body_search_text,
+    compress_body,
+    decompress_body,
+    index_tokens,
+    runs,
+    runs_hold,
+    runs_text,
+    stored_tokens,
+)
 
-# Text is NFKC-normalised and lower-cased first, on both sides: full-width "２０２６" and "ＡＩ" (common in
-# Korean documents) find "2026" and "ai", and decomposed Hangul (from macOS file names) finds composed.
-_RUN = re.compile(r"[^\W_]+")
-# At each letter or digit: it and the next one when that is a letter or digit too (one C-level pass).
-_TOKEN = re.compile(r"(?=([^\W_]{1,2}))")
-# How a body is stored: zlib-compressed UTF-8 (cache v3); older caches held plain text.
-_ZLIB_LEVEL = 6
-
-
-def compress_body(html: str) -> bytes:
-    """The stored form of a body's HTML."""
-    return zlib.compress(html.encode("utf-8"), _ZLIB_LEVEL)
+__all__ = ["body_search_text", "compress_body", "decompress_body", "index_tokens", "match_expression"]
 
 
-def decompress_body(stored: str | bytes | None) -> str:
-    """A body's HTML from its stored form (plain text left by an older cache is returned as is)."""
-    if stored is None:
-        return ""
-    if isinstance(stored, bytes):
-        return zlib.decompress(stored).decode("utf-8")
-    return stored
+@dataclass(frozen=True)
+class Word:
+    """One word of a query: the index tokens a post must hold, and the runs it must hold in that order."""
 
+    tokens: tuple[str, ...]
+    prefix: bool
+    """The last token is a prefix (the word ends in a one-character run: "R&D" → ``r``, ``d*``)."""
+    text: bytes
+    """The word's runs joined by spaces (UTF-8), looked for in a title's or body's runs."""
+    exact: bool
+    """One run of two characters, so one token: the index alone decides."""
 
-def body_search_text(html: str) -> str:
-    """The text of a body for the search index (tags dropped, scripts and styles left out)."""
-    if not html:
-        return ""
-    doc = LexborHTMLParser(html)
-    for junk in doc.css("script, style, template"):
-        junk.decompose()
-    root = doc.body or doc.root
-    return " ".join((root.text(separator=" ") if root is not None else "").split())
-
-
-def _runs(text: str) -> list[str]:
-    return _RUN.findall(unicodedata.normalize("NFKC", text).lower())
+    def expression(self) -> str:
+        """The FTS5 query for the posts holding all its tokens (each quoted: user text is never syntax)."""
+        quoted = [f'"{t}"' for t in self.tokens]
+        if self.prefix:
+            quoted[-1] += " *"
+        return " AND ".join(quoted)
 
 
 def _run_tokens(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
 
 
-def index_tokens(text: str) -> str:
-    """The space-separated tokens the index stores for ``text``: ``_run_tokens`` of each run, in order."""
-    return " ".join(_TOKEN.findall(unicodedata.normalize("NFKC", text).lower()))
-
-
-def _word_phrase(runs: list[str]) -> str:
+def _word(word_runs: list[str]) -> Word:
     tokens: list[str] = []
-    for i, run in enumerate(runs):
-        if i < len(runs) - 1:
+    prefix = False
+    for i, run in enumerate(word_runs):
+        if i < len(word_runs) - 1:
             # Not the last run: the text must end the run here, so its last character is a token too.
             tokens += _run_tokens(run)
         elif len(run) > 1:
             tokens += [run[j : j + 2] for j in range(len(run) - 1)]
         else:
-            return '"' + " ".join([*tokens, run]) + '" *'
-    return '"' + " ".join(tokens) + '"'
+            tokens.append(run)
+            prefix = True
+    exact = len(word_runs) == 1 and len(word_runs[0]) == 2
+    return Word(tuple(dict.fromkeys(tokens)), prefix, " ".join(word_runs).encode(), exact)
 
 
-def parse_query(query: str) -> tuple[str | None, list[str]]:
-    """The FTS5 query for the words of ``query`` of two or more characters, and its one-character words.
-
-    User text never reaches FTS5 syntax: only letters and digits become tokens, each phrase quoted.
-    """
-    phrases: list[str] = []
+def parse_query(query: str) -> tuple[list[Word], list[str]]:
+    """The words of ``query`` of two or more characters, and its one-character words."""
+    words: list[Word] = []
     singles: list[str] = []
-    for word in query.split():
-        runs = _runs(word)
-        if len(runs) == 1 and len(runs[0]) == 1:
-            singles.append(runs[0])
-        elif runs:
-            phrases.append(_word_phrase(runs))
-    return (" AND ".join(phrases) if phrases else None), singles
+    for piece in query.split():
+        word_runs = runs(piece)
+        if len(word_runs) == 1 and len(word_runs[0]) == 1:
+            singles.append(word_runs[0])
+        elif word_runs:
+            words.append(_word(word_runs))
+    return words, singles
 
 
 def match_expression(query: str) -> str | None:
     """The FTS5 query for the words of ``query`` of two or more characters (None if it has none)."""
-    return parse_query(query)[0]
-
-
-def _body_tokens(stored: str | bytes | None) -> str:
-    return index_tokens(body_search_text(decompress_body(stored)))
+    words = parse_query(query)[0]
+    return " AND ".join(w.expression() for w in words) if words else None
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
     """Make the functions the ``search_source`` view calls available on ``conn``."""
     conn.create_function("search_tokens", 1, index_tokens, deterministic=True)
-    conn.create_function("search_body_tokens", 1, _body_tokens, deterministic=True)
+    conn.create_function("search_body_tokens", 1, stored_tokens, deterministic=True)
 
 
 SCHEMA = """
@@ -125,11 +114,11 @@ CREATE VIEW search_source AS
            search_tokens(p.title) AS title, search_body_tokens(d.html) AS body
     FROM posts p LEFT JOIN bodies d ON d.post_id = p.id;
 CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, body, content = 'search_source', content_rowid = 'key', columnsize = 0,
+    title, body, content = 'search_source', content_rowid = 'key', columnsize = 0, detail = none,
     tokenize = 'unicode61 remove_diacritics 0'
 );
 """
-"""The search index (cache v3): the view of tokens and the external-content FTS5 table over it.
+"""The search index (cache v5): the view of tokens and the external-content FTS5 table over it.
 
 An index row's rowid is the post's day (UTC, from ``posted_ts``) above its id (31 bits): FTS5 walks its
 matches in rowid order, so reading ``ORDER BY rowid DESC`` yields the newest days first and can stop after
@@ -162,38 +151,72 @@ def index(conn: sqlite3.Connection, post_ids: list[int]) -> None:
 
 def search_ids(conn: sqlite3.Connection, query: str, limit: int) -> list[int]:
     """Ids of the posts matching every word of ``query``, newest first, at most ``limit``."""
-    match, singles = parse_query(query)
-    if limit <= 0:
+    words, singles = parse_query(query)
+    if limit <= 0 or not (words or singles):
         return []
     in_title = " AND ".join(["instr(lower(p.title), ?) > 0"] * len(singles))
-    if match is None and not singles:
-        return []
-    if match is None:
+    if not words:
         # Newest first down the date index, stopping at ``limit``: common syllables end at once.
         sql = f"""SELECT p.id FROM posts p INDEXED BY posts_by_time WHERE {in_title}
                   ORDER BY p.posted_ts DESC, p.id DESC LIMIT ?"""
         return [int(r[0]) for r in conn.execute(sql, (*singles, limit))]
+    match = " AND ".join(w.expression() for w in words)
     if singles:
         sql = f"""SELECT f.rowid FROM search_fts f JOIN posts p ON p.id = (f.rowid & {_ID_MASK})
                   WHERE search_fts MATCH ? AND {in_title} ORDER BY f.rowid DESC"""
         cursor = conn.execute(sql, (match, *singles))
     else:
         cursor = conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", (match,))
-    return _newest(conn, _whole_days(cursor, limit), limit)
+    keys: Iterable[int] = (int(row[0]) for row in cursor)
+    checked = [w for w in words if not w.exact]
+    if checked:
+        keys = _verified(conn, keys, checked)
+    try:
+        return _newest(conn, _whole_days(keys, limit), limit)
+    finally:
+        cursor.close()
 
 
 _ID_MASK = (1 << _ID_BITS) - 1
+_BATCH = 32  # candidates checked per query: few wasted past ``limit``, few round trips before it
 
 
-def _whole_days(cursor: sqlite3.Cursor, limit: int) -> list[int]:
-    """The first ``limit`` rowids, and the rest of the last one's day (its posts are not in time order)."""
-    keys: list[int] = []
-    for (key,) in cursor:
-        if len(keys) >= limit and key >> _ID_BITS != keys[-1] >> _ID_BITS:
+def _verified(conn: sqlite3.Connection, keys: Iterable[int], words: list[Word]) -> Iterator[int]:
+    """The keys (in their order) whose post's title or body holds each of ``words`` as runs."""
+    pending: list[int] = []
+    for key in keys:
+        pending.append(key)
+        if len(pending) >= _BATCH:
+            yield from _check(conn, pending, words)
+            pending = []
+    yield from _check(conn, pending, words)
+
+
+def _check(conn: sqlite3.Connection, keys: list[int], words: list[Word]) -> list[int]:
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    rows = conn.execute(
+        f"SELECT p.id, p.title, d.html FROM posts p LEFT JOIN bodies d ON d.post_id = p.id WHERE p.id IN ({marks})",
+        [k & _ID_MASK for k in keys],
+    )
+    good: set[int] = set()
+    for post_id, title, stored in rows:
+        title_runs = runs_text(title).encode()
+        rest = [w.text for w in words if w.text not in title_runs]  # the body is unpacked only for these
+        if not rest or runs_hold(stored, rest):
+            good.add(int(post_id))
+    return [k for k in keys if k & _ID_MASK in good]
+
+
+def _whole_days(keys: Iterable[int], limit: int) -> list[int]:
+    """The first ``limit`` keys, and the rest of the last one's day (its posts are not in time order)."""
+    taken: list[int] = []
+    for key in keys:
+        if len(taken) >= limit and key >> _ID_BITS != taken[-1] >> _ID_BITS:
             break
-        keys.append(int(key))
-    cursor.close()
-    return [k & _ID_MASK for k in keys]
+        taken.append(key)
+    return [k & _ID_MASK for k in taken]
 
 
 def _newest(conn: sqlite3.Connection, ids: list[int], limit: int) -> list[int]:

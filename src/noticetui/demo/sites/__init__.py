@@ -27,6 +27,8 @@ class DemoBoard:
     """The board's list URL."""
     title: str
     """The board's human title (``공지사항``)."""
+    showcase: bool = True
+    """Whether ``--demo`` follows it; the hostile board exists for tests, not for a first impression."""
 
 
 @runtime_checkable

@@ -43,7 +43,15 @@ class HostileSite:
 
     def boards(self, base_url: str) -> list[DemoBoard]:
         """The one board, ``hostile``."""
-        return [DemoBoard("hostile", "gnuboard", f"{base_url}{PREFIX}/bbs/board.php?bo_table={BO_TABLE}", BO_SUBJECT)]
+        return [
+            DemoBoard(
+                "hostile",
+                "gnuboard",
+                f"{base_url}{PREFIX}/bbs/board.php?bo_table={BO_TABLE}",
+                BO_SUBJECT,
+                showcase=False,
+            )
+        ]
 
     def handle(self, request: DemoRequest) -> DemoResponse:
         """``bbs/board.php`` (list and view) and ``bbs/download.php``."""

@@ -1,0 +1,43 @@
+"""``serve``: every board and saved search as feeds on the loopback interface, until interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from types import FrameType
+
+from noticetui.cli.format import error
+from noticetui.context import AppContext
+from noticetui.loopback import is_loopback
+
+DEFAULT_HOST = "127.0.0.1"
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def cmd_serve(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Serve the feeds until Ctrl+C or SIGTERM; prints the base URL first."""
+    from noticetui.feed_server import FeedServer  # http.server: only for this command
+
+    host = args.host or DEFAULT_HOST
+    if not is_loopback(host):
+        # Only with --host given: the feeds carry every cached post to whoever can reach the port.
+        error(f"warning: serving on {host}, which is not loopback: anyone who can reach it reads every feed")
+    try:
+        server = FeedServer(ctx.paths, ctx.config, host, args.port, log=True)
+    except OSError as exc:
+        error(f"cannot listen on {host}:{args.port}: {exc.strerror or exc}")
+        return 1
+    signal.signal(signal.SIGTERM, _stop)
+    sys.stdout.write(f"serving feeds on {server.url}/ (OPML: {server.url}/opml); Ctrl+C stops\n")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        sys.stdout.write("stopped\n")
+    finally:
+        server.server_close()
+    return 0
