@@ -34,10 +34,6 @@ class AppContext:
         """A context rooted in ``home``, as ``NOTICETUI_HOME`` would give (for tests and the demo)."""
         return cls.load(resolve_paths({"NOTICETUI_HOME": str(home)}))
 
-    def reload_config(self) -> None:
-        """Read the config file again (after ``add`` or ``remove``)."""
-        self.config = load_config(self.paths.config_file)
-
     def board(self, name: str) -> BoardConfig | None:
         """The configured board called ``name``."""
         return self.config.board(name)

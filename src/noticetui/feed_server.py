@@ -97,8 +97,7 @@ def configured_boards(store: Store, config: Config) -> list[BoardRow]:
     """The configured boards as the cache knows them (an empty row for one never synced)."""
     cached = {b.name: b for b in store.boards()}
     return [
-        cached.get(b.name) or BoardRow(0, b.name, b.url, b.engine, b.title, 0, 0, None, None, None)
-        for b in config.boards
+        cached.get(b.name) or BoardRow(0, b.name, b.url, b.engine, b.title, 0, 0, None, None) for b in config.boards
     ]
 
 
@@ -195,9 +194,7 @@ class _Handler(BaseHTTPRequestHandler):
             raise NotFound(f"no saved search named {sanitize_line(name)!r}")
         urls = {b.name: b.url for b in store.boards()}
         version = feed_version(store, None, fmt, limit, search.name, search.query)
-        feed_board = BoardRow(
-            0, search.name, self_url, "search", f"{search.name}: {search.query}", 0, 0, None, None, None
-        )
+        feed_board = BoardRow(0, search.name, self_url, "search", f"{search.name}: {search.query}", 0, 0, None, None)
         hits = store.search(search.query, limit=limit or SEARCH_LIMIT)
 
         def entry_id(post: PostRow) -> str:

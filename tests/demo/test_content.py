@@ -54,6 +54,13 @@ def test_just_after_midnight_todays_posts_stay_on_today() -> None:
     assert all(p.posted_at <= now for p in posts)
 
 
+def test_keys_do_not_move_with_the_time_of_day() -> None:
+    # Just after midnight the two newest posts share 00:00; the newest must keep the largest key.
+    day = NOW.replace(hour=0, minute=0)
+    for moment in (day, day + timedelta(hours=1), day + timedelta(hours=3), day + timedelta(hours=23, minutes=59)):
+        assert [p.key for p in content.sample_posts(moment)] == [p.key for p in POSTS], moment
+
+
 def test_keys_grow_with_creation_time() -> None:
     by_time = sorted(POSTS, key=lambda p: p.posted_at)
     keys = [int(p.key) for p in by_time]

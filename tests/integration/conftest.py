@@ -31,7 +31,10 @@ class CliResult:
 
 
 class Cli:
-    """Runs ``noticetui`` in-process with ``NOTICETUI_HOME`` set to a temporary directory."""
+    """Runs ``noticetui`` in-process with ``NOTICETUI_HOME`` set to a temporary directory.
+
+    The one CLI runner of the suite: the ``cli`` fixture gives one per test, :func:`cli_at` one per module.
+    """
 
     def __init__(self, home: Path) -> None:
         self.home = home
@@ -65,15 +68,25 @@ def fresh_server() -> Iterator[DemoServer]:
         yield server
 
 
+SETTINGS = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\nretry_backoff = 0.01\n"
+"""Tests do not wait on politeness delays or retry back-off."""
+
+
+def cli_at(home: Path, *, user_agent: str | None = None, settings: str = SETTINGS) -> Cli:
+    """The CLI in a new, empty ``home`` (created here, so it can outlive one test: module fixtures use it).
+
+    ``settings`` is the config's ``[settings]`` table, ``user_agent`` an extra line of it.
+    """
+    home.mkdir(parents=True)
+    agent = f"user_agent = {json.dumps(user_agent)}\n" if user_agent else ""
+    (home / "config.toml").write_text(settings + agent, encoding="utf-8")
+    return Cli(home)
+
+
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
-    """The CLI in an empty home of its own; settings tuned so tests do not wait on politeness delays."""
-    home = tmp_path / "home"
-    home.mkdir()
-    (home / "config.toml").write_text(
-        "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\nretry_backoff = 0.01\n", encoding="utf-8"
-    )
-    return Cli(home)
+    """The CLI in an empty home of its own."""
+    return cli_at(tmp_path / "home")
 
 
 def demo_board_url(server: DemoServer, engine: str, name: str | None = None) -> str:

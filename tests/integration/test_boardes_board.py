@@ -17,18 +17,13 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.boardes import BID, list_no, listed_files
 
-from .conftest import Cli, demo_board_url
-
-CONFIG = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n"
+from .conftest import Cli, cli_at, demo_board_url
 
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
     """The board added and synced once, shared by the read-only tests of this module."""
-    home = tmp_path_factory.mktemp("boardes") / "home"
-    home.mkdir()
-    (home / "config.toml").write_text(CONFIG, encoding="utf-8")
-    cli = Cli(home)
+    cli = cli_at(tmp_path_factory.mktemp("boardes") / "home")
     assert cli("add", demo_board_url(demo_server, "boardes"), "--name", "es").code == 0
     result = cli("sync", "--pages", "5")
     assert result.code == 0, result.err

@@ -16,7 +16,7 @@ from noticetui.demo.egov_text import html_to_text
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.egov import APPS, board_posts, portal_text
 
-from .conftest import Cli, demo_board_url
+from .conftest import Cli, cli_at, demo_board_url
 
 BOARDS = [a.name for a in APPS]
 _NOISE = re.compile(r"\[\d+\]|[\s│┃┌┐└┘├┤┬┴┼─═╞╡╪╤╧|•\-]")
@@ -27,10 +27,7 @@ def synced(
     request: pytest.FixtureRequest, demo_server: DemoServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Cli, str]]:
     """One board added and synced (5 pages, with bodies) in a home of its own."""
-    home = tmp_path_factory.mktemp("egov") / "home"
-    home.mkdir()
-    (home / "config.toml").write_text("[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n", encoding="utf-8")
-    cli = Cli(home)
+    cli = cli_at(tmp_path_factory.mktemp("egov") / "home")
     name = str(request.param)
     result = cli("add", demo_board_url(demo_server, "egov", name), "--name", name)
     assert result.code == 0, result.err
@@ -158,11 +155,7 @@ def test_show_of_the_secret_post_says_it_is_secret(demo_server: DemoServer, cli:
 
 
 def test_download_refused_to_an_unknown_browser(demo_server: DemoServer, tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
-    settings = '[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\nuser_agent = "noticetui-test/1.0"\n'
-    (home / "config.toml").write_text(settings, encoding="utf-8")
-    cli = Cli(home)
+    cli = cli_at(tmp_path / "home", user_agent="noticetui-test/1.0")
     assert cli("add", demo_board_url(demo_server, "egov", "egov-article"), "--name", "article").code == 0
     assert cli("sync", "--pages", "1").code == 0
     row = next(r for r in posts(cli) if r["attachments"])

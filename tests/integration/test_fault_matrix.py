@@ -18,7 +18,7 @@ import pytest
 
 from noticetui.demo.server import DemoServer
 
-from .conftest import Cli, demo_board_url
+from .conftest import Cli, cli_at, demo_board_url
 
 SETTINGS = (
     "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 0.6\nretries = 1\nretry_backoff = 0.01\n"
@@ -81,10 +81,8 @@ def server() -> Iterator[DemoServer]:
 
 @pytest.fixture(scope="module")
 def template(server: DemoServer, tmp_path_factory: pytest.TempPathFactory) -> Template:
-    home = tmp_path_factory.mktemp("matrix") / "home"
-    home.mkdir()
-    (home / "config.toml").write_text(SETTINGS, encoding="utf-8")
-    cli = Cli(home)
+    cli = cli_at(tmp_path_factory.mktemp("matrix") / "home", settings=SETTINGS)
+    home = cli.home
     assert cli("add", demo_board_url(server, "gnuboard"), "--name", "g5").code == 0
     assert cli("sync", "--pages", "1").code == 0
     assert cli("add", demo_board_url(server, "rhymix"), "--name", "rx").code == 0

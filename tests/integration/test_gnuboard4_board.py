@@ -14,21 +14,13 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.gnuboard4 import listed_files
 
-from .conftest import Cli, demo_board_url
-
-CONFIG = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n"
-
-
-def make_cli(path: Path) -> Cli:
-    path.mkdir()
-    (path / "config.toml").write_text(CONFIG, encoding="utf-8")
-    return Cli(path)
+from .conftest import Cli, cli_at, demo_board_url
 
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
     """Both gnuboard4 boards added and synced once, shared by the read-only tests of this module."""
-    cli = make_cli(tmp_path_factory.mktemp("g4") / "home")
+    cli = cli_at(tmp_path_factory.mktemp("g4") / "home")
     for name in ("g4-notice", "g4-data"):
         assert cli("add", demo_board_url(demo_server, "gnuboard4", name), "--name", name).code == 0
     result = cli("sync", "--pages", "5")
@@ -58,7 +50,8 @@ def test_add_detects_gnuboard4_when_the_charset_is_only_in_the_meta(cli: Cli, de
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
-    url = demo_board_url(demo_server, "gnuboard4", "g4-notice") + "&wr_id=79&page=2"
+    key = sample_posts(demo_server.now)[20].key
+    url = demo_board_url(demo_server, "gnuboard4", "g4-notice") + f"&wr_id={key}&page=2"
     assert cli("add", url, "--name", "from-post").code == 0
     board = cli("boards", "--json").json()[0]
     assert board["url"].endswith("/gnuboard4/bbs/board.php?bo_table=notice")

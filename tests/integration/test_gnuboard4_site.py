@@ -5,11 +5,20 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from noticetui.demo.content import sample_posts
+from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.gnuboard4 import PASSWORD, listed_files
 
 from .conftest import demo_board_url
+
+
+def post_with_files(server: DemoServer) -> SamplePost:
+    """A readable post whose page lists a file under a Korean name: chosen by property, as keys move with time."""
+    return next(
+        p
+        for p in sample_posts(server.now)
+        if not p.secret and any(not name.isascii() for _no, name, _data in listed_files(p))
+    )
 
 
 @pytest.fixture
@@ -43,7 +52,7 @@ def test_paging_links_repeat_the_page_parameter(client: httpx.Client, demo_serve
 
 def test_download_without_viewing_the_post_is_an_alert(client: httpx.Client, demo_server: DemoServer) -> None:
     base = demo_board_url(demo_server, "gnuboard4", "g4-notice").replace("board.php", "download.php")
-    response = client.get(f"{base}&wr_id=79&no=0")
+    response = client.get(f"{base}&wr_id={post_with_files(demo_server).key}&no=0")
     assert response.status_code == 200
     assert "잘못된 접근입니다.".encode("euc-kr") in response.content
     assert "content-disposition" not in response.headers
@@ -51,10 +60,10 @@ def test_download_without_viewing_the_post_is_an_alert(client: httpx.Client, dem
 
 def test_download_after_viewing_sends_the_raw_euc_kr_name(client: httpx.Client, demo_server: DemoServer) -> None:
     board = demo_board_url(demo_server, "gnuboard4", "g4-notice")
-    post = next(p for p in sample_posts(demo_server.now) if p.key == "79")
-    client.get(f"{board}&wr_id=79")
-    no, name, data = listed_files(post)[0]
-    response = client.get(f"{board.replace('board.php', 'download.php')}&wr_id=79&no={no}")
+    post = post_with_files(demo_server)
+    client.get(f"{board}&wr_id={post.key}")
+    no, name, data = next(f for f in listed_files(post) if not f[1].isascii())
+    response = client.get(f"{board.replace('board.php', 'download.php')}&wr_id={post.key}&no={no}")
     raw = next(value for key, value in response.headers.raw if key.lower() == b"content-disposition")
     assert raw == b'attachment; filename="' + name.encode("cp949") + b'"'
     assert response.content == data

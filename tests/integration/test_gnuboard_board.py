@@ -38,7 +38,8 @@ def test_add_detects_gnuboard_and_shows_rows(cli: Cli, demo_server: DemoServer) 
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
-    post_url = demo_board_url(demo_server, "gnuboard") + "&wr_id=79&page=1"
+    key = sample_posts(demo_server.now)[5].key
+    post_url = demo_board_url(demo_server, "gnuboard") + f"&wr_id={key}&page=1"
     result = cli("add", post_url, "--name", "from-post")
     assert result.code == 0, result.err
     board = cli("boards", "--json").json()[0]

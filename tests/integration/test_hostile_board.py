@@ -24,7 +24,7 @@ from noticetui.demo.templates import hostile
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.widgets.detail import DetailPane
 
-from .conftest import Cli, CliResult
+from .conftest import SETTINGS, Cli, CliResult, cli_at
 
 # Five posts of 5,000 nested levels and 100,000-character words, rendered by every command and by the
 # TUI: seconds each on a loaded 2-core machine, so this module gets a longer bound than the default.
@@ -48,10 +48,7 @@ def clean(result: CliResult) -> CliResult:
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Cli, DemoServer, dict[str, int]]]:
     """A home that has synced the hostile board (server still up), and the post ids by title word."""
-    home = tmp_path_factory.mktemp("hostile") / "home"
-    home.mkdir()
-    (home / "config.toml").write_text("[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 30\n", encoding="utf-8")
-    cli = Cli(home)
+    cli = cli_at(tmp_path_factory.mktemp("hostile") / "home", settings=SETTINGS.replace("timeout = 10", "timeout = 30"))
     with DemoServer() as server:
         url = next(b.url for b in server.boards() if b.name == "hostile")
         clean(cli("add", url, "--name", "hostile", "--engine", "gnuboard"))

@@ -4,7 +4,6 @@ list/show → download, through the real CLI, compared with the sample posts' gr
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,25 +14,16 @@ from selectolax.lexbor import LexborHTMLParser
 from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 
-from .conftest import Cli, demo_board_url
+from .conftest import Cli, cli_at, demo_board_url
 
 BOARDS = ("kboard-notice", "kboard-data")
 IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko"
 
 
-def make_cli(home: Path, user_agent: str | None = None) -> Cli:
-    """The ``cli`` fixture's CLI, in a home that can outlive one test."""
-    home.mkdir(parents=True)
-    agent = f"user_agent = {json.dumps(user_agent)}\n" if user_agent else ""
-    settings = f"[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n{agent}"
-    (home / "config.toml").write_text(settings, encoding="utf-8")
-    return Cli(home)
-
-
 @pytest.fixture(scope="module", params=BOARDS)
 def synced(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Cli:
     """Each sample board added and synced (five pages, bodies too) in a home of its own."""
-    cli = make_cli(tmp_path_factory.mktemp("kboard") / "home")
+    cli = cli_at(tmp_path_factory.mktemp("kboard") / "home")
     assert cli("add", demo_board_url(demo_server, "kboard", request.param), "--name", "kb").code == 0
     result = cli("sync", "--pages", "5")
     assert result.code == 0, result.err
@@ -160,7 +150,7 @@ def test_download_of_a_name_with_percent_hash_and_middle_dot(
 
 
 def test_download_as_internet_explorer_decodes_the_euc_kr_name(tmp_path: Path, demo_server: DemoServer) -> None:
-    cli = make_cli(tmp_path / "ie", user_agent=IE11)
+    cli = cli_at(tmp_path / "ie", user_agent=IE11)
     assert cli("add", demo_board_url(demo_server, "kboard", "kboard-notice"), "--name", "ie").code == 0
     assert cli("sync", "--pages", "1").code == 0
     posts = truth(demo_server)

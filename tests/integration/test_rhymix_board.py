@@ -3,21 +3,19 @@ reading a post, and downloads through ``procFileDownload`` with each file-name e
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from noticetui.cli import main
 from noticetui.demo.rhymix_data import BOARDS, BoardSetup, Document, documents
 from noticetui.demo.rhymix_files import browser_format
 from noticetui.demo.server import DemoServer
+
+from .conftest import Cli, cli_at
 
 _WEBKIT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
 CHROME = f"{_WEBKIT} Chrome/138.0.0.0 Safari/537.36"
@@ -25,45 +23,15 @@ WHALE = f"{_WEBKIT} Chrome/120.0.0.0 Whale/3.24.223.21 Safari/537.36"
 IE9 = "Mozilla/5.0 (compatible; MSIE 9.0; Windows NT 6.1; Trident/5.0)"
 UNKNOWN = "noticetui-test/1.0"
 SETUPS = {b.mid: b for b in BOARDS}
-Synced = tuple["Home", BoardSetup]
+Synced = tuple[Cli, BoardSetup]
 
 
-class CliRunner(Protocol):
-    """The ``cli`` fixture of ``conftest.py``: runs the CLI in a throwaway home."""
-
-    home: Path
-
-    def __call__(self, *args: str) -> Any: ...
-
-
-class Home:
-    """The ``cli`` fixture's behaviour kept for a whole module, so a board is synced once for many tests."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.mkdir(parents=True)
-        settings = "[settings]\ndelay = 0.0\nper_host = 4\ntimeout = 10\n"
-        (path / "config.toml").write_text(settings, encoding="utf-8")
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        old = os.environ.get("NOTICETUI_HOME")
-        os.environ["NOTICETUI_HOME"] = str(self.path)
-        try:
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                code = main(list(args))
-        finally:
-            if old is None:
-                del os.environ["NOTICETUI_HOME"]
-            else:
-                os.environ["NOTICETUI_HOME"] = old
-        return code, out.getvalue(), err.getvalue()
-
-    def posts(self) -> list[dict[str, Any]]:
-        code, out, err = self("list", "--json")
-        assert code == 0, err
-        result: list[dict[str, Any]] = json.loads(out)
-        return result
+def posts(cli: Cli) -> list[dict[str, Any]]:
+    """``list --json`` of the CLI's home."""
+    result = cli("list", "--json")
+    assert result.code == 0, result.err
+    rows: list[dict[str, Any]] = result.json()
+    return rows
 
 
 def board_url(server: DemoServer, setup: BoardSetup) -> str:
@@ -74,14 +42,14 @@ def board_url(server: DemoServer, setup: BoardSetup) -> str:
 @pytest.fixture(scope="module", params=sorted(SETUPS))
 def synced(
     request: pytest.FixtureRequest, demo_server: DemoServer, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Home, BoardSetup]]:
+) -> Iterator[Synced]:
     """One board added and synced (5 pages, with bodies) in a home of its own."""
     setup = SETUPS[request.param]
-    home = Home(tmp_path_factory.mktemp("rhymix") / "home")
-    code, _out, err = home("add", board_url(demo_server, setup))
-    assert code == 0, err
-    code, _out, err = home("sync", "--pages", "5")
-    assert code == 0, err
+    home = cli_at(tmp_path_factory.mktemp("rhymix") / "home")
+    result = home("add", board_url(demo_server, setup))
+    assert result.code == 0, result.err
+    result = home("sync", "--pages", "5")
+    assert result.code == 0, result.err
     yield home, setup
 
 
@@ -114,13 +82,13 @@ def actual_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("mid", sorted(SETUPS))
-def test_add_detects_rhymix(demo_server: DemoServer, cli: CliRunner, mid: str) -> None:
+def test_add_detects_rhymix(demo_server: DemoServer, cli: Cli, mid: str) -> None:
     result = cli("add", board_url(demo_server, SETUPS[mid]))
     assert (result.code, result.err) == (0, "")
     assert "engine: rhymix" in result.out
 
 
-def test_add_of_a_bare_post_url_saves_its_board(demo_server: DemoServer, cli: CliRunner) -> None:
+def test_add_of_a_bare_post_url_saves_its_board(demo_server: DemoServer, cli: Cli) -> None:
     setup = SETUPS["free"]
     doc = truth(demo_server, setup)[7]
     result = cli("add", f"{demo_server.base_url}/rhymix/{doc.srl}")
@@ -133,14 +101,14 @@ def test_add_of_a_bare_post_url_saves_its_board(demo_server: DemoServer, cli: Cl
 
 def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Synced, demo_server: DemoServer) -> None:
     home, setup = synced
-    rows = sorted((actual_row(r) for r in home.posts()), key=lambda r: r["key"])
+    rows = sorted((actual_row(r) for r in posts(home)), key=lambda r: r["key"])
     expected = sorted((expected_row(d) for d in truth(demo_server, setup)), key=lambda r: r["key"])
     assert rows == expected
 
 
 def test_pinned_notices_are_listed_once_and_flagged(synced: Synced, demo_server: DemoServer) -> None:
     home, setup = synced
-    notices = [r["key"] for r in home.posts() if r["notice"]]
+    notices = [r["key"] for r in posts(home) if r["notice"]]
     assert sorted(notices) == sorted(str(d.srl) for d in truth(demo_server, setup) if d.post.notice)
     assert len(notices) == 2
 
@@ -148,10 +116,10 @@ def test_pinned_notices_are_listed_once_and_flagged(synced: Synced, demo_server:
 def test_show_prints_the_whole_body_text(synced: Synced, demo_server: DemoServer) -> None:
     home, setup = synced
     doc = next(d for d in truth(demo_server, setup) if d.post.kind == "휴관")
-    row = next(r for r in home.posts() if r["key"] == str(doc.srl))
-    code, out, err = home("show", str(row["id"]), "--width", "300")
-    assert code == 0, err
-    shown = "".join(out.split())  # line breaks and wrapping aside, every character of the text is there
+    row = next(r for r in posts(home) if r["key"] == str(doc.srl))
+    result = home("show", str(row["id"]), "--width", "300")
+    assert result.code == 0, result.err
+    shown = "".join(result.out.split())  # line breaks and wrapping aside, every character of the text is there
     body = LexborHTMLParser(doc.post.body_html).body
     assert body is not None
     parts = ["".join(part.text().split()) for part in body.css("p, li")]
@@ -161,10 +129,10 @@ def test_show_prints_the_whole_body_text(synced: Synced, demo_server: DemoServer
 def test_show_of_a_secret_post_keeps_its_listing(synced: Synced, demo_server: DemoServer) -> None:
     home, setup = synced
     doc = next(d for d in truth(demo_server, setup) if d.post.secret)
-    row = next(r for r in home.posts() if r["key"] == str(doc.srl))
-    code, _out, err = home("show", str(row["id"]))
-    assert code == 0, err
-    after = next(r for r in home.posts() if r["key"] == str(doc.srl))
+    row = next(r for r in posts(home) if r["key"] == str(doc.srl))
+    result = home("show", str(row["id"]))
+    assert result.code == 0, result.err
+    after = next(r for r in posts(home) if r["key"] == str(doc.srl))
     assert (after["title"], after["secret"]) == (doc.post.title, True)
 
 
@@ -189,7 +157,7 @@ def _grant_post(server: DemoServer, setup: BoardSetup) -> Document:
     ],
 )
 def test_download_saves_identical_files_under_their_korean_names(
-    demo_server: DemoServer, cli: CliRunner, tmp_path: Path, mid: str, agent: str, style: str
+    demo_server: DemoServer, cli: Cli, tmp_path: Path, mid: str, agent: str, style: str
 ) -> None:
     setup = SETUPS[mid]
     assert browser_format(agent, setup.legacy) == style  # the site really sends this encoding

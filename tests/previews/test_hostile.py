@@ -8,7 +8,6 @@ import struct
 import pytest
 
 from noticetui.previews import Preview, PreviewError, preview_file, sniff
-from noticetui.previews.sniff import KINDS
 
 from .cfb_writer import HwpTable, build_cfb, build_hwp, file_header, hwp_record
 from .conftest import WriteFile
@@ -121,6 +120,13 @@ def test_pdf_whose_page_tree_contains_itself_is_survived(write_file: WriteFile) 
 
 def test_zip_that_is_only_a_local_header_is_survived(write_file: WriteFile) -> None:
     previews_or_refuses(write_file, "x.hwpx", b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/hwp+zip")
+
+
+KINDS = {
+    *("pdf", "hwp", "hwp3", "ole", "hwpx", "docx", "xlsx", "pptx", "zip"),
+    *("jpeg", "png", "gif", "webp", "bmp", "html", "drm", "empty", "text", "unknown"),
+}
+"""Every kind :func:`sniff` may return, as its docstring lists them."""
 
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES))

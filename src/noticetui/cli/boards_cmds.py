@@ -51,6 +51,16 @@ def suggest_name(url: str, taken: set[str]) -> str:
     Opaque ids (``bbsId=BBSMSTR_000000000011``, ``mid=a10501010000``, ``bbsNo=1024``) are prefixed with the
     site's name and shortened, so the name still says which board it is (``mohw-1024``).
     """
+    base = _name_stem(url)
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def _name_stem(url: str) -> str:
+    """The name :func:`suggest_name` starts from, before it is made unique."""
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
     base = next((query[p] for p in _BOARD_PARAMS if query.get(p)), "")
@@ -62,12 +72,7 @@ def suggest_name(url: str, taken: set[str]) -> str:
         tail = digits.group(0).lstrip("0")[-6:] or "0"
         base = f"{_site_label(parts.hostname) or 'board'}-{tail}"
     base = re.sub(r"[^\w.-]+", "-", base).strip("-.") or _site_label(parts.hostname) or "board"
-    base = base[:40] if NAME_RE.match(base) else "board"
-    name, n = base, 1
-    while name in taken:
-        n += 1
-        name = f"{base}-{n}"
-    return name
+    return base[:40] if NAME_RE.match(base) else "board"
 
 
 async def inspect_url(url: str, engine_name: str | None, fetcher: Fetcher) -> Found:

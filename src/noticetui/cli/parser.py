@@ -1,4 +1,4 @@
-"""The command line's grammar (DESIGN.md's contract)."""
+"""The command line's grammar (the contract in docs/architecture.md and the README)."""
 
 from __future__ import annotations
 

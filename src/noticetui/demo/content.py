@@ -143,8 +143,10 @@ def _generate(now: datetime) -> tuple[SamplePost, ...]:
     threads = [*drafts[: _REPLIED_AT + 1], reply, *drafts[_REPLIED_AT + 1 :]]
     comments = {id(d): (rng.randint(1, 4) if rng.random() < 0.3 else 0) for d in threads}
     # Keys follow creation order; each post's comments take the ids right after it, as gnuboard's do.
+    # Oldest first, ties kept in that order: just after midnight the two newest posts share 00:00, and
+    # the newer one must still get the larger key, or keys would move with the time of day.
     next_id = 7
-    for draft in sorted(threads, key=lambda d: d.posted_at):
+    for draft in sorted(reversed(threads), key=lambda d: d.posted_at):
         draft.key = str(next_id)
         next_id += 1 + comments[id(draft)]
     return tuple(_finish(d, comments[id(d)], now) for d in threads)

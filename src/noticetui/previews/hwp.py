@@ -77,22 +77,38 @@ def _claims_hwp(path: Path) -> bool:
 
 
 def _read(ole: olefile.OleFileIO, max_chars: int, deadline: Deadline, claims_hwp: bool) -> Preview:
+    header = _open_header(ole, claims_hwp)
+    sections = _section_streams(ole)
+    if not sections:
+        raise PreviewError("corrupt HWP: no BodyText sections")
+    lines, stopped, cut = _read_sections(ole, sections, header, max_chars, deadline)
+    version = ".".join(str(part) for part in header.version)
+    count = "1 section" if len(sections) == 1 else f"{len(sections)} sections"
+    note = ", ".join(filter(None, [f"HWP {version}", stopped or count, cut]))
+    return Preview(kind="hwp", text="\n".join(lines), truncated=bool(stopped or cut), note=note)
+
+
+def _open_header(ole: olefile.OleFileIO, claims_hwp: bool) -> FileHeader:
+    """The file's header, once it is known to be an HWP whose text is readable (else PreviewError)."""
     if not ole.exists("FileHeader"):
         if claims_hwp:
             raise PreviewError("corrupt HWP: the FileHeader stream cannot be read")
         raise PreviewError("unsupported file type: ole (a compound file that is not HWP, e.g. old .doc/.xls)")
     header = parse_file_header(ole.openstream("FileHeader").read())
     _refuse_locked(header)
-    sections = _section_streams(ole)
-    if not sections:
-        raise PreviewError("corrupt HWP: no BodyText sections")
+    return header
+
+
+def _read_sections(
+    ole: olefile.OleFileIO, sections: list[list[str]], header: FileHeader, max_chars: int, deadline: Deadline
+) -> tuple[list[str], str, str]:
+    """The sections' lines up to the limits, why reading stopped early and which section was cut ('' if none)."""
     lines: list[str] = []
     total = 0
-    cut = stopped = ""
+    cut = ""
     for index, stream in enumerate(sections):
         if index and deadline.expired():
-            stopped = f"stopped after {index} of {len(sections)} sections: time limit"
-            break
+            return lines, f"stopped after {index} of {len(sections)} sections: time limit", cut
         data, partial = _section_bytes(ole.openstream(stream).read(), header.compressed, index)
         cut = cut or (f"section {index} cut short" if partial else "")
         try:
@@ -100,16 +116,10 @@ def _read(ole: olefile.OleFileIO, max_chars: int, deadline: Deadline, claims_hwp
                 lines.append(line)
                 total += len(line) + 1
                 if total >= max_chars:
-                    stopped = f"stopped in section {index + 1} of {len(sections)}: character limit"
-                    break
+                    return lines, f"stopped in section {index + 1} of {len(sections)}: character limit", cut
         except RecordError as exc:
             raise PreviewError(f"corrupt HWP: section {index}: {exc}") from exc
-        if stopped:
-            break
-    version = ".".join(str(part) for part in header.version)
-    count = "1 section" if len(sections) == 1 else f"{len(sections)} sections"
-    note = ", ".join(filter(None, [f"HWP {version}", stopped or count, cut]))
-    return Preview(kind="hwp", text="\n".join(lines), truncated=bool(stopped or cut), note=note)
+    return lines, "", cut
 
 
 def _refuse_locked(header: FileHeader) -> None:

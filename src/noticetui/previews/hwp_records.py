@@ -109,8 +109,49 @@ class _Table:
     cell: list[str] | None = None
 
     def lines(self) -> Iterator[str]:
+        """One line per row, cells joined by tabs, each cell's paragraphs by spaces."""
         for row in sorted(self.rows):
             yield "\t".join(" ".join(" ".join(p.split()) for p in cell if p.strip()) for cell in self.rows[row])
+
+    def take(self, record: Record) -> bool:
+        """Consume one of the table's own records (its TABLE record, a cell's LIST_HEADER); False for others."""
+        if record.level != self.level + 1:
+            return False
+        if record.tag == HWPTAG_TABLE:
+            self.seen_body = True
+            return True
+        if record.tag != HWPTAG_LIST_HEADER:
+            return False
+        if self.seen_body:  # before the TABLE record, a LIST_HEADER is the caption's: not a cell
+            payload = record.payload
+            row = struct.unpack_from("<H", payload, 10)[0] if len(payload) >= 12 else max(self.rows, default=0)
+            self.cell = []
+            self.rows.setdefault(row, []).append(self.cell)
+        return True
+
+    def add(self, text: str) -> bool:
+        """Add a paragraph to the current cell; False when no cell is open (a caption is read as text)."""
+        if self.cell is None:
+            return False
+        self.cell.append(text)
+        return True
+
+
+def _opens_table(record: Record) -> bool:
+    return record.tag == HWPTAG_CTRL_HEADER and record.payload[:4] == TABLE_CHID
+
+
+def _paragraph(record: Record) -> str | None:
+    """The text a record adds as a paragraph, or None when it adds none."""
+    if record.tag == HWPTAG_PARA_HEADER and len(record.payload) >= 4 and _char_count(record.payload) <= 1:
+        # Hangul writes no PARA_TEXT for a paragraph holding only its break: keep it as a blank line.
+        return ""
+    if record.tag != HWPTAG_PARA_TEXT:
+        return None
+    text = para_text(record.payload)
+    if not text and len(record.payload) > 2:
+        return None  # a paragraph holding only controls, such as a table's anchor
+    return text
 
 
 def section_lines(records: Iterable[Record]) -> Iterator[str]:
@@ -125,30 +166,13 @@ def section_lines(records: Iterable[Record]) -> Iterator[str]:
         if table is not None and record.level <= table.level:
             yield from table.lines()
             table = None
-        tag = record.tag
-        if tag == HWPTAG_CTRL_HEADER and table is None and record.payload[:4] == TABLE_CHID:
+        if table is None and _opens_table(record):
             table = _Table(record.level)
-        elif table is not None and record.level == table.level + 1 and tag == HWPTAG_TABLE:
-            table.seen_body = True
-        elif table is not None and record.level == table.level + 1 and tag == HWPTAG_LIST_HEADER:
-            if table.seen_body:
-                payload = record.payload
-                row = struct.unpack_from("<H", payload, 10)[0] if len(payload) >= 12 else max(table.rows, default=0)
-                table.cell = []
-                table.rows.setdefault(row, []).append(table.cell)
-        elif tag == HWPTAG_PARA_HEADER and len(record.payload) >= 4 and _char_count(record.payload) <= 1:
-            # Hangul writes no PARA_TEXT for a paragraph holding only its break: keep it as a blank line.
-            if table is not None and table.cell is not None:
-                table.cell.append("")
-            else:
-                yield ""
-        elif tag == HWPTAG_PARA_TEXT:
-            text = para_text(record.payload)
-            if not text and len(record.payload) > 2:
-                continue  # a paragraph holding only controls, such as a table's anchor
-            if table is not None and table.cell is not None:
-                table.cell.append(text)
-            else:
-                yield text
+            continue
+        if table is not None and table.take(record):
+            continue
+        text = _paragraph(record)
+        if text is not None and (table is None or not table.add(text)):
+            yield text
     if table is not None:
         yield from table.lines()

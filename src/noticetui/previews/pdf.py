@@ -24,20 +24,7 @@ def page_marker(number: int) -> str:
 
 def preview_pdf(path: Path, max_chars: int, deadline: Deadline) -> Preview:
     """The text of the PDF at ``path``; stops early (``truncated``) at ``max_chars`` or at ``deadline``."""
-    try:
-        reader = PdfReader(path, strict=False)
-        if reader.is_encrypted:
-            _unlock(reader)
-        count = len(reader.pages)
-    except PreviewError:
-        raise
-    except FileNotDecryptedError as exc:
-        raise PreviewError("encrypted PDF (password required)") from exc
-    except Exception as exc:  # pypdf raises many types on broken files; all mean the same to the user
-        raise PreviewError(f"corrupt PDF: {short_reason(exc)}") from exc
-    if count == 0:
-        raise PreviewError("corrupt PDF: no pages")
-
+    reader, count = _open(path)
     parts: list[str] = []
     total = 0
     read = failed = 0
@@ -68,6 +55,24 @@ def preview_pdf(path: Path, max_chars: int, deadline: Deadline) -> Preview:
     if not has_text:
         note += ", no text layer (scanned images?)"
     return Preview(kind="pdf", text=body, truncated=bool(stopped), note=note)
+
+
+def _open(path: Path) -> tuple[PdfReader, int]:
+    """The PDF, unlocked when an empty password opens it, and its page count (PreviewError otherwise)."""
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            _unlock(reader)
+        count = len(reader.pages)
+    except PreviewError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise PreviewError("encrypted PDF (password required)") from exc
+    except Exception as exc:  # pypdf raises many types on broken files; all mean the same to the user
+        raise PreviewError(f"corrupt PDF: {short_reason(exc)}") from exc
+    if count == 0:
+        raise PreviewError("corrupt PDF: no pages")
+    return reader, count
 
 
 def _unlock(reader: PdfReader) -> None:

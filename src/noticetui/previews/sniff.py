@@ -12,13 +12,6 @@ import re
 import struct
 from collections.abc import Iterable
 
-KINDS = frozenset(
-    {
-        *("pdf", "hwp", "hwp3", "ole", "hwpx", "docx", "xlsx", "pptx", "zip"),
-        *("jpeg", "png", "gif", "webp", "bmp", "html", "drm", "empty", "text", "unknown"),
-    }
-)
-"""Every kind :func:`sniff` can return."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HWP_SIGNATURE = b"HWP Document File"
 HWPX_MIMETYPE = b"application/hwp+zip"

@@ -102,14 +102,14 @@ class Store(SyncMarks):
         """Every cached board with its post and unread counts, by name."""
         rows = self.conn.execute(
             """SELECT b.id, b.name, b.url, b.engine, b.title, coalesce(c.total, 0), coalesce(u.unread, 0),
-                      b.last_sync, b.last_ok, b.last_error
+                      b.last_sync, b.last_error
                FROM boards b
                LEFT JOIN (SELECT board_id, count(*) AS total FROM posts GROUP BY board_id) c ON c.board_id = b.id
                LEFT JOIN (SELECT board_id, count(*) AS unread FROM posts WHERE read = 0 GROUP BY board_id) u
                     ON u.board_id = b.id
                ORDER BY b.name"""
         ).fetchall()
-        return [BoardRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7], r[8], r[9]) for r in rows]
+        return [BoardRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), int(r[6]), r[7], r[8]) for r in rows]
 
     def board(self, name: str) -> BoardRow | None:
         """The board called ``name``."""

@@ -23,7 +23,6 @@ class BoardRow:
     posts: int
     unread: int
     last_sync: str | None
-    last_ok: str | None
     last_error: str | None
 
     @property
@@ -75,7 +74,7 @@ class PostRow:
         return str(self.id)
 
     def to_json(self, attachments: list[AttachmentRow]) -> dict[str, Any]:
-        """The object ``list --json`` prints (DESIGN.md's contract)."""
+        """The object ``list --json`` prints (the contract in docs/architecture.md)."""
         return {
             "id": self.id,
             "board": self.board,
