@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from noticetui.dates import PartialDate, on_or_after, parse_board_date, resolve, to_datetime
+from noticetui.dates import PartialDate, anchor_years, on_or_after, parse_board_date, resolve, to_datetime
 from noticetui.models import SEOUL
 
 NOW = datetime(2025, 3, 5, 15, 30, tzinfo=SEOUL)
@@ -250,3 +250,33 @@ def test_reply_on_the_same_day_keeps_the_parents_year() -> None:
 
 def test_reply_that_would_be_in_the_future_falls_back_on_the_past() -> None:
     assert on_or_after(PartialDate(None, 2, 1), at(2024, 12, 31), NEW_YEAR) == at(2024, 2, 1)
+
+
+# --- anchoring guessed years to exact dates from post pages -----------------------------------------
+
+
+def test_a_secret_post_takes_its_year_from_the_exact_dates_around_it() -> None:
+    listed = [_at(2026, 6, 2), _at(2026, 5, 30), _at(2026, 5, 28)]
+    exact = [_at(2024, 6, 2, 9, 10), None, _at(2024, 5, 28, 17, 0)]
+    assert anchor_years(listed, exact, [True] * 3) == [exact[0], _at(2024, 5, 30), exact[2]]
+
+
+def test_guessed_rows_above_the_first_exact_date_follow_it_but_not_todays() -> None:
+    listed = [_at(2026, 11, 18, 14, 2), _at(2026, 6, 5), _at(2026, 6, 2)]
+    exact = [None, None, _at(2025, 6, 2, 8, 0)]
+    assert anchor_years(listed, exact, [False, True, True]) == [listed[0], _at(2025, 6, 5), exact[2]]
+
+
+def test_exact_dates_that_agree_with_the_list_move_nothing() -> None:
+    listed = [_at(2026, 6, 2), _at(2026, 5, 30)]
+    assert anchor_years(listed, [_at(2026, 6, 2, 9, 0), None], [True, True]) == [_at(2026, 6, 2, 9, 0), listed[1]]
+
+
+def test_a_list_that_shows_its_years_is_never_moved() -> None:
+    listed = [_at(2026, 6, 2), _at(2026, 5, 30)]
+    exact = [_at(2025, 6, 2, 9, 0), None]  # a post page misread: the list's own years stand
+    assert anchor_years(listed, exact, [False, False]) == [exact[0], listed[1]]
+
+
+def _at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=SEOUL)

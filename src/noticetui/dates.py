@@ -236,6 +236,44 @@ def resolve(dates: Sequence[PartialDate | None], now: datetime, *, newest_first:
     return resolved if newest_first else list(reversed(resolved))
 
 
+def _shifted(moment: datetime, years: int) -> datetime | None:
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:  # 02-29 into a year that has none
+        return None
+
+
+def anchor_years(
+    listed: Sequence[datetime | None], exact: Sequence[datetime | None], guessed: Sequence[bool]
+) -> list[datetime | None]:
+    """A list's dates (newest first) with their guessed years corrected by the exact dates known for some
+    rows (read from the posts' own pages); ``guessed`` says which rows' years were inferred (``MM-DD``).
+
+    A row whose exact date shows the same day in another year proves the list's year guess wrong by that
+    many years: the guessed rows below it, down to the next row with an exact date, are wrong by as many
+    (a secret post whose page cannot be read takes 2024-05-30 from the post under it, not 2025-05-30).
+    Guessed rows above the first such row follow it too.  Rows whose list showed the year stay as listed.
+    """
+    result: list[datetime | None] = list(listed)
+    shift = 0
+    first: tuple[int, int] | None = None
+    for index, (seen, known) in enumerate(zip(listed, exact, strict=True)):
+        if known is not None:
+            result[index] = known
+            same_day = seen is not None and (seen.month, seen.day) == (known.month, known.day)
+            shift = known.year - seen.year if seen is not None and same_day and guessed[index] else 0
+            if first is None:
+                first = (index, shift)
+        elif seen is not None and shift and guessed[index]:
+            result[index] = _shifted(seen, shift) or seen
+    if first is not None and first[1]:
+        for index in range(first[0]):
+            seen = listed[index]
+            if seen is not None and exact[index] is None and guessed[index]:
+                result[index] = _shifted(seen, first[1]) or seen
+    return result
+
+
 def on_or_after(p: PartialDate, anchor: datetime, now: datetime) -> datetime | None:
     """``p`` on or after ``anchor``'s day: a reply row, listed under the post it answers, is never older.
 

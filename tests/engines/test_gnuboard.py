@@ -448,3 +448,40 @@ def test_gnuboard4_pages_score_zero_despite_the_shared_url_shape() -> None:
     for path in fixtures:
         text, _ = decode_html(path.read_bytes(), None)
         assert ENGINE.score("http://x.kr/bbs/board.php?bo_table=notice", parse_html(text)) < 0.3, path.name
+
+
+# --- the upstream gallery skin's .gall_info, and older skins' labelled items -------------------------
+
+
+def test_gallery_author_is_read_from_gall_info() -> None:
+    result = ENGINE.parse_list(page("gallery_info"), ParseContext(url=f"{SITE}?bo_table=photo", now=NOW))
+    assert [(s.key, s.author, s.views) for s in result.stubs] == [
+        ("3", "관리자", 812),
+        ("41", "김사서", 77),
+        ("40", "박민지", 3),
+        ("39", "이관장", 154),
+    ]
+    assert result.stubs[2].secret
+
+
+def test_older_gallery_skin_reads_its_labelled_items() -> None:
+    html = """<div id="bo_gall"><ul id="gall_ul"><li class="gall_li"><ul class="gall_con">
+    <li class="gall_href"><a href="https://lib.example.kr/bbs/board.php?bo_table=photo&wr_id=7"><img src="t.jpg"></a></li>
+    <li class="gall_text_href"><a href="https://lib.example.kr/bbs/board.php?bo_table=photo&wr_id=7">가을 음악회</a></li>
+    <li><span class="gall_subject">작성자 </span><span class="sv_member">김사서</span></li>
+    <li><span class="gall_subject">작성일 </span>10-03</li>
+    <li><span class="gall_subject">조회 </span>41</li></ul></li></ul></div>"""
+    result = ENGINE.parse_list(parse_html(html), ParseContext(url=f"{SITE}?bo_table=photo", now=NOW))
+    assert [(s.key, s.title, s.author, s.views, s.posted_at) for s in result.stubs] == [
+        ("7", "가을 음악회", "김사서", 41, at(2024, 10, 3))
+    ]
+
+
+def test_rows_dated_without_a_year_say_so() -> None:
+    result = listing("list_page1")
+    guessed = {s.key: s.year_guessed for s in result.stubs}
+    dated = {s.key: s.posted_at for s in result.stubs}
+    # MM-DD rows had their year inferred; a HH:MM row (today) did not.
+    assert all(guessed[k] for k, m in dated.items() if m is not None and (m.hour, m.minute) == (0, 0))
+    assert not any(guessed[k] for k, m in dated.items() if m is not None and (m.hour, m.minute) != (0, 0))
+    assert any(guessed.values())

@@ -171,3 +171,105 @@ def test_password_page_gives_a_secret_post() -> None:
     doc = page("password", "generic")
     found = ENGINE.parse_post(doc, ParseContext(VIEW_URL, NOW, options(body=".board-body")), "3012")
     assert found.secret and found.body_html == ""
+
+
+# --- onclick link templates --------------------------------------------------------------------------
+
+SCRIPT_LIST = """<table class="list"><tbody>
+<tr><td>3</td><td class="subj"><a href="#" onclick="fnView(1046); return false;">겨울학기 수강생 모집</a></td>
+<td class="d">2026-11-16</td></tr>
+<tr onclick="fnView('1045')"><td>2</td><td class="subj"><a href="javascript:;">도서관 휴관 안내</a></td>
+<td class="d">2026-11-10</td></tr>
+</tbody></table>"""
+SCRIPT_PROFILE = {
+    "rows": "table.list tbody tr",
+    "title": "td.subj",
+    "date": "td.d",
+    "onclick": r"fnView\('?(\d+)'?\)",
+    "view": "view.do?seq={1}",
+}
+
+
+def test_an_onclick_pattern_fills_the_view_template() -> None:
+    found = ENGINE.parse_list(parse_html(SCRIPT_LIST), ctx("https://edu.hansol.kr/board/list.do", SCRIPT_PROFILE))
+    assert [(s.key, s.url) for s in found.stubs] == [
+        ("1046", "https://edu.hansol.kr/board/view.do?seq=1046"),
+        ("1045", "https://edu.hansol.kr/board/view.do?seq=1045"),
+    ]
+    assert found.stubs[1].title == "도서관 휴관 안내"
+
+
+def test_an_onclick_pattern_needs_its_view_template() -> None:
+    with pytest.raises(EngineError, match="onclick and view go together"):
+        ENGINE.parse_list(parse_html(SCRIPT_LIST), ctx(LIST_URL, {"rows": "tr", "onclick": r"fnView\((\d+)\)"}))
+
+
+def test_an_invalid_onclick_pattern_is_named() -> None:
+    with pytest.raises(EngineError, match="not a valid regular expression"):
+        ENGINE.parse_list(parse_html(SCRIPT_LIST), ctx(LIST_URL, {**SCRIPT_PROFILE, "onclick": "fnView(("}))
+
+
+def ctx(url: str, profile: dict[str, str]) -> ParseContext:
+    return ParseContext(url, NOW, {"profile": profile})
+
+
+# --- JSON list profiles ------------------------------------------------------------------------------
+
+API_URL = "https://www.hansol.go.kr/api/board/list?bbsId=B0001&page=1"
+API_JSON = """{"result": "ok", "data": {"totalCount": 23, "list": [
+  {"nttId": 9001, "nttSj": "공지: <필독> 누리집 점검", "frstRegistPnttm": "2026-11-01 09:00:00",
+   "ntcrNm": "정보팀", "inqireCo": "1,024", "noticeAt": "Y"},
+  {"nttId": 9088, "nttSj": "겨울철 제설 대책 안내", "frstRegistPnttm": "2026-11-17T10:20:00+09:00",
+   "ntcrNm": "도로과", "inqireCo": 12, "noticeAt": "N"},
+  {"nttId": 9087, "nttSj": "한솔천 산책로 공사", "frstRegistPnttm": "2026.11.12", "ntcrNm": "건설과",
+   "inqireCo": 7, "noticeAt": "N"}]}}"""
+API_PROFILE: dict[str, Any] = {
+    "json": True,
+    "rows": "data.list",
+    "key": "nttId",
+    "title": "nttSj",
+    "date": "frstRegistPnttm",
+    "author": "ntcrNm",
+    "views": "inqireCo",
+    "notice": "noticeAt",
+    "view": "/board/view.do?bbsId=B0001&nttId={nttId}",
+    "total": "data.totalCount",
+}
+
+
+def json_listing(text: str = API_JSON, url: str = API_URL, **changes: Any) -> ListPage:
+    profile = {**API_PROFILE, **changes}
+    return ENGINE.parse_list(parse_html(text), ParseContext(url, NOW, {"profile": profile}))
+
+
+def test_a_json_profile_reads_rows_by_key_paths() -> None:
+    found = json_listing()
+    assert [(s.key, s.title, s.author, s.views, s.notice) for s in found.stubs] == [
+        ("9001", "공지: <필독> 누리집 점검", "정보팀", 1024, True),
+        ("9088", "겨울철 제설 대책 안내", "도로과", 12, False),
+        ("9087", "한솔천 산책로 공사", "건설과", 7, False),
+    ]
+    assert found.stubs[1].url == "https://www.hansol.go.kr/board/view.do?bbsId=B0001&nttId=9088"
+    assert found.stubs[1].posted_at == datetime(2026, 11, 17, 10, 20, tzinfo=SEOUL)
+    assert found.total == 23
+
+
+def test_a_json_profile_pages_until_the_total_is_reached() -> None:
+    assert json_listing().next_page == 2
+    assert json_listing(url=API_URL.replace("page=1", "page=8")).next_page is None
+
+
+def test_a_json_profile_on_a_page_that_is_no_json_names_the_url() -> None:
+    with pytest.raises(EngineError, match="did not answer JSON"):
+        json_listing("<html><body>점검 중</body></html>")
+
+
+def test_a_json_profile_with_rows_that_are_no_array_says_so() -> None:
+    with pytest.raises(EngineError, match="no array"):
+        json_listing(rows="data.totalCount")
+
+
+def test_a_json_profile_needs_a_post_url() -> None:
+    profile = {k: v for k, v in API_PROFILE.items() if k != "view"}
+    with pytest.raises(EngineError, match="view"):
+        ENGINE.parse_list(parse_html(API_JSON), ParseContext(API_URL, NOW, {"profile": profile}))

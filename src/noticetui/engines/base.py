@@ -53,6 +53,11 @@ class Engine:
         """
         return self.list_request(board_url, page)
 
+    def list_requests_for(self, board_url: str, page: int, options: Mapping[str, Any] | None = None) -> list[Request]:
+        """Requests worth trying for list page ``page``, best first; sync keeps the first that brings new
+        rows.  One (:meth:`list_request_for`) for every engine but those that must guess (script paging)."""
+        return [self.list_request_for(board_url, page, options)]
+
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows, pagination and total of a list page."""
         raise NotImplementedError
@@ -257,7 +262,8 @@ def dated_stubs(stubs: Sequence[PostStub], dates: Sequence[PartialDate | None], 
             thread = {d: m for d, m in thread.items() if d < depth}
             if moment is not None:
                 thread[depth] = moment
-        dated.append(replace(stub, posted_at=moment))
+        guessed = moment is not None and date is not None and date.year is None  # MM-DD: sync may re-anchor it
+        dated.append(replace(stub, posted_at=moment, year_guessed=guessed))
     return dated
 
 

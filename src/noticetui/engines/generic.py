@@ -19,7 +19,9 @@ the threshold and it found a list (see :func:`noticetui.sync.choose_engine`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
 from noticetui.engines.base import (
@@ -39,13 +41,17 @@ from noticetui.engines.generic_links import (
     key_param,
     list_url_of_post,
     page_url,
+    page_urls,
     paging_of_url,
-    row_key,
+    row_keys,
 )
 from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import RowGroup, find_rows, usable_href
-from noticetui.models import ListPage, ParseContext, Post, PostStub, Request
+from noticetui.engines.js_targets import Scripts
+from noticetui.engines.published import published_text
+from noticetui.engines.script_files import script_attachments
+from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST_LINK = re.compile(r"^(?:목록|목록으로|목록보기|글목록|리스트|list|back to list)$", re.I)
 _TOTAL = re.compile(r"(?:전체|총)\s*(?:게시물|게시글|글)?\s*:?\s*([\d,]+)\s*건|total\s*:?\s*([\d,]+)", re.I)
@@ -60,7 +66,8 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
     stubs: list[PostStub] = []
     dates: list[PartialDate | None] = []
     marks: list[bool] = []
-    for row in group.rows:
+    keys = row_keys([r.href for r in group.rows], param)
+    for row, key in zip(group.rows, keys, strict=True):
         if row.node.tag == "tr":
             fields = table_fields(row.node, row.link, roles, ctx.now)
         else:
@@ -69,10 +76,10 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
         marks.append(by_mark and not by_number)
         stubs.append(
             PostStub(
-                key=row_key(row.href, param),
+                key=key,
                 title=row.title,
                 url=row.href,
-                request=Request(url=row.href, referer=ctx.url),
+                request=row.request or Request(url=row.href, referer=ctx.url),
                 author=fields.author,
                 views=fields.views,
                 notice=by_number or by_mark,
@@ -98,6 +105,16 @@ def _list_link(doc: Doc, url: str) -> str | None:
     return None
 
 
+def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
+    """File links, then files behind the page's own download calls (``fnFileDown('F1','1')``)."""
+    files = find_attachments(doc, ctx)
+    known = {a.request.url for a in files if a.request is not None}
+    extra = [
+        a for a in script_attachments(doc, ctx, len(files)) if a.request is not None and a.request.url not in known
+    ]
+    return files + [replace(a, index=len(files) + i) for i, a in enumerate(extra)]
+
+
 class GenericEngine(Engine):
     """Any board: repeated rows with links, pagination by numbered links, bodies by text density."""
 
@@ -119,7 +136,7 @@ class GenericEngine(Engine):
             return board_url_with(url, None)
         group = find_rows(doc, url)
         if group is not None and group.plausible:
-            links = read_pagination(doc, url, {r.href for r in group.rows})
+            links = read_pagination(doc, url, {r.href for r in group.rows}, Scripts.of(doc, url))
             return board_url_with(url, links.paging)
         target = _list_link(doc, url)
         return board_url_with(target or list_url_of_post(url), None)
@@ -128,12 +145,16 @@ class GenericEngine(Engine):
         """GET the board URL with its page parameter (``page`` unless the URL names another) set."""
         return Request(url=page_url(board_url, paging_of_url(board_url), page))
 
+    def list_requests_for(self, board_url: str, page: int, options: Mapping[str, Any] | None = None) -> list[Request]:
+        """The learnt request, then, for a board paged only by script, the common GET guesses."""
+        return [Request(url=u) for u in page_urls(board_url, page)]
+
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The best group of repeated rows; an empty page when there is none."""
         group = find_rows(doc, ctx.url, ctx.now)
         if group is None or not group.usable:
             return ListPage([])
-        links = read_pagination(doc, ctx.url, {r.href for r in group.rows})
+        links = read_pagination(doc, ctx.url, {r.href for r in group.rows}, Scripts.of(doc, ctx.url))
         text = node_text(doc.body)
         total = _TOTAL.search(text)
         return ListPage(
@@ -151,6 +172,12 @@ class GenericEngine(Engine):
         title, title_node = find_title(doc, body)
         facts = find_facts(doc, body, title, title_node)
         date = parse_board_date(facts.date, ctx.now) if facts.date else None
+        machine = published_text(doc)
+        exact = parse_board_date(machine, ctx.now) if machine else None
+        if exact is not None and (
+            date is None or date.hour is None or (date.month, date.day) == (exact.month, exact.day)
+        ):
+            date = exact  # the machine-readable date carries the time (and offset) the printed one lacks
         return Post(
             key=key,
             title=facts.title or title,
@@ -159,7 +186,7 @@ class GenericEngine(Engine):
             author=facts.author,
             posted_at=to_datetime(date, ctx.now) if date is not None else None,
             views=facts.views,
-            attachments=find_attachments(doc, ctx),
+            attachments=_attachments(doc, ctx),
         )
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import attr, column_role, node_text, parse_int
+from noticetui.engines.generic_rows import CARD_TITLE as _CARD_TITLE
 from noticetui.engines.generic_rows import row_date_text
 from noticetui.engines.generic_text import classes, date_in, is_notice_word, own_text, text_without
 
@@ -117,8 +118,13 @@ def _fields_by_content(tr: LexborNode, row_cells: list[LexborNode], link: Lexbor
 
 
 def item_fields(item: LexborNode, link: LexborNode, now: datetime) -> Fields:
-    """A list item's or card's fields, by label ("조회 12") or class name (``date``, ``writer``, ``hit``)."""
-    inside = {n.mem_id for n in link.traverse()}
+    """A list item's or card's fields, by label ("조회 12") or class name (``date``, ``writer``, ``hit``).
+
+    A card that is one big link (title, writer and date all inside the ``<a>``) keeps its fields: only its
+    title heading is left out then.
+    """
+    heading = link.css_first(_CARD_TITLE)
+    inside = {n.mem_id for n in (heading if heading is not None else link).traverse()}
     author: str | None = None
     views: int | None = None
     for node in item.css("*"):

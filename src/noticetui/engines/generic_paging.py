@@ -3,18 +3,25 @@
 Page links are the links whose text is a page number ("2", "[3]", "4 페이지") or a step word (다음, next,
 ›, », 맨끝…).  The query parameter whose value follows the numbers is the page parameter: equal to them
 (``page=3``), or a record offset in steps (``offset=20`` on the link "3" of a 10-row list).  Pages turned
-only by JavaScript (``href="#"`` with ``onclick``) cannot be followed; the first page is then all there is.
+by JavaScript (``javascript:goPage(2)``, ``onclick="fn_link_page(2)"``) are read through the page's own
+scripts (:mod:`.js_calls`): a function that builds a URL is followed like a link; one that posts a form
+gives the form field as a guessed GET parameter, tried with the common ones (``Paging.guess``).  Pages
+in the path (``/news/page/2/``) and a ``rel="next"`` link are followed too.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, absolute, attr, clean_text, node_text, query_param
 from noticetui.engines.generic_links import OFFSET_PARAMS, PAGE_PARAMS, Paging, query_pairs
 from noticetui.engines.generic_rows import usable_href
 from noticetui.engines.generic_text import classes
+from noticetui.engines.js_targets import Scripts, display_url, node_call
 
 _NUMBER = re.compile(r"\[?\s*(\d{1,4})\s*\]?\s*(?:페이지|page)?", re.I)
 _NEXT = re.compile(r"^(?:다음|다음\s*페이지|다음으로|next|next\s*page|›|»|>|>>|▶|▷)$", re.I)
@@ -60,31 +67,54 @@ def _learn(numbered: list[tuple[int, str]]) -> Paging | None:
     return best[1] if best else None
 
 
-def read_pagination(doc: Doc, url: str, skip: set[str]) -> PageLinks:
+def _script_target(link: LexborNode, url: str, scripts: Scripts, script_pages: list[bool]) -> str | None:
+    """A script page link's URL (a POST form's fields in the query); unknown functions with one number
+    argument give ``?page=N``, a guess.  ``script_pages`` records whether the link needs a guess."""
+    call = node_call(link)
+    if call is None or not call[1]:
+        return None
+    request = scripts.request(call[0], call[1])
+    if request is None:
+        number = next((a for a in call[1] if a.isdigit()), None)
+        if number is None:
+            return None
+        script_pages.append(True)
+        return absolute(url, f"?page={number}")
+    script_pages.append(request.method == "POST")
+    return display_url(request)
+
+
+def read_pagination(doc: Doc, url: str, skip: set[str], scripts: Scripts | None = None) -> PageLinks:
     """The paging parameter, the current, next and last page of the list page at ``url``.
 
     ``skip`` holds the row links (absolute), which may carry the page parameter too (``&page=2``).
     """
     numbered: list[tuple[int, str]] = []
     steps: list[tuple[str, str]] = []
-    for link in doc.css("a[href]"):
+    script_pages: list[bool] = []
+    for link in doc.css("a[href], a[onclick], link[rel='next'][href]"):
         href = attr(link, "href")
-        if not usable_href(href):
-            continue
-        target = absolute(url, href)
-        if target in skip:
+        if usable_href(href):
+            target: str | None = absolute(url, href)
+        else:
+            target = _script_target(link, url, scripts, script_pages) if scripts is not None else None
+        if target is None or target in skip:
             continue
         label = _label(node_text(link), attr(link, "title") or attr(link, "aria-label"))
         match = _NUMBER.fullmatch(label)
         if match:
             numbered.append((int(match.group(1)), target))
-        elif _NEXT.match(label) or "next" in classes(link):
+        elif _NEXT.match(label) or "next" in classes(link) or "next" in attr(link, "rel").split():
             steps.append(("next", target))
         elif _LAST.match(label) or {"last", "end"} & set(classes(link)):
             steps.append(("last", target))
-    paging = _learn(numbered) or _from_steps(steps)
+    paging = _learn(numbered) or _from_steps(steps) or _from_path(url, numbered, steps)
     if paging is None:
         return PageLinks(None)
+    if paging.path:
+        return _path_links(url, paging, numbered, steps)
+    if any(script_pages):
+        paging = Paging(paging.param, paging.step, guess=True)
     here = query_param(url, paging.param)
     current = paging.page_of(int(here)) if here and here.isdigit() else 1
     pages = {n for n, _ in numbered}
@@ -104,6 +134,47 @@ def read_pagination(doc: Doc, url: str, skip: set[str]) -> PageLinks:
     if last is None and next_page is None:
         last = current
     return PageLinks(paging, current, next_page, last)
+
+
+_PAGE_IN_PATH = re.compile(r"/(?:page|p|pages)/(\d+)/?$")
+
+
+def _path_template(number: int, target: str) -> str | None:
+    """``/news/page/3/`` for the link to page 3 → ``/news/page/{n}/``; None when no segment holds it."""
+    path = urlsplit(target).path
+    segments = path.split("/")
+    hits = [i for i, seg in enumerate(segments) if seg == str(number)]
+    if not hits:
+        return None
+    segments[hits[-1]] = "{n}"
+    return "/".join(segments)
+
+
+def _current_in_path(url: str) -> int:
+    match = _PAGE_IN_PATH.search(urlsplit(url).path)
+    return int(match.group(1)) if match else 1
+
+
+def _from_path(url: str, numbered: list[tuple[int, str]], steps: list[tuple[str, str]]) -> Paging | None:
+    """Pages in the path: every numbered link (and the next link, as page current + 1) fits one template."""
+    here = urlsplit(url)
+    links = [(n, t) for n, t in numbered if n > 1 and urlsplit(t).netloc == here.netloc]
+    if not links:
+        links = [(_current_in_path(url) + 1, t) for kind, t in steps if kind == "next"]
+    templates = {_path_template(n, t) for n, t in links}
+    if len(templates) != 1:
+        return None
+    template = templates.pop()
+    return Paging("page", path=template) if template and "{n}" in template else None
+
+
+def _path_links(url: str, paging: Paging, numbered: list[tuple[int, str]], steps: list[tuple[str, str]]) -> PageLinks:
+    current = _current_in_path(url)
+    pages = {n for n, t in numbered if _path_template(n, t) == paging.path}
+    if any(kind == "next" for kind, _ in steps):
+        pages.add(current + 1)
+    next_page = current + 1 if any(p > current for p in pages) else None
+    return PageLinks(paging, current, next_page, None if next_page else current)
 
 
 def _from_steps(steps: list[tuple[str, str]]) -> Paging | None:

@@ -126,8 +126,17 @@ def find_title(doc: Doc, body: LexborNode | None) -> tuple[str, LexborNode | Non
     order = {n.mem_id: i for i, n in enumerate(doc.root.traverse())} if doc.root is not None else {}
     start = order.get(body.mem_id, len(order)) if body is not None else len(order)
     best: tuple[float, LexborNode, str] | None = None
-    for node, text in _title_candidates(doc, body):
+    candidates = _title_candidates(doc, body)
+    # The post's own heading shares the body's container; a board or section name sits further out, even
+    # when <title> repeats only that name ("공연소식 | 기관명").
+    lines = {a.mem_id: i for i, a in enumerate(_ancestors(body))} if body is not None else {}
+    reach = {
+        n.mem_id: next((lines[a.mem_id] for a in (n, *_ancestors(n)) if a.mem_id in lines), 99) for n, _ in candidates
+    }
+    nearest = min(reach.values(), default=99)
+    for node, text in candidates:
         score = 2.0 * (text in page_title) + (node.tag in ("h1", "h2", "h3", "h4"))
+        score += 2.5 * (reach[node.mem_id] == nearest < 99)
         score += any(re.search(r"title|subject|tit", c, re.I) for c in classes(node))
         score += order.get(node.mem_id, 0) < start
         score -= 3 * _inside(node, body)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from noticetui.dates import parse_board_date
 from noticetui.engines.base import Doc, absolute, attr, clean_text, node_text
 from noticetui.engines.generic_text import (
     NAV_WORDS,
@@ -28,7 +29,8 @@ from noticetui.engines.generic_text import (
     text_without,
     tidy_title,
 )
-from noticetui.models import SEOUL
+from noticetui.engines.js_targets import Scripts, display_url, node_call
+from noticetui.models import SEOUL, Request
 
 ROW_TAGS = frozenset({"tr", "li", "article", "div", "dl", "section"})
 """Tags a repeated post row is made of."""
@@ -36,7 +38,9 @@ ROW_TAGS = frozenset({"tr", "li", "article", "div", "dl", "section"})
 _UNUSABLE = ("javascript:", "#", "mailto:", "tel:", "data:")
 _FILE_HREF = re.compile(r"(?i)(download|filedown|file_down|downfile|atchfile|getfile)|\.(hwpx?|pdf|docx?|xlsx?|zip)$")
 _NUMBERS = re.compile(r"\d+")
-_CARD_TITLE = "h2, h3, h4, h5, .tit, .title, .subject, [class*='title'], [class*='subject']"
+CARD_TITLE = "h2, h3, h4, h5, .tit, .title, .subject, [class*='title'], [class*='subject']"
+"""Where a card holds its title."""
+_CARD_TITLE = CARD_TITLE
 _DATE_HINT = "time, [class*='date'], [class~='day'], [class*='regdate']"
 
 
@@ -47,8 +51,10 @@ class Row:
     node: LexborNode
     link: LexborNode
     href: str
-    """The link, absolute."""
+    """The link, absolute (for a script's POST, its action with the form fields as the query)."""
     title: str
+    request: Request | None = None
+    """How to open the post when the link is a script call (``fnView(1046)``), else None."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +77,14 @@ class RowGroup:
         return len({r.href for r in self.rows}) >= 3 and self.score >= 3.0
 
 
+_SLUG = re.compile(r"^(?=[^./]*[A-Za-z%])[^./]*[-_][^./]*$")
+
+
 def link_shape(href: str) -> str:
-    """A link's host and path with its numbers blanked: the same for every post of a board."""
+    """A link's host and path with its numbers and slugs blanked: the same for every post of a board."""
     parts = urlsplit(href)
-    return parts.netloc + _NUMBERS.sub("#", parts.path)
+    segments = ["*" if _SLUG.match(seg) else seg for seg in parts.path.split("/")]
+    return parts.netloc + _NUMBERS.sub("#", "/".join(segments))
 
 
 def usable_href(href: str) -> bool:
@@ -106,25 +116,82 @@ def link_title(link: LexborNode) -> str:
     return text
 
 
-def main_link(row: LexborNode, base: str, titles: dict[int, str] | None = None) -> tuple[LexborNode, str, str] | None:
+def main_link(
+    row: LexborNode, base: str, titles: dict[int, str] | None = None, scripts: Scripts | None = None
+) -> tuple[LexborNode, str, str] | None:
     """The row's post link (the one with the longest title), its absolute URL and its title.
 
-    ``titles`` caches link titles by node across calls (nested candidate rows share their links).
+    ``titles`` caches link titles by node across calls (nested candidate rows share their links).  With
+    ``scripts``, a link that only calls a page function (``href="#" onclick="fnView(1046)"``) counts too,
+    its URL the one the call leads to (see :func:`script_link`).
     """
     best: tuple[LexborNode, str, str] | None = None
     cache = titles if titles is not None else {}
     for link in row.css("a"):
         href = attr(link, "href")
-        if not usable_href(href) or _FILE_HREF.search(href):
-            continue
+        if usable_href(href):
+            if _FILE_HREF.search(href):
+                continue
+            target = absolute(base, href)
+        else:
+            request = script_request(link, scripts, base)
+            if request is None:
+                continue
+            target = display_url(request)
         title = cache.get(link.mem_id)
         if title is None:
             title = cache[link.mem_id] = link_title(link)
         if not title or title.lower() in NAV_WORDS or title.isdigit():
             continue
         if best is None or len(title) > len(best[2]):
-            best = (link, absolute(base, href), title)
+            best = (link, target, title)
+    if best is None and scripts is not None and attr(row, "onclick"):
+        best = _clicked_row(row, base, scripts, cache)
     return best
+
+
+_ANY_DAY = datetime(2000, 1, 1, tzinfo=SEOUL)
+_DOWNLOAD_CALL = re.compile(r"(?i)down|file|atch")
+
+
+def script_request(node: LexborNode, scripts: Scripts | None, base: str) -> Request | None:
+    """The request a link's or row's script call makes, when the page says how; None otherwise.
+
+    Download calls (``fnFileDown('F1','1')``) never lead to a post.
+    """
+    if scripts is None:
+        return None
+    call = node_call(node)
+    if call is None or not call[1] or _DOWNLOAD_CALL.search(call[0]):
+        return None
+    return scripts.request(call[0], call[1], referer=base)
+
+
+def _clicked_row(
+    row: LexborNode, base: str, scripts: Scripts, titles: dict[int, str]
+) -> tuple[LexborNode, str, str] | None:
+    """A row that opens its post by an ``onclick`` on the row itself: its title is the longest link or
+    title-classed cell."""
+    request = script_request(row, scripts, base)
+    if request is None:
+        return None
+    candidates = row.css("a") or row.css(f"{_CARD_TITLE}, td")
+    best: tuple[LexborNode, str] | None = None
+    for node in candidates:
+        title = titles.get(node.mem_id)
+        if title is None:
+            title = titles[node.mem_id] = link_title(node)
+        dated = date_in(title, _ANY_DAY) is not None  # a date cell is never the title
+        if title and not title.isdigit() and not dated and (best is None or len(title) > len(best[1])):
+            best = (node, title)
+    return (best[0], display_url(request), best[1]) if best else None
+
+
+def row_request(row: LexborNode, link: LexborNode, base: str, scripts: Scripts | None) -> Request | None:
+    """The script request of a row whose post link is a call (on the link or on the row), else None."""
+    if usable_href(attr(link, "href")):
+        return None
+    return script_request(link, scripts, base) or script_request(row, scripts, base)
 
 
 def row_date_text(row: LexborNode, link: LexborNode | None, now: datetime) -> str | None:
@@ -136,7 +203,10 @@ def row_date_text(row: LexborNode, link: LexborNode | None, now: datetime) -> st
     for node in [*hinted, row, *row.css("*")]:
         if node.mem_id in inside and node.mem_id not in hint_ids:
             continue
-        text = attr(node, "datetime") if node.tag == "time" and attr(node, "datetime") else own_text(node)
+        machine = attr(node, "datetime") if node.tag == "time" else ""
+        if machine and parse_board_date(machine, now) is not None:
+            return machine  # ISO 8601, which date_in (made for printed dates) would refuse
+        text = own_text(node)
         if text and date_in(text, now) is not None:
             return text
     return None
@@ -158,15 +228,20 @@ def _groups(doc: Doc) -> Iterator[list[LexborNode]]:
 
 
 def _judge(
-    members: list[LexborNode], base: str, now: datetime, chrome: dict[int, bool], titles: dict[int, str]
+    members: list[LexborNode],
+    base: str,
+    now: datetime,
+    chrome: dict[int, bool],
+    titles: dict[int, str],
+    scripts: Scripts | None = None,
 ) -> RowGroup | None:
     rows: list[Row] = []
     links = dated = 0
     for member in members:
-        found = main_link(member, base, titles)
+        found = main_link(member, base, titles, scripts)
         if found is None:
             continue
-        rows.append(Row(member, found[0], found[1], found[2]))
+        rows.append(Row(member, found[0], found[1], found[2], row_request(member, found[0], base, scripts)))
         links += len(member.css("a"))
         dated += row_date_text(member, found[0], now) is not None
     if not rows:
@@ -187,9 +262,10 @@ def find_rows(doc: Doc, base: str, now: datetime | None = None) -> RowGroup | No
     moment = now or datetime.now(SEOUL)
     chrome: dict[int, bool] = {}
     titles: dict[int, str] = {}
+    scripts = Scripts.of(doc, base)
     best: RowGroup | None = None
     for members in _groups(doc):
-        group = _judge(members, base, moment, chrome, titles)
+        group = _judge(members, base, moment, chrome, titles, scripts)
         if group is not None and (best is None or group.score > best.score):
             best = group
     return best

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
+from noticetui.engines._gnuboard_items import labelled_item, post_items
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -163,9 +164,26 @@ def _table_rows(ctx: ParseContext, table: LexborNode) -> list[_Row]:
 def _gallery_rows(ctx: ParseContext, gallery: LexborNode) -> list[_Row]:
     rows: list[_Row] = []
     for li in gallery.css("li.gall_li, #gall_ul > li"):
-        cells = {"author": li.css_first(".gall_name"), "views": li.css_first(".gall_info")}
-        cells["date"] = li.css_first(".gall_date")
+        info = li.css_first(".gall_info")
+        # Upstream's gallery skin puts the writer's sideview span inside .gall_info, next to date and views;
+        # theme copies give it its own .gall_name; older ones label plain <li>s (작성자, 작성일, 조회).
+        author = li.css_first(".gall_name") or (info if _author(info) else None)
+        cells = {"author": author, "views": li.css_first(".gall_view") or info, "date": li.css_first(".gall_date")}
+        for label, key in (("작성자", "author"), ("작성일", "date"), ("조회", "views")):
+            if cells[key] is None:
+                cells[key] = labelled_item(li, label)
         row = _row(ctx, li, li.css_first(".gall_text_href") or li, cells)
+        if row is not None and all(r.stub.key != row.stub.key for r in rows):
+            rows.append(row)
+    return rows
+
+
+def _item_rows(ctx: ParseContext, box: LexborNode) -> list[_Row]:
+    """Webzine-style skins: one ``<li>`` per post in ``#bo_list`` (thumbnail, title, summary, info line)."""
+    rows: list[_Row] = []
+    for li, title in post_items(box, lambda a: node_text(a, skip=_TITLE_JUNK) if _post_key(attr(a, "href")) else ""):
+        views, date = li.css_first("[class*='hit'], [class*='view']"), li.css_first("[class*='date'], [class*='time']")
+        row = _row(ctx, li, title.parent or li, {"author": li if _author(li) else None, "views": views, "date": date})
         if row is not None and all(r.stub.key != row.stub.key for r in rows):
             rows.append(row)
     return rows
@@ -249,6 +267,8 @@ class GnuboardEngine(Engine):
             rows = _table_rows(ctx, table)
         elif gallery is not None:
             rows = _gallery_rows(ctx, gallery)
+        elif (box := doc.css_first("#bo_list, #bo_webzine")) is not None:
+            rows = _item_rows(ctx, box)
         else:
             raise EngineError("no gnuboard list (#bo_list, #bo_gall) on the page")
         next_page, last_page = _pagination(doc)

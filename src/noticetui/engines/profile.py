@@ -23,6 +23,8 @@ A profile is never detected (``score`` is 0): a board uses it with ``engine = "p
     attachments = "ul.files a"         # on a post page: the file links (or elements holding them)
     next_page = ".paging a.next"       # on a list page: present when there is a next page
     page_param = "pageIndex"           # the query parameter that numbers list pages (default: learnt)
+    onclick = "fnView\\((\\d+)\\)"        # a regular expression over a row link's onclick/javascript: href
+    view = "view.do?seq={1}"           # the post URL its groups fill in ({1}, {2}…), relative to the list
 
 Selectors inside a row are matched within the row.  ``rows`` and every selector given for ``title``,
 ``link`` and ``body`` are required to match: when one matches nothing the page raises an
@@ -32,6 +34,7 @@ board's error (the cache is kept).  The others may match nothing on some pages (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -52,11 +55,12 @@ from noticetui.engines.base import (
     query_param,
 )
 from noticetui.engines.generic_body import body_html, find_body
-from noticetui.engines.generic_links import Paging, key_param, page_url, paging_of_url, row_key
+from noticetui.engines.generic_links import Paging, key_param, page_url, paging_of_url, row_keys
 from noticetui.engines.generic_paging import read_pagination
 from noticetui.engines.generic_post import attachment_of, find_attachments, find_facts, find_title, is_password_page
 from noticetui.engines.generic_rows import main_link, usable_href
 from noticetui.engines.generic_text import TITLE_JUNK, text_without, tidy_title
+from noticetui.engines.profile_json import JSON_KEYS, is_json, parse_json_list
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 KEYS = (
@@ -74,6 +78,11 @@ KEYS = (
     "attachments",
     "next_page",
     "page_param",
+    "onclick",
+    "view",
+    "json",
+    "key",
+    "total",
 )
 """Every key a ``[boards.profile]`` table may hold."""
 
@@ -87,14 +96,30 @@ def read_profile(options: Mapping[str, Any] | None) -> dict[str, str]:
     for key, value in raw.items():
         if key not in KEYS:
             raise EngineError(f'profile: unknown key "{key}" in [boards.profile] (known: {", ".join(KEYS)})')
+        if key == "json":
+            if not isinstance(value, bool):
+                raise EngineError(f"profile: json must be true or false, got {value!r}")
+            continue
         if not isinstance(value, str) or not value.strip():
             raise EngineError(f"profile: {key} must be a non-empty string, got {value!r}")
-        if key != "page_param":
+        if is_json(raw) and key in JSON_KEYS:
+            pass  # key paths and templates, not CSS
+        elif key == "onclick":
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise EngineError(f'profile: onclick = "{value}" is not a valid regular expression ({exc})') from exc
+        elif key not in ("page_param", "view"):
             try:
                 parse_html("<p></p>").css(value)
             except SelectolaxError as exc:
                 raise EngineError(f'profile selector {key} = "{value}" is not valid CSS') from exc
         profile[key] = value.strip()
+    if is_json(raw):
+        profile["json"] = "true"
+        return profile
+    if ("onclick" in profile) != ("view" in profile):
+        raise EngineError("profile: onclick and view go together (the call's pattern and the URL it opens)")
     if "rows" not in profile:
         raise EngineError('profile: the board needs a rows selector in [boards.profile] (rows = "…")')
     return profile
@@ -107,6 +132,32 @@ def _missing(key: str, selector: str, url: str) -> EngineError:
 def _first(scope: LexborNode, profile: dict[str, str], key: str) -> LexborNode | None:
     selector = profile.get(key)
     return scope.css_first(selector) if selector else None
+
+
+def _script_url(row: LexborNode, link: LexborNode, profile: dict[str, str], base: str) -> str | None:
+    """The link's URL; for a script link, the ``view`` template filled with the ``onclick`` pattern's
+    groups, read from the link's ``onclick`` or ``javascript:`` href, else the row's ``onclick``."""
+    href = attr(link, "href")
+    if usable_href(href):
+        return absolute(base, href)
+    if "onclick" not in profile:
+        return None
+    pattern = re.compile(profile["onclick"])
+    for script in (attr(link, "onclick"), href, attr(row, "onclick")):
+        match = pattern.search(script) if script else None
+        if match:
+            return absolute(base, _fill(profile["view"], ("", *match.groups())))
+    return None
+
+
+def _fill(template: str, groups: tuple[str | None, ...]) -> str:
+    """``view.do?seq={1}`` with ``{N}`` replaced by group N (an empty string when there is none)."""
+
+    def group(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return (groups[index] or "") if index < len(groups) else ""
+
+    return re.sub(r"\{(\d+)\}", group, template)
 
 
 def _paging(profile: dict[str, str], url: str) -> Paging:
@@ -138,6 +189,8 @@ class ProfileEngine(Engine):
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows ``rows`` selects, read with the row selectors; pagination by ``next_page`` or learnt."""
         profile = read_profile(ctx.options)
+        if "json" in profile:
+            return parse_json_list(doc, ctx, profile)
         rows = doc.css(profile["rows"])
         if not rows:
             raise _missing("rows", profile["rows"], ctx.url)
@@ -147,7 +200,8 @@ class ProfileEngine(Engine):
             if key in profile and not any(row.css_first(profile[key]) for row in rows):
                 raise _missing(key, profile[key], ctx.url)
         param = key_param([stub.url for stub, _ in read])
-        stubs = [replace(stub, key=row_key(stub.url, param)) for stub, _ in read]
+        keys = row_keys([stub.url for stub, _ in read], param)
+        stubs = [replace(stub, key=key) for (stub, _), key in zip(read, keys, strict=True)]
         dated = dated_stubs(stubs, [date for _, date in read], ctx.now)
         return ListPage(dated, next_page=self._next_page(doc, profile, ctx, {s.url for s in dated}))
 
@@ -163,9 +217,11 @@ class ProfileEngine(Engine):
         if link is None and "link" not in profile:
             found = main_link(row, ctx.url)
             link = found[0] if found else None
-        if link is None or not usable_href(attr(link, "href")):
+        if link is None and "onclick" in profile:
+            link = row.css_first("a") or row
+        url = _script_url(row, link, profile, ctx.url) if link is not None else None
+        if link is None or url is None:
             return None  # a header or "no posts" row
-        url = absolute(ctx.url, attr(link, "href"))
         title = tidy_title(text_without(title_node or link, TITLE_JUNK))
         notice = row.mem_id in pinned or _first(row, profile, "notice") is not None
         date_text = node_text(_first(row, profile, "date"))

@@ -46,7 +46,12 @@ from noticetui.engines.base import (
 from noticetui.engines.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
-_CELL_CLASSES = {"number": ("no", "notice"), "author": ("author",), "date": ("time",), "views": ("readNum",)}
+_CELL_CLASSES = {
+    "number": ("no", "num", "notice"),
+    "author": ("author",),
+    "date": ("time", "date"),  # xe_board (XE 1.x) names its cells num, date, reading
+    "views": ("readNum", "reading"),
+}
 _NAME_JUNK = "img, i, .xe_point_level_icon, .sound_only, .blind"
 _TITLE_JUNK = "img, i, .sound_only, .blind"
 _ICON = "img[alt='{0}'], img[src*='/{0}.']"
@@ -90,7 +95,7 @@ def _cells(tr: LexborNode, columns: list[str | None]) -> dict[str, LexborNode]:
     cells: dict[str, LexborNode] = {}
     for td in tds:
         classes = class_set(td)
-        if "title" in classes:
+        if classes & {"title", "webzineTitle"}:
             cells.setdefault("title", td)
         for name, wanted in _CELL_CLASSES.items():
             if classes & set(wanted):
@@ -137,17 +142,30 @@ def _rows(ctx: ParseContext, table: LexborNode) -> list[PostStub]:
     return unique_stubs(dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
 
 
+def _gallery_rows(ctx: ParseContext, doc: Doc, box: LexborNode) -> list[PostStub]:
+    """xe_board's gallery style: each notice in a small ``table.boardList``, then ``div.cell`` thumbnails."""
+    read = [row for tr in doc.css("table.boardList tr.notice") if (row := _row(ctx, tr, _cells(tr, []))) is not None]
+    for cell in box.css("div.cell"):
+        title = cell.css_first("div.title")
+        parts = {"title": title, "author": cell.css_first(".author"), "date": cell.css_first(".date")}
+        parts["views"] = cell.css_first(".readAndRecommend .num")
+        row = _row(ctx, cell, {k: v for k, v in parts.items() if v is not None})
+        if row is not None:
+            read.append(row)
+    return unique_stubs(dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
+
+
 def _pagination(doc: Doc) -> tuple[int | None, int | None]:
     """``(next_page, last_page)`` from the list's ``.pagination`` (not the comments' one, which pages
     with ``cpage``)."""
     block = doc.css_first(".list_footer .pagination")
     if block is None:
-        block = next((b for b in doc.css(".pagination") if "cpage=" not in (b.html or "")), None)
+        block = next((b for b in doc.css(".pagination, .pageNavigation") if "cpage=" not in (b.html or "")), None)
     current = parse_int(node_text(block.css_first("strong"))) if block is not None else None
     if block is None or current is None:
         return None, None
     linked = {n for a in block.css("a[href]") if (n := page_number(attr(a, "href")) or 1)}
-    end = block.css_first("a.next, a.direction.next, a.last")
+    end = block.css_first("a.next, a.direction.next, a.last, a.goToLast")
     last = (page_number(attr(end, "href")) or 1) if end is not None else max(linked | {current})
     return (current + 1 if current < last else None), last
 
@@ -199,10 +217,13 @@ class RhymixEngine(Engine):
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of ``div.board_list`` (on a post's page too), and the pagination."""
         table = doc.css_first("div.board_list table") or doc.css_first("table[summary='List of Articles']")
-        if table is None:
+        table = table or doc.css_first("table.boardList")  # XE 1.x's xe_board skin (list and webzine styles)
+        gallery = doc.css_first("div.thumbnailBox")  # xe_board's gallery style: notice tables, then cells
+        if table is None and gallery is None:
             raise EngineError("no Rhymix/XE list (div.board_list) on the page")
         next_page, last_page = _pagination(doc)
-        return ListPage(_rows(ctx, table), next_page=next_page, last_page=last_page)
+        stubs = _gallery_rows(ctx, doc, gallery) if gallery is not None else _rows(ctx, table) if table else []
+        return ListPage(stubs, next_page=next_page, last_page=last_page)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
         """The post in ``div.board_read``; a password form (secret post) gives an empty, ``secret`` post."""

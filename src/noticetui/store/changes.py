@@ -15,7 +15,8 @@ from noticetui.models import PostStub
 
 def list_fields(stub: PostStub) -> list[object]:
     """The parts of a list row that say the post itself changed; None where the row shows nothing."""
-    day = stub.posted_at.date().isoformat() if stub.posted_at else None
+    # Month and day only: a year the list left out and sync later corrected is no change of the post.
+    day = stub.posted_at.strftime("%m-%d") if stub.posted_at else None
     return [stub.title.strip(), day, stub.has_file, stub.edited]
 
 

@@ -323,6 +323,21 @@ class Store(SyncMarks):
         row = self.conn.execute("SELECT id FROM posts WHERE board_id = ? AND key = ?", (board_id, key)).fetchone()
         return None if row is None else int(row[0])
 
+    def exact_dates(self, board_id: int, keys: Sequence[str]) -> dict[str, datetime]:
+        """The dates the posts ``keys`` of a board showed on their own pages (full dates, unlike many list
+        rows), by key; posts without one are left out."""
+        found: dict[str, datetime] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"""SELECT key, posted_at FROM posts WHERE board_id = ? AND posted_exact = 1
+                    AND posted_at IS NOT NULL AND key IN ({marks})""",
+                (board_id, *chunk),
+            ).fetchall()
+            found.update((str(key), datetime.fromisoformat(posted)) for key, posted in rows)
+        return found
+
     def posts_without_body(self, board_id: int) -> list[PostRow]:
         """Posts of a board whose body a sync owes (never fetched, failed, or stale), newest first.
 

@@ -8,7 +8,7 @@ whole sync), :mod:`.lock` (one sync at a time per cache).
 from noticetui.sync.board import sync_all, sync_board
 from noticetui.sync.bodies import board_for_post, ensure_body, fetch_bodies, fetch_post
 from noticetui.sync.engines import DETECT_THRESHOLD, FALLBACK_ENGINE, choose_engine, resolve_engine
-from noticetui.sync.listing import StopRule, merge_stubs, read_list, read_page
+from noticetui.sync.listing import StopRule, anchor_known, merge_stubs, read_list, read_page
 from noticetui.sync.lock import SyncBusy, SyncLock, lock_path
 from noticetui.sync.results import UNREACHABLE, BoardSyncResult, Progress, SyncError, SyncProgress, board_now
 
@@ -23,6 +23,7 @@ __all__ = [
     "SyncError",
     "SyncLock",
     "SyncProgress",
+    "anchor_known",
     "board_for_post",
     "board_now",
     "choose_engine",

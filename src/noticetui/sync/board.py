@@ -18,7 +18,7 @@ from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.store import PostRow
 from noticetui.sync.bodies import fetch_bodies
 from noticetui.sync.engines import resolve_engine
-from noticetui.sync.listing import StopRule, read_list
+from noticetui.sync.listing import StopRule, anchor_known, read_list
 from noticetui.sync.results import UNREACHABLE, BoardSyncResult, Progress, SyncError, SyncProgress
 from noticetui.watch import matches
 
@@ -50,13 +50,18 @@ async def sync_board(
         # A reading of the list that an earlier sync could not finish is finished now: every page is read.
         routine = not pages and not ctx.store.list_pending(board_id)
         writer = PageWriter(ctx, board, board_id, result, report, StopRule(pages or board.pages, routine))
-        result.seen = len(await read_list(board, engine, fetcher, writer.rule, result, report, writer))
+        stubs = await read_list(board, engine, fetcher, writer.rule, result, report, writer)
+        result.seen = len(stubs)
         if result.error is None:  # a later page that failed leaves the reading to finish next time
             ctx.store.set_list_pending(board_id, False)
         if bodies:
             todo = owed_bodies(ctx, board_id, result, writer.listed if refresh else set())
             report(SyncProgress(board.name, "bodies", 0, len(todo)))
             await fetch_bodies(ctx, board, engine, fetcher, todo, result, report)
+            # Post pages give full dates: list rows dated by a guessed year (MM-DD) take theirs from them.
+            anchored = anchor_known(stubs, ctx.store.exact_dates(board_id, [s.key for s in stubs]))
+            if anchored != stubs:
+                ctx.store.upsert_stubs(board_id, anchored)
         result.missing = ctx.store.count_without_body(board_id)
     except FetchError as exc:
         result.error = str(exc)
@@ -85,6 +90,7 @@ class PageWriter:
         """Store page ``number``'s rows in one transaction; returns the keys never seen before."""
         if number == 1:
             self.ctx.store.set_list_pending(self.board_id, True)
+        rows = anchor_known(rows, self.ctx.store.exact_dates(self.board_id, [s.key for s in rows]))
         upserted = self.ctx.store.upsert_stubs(self.board_id, rows)
         result = self.result
         result.new_ids += upserted.new

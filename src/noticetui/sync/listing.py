@@ -5,13 +5,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from noticetui.config import BoardConfig
+from noticetui.dates import anchor_years
 from noticetui.engines.base import Engine, EngineError, parse_html, unique_stubs
-from noticetui.models import ListPage, ParseContext, PostStub
+from noticetui.models import ListPage, ParseContext, PostStub, Request
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.sync.results import BoardSyncResult, Progress, SyncError, SyncProgress, board_now
 
@@ -29,22 +30,48 @@ def merge_one(old: PostStub | None, stub: PostStub) -> PostStub:
     return stub if old is None else unique_stubs([old, stub])[0]
 
 
-async def read_page(board: BoardConfig, engine: Engine, fetcher: Fetcher, number: int, now: datetime) -> ListPage:
-    """Fetch and parse list page ``number``; raises FetchError, or SyncError with a one-line reason."""
-    page = await fetcher.fetch(engine.list_request_for(board.url, number, board.options))
+def anchor_known(stubs: list[PostStub], exact: Mapping[str, datetime]) -> list[PostStub]:
+    """``stubs`` with the years their list guessed corrected by the ``exact`` dates known by key
+    (see :func:`noticetui.dates.anchor_years`); pinned notices and replies are left as they are."""
+    column = [s for s in stubs if not s.notice and not s.reply_depth]
+    fixed = anchor_years(
+        [s.posted_at for s in column], [exact.get(s.key) for s in column], [s.year_guessed for s in column]
+    )
+    moved = {s.key: m for s, m in zip(column, fixed, strict=True) if m != s.posted_at and m is not None}
+    return [replace(s, posted_at=moved[s.key]) if s.key in moved else s for s in stubs]
+
+
+async def read_page(
+    board: BoardConfig, engine: Engine, fetcher: Fetcher, number: int, now: datetime, seen: set[str], guess: int = 0
+) -> tuple[ListPage, int]:
+    """Fetch and parse list page ``number``, and which of the engine's requests for it gave it; raises
+    FetchError, or SyncError with a one-line reason.
+
+    Usually one request; a board paged only by script offers guesses: the first bringing rows not in
+    ``seen`` wins, and ``guess`` (the one that won last time) is tried first.
+    """
+    requests = engine.list_requests_for(board.url, number, board.options)[: 1 if number == 1 else None]
+    for index in sorted(range(len(requests)), key=lambda i: i != guess):
+        listing = await _read_one(engine, fetcher, requests[index], ParseContext("", now, board.options))
+        if any(s.key not in seen for s in listing.stubs):
+            return listing, index
+    if number == 1 and not listing.stubs:
+        raise SyncError(f"{board.url}: no posts found on the list page (has the board changed its layout?)")
+    return listing, guess
+
+
+async def _read_one(engine: Engine, fetcher: Fetcher, request: Request, ctx: ParseContext) -> ListPage:
+    page = await fetcher.fetch(request)
     doc = parse_html(page.text)
     reason = engine.is_failure_page(doc)
     if reason:
         raise SyncError(f"{page.url}: the site answered {reason!r}")
     try:
-        listing = engine.parse_list(doc, ParseContext(page.url, now, board.options))
+        return engine.parse_list(doc, ParseContext(page.url, ctx.now, ctx.options))
     except EngineError as exc:  # the page lacks what the engine (or a CSS profile) needs; says which
         raise SyncError(str(exc)) from exc
     except Exception as exc:  # a parser that meets a page it does not understand
         raise SyncError(f"cannot parse the list ({type(exc).__name__}: {exc})") from exc
-    if number == 1 and not listing.stubs:
-        raise SyncError(f"{page.url}: no posts found on the list page (has the board changed its layout?)")
-    return listing
 
 
 def next_anchor(now: datetime, listing: ListPage) -> datetime:
@@ -98,10 +125,11 @@ async def read_list(
     merged: dict[str, PostStub] = {}
     now = board_now(board)
     number = 1
+    guess = 0
     while True:
         progress(SyncProgress(board.name, "list", number - 1, rule.pages))
         try:
-            listing = await read_page(board, engine, fetcher, number, now)
+            listing, guess = await read_page(board, engine, fetcher, number, now, set(merged), guess)
         except (FetchError, SyncError) as exc:
             if number == 1:
                 raise

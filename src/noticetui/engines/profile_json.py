@@ -1,0 +1,125 @@
+"""JSON list profiles: boards whose page fills its list from a JSON API (``/api/board/list?page=2``).
+
+The board's ``url`` is the API's; ``[boards.profile]`` says where things are with key paths instead of CSS
+selectors (``json = true``)::
+
+    [boards.profile]
+    json = true
+    rows = "data.list"                       # REQUIRED: the array of rows
+    key = "nttId"                            # REQUIRED: a row's post id
+    title = "nttSj"                          # REQUIRED: a row's title
+    date = "frstRegistPnttm"                 # any Korean board date format, or ISO 8601
+    author = "ntcrNm"
+    views = "inqireCo"
+    notice = "noticeAt"                      # true, "Y", "1" or "true" mark a pinned notice
+    view = "/board/view.do?nttId={nttId}"    # the post page, filled with the row's fields ({a.b} for nested)
+    link = "detailUrl"                       # …or the post URL as a row gives it (instead of view)
+    total = "data.totalCount"                # the number of posts, to know the last page
+    page_param = "page"
+
+A key path is dot-separated names, with numbers for array positions (``result.items.0.title``).  Post
+pages are HTML and read with the profile's ``body``/``post_*`` selectors, or the generic way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from noticetui.dates import PartialDate, parse_board_date
+from noticetui.engines.base import Doc, EngineError, absolute, dated_stubs, parse_int, query_param
+from noticetui.engines.generic_links import paging_of_url
+from noticetui.models import ListPage, ParseContext, PostStub, Request
+
+JSON_KEYS = ("json", "rows", "key", "title", "link", "date", "author", "views", "notice", "view", "total", "page_param")
+"""The keys a JSON profile may hold (CSS keys for post pages are allowed too)."""
+
+_FIELD = re.compile(r"\{([\w.]+)\}")
+_TRUE = frozenset({"y", "yes", "1", "true", "on"})
+
+
+def is_json(raw: Mapping[str, Any]) -> bool:
+    """True when a ``[boards.profile]`` table describes a JSON list (``json = true``)."""
+    return raw.get("json") is True or str(raw.get("json", "")).lower() == "true"
+
+
+def pick(data: Any, path: str) -> Any:
+    """The value at key path ``path`` (``data.list.0.title``) in ``data``, or None when it is not there."""
+    current = data
+    for part in path.split("."):
+        if isinstance(current, Mapping):
+            current = current.get(part)
+        elif isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        else:
+            return None
+    return current
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or isinstance(value, (dict, list)) else str(value).strip()
+
+
+def _document(doc: Doc, url: str) -> Any:
+    raw = doc.raw_html
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EngineError(f"profile: {url} did not answer JSON ({exc.msg} at character {exc.pos})") from exc
+
+
+def parse_json_list(doc: Doc, ctx: ParseContext, profile: Mapping[str, str]) -> ListPage:
+    """A JSON list page's rows read with the profile's key paths; the next page from ``total``."""
+    for required in ("rows", "key", "title"):
+        if required not in profile:
+            raise EngineError(
+                f'profile: a JSON list needs a {required} key path in [boards.profile] ({required} = "…")'
+            )
+    if "view" not in profile and "link" not in profile:
+        raise EngineError('profile: a JSON list needs view = "…{id}…" (the post URL) or a link key path')
+    data = _document(doc, ctx.url)
+    rows = pick(data, profile["rows"])
+    if not isinstance(rows, list):
+        raise EngineError(f'profile: rows = "{profile["rows"]}" is no array in the JSON of {ctx.url}')
+    stubs: list[PostStub] = []
+    dates: list[PartialDate | None] = []
+    for row in rows:
+        key = _text(pick(row, profile["key"]))
+        if not key:
+            continue
+        link = _text(pick(row, profile["link"])) if "link" in profile else _fill(profile["view"], row)
+        url = absolute(ctx.url, link)
+        date_text = _text(pick(row, profile["date"])) if "date" in profile else ""
+        stubs.append(
+            PostStub(
+                key=key,
+                title=_text(pick(row, profile["title"])),
+                url=url,
+                request=Request(url=url, referer=ctx.url),
+                author=_text(pick(row, profile["author"])) or None if "author" in profile else None,
+                views=parse_int(_text(pick(row, profile["views"]))) if "views" in profile else None,
+                notice="notice" in profile and _text(pick(row, profile["notice"])).lower() in _TRUE,
+            )
+        )
+        dates.append(parse_board_date(date_text, ctx.now) if date_text else None)
+    total = parse_int(_text(pick(data, profile["total"]))) if "total" in profile else None
+    return ListPage(dated_stubs(stubs, dates, ctx.now), next_page=_next(ctx, profile, len(rows), total), total=total)
+
+
+def _fill(template: str, row: Any) -> str:
+    """``/view.do?nttId={nttId}`` with each ``{path}`` replaced by the row's value there."""
+    return _FIELD.sub(lambda m: _text(pick(row, m.group(1))), template)
+
+
+def _next(ctx: ParseContext, profile: Mapping[str, str], count: int, total: int | None) -> int | None:
+    """The next page while this one had rows and, when the total is known, pages this full do not
+    reach it yet (a short last page may cost one more request, which comes back empty)."""
+    param = profile.get("page_param") or paging_of_url(ctx.url).param
+    value = query_param(ctx.url, param)
+    page = int(value) if value and value.isdigit() else 1
+    if not count or (total is not None and page * count >= total):
+        return None
+    return page + 1
