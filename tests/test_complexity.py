@@ -30,8 +30,6 @@ KNOWN: dict[str, tuple[int, str]] = {
     "engines/generic_paging.py:_learn": (18, "#12 generic_paging"),
     "engines/generic_paging.py:read_pagination": (26, "#12 generic_paging.read_pagination"),
     "net/charset.py:decode_html": (18, "#9 charset"),
-    "sync.py:read_list": (26, "#12 sync.read_list"),
-    "sync.py:sync_board": (16, "#7/#12 sync"),
 }
 
 
