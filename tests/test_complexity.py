@@ -20,8 +20,6 @@ EXCLUDED = ("demo",)
 
 KNOWN: dict[str, tuple[int, str]] = {
     # name: (its complexity when listed, the issue that splits it)
-    "sync.py:read_list": (26, "#12 sync.read_list"),
-    "sync.py:sync_board": (16, "#7/#12 sync"),
 }
 
 

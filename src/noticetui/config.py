@@ -58,6 +58,9 @@ class BoardConfig:
     """A display title; the name when empty."""
     options: dict[str, Any] = field(default_factory=dict)
     """Engine options, such as the CSS selectors of a user profile (``[boards.profile]``)."""
+    watch: tuple[str, ...] = ()
+    """Watch words of this board, on top of ``[settings] watch``: new posts whose title holds one are
+    highlighted and, with ``sync --notify``, announced."""
 
     @property
     def zone(self) -> ZoneInfo:
@@ -95,6 +98,12 @@ class Settings:
     """Seconds ``min_rate`` is averaged over."""
     downloads_parallel: int = 3
     """Downloads running at once at most (the TUI's queue)."""
+    watch: tuple[str, ...] = ()
+    """Watch words for every board (``watch = ["지원사업", "채용"]``): matching new posts are highlighted and,
+    with ``sync --notify``, announced."""
+    notify_command: tuple[str, ...] = ()
+    """The command ``sync --notify`` runs per matching new post, the post's title and URL appended as two
+    more arguments (never through a shell); empty means ``notify-send``."""
 
 
 @dataclass(frozen=True)
@@ -192,7 +201,7 @@ def _get(path: Path, key: str, table: dict[str, Any], name: str, kind: type, def
 def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
     if not isinstance(raw, dict):
         raise ConfigError(path, key, "expected a table")
-    allowed = {"name", "url", "engine", "pages", "timezone", "title", "profile"}
+    allowed = {"name", "url", "engine", "pages", "timezone", "title", "profile", "watch"}
     for name in raw:
         if name not in allowed:
             raise ConfigError(path, f"{key}.{name}", f"unknown key (expected one of {', '.join(sorted(allowed))})")
@@ -224,7 +233,15 @@ def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
         timezone=timezone,
         title=_get(path, key, raw, "title", str, ""),
         options={"profile": profile} if profile else {},
+        watch=_words(path, f"{key}.watch", raw.get("watch", [])),
     )
+
+
+def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    """A list of non-empty strings (watch words, a command's argv)."""
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise ConfigError(path, key, f"expected a list of non-empty strings, got {value!r}")
+    return tuple(w.strip() for w in value)
 
 
 _NET_SETTINGS: dict[str, type] = {
@@ -257,13 +274,18 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     defaults = Settings()
     known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
     known |= _NET_SETTINGS
+    lists = ("watch", "notify_command")
     for name in raw:
-        if name not in known:
-            raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join(known)})")
+        if name not in known and name not in lists:
+            raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join([*known, *lists])})")
     values = {name: _get(path, "settings", raw, name, kind, getattr(defaults, name)) for name, kind in known.items()}
     if values["delay"] < 0 or values["timeout"] <= 0 or values["per_host"] < 1:
         raise ConfigError(path, "settings", "delay must be ≥ 0, timeout > 0 and per_host ≥ 1")
     _check_net_settings(path, values)
     if values["images"] not in ("auto", "on", "off"):
         raise ConfigError(path, "settings.images", f"expected 'auto', 'on' or 'off', got {values['images']!r}")
-    return Settings(**values)
+    return Settings(
+        **values,
+        watch=_words(path, "settings.watch", raw.get("watch", [])),
+        notify_command=_words(path, "settings.notify_command", raw.get("notify_command", [])),
+    )

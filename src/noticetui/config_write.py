@@ -36,6 +36,8 @@ def board_block(board: BoardConfig) -> str:
         lines.append(f"timezone = {toml_value(board.timezone)}")
     if board.title:
         lines.append(f"title = {toml_value(board.title)}")
+    if board.watch:
+        lines.append(f"watch = [{', '.join(toml_value(w) for w in board.watch)}]")
     profile = board.options.get("profile") or {}
     if profile:
         lines.append("")

@@ -119,6 +119,9 @@ class PostStub(PostHead):
     year_guessed: bool = False
     """True when the row showed its date without a year (``MM-DD``) and the year was inferred; sync then
     takes the year from the exact dates of the posts around it (:func:`noticetui.sync.anchor_known`)."""
+    edited: str | None = None
+    """The list's own edit marker (a "modified" date or icon) where a skin shows one; a change in it means
+    the post was edited and its body is fetched again."""
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from noticetui.engines import detect
 from noticetui.engines.base import parse_html
 from noticetui.engines.generic import ENGINE
 from noticetui.engines.js_targets import Scripts, node_call
-from noticetui.models import SEOUL, ListPage, ParseContext
+from noticetui.models import SEOUL, ListPage, ParseContext, PostStub
 from noticetui.net.fetch import Fetcher
-from noticetui.sync import BoardSyncResult, choose_engine, read_list
+from noticetui.sync import BoardSyncResult, StopRule, choose_engine, read_list
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "generic"
 NOW = datetime(2026, 11, 18, 14, 30, tzinfo=SEOUL)
@@ -106,12 +106,23 @@ def test_sync_keeps_the_guessed_page_parameter_that_brings_new_rows() -> None:
         board_url = ENGINE.board_url(GET_URL, parse_html(first))
         board = BoardConfig(name="edu", url=board_url, engine="generic")
         async with Fetcher(transport=httpx.MockTransport(handler), delay=0) as fetcher:
-            stubs = await read_list(board, ENGINE, fetcher, 2, BoardSyncResult("edu"), lambda _p: None)
+            stubs = await read_list(
+                board, ENGINE, fetcher, _all_pages(2), BoardSyncResult("edu"), lambda _p: None, _keep
+            )
         return [s.key for s in stubs]
 
     keys = asyncio.run(run())
     assert keys == ["1001", "1046", "1045", "1040", "1039", "1038", "1037"]
     assert asked[1:] == [f"{GET_URL}&pageIndex=2", f"{GET_URL}&page=2"]
+
+
+def _all_pages(pages: int) -> StopRule:
+    return StopRule(pages, routine=False)
+
+
+def _keep(_number: int, rows: list[PostStub]) -> set[str]:
+    """A store that keeps nothing and calls every row new."""
+    return {s.key for s in rows}
 
 
 def test_the_guess_that_worked_is_tried_first_on_the_next_pages() -> None:
@@ -133,7 +144,7 @@ def test_the_guess_that_worked_is_tried_first_on_the_next_pages() -> None:
     async def run() -> None:
         board = BoardConfig(name="edu", url=ENGINE.board_url(GET_URL, parse_html(base)), engine="generic")
         async with Fetcher(transport=httpx.MockTransport(handler), delay=0) as fetcher:
-            await read_list(board, ENGINE, fetcher, 3, BoardSyncResult("edu"), lambda _p: None)
+            await read_list(board, ENGINE, fetcher, _all_pages(3), BoardSyncResult("edu"), lambda _p: None, _keep)
 
     asyncio.run(run())
     assert asked[1:] == [f"{GET_URL}&pageIndex=2", f"{GET_URL}&page=2", f"{GET_URL}&page=3"]

@@ -10,7 +10,7 @@ import stat
 import threading
 import webbrowser
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ import pytest
 from rich.text import Text
 from textual.widgets import Input, Static
 
-from noticetui.config import Settings
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer
 from noticetui.net.fetch import Fetcher
@@ -408,15 +407,8 @@ async def test_search_results_come_as_the_query_is_typed_with_the_match_highligh
 # --- watched words -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WatchSettings(Settings):
-    """The settings with the watch list another part of noticetui adds (read with getattr by the TUI)."""
-
-    watch: tuple[str, ...] = ()
-
-
 async def test_watched_words_are_highlighted_and_new_matches_announced(make_app: AppFactory, ctx: AppContext) -> None:
-    ctx.config = replace(ctx.config, settings=WatchSettings(**asdict(ctx.config.settings), watch=("장학금",)))
+    ctx.config = replace(ctx.config, settings=replace(ctx.config.settings, watch=("장학금",)))
     board = ctx.config.boards[0]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

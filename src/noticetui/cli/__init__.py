@@ -19,13 +19,13 @@ Command = Callable[[argparse.Namespace, AppContext], int]
 
 def _commands() -> dict[str, Command]:
     # Imported here so that `noticetui --help` stays quick.
-    from noticetui.cli import boards_cmds, doctor_cmd, net_cmds, posts_cmds, serve_cmd
+    from noticetui.cli import boards_cmds, doctor_cmd, net_cmds, posts_cmds, serve_cmd, sync_cmd
 
     return {
         "add": boards_cmds.cmd_add,
         "boards": boards_cmds.cmd_boards,
         "remove": boards_cmds.cmd_remove,
-        "sync": net_cmds.cmd_sync,
+        "sync": sync_cmd.cmd_sync,
         "download": net_cmds.cmd_download,
         "list": posts_cmds.cmd_list,
         "show": posts_cmds.cmd_show,

@@ -106,12 +106,53 @@ def _describe(found: Found) -> None:
         print(f"  {short_date(stub.posted_at)}  {mark}{sanitize_line(stub.title)}")
 
 
+_PAGING = frozenset({"page", "pageindex", "pageid", "pageno", "cpage", "currentpage"})
+
+
+def board_identity(url: str) -> tuple[str, str, frozenset[tuple[str, str]]]:
+    """What makes two list URLs the same board: host, path and query, less paging and empty fields."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and parts.port not in (80, 443):
+        host += f":{parts.port}"
+    query = frozenset((k, v) for k, v in parse_qsl(parts.query) if v and k.lower() not in _PAGING)
+    return host, parts.path.rstrip("/") or "/", query
+
+
+def followed_as(ctx: AppContext, url: str) -> str | None:
+    """The name of the configured board whose list URL is ``url``'s board, if any."""
+    wanted = board_identity(url)
+    return next((b.name for b in ctx.config.boards if board_identity(b.url) == wanted), None)
+
+
+def check_url(url: str) -> None:
+    """A usage error unless ``url`` is an http(s) URL with a host (``http://[::1`` is not)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - a bad port raises here, not in the middle of a fetch
+    except ValueError as exc:
+        raise UsageError(f"{url!r} is not a valid URL ({exc})") from exc
+    if parts.scheme not in ("http", "https") or not host:
+        raise UsageError(f"{url!r} is not an http(s) URL of a board")
+
+
 def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
-    """Detect the engine of a board URL, show what it found, and save the board."""
+    """Detect the engine of a board URL, save the board, then show what was found.
+
+    The board is saved before anything is printed: a reader that goes away early (``add URL | head -1``)
+    cannot lose the save. A board already followed (its list URL, or a post URL of it) is refused with
+    exit status 2 and the name it is followed as.
+    """
+    check_url(args.url)
     if args.engine:
         get_engine_or_usage(args.engine)
     if args.name and not NAME_RE.match(args.name):
         raise UsageError(f"{args.name!r} is not a usable name (letters, digits, _ . -)")
+    if args.name and ctx.config.board(args.name):
+        raise UsageError(f"a board named {args.name!r} already exists")
+    if name := followed_as(ctx, args.url):
+        raise UsageError(f"{args.url}: already followed as {name!r}")
 
     async def run() -> Found:
         async with make_fetcher(ctx) as fetcher:
@@ -122,16 +163,16 @@ def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
     except (FetchError, EngineError) as exc:
         error(str(exc))
         return 1
-    _describe(found)
     if not found.listing.stubs:
+        _describe(found)
         error(f"{found.board_url}: the {found.engine.name} engine found no posts on this page; not saved")
         return 1
-    taken = {b.name for b in ctx.config.boards}
-    if args.name and args.name in taken:
-        raise UsageError(f"a board named {args.name!r} already exists")
-    name = args.name or suggest_name(found.board_url, taken)
+    if name := followed_as(ctx, found.board_url):
+        raise UsageError(f"{args.url}: already followed as {name!r} ({found.board_url})")
+    name = args.name or suggest_name(found.board_url, {b.name for b in ctx.config.boards})
     board = BoardConfig(name=name, url=found.board_url, engine=found.engine.name, pages=args.pages)
     add_board(ctx.paths.config_file, board)
+    _describe(found)
     print(f"saved board {name!r} in {ctx.paths.config_file}")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterable
@@ -32,10 +33,12 @@ def print_json_array(items: Iterable[Any]) -> None:
     out.write("[]\n" if first else "\n]\n")
 
 
-def terminal_width(default: int = 80) -> int:
-    """The terminal's width, or ``default`` when stdout is not a terminal."""
+def terminal_width(default: int = 80) -> int | None:
+    """The width to wrap prose at: the terminal's on a terminal (``COLUMNS`` wins, as everywhere), else
+    ``COLUMNS`` when it is set, else None: piped prose is not wrapped (the reader's tool wraps it)."""
+    columns = os.environ.get("COLUMNS", "").strip()
     if not sys.stdout.isatty():
-        return default
+        return max(20, int(columns)) if columns.isdigit() and int(columns) > 0 else None
     return max(20, shutil.get_terminal_size((default, 24)).columns)
 
 

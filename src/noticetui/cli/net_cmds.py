@@ -1,4 +1,4 @@
-"""``sync`` and ``download``: the commands that talk to sites."""
+"""``download``: fetching a post's attachments (``sync`` lives in :mod:`noticetui.cli.sync_cmd`)."""
 
 from __future__ import annotations
 
@@ -12,31 +12,7 @@ from noticetui.context import AppContext, make_fetcher
 from noticetui.downloads import DownloadError, DownloadProgress, SavedFile, download
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
-from noticetui.sync import BoardSyncResult, SyncError, sync_all
-
-
-def cmd_sync(args: argparse.Namespace, ctx: AppContext) -> int:
-    """Sync the named boards (all when none named) and print one line per board."""
-    if not ctx.config.boards:
-        raise UsageError(f"no boards configured in {ctx.paths.config_file}: noticetui add URL")
-    chosen = []
-    for name in args.boards:
-        board = ctx.config.board(name)
-        if board is None:
-            raise UsageError(f"no board named {name!r} (see noticetui boards)")
-        chosen.append(board)
-
-    async def run() -> list[BoardSyncResult]:
-        async with make_fetcher(ctx) as fetcher:
-            return await sync_all(ctx, fetcher, chosen or None, pages=args.pages, bodies=not args.no_bodies)
-
-    results = asyncio.run(run())
-    for r in results:
-        line = f"{r.board}: {r.new} new, {r.updated} updated, {r.bodies} bodies ({r.pages} pages, {r.engine or '?'})"
-        print(line)
-        if r.error:
-            error(f"{r.board}: {r.error}")
-    return 0 if all(r.ok for r in results) else 1
+from noticetui.sync import SyncError
 
 
 def cmd_download(args: argparse.Namespace, ctx: AppContext) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from noticetui import __version__
@@ -23,6 +24,23 @@ def positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
     return int(text)
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def duration(text: str) -> float:
+    """An argparse type: ``30m``, ``2h``, ``1h30m``, ``90s`` or bare seconds; at least one second."""
+    parts = re.fullmatch(r"(?:\d+[smhd])+|\d+", text.strip().lower())
+    if not parts:
+        raise argparse.ArgumentTypeError(f"expected a duration such as 30m, 2h or 1h30m, got {text!r}")
+    if text.strip().isdigit():
+        seconds = float(text)
+    else:
+        seconds = float(sum(int(n) * _UNITS[u] for n, u in re.findall(r"(\d+)([smhd])", text.lower())))
+    if seconds < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1s, got {text!r}")
+    return seconds
 
 
 def port_number(text: str) -> int:
@@ -62,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("boards", nargs="*", metavar="BOARD")
     p.add_argument("--pages", type=positive, help="list pages to read (default: each board's setting)")
     p.add_argument("--no-bodies", action="store_true", help="list pages only, no post bodies")
+    p.add_argument("--refresh", action="store_true", help="fetch again the bodies of the posts on the pages read")
+    p.add_argument("--notify", action="store_true", help="run notify-send (or notify_command) per watched new post")
+    p.add_argument("--every", type=duration, metavar="TIME", help="sync again every TIME (30m, 2h) until Ctrl-C")
 
     p = sub.add_parser("list", help="cached posts, newest first")
     p.add_argument("board", nargs="?")

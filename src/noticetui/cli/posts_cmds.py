@@ -62,8 +62,8 @@ def cmd_search(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def plain_text(row: PostRow, width: int) -> tuple[str, list[dict[str, Any]]]:
-    """A post's body as wrapped plain text, and its links."""
+def plain_text(row: PostRow, width: int | None) -> tuple[str, list[dict[str, Any]]]:
+    """A post's body as plain text wrapped at ``width`` (None: not wrapped), and its links."""
     doc = render_html(row.body_html or "", row.url)
     links = [{"number": link.number, "url": link.url, "text": link.text} for link in doc.links]
     return to_plain(doc, width), links
@@ -103,7 +103,8 @@ def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
         from noticetui.cli.preview_cmd import show_attachment
 
         return show_attachment(ctx, row, args.attachment)
-    width = args.width or terminal_width()
+    # JSON carries text, not layout: no line breaks of ours unless --width asks for them.
+    width = args.width or (None if args.json else terminal_width())
     files = ctx.store.attachments([row.id])[row.id]
     if row.secret and not row.has_body:
         text, links = "(secret post: the site shows it only with its password)", list[dict[str, Any]]()

@@ -25,6 +25,8 @@ from noticetui.render.wrap import fit, line_width, wrap, wrap_pre
 
 MIN_WIDTH = 2
 """Narrowest width laid out (a Korean syllable needs two cells); narrower requests are widened."""
+UNWRAPPED = 1_000_000
+"""A width that wraps nothing (piped output, JSON, feeds); centred and right-aligned text stays left."""
 _UNDERLINES = {1: "═", 2: "─"}
 
 
@@ -57,7 +59,7 @@ class Flow:
 
 
 def _aligned(lines: list[Line], width: int, align: str) -> list[Line]:
-    if align == "left":
+    if align == "left" or width >= UNWRAPPED:
         return lines
     out: list[Line] = []
     for line in lines:

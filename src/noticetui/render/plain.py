@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from noticetui.render.document import Document, Line, Mark
-from noticetui.render.layout import MIN_WIDTH, fitted, layout
+from noticetui.render.layout import MIN_WIDTH, UNWRAPPED, fitted, layout
 from noticetui.render.sanitize import sanitize
 from noticetui.render.width import cell_width, hard_split
 from noticetui.render.wrap import wrap
@@ -45,7 +45,8 @@ def lines_for(doc: Document, width: int) -> list[Line]:
     return body + (tail if body else tail[1:])
 
 
-def to_plain(doc: Document, width: int = 80) -> str:
-    """``doc`` as plain text of at most ``width`` cells a line, ending with its list of links."""
-    lines = lines_for(doc, width)
+def to_plain(doc: Document, width: int | None = 80) -> str:
+    """``doc`` as plain text of at most ``width`` cells a line, ending with its list of links; ``None``
+    wraps nothing (one line per paragraph: for pipes, JSON and feeds)."""
+    lines = lines_for(doc, UNWRAPPED if width is None else width)
     return sanitize("\n".join("".join(text for text, _ in line) for line in lines))

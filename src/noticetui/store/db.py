@@ -9,12 +9,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from noticetui.models import Post, PostStub, Request
 from noticetui.store import search as fts
+from noticetui.store.changes import keep_full_title as keep_full_title  # re-exported: callers import it from here
+from noticetui.store.changes import merge_signature
+from noticetui.store.marks import OWING_BODY, SyncMarks
 from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row
 from noticetui.store.schema import SchemaTooNew, migrate
 
@@ -30,26 +33,16 @@ class UpsertResult:
     new: list[int]
     """Ids of posts seen for the first time."""
     changed: list[int]
-    """Ids of known posts whose title, views, comments or flags changed."""
+    """Ids of known posts that the list shows changed (title, day, files, edit marker): bodies owed again."""
+    new_keys: list[str] = field(default_factory=list)
+    """The keys of the new posts, in the same order as ``new``."""
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def keep_full_title(stored: str, listed: str) -> str:
-    """The title to keep when a list row shows ``listed`` for a post stored as ``stored``.
-
-    Boards cut long titles in their lists ("… 사업설명회 개최 안내 - 지역혁신…"); the post's own page gave the
-    whole title, which a later list sync must not shorten again.
-    """
-    cut = listed.rstrip().removesuffix("…").removesuffix("...").rstrip()
-    if cut != listed.rstrip() and len(stored) > len(cut) and stored.startswith(cut):
-        return stored
-    return listed
-
-
-class Store:
+class Store(SyncMarks):
     """The cache database; open it with :meth:`open` and close it when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
@@ -148,37 +141,46 @@ class Store:
     # --- writing posts -----------------------------------------------------------------------------
 
     def upsert_stubs(self, board_id: int, stubs: Iterable[PostStub]) -> UpsertResult:
-        """Store list rows; new posts are inserted, known ones updated without blanking anything."""
+        """Store list rows in one transaction; new posts are inserted, known ones updated without blanking.
+
+        A known post counts as changed only when what the list shows of the post itself changed (see
+        :mod:`noticetui.store.changes`); its body is then owed again. New view or comment counts update
+        the row and nothing else.
+        """
         new: list[int] = []
+        new_keys: list[str] = []
         changed: list[int] = []
         now = _now()
         with self.transaction() as conn:
             for stub in stubs:
                 old = conn.execute(
-                    """SELECT id, title, views, comments, notice, secret, posted_ts, posted_exact FROM posts
-                       WHERE board_id = ? AND key = ?""",
+                    "SELECT id, title, list_sig, posted_ts, posted_exact FROM posts WHERE board_id = ? AND key = ?",
                     (board_id, stub.key),
                 ).fetchone()
                 posted = stub.posted_at.isoformat() if stub.posted_at else None
                 posted_ts = stub.posted_at.timestamp() if stub.posted_at else None
-                values = (stub.title, stub.url, stub.request.to_json(), stub.author, posted, posted_ts, stub.views,
-                          int(stub.notice), int(stub.secret), stub.reply_depth, stub.comments, int(stub.has_file),
-                          stub.category)  # fmt: skip
                 if old is None:
+                    sig, _ = merge_signature(None, stub)
+                    values = (stub.title, stub.url, stub.request.to_json(), stub.author, posted, posted_ts,
+                              stub.views, int(stub.notice), int(stub.secret), stub.reply_depth, stub.comments,
+                              int(stub.has_file), stub.category, sig)  # fmt: skip
                     cur = conn.execute(
                         """INSERT INTO posts (title, url, request, author, posted_at, posted_ts, views, notice,
-                               secret, reply_depth, comments, has_file, category, board_id, key, first_seen,
-                               updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                               secret, reply_depth, comments, has_file, category, list_sig, board_id, key,
+                               first_seen, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                         (*values, board_id, stub.key, now, now),
                     )
                     post_id = int(cur.lastrowid or 0)
                     fts.index(conn, [post_id])
                     new.append(post_id)
+                    new_keys.append(stub.key)
                     continue
                 post_id = int(old[0])
-                title = keep_full_title(old[1], stub.title)
+                sig, is_change = merge_signature(old[2], stub)
+                # The post's own page may have given a fuller title: keep it unless the list shows a new one.
+                title = keep_full_title(old[1], stub.title) if is_change or old[2] is None else old[1]
                 # The index holds the title and the date: out while it can still read the old ones.
-                moved = old[7] == 0 and posted_ts is not None and posted_ts != old[6]
+                moved = old[4] == 0 and posted_ts is not None and posted_ts != old[3]
                 reindex = old[1] != title or moved
                 if reindex:
                     fts.unindex(conn, [post_id])
@@ -188,19 +190,19 @@ class Store:
                            posted_ts = CASE WHEN posted_exact = 1 OR ? IS NULL THEN posted_ts ELSE ? END,
                            views = coalesce(?, views), notice = ?, secret = ?, reply_depth = ?,
                            comments = coalesce(?, comments), has_file = max(has_file, ?),
-                           category = coalesce(?, category), updated_at = ? WHERE id = ?""",
+                           category = coalesce(?, category), list_sig = ?,
+                           body_stale = CASE WHEN ? THEN body_at IS NOT NULL ELSE body_stale END,
+                           body_failures = CASE WHEN ? THEN 0 ELSE body_failures END,
+                           updated_at = ? WHERE id = ?""",
                     (title, stub.url, stub.request.to_json(), stub.author, posted, posted, posted_ts,
                      posted_ts, stub.views, int(stub.notice), int(stub.secret), stub.reply_depth, stub.comments,
-                     int(stub.has_file), stub.category, now, post_id),
+                     int(stub.has_file), stub.category, sig, int(is_change), int(is_change), now, post_id),
                 )  # fmt: skip
-                if (old[1], old[2], old[3], bool(old[4]), bool(old[5])) != (
-                    title, stub.views if stub.views is not None else old[2],
-                    stub.comments if stub.comments is not None else old[3], stub.notice, stub.secret,
-                ):  # fmt: skip
+                if is_change:
                     changed.append(post_id)
                 if reindex:
                     fts.index(conn, [post_id])
-        return UpsertResult(new, changed)
+        return UpsertResult(new, changed, new_keys)
 
     def save_post(self, post_id: int, post: Post) -> None:
         """Store a post's page: body, exact date and attachments.  A password page keeps the old body."""
@@ -223,7 +225,7 @@ class Store:
                 fts.index(conn, [post_id])
                 return
             conn.execute(
-                "UPDATE posts SET body_at = ?, has_file = max(has_file, ?) WHERE id = ?",
+                "UPDATE posts SET body_at = ?, body_stale = 0, body_failures = 0, has_file = max(has_file, ?) WHERE id = ?",
                 (now, int(bool(post.attachments)), post_id),
             )
             conn.execute(
@@ -336,10 +338,14 @@ class Store:
             found.update((str(key), datetime.fromisoformat(posted)) for key, posted in rows)
         return found
 
-    def posts_without_body(self, board_id: int, ids: Sequence[int] | None = None) -> list[PostRow]:
-        """Posts of a board whose body has not been fetched yet (secret posts excluded), newest first."""
-        rows = [p for p in self.posts(board_id) if not p.has_body and not p.secret]
-        return rows if ids is None else [p for p in rows if p.id in set(ids)]
+    def posts_without_body(self, board_id: int) -> list[PostRow]:
+        """Posts of a board whose body a sync owes (never fetched, failed, or stale), newest first.
+
+        Secret posts are left out: the site shows their body to no one without a password.
+        """
+        sql = f"""SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
+                  WHERE p.board_id = ? AND {OWING_BODY} ORDER BY p.posted_ts DESC, p.id DESC"""
+        return self._rows(sql, [board_id])
 
     def attachments(self, post_ids: Sequence[int]) -> dict[int, list[AttachmentRow]]:
         """The attachments of each post, by post id, in index order."""

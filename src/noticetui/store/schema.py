@@ -81,6 +81,28 @@ CREATE INDEX posts_unread ON posts (board_id) WHERE read = 0;
 CREATE INDEX posts_pinned ON posts (notice DESC, posted_ts DESC, id DESC);
 """
 
+BODY_TRIES = 3
+"""Failed fetches after which a post's body is no longer owed by routine syncs (a deleted post, say) until
+the list shows the post changed; ``show`` still tries."""
+
+V4 = f"""
+-- What the list showed of each post at the last sync (title, day, files, edit marker; JSON): the body is
+-- fetched again only when that changes, never for a new view or comment count.
+ALTER TABLE posts ADD COLUMN list_sig TEXT;
+-- 1 when the list showed such a change after the body was fetched: a sync owes the post its body again.
+ALTER TABLE posts ADD COLUMN body_stale INTEGER NOT NULL DEFAULT 0;
+-- Body fetches that failed in a row; reset by a fetch that works or by a change the list shows.
+ALTER TABLE posts ADD COLUMN body_failures INTEGER NOT NULL DEFAULT 0;
+-- The posts a sync owes a body (never fetched, failed fewer than BODY_TRIES times, or stale), found by one
+-- indexed look-up.
+CREATE INDEX posts_owing_body ON posts (board_id, posted_ts DESC, id DESC)
+    WHERE (body_at IS NULL OR body_stale = 1) AND secret = 0 AND body_failures < {BODY_TRIES};
+-- 1 while a sync is reading the board's list pages: still 1 at the next sync means that reading was cut
+-- short (Ctrl-C, a kill), and the next sync reads every page again instead of stopping at "nothing new".
+ALTER TABLE boards ADD COLUMN list_pending INTEGER NOT NULL DEFAULT 0;
+"""
+# V4 touches only columns and indexes of ``posts`` and ``boards``, not the search index of v3.
+
 
 V3_SEARCH = """
 CREATE VIEW search_source AS
@@ -114,10 +136,6 @@ def v3(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
 
 
-V4_PLACEHOLDER = ""
-"""Cache v4 belongs to another change (sync columns); when both land, its step takes this place."""
-
-
 def v5(conn: sqlite3.Connection) -> None:
     """A search index without positions, and each body stored with its runs text for checking matches.
 
@@ -140,7 +158,7 @@ def v5(conn: sqlite3.Connection) -> None:
 Migration: TypeAlias = str | Callable[[sqlite3.Connection], None]
 """An SQL script, or a function for steps SQL alone cannot do (run inside the step's transaction)."""
 
-MIGRATIONS: list[Migration] = [V1, V2, v3, V4_PLACEHOLDER, v5]
+MIGRATIONS: list[Migration] = [V1, V2, v3, V4, v5]
 """MIGRATIONS[n] takes a database from version n to n + 1."""
 
 LATEST = len(MIGRATIONS)
