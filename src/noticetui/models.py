@@ -147,7 +147,7 @@ class Post(PostHead):
     attachments: list[Attachment] = field(default_factory=list)
     provenance: Mapping[str, str] = field(default_factory=dict)
     """Which path read each field (``{"body": "engine", "posted_at": "generic"}``): the engine's own
-    selectors or the generic fallback (see :mod:`noticetui.engines.fallback`); what ``doctor`` shows."""
+    selectors or the generic fallback (see :mod:`noticetui.engines.common.fallback`); what ``doctor`` shows."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import pytest
 
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, parse_html
-from noticetui.engines.egov import ENGINE
+from noticetui.engines.egov.engine import ENGINE
 from noticetui.models import SEOUL, Request
 
 from .conftest import foreign_pages, load, load_path

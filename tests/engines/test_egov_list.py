@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from noticetui.engines.base import EngineError, parse_html
-from noticetui.engines.egov import ENGINE
+from noticetui.engines.egov.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, PostStub, Request
 
 from .test_egov import ARTICLE_LIST, LEGACY_LIST, NOW, PORTAL_LIST, page

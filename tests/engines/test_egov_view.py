@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from noticetui.engines.base import EngineError, parse_html
-from noticetui.engines.egov import ENGINE
+from noticetui.engines.egov.engine import ENGINE
 from noticetui.models import SEOUL, ParseContext, Post, Request
 
 from .test_egov import ARTICLE_LIST, ARTICLE_VIEW, LEGACY_VIEW, NOW, PORTAL_VIEW, page

@@ -8,8 +8,8 @@ import pytest
 
 from noticetui.engines import get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
-from noticetui.engines.fallback import ENGINE_PATH, GENERIC_PATH, read_post
-from noticetui.engines.generic_text import is_chrome
+from noticetui.engines.common.fallback import ENGINE_PATH, GENERIC_PATH, read_post
+from noticetui.engines.generic.text import is_chrome
 from noticetui.models import SEOUL, Post
 from noticetui.store.db import keep_full_title
 

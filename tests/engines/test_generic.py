@@ -9,7 +9,7 @@ import pytest
 
 from noticetui.engines import Detection, all_engines, detect, get_engine
 from noticetui.engines.base import Doc, parse_html
-from noticetui.engines.generic import ENGINE
+from noticetui.engines.generic.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, PostStub
 from noticetui.sync import DETECT_THRESHOLD, choose_engine
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from noticetui.engines.base import parse_html
-from noticetui.engines.generic import ENGINE
+from noticetui.engines.generic.engine import ENGINE
 from noticetui.models import SEOUL, ParseContext
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=SEOUL)

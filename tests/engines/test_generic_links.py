@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from noticetui.engines.generic_links import (
+from noticetui.engines.generic.links import (
     Paging,
     board_url_with,
     key_param,

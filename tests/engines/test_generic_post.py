@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from noticetui.engines.base import Doc, parse_html
-from noticetui.engines.generic import ENGINE
+from noticetui.engines.generic.engine import ENGINE
 from noticetui.models import SEOUL, ParseContext, Post
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "generic"

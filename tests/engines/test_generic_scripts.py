@@ -13,8 +13,8 @@ from selectolax.lexbor import LexborNode
 from noticetui.config import BoardConfig
 from noticetui.engines import detect
 from noticetui.engines.base import parse_html
-from noticetui.engines.generic import ENGINE
-from noticetui.engines.js_targets import Scripts, node_call
+from noticetui.engines.common.js_targets import Scripts, node_call
+from noticetui.engines.generic.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, PostStub
 from noticetui.net.fetch import Fetcher
 from noticetui.sync import BoardSyncResult, StopRule, choose_engine, read_list

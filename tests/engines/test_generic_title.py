@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from noticetui.engines.base import parse_html
-from noticetui.engines.generic_body import find_body
-from noticetui.engines.generic_post import find_title
+from noticetui.engines.generic.body import find_body
+from noticetui.engines.generic.post import find_title
 
 
 def test_the_posts_own_heading_beats_the_section_name_the_page_title_repeats() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from noticetui.engines import get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
-from noticetui.engines.gnuboard import ENGINE
+from noticetui.engines.gnuboard.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
 
 from .conftest import load
@@ -414,7 +414,7 @@ def test_ordinary_pages_are_not_failures(name: str) -> None:
 
 def test_a_view_title_cut_by_the_skin_is_taken_whole_from_the_page_title() -> None:
     from noticetui.engines.base import parse_html
-    from noticetui.engines.gnuboard import ENGINE
+    from noticetui.engines.gnuboard.engine import ENGINE
 
     full = "2026년 지역특화산업 육성사업(R&D) 신규 지원과제 공모 및 사업설명회 개최 안내 - 지역혁신 선도기업 대상 (온라인 접수)"
     html = (
@@ -435,7 +435,7 @@ def test_a_view_title_cut_by_the_skin_is_taken_whole_from_the_page_title() -> No
 def test_gnuboard4_pages_score_zero_despite_the_shared_url_shape() -> None:
 
     from noticetui.engines.base import parse_html
-    from noticetui.engines.gnuboard import ENGINE
+    from noticetui.engines.gnuboard.engine import ENGINE
     from noticetui.net.charset import decode_html
 
     # Board pages only: an alert page has no markup of either version to tell them apart.

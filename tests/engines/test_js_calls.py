@@ -9,7 +9,7 @@ import pytest
 
 from noticetui.engines import get_engine
 from noticetui.engines.base import EngineError, check_keys, parse_html
-from noticetui.engines.js_calls import board_and_post, file_and_serial, post_arg
+from noticetui.engines.common.js_calls import board_and_post, file_and_serial, post_arg
 from noticetui.models import SEOUL, PostStub, Request
 
 from .conftest import FIXTURES, context, load

@@ -7,8 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from noticetui.engines import page_parts as parts
 from noticetui.engines.base import EngineError, parse_html
+from noticetui.engines.common import page_parts as parts
 from noticetui.models import SEOUL, ParseContext
 
 CTX = ParseContext(url="https://example.kr/board/view?no=7", now=datetime(2026, 3, 4, 12, 0, tzinfo=SEOUL))

@@ -11,7 +11,7 @@ import pytest
 
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
-from noticetui.engines.profile import ENGINE
+from noticetui.engines.profile.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from noticetui.engines.base import parse_html
-from noticetui.engines.generic import ENGINE
-from noticetui.engines.published import published_text
+from noticetui.engines.common.published import published_text
+from noticetui.engines.generic.engine import ENGINE
 from noticetui.models import SEOUL, ParseContext
 
 NOW = datetime(2026, 11, 18, 14, 30, tzinfo=SEOUL)

@@ -11,7 +11,7 @@ import pytest
 
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
-from noticetui.engines.rhymix import ENGINE
+from noticetui.engines.rhymix.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
 
 from .conftest import foreign_pages, load, load_path

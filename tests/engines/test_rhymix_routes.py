@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from noticetui.engines._rhymix_routes import Route, document_srl, page_number, paged, parse_route, xe_globals
 from noticetui.engines.base import parse_html
+from noticetui.engines.rhymix.routes import Route, document_srl, page_number, paged, parse_route, xe_globals
 
 
 @pytest.mark.parametrize(

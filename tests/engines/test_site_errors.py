@@ -6,7 +6,7 @@ import pytest
 
 from noticetui.engines import all_engines
 from noticetui.engines.base import parse_html
-from noticetui.engines.site_errors import site_error, stated_error
+from noticetui.engines.common.site_errors import site_error, stated_error
 
 _FRAME = (
     "<html><head><title>한솔시청</title></head><body><header id='header'><ul class='gnb'><li><a href='/a'>시정소식</a>"

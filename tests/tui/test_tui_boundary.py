@@ -72,7 +72,7 @@ def test_the_walk_finds_every_layer() -> None:
     # A walk that silently found nothing would make every check below pass.
     modules = all_modules()
     assert len(modules) > 100
-    for expected in ("noticetui.engines.generic", "noticetui.cli.posts_cmds", "noticetui.demo.sites.egov"):
+    for expected in ("noticetui.engines.generic.engine", "noticetui.cli.posts_cmds", "noticetui.demo.sites.egov"):
         assert expected in modules
     assert len(engines()) > 10
 

@@ -17,7 +17,7 @@ from noticetui.config import BoardConfig
 from noticetui.context import AppContext, make_fetcher
 from noticetui.engines import get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
-from noticetui.engines.fallback import ENGINE_PATH, FIELDS, GENERIC_PATH, read_post
+from noticetui.engines.common.fallback import ENGINE_PATH, FIELDS, GENERIC_PATH, read_post
 from noticetui.models import ListPage, ParseContext, Post, PostStub
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.render import sanitize_line

@@ -1,12 +1,15 @@
 """Board engines: the registry and engine detection.
 
 Every module in this package that defines ``ENGINE`` (an :class:`~noticetui.engines.base.Engine`) is an
-engine; adding a module is all it takes to add one.
+engine, and so is every subpackage whose ``engine`` module defines one (``generic/``, ``egov/``…, which keep
+their helper modules beside it); adding a module is all it takes to add one.  ``base`` is the interface
+engines implement and ``common/`` the helpers several engines share: neither is an engine.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +24,10 @@ def all_engines() -> dict[str, Engine]:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name == "base" or info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+        name = f"{__name__}.{info.name}.engine" if info.ispkg else f"{__name__}.{info.name}"
+        if info.ispkg and importlib.util.find_spec(name) is None:
+            continue  # a package of helpers (common/)
+        module = importlib.import_module(name)
         engine = getattr(module, "ENGINE", None)
         if isinstance(engine, Engine):
             found[engine.name] = engine

@@ -68,7 +68,7 @@ class Engine:
 
     def is_failure_page(self, doc: Doc) -> str | None:
         """The site's words when the page is an error or alert page served with status 200, else None."""
-        from noticetui.engines.site_errors import site_error  # site_errors builds on this module
+        from noticetui.engines.common.site_errors import site_error  # site_errors builds on this module
 
         return site_error(doc)
 

@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
-from noticetui.engines import page_parts as parts
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -33,7 +32,8 @@ from noticetui.engines.base import (
     query_param,
     with_query,
 )
-from noticetui.engines.generic_post import is_password_page
+from noticetui.engines.common import page_parts as parts
+from noticetui.engines.generic.post import is_password_page
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST = "selectBbsNttList.do"

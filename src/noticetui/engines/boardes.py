@@ -19,7 +19,6 @@ from urllib.parse import urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
-from noticetui.engines import page_parts as parts
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -33,8 +32,9 @@ from noticetui.engines.base import (
     query_param,
     with_query,
 )
-from noticetui.engines.generic_post import is_password_page
-from noticetui.engines.js_calls import handler, js_calls, post_arg
+from noticetui.engines.common import page_parts as parts
+from noticetui.engines.common.js_calls import handler, js_calls, post_arg
+from noticetui.engines.generic.post import is_password_page
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _JUNK = ".sr_only, .blind, .skip, i, img, script"

@@ -37,7 +37,7 @@ from noticetui.engines.base import (
     query_param,
     unique_stubs,
 )
-from noticetui.engines.page_parts import secret_post
+from noticetui.engines.common.page_parts import secret_post
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _G4_VAR = re.compile(r"""var\s+g4_(?:path|bbs|url|bbs_img|charset)\s*=""")

@@ -29,8 +29,8 @@ from noticetui.engines.base import (
     style_px,
     with_query,
 )
-from noticetui.engines.page_parts import DatedRow, listed_stubs, required, secret_post
-from noticetui.engines.site_errors import site_error
+from noticetui.engines.common.page_parts import DatedRow, listed_stubs, required, secret_post
+from noticetui.engines.common.site_errors import site_error
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST = "[id^='kboard-'][id$='-list']"

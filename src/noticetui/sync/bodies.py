@@ -8,7 +8,7 @@ from noticetui.config import BoardConfig
 from noticetui.context import AppContext
 from noticetui.engines import get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
-from noticetui.engines.fallback import read_post
+from noticetui.engines.common.fallback import read_post
 from noticetui.models import ParseContext, Post
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.store import PostRow

@@ -6,7 +6,7 @@ the call does: the function body either builds a URL (``location.href = 'view.do
 form's fields and submits it (``document.frm.nttId.value = id; document.frm.submit();``).  :class:`Scripts`
 learns that from a page once and turns any call into a :class:`~noticetui.models.Request`.  Nothing runs:
 the bodies are read with regular expressions, and a call whose function cannot be read gives None.  The
-calls themselves are read by :mod:`.js_calls`.
+calls themselves are read by :mod:`~noticetui.engines.common.js_calls`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, absolute, attr
-from noticetui.engines.js_calls import handler, js_calls
+from noticetui.engines.common.js_calls import handler, js_calls
 from noticetui.models import Request
 
 _FUNCTION = re.compile(

@@ -1,6 +1,6 @@
 """Reading a post's page no engine knows: title, labelled facts (작성일 …, 작성자 …) and attachments.
 
-The body itself is found by :mod:`noticetui.engines.generic_body`.  The title is the heading nearest
+The body itself is found by :mod:`noticetui.engines.generic.body`.  The title is the heading nearest
 before the body that the page's ``<title>`` repeats; the date, author and views come from "label value"
 pairs near it (``<dt>작성일</dt><dd>…</dd>``, ``<th>조회수</th><td>…</td>``, ``작성자 : 홍길동``); files are
 the links whose address or text looks like a file.
@@ -16,8 +16,8 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, absolute, attr, clean_text, node_text, parse_int, parse_size, query_param
-from noticetui.engines.generic_rows import usable_href
-from noticetui.engines.generic_text import classes, is_chrome, text_without
+from noticetui.engines.generic.rows import usable_href
+from noticetui.engines.generic.text import classes, is_chrome, text_without
 from noticetui.models import Attachment, ParseContext, Request
 
 _LABELS = {

@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, attr, node_text, parse_int, query_param
-from noticetui.engines.js_calls import js_calls
+from noticetui.engines.common.js_calls import js_calls
 
 LIST_LEGACY = "selectBoardList.do"
 """The list of the legacy common component and of the portal template (``EgovNoticeList.jsp``)."""

@@ -1,5 +1,5 @@
 """Gnuboard 5 list skins made of items rather than table rows: webzine-style ``<li>`` lists and the older
-gallery skins' labelled ``<li>`` facts.  Selection only; :mod:`.gnuboard` reads the rows it finds."""
+gallery skins' labelled ``<li>`` facts.  Selection only; :mod:`~noticetui.engines.gnuboard.engine` reads the rows it finds."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Attachments behind script calls: ``<a href="javascript:fnFileDown('F202611170031','1')">``.
 
 The page's own download function (``location.href = "/file/download.do?fileId=" + fileId + …``) says
-which request a call makes (:mod:`.js_calls`); a call whose function the page does not show is skipped,
+which request a call makes (:mod:`~noticetui.engines.common.js_calls`); a call whose function the page does not show is skipped,
 since its URL cannot be known.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from noticetui.engines.base import Doc, node_text, parse_size
-from noticetui.engines.generic_text import text_without
-from noticetui.engines.js_targets import Scripts, node_call
+from noticetui.engines.common.js_targets import Scripts, node_call
+from noticetui.engines.generic.text import text_without
 from noticetui.models import Attachment, ParseContext, Request
 
 _DOWNLOAD = re.compile(r"(?i)down|file")

@@ -14,9 +14,9 @@ from datetime import datetime
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import attr, column_role, node_text, parse_int
-from noticetui.engines.generic_rows import CARD_TITLE as _CARD_TITLE
-from noticetui.engines.generic_rows import row_date_text
-from noticetui.engines.generic_text import classes, date_in, is_notice_word, own_text, text_without
+from noticetui.engines.generic.rows import CARD_TITLE as _CARD_TITLE
+from noticetui.engines.generic.rows import row_date_text
+from noticetui.engines.generic.text import classes, date_in, is_notice_word, own_text, text_without
 
 _CELL_JUNK = ".sr-only, .sr_only, .blind, .sound_only, .hidden, script"
 _LABELED = re.compile(

@@ -19,7 +19,8 @@ from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
 from noticetui.engines.base import Doc, absolute, attr, clean_text, node_text
-from noticetui.engines.generic_text import (
+from noticetui.engines.common.js_targets import Scripts, display_url, node_call
+from noticetui.engines.generic.text import (
     NAV_WORDS,
     TITLE_JUNK,
     date_in,
@@ -29,7 +30,6 @@ from noticetui.engines.generic_text import (
     text_without,
     tidy_title,
 )
-from noticetui.engines.js_targets import Scripts, display_url, node_call
 from noticetui.models import SEOUL, Request
 
 ROW_TAGS = frozenset({"tr", "li", "article", "div", "dl", "section"})

@@ -2,7 +2,7 @@
 
 Real deployments of one engine differ by skin.  An engine's selectors are the fast path, never the only
 one: when they raise :class:`~noticetui.engines.base.EngineError` or leave a field empty, the field comes
-from the generic reading of the page (:mod:`.generic_body`, :mod:`.generic_post`) — the title near the top
+from the generic reading of the page (:mod:`~noticetui.engines.generic.body`, :mod:`~noticetui.engines.generic.post`) — the title near the top
 of the content, the densest text block as the body, labelled facts in any tag, download-looking links.
 The post records which path found each field in :attr:`~noticetui.models.Post.provenance`.
 
@@ -24,10 +24,10 @@ from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date, to_datetime
 from noticetui.engines.base import Doc, Engine, EngineError, clean_text, node_text, parse_html
-from noticetui.engines.generic_body import body_html, find_body
-from noticetui.engines.generic_post import Facts, find_attachments, find_facts, find_title, is_password_page
-from noticetui.engines.generic_text import TITLE_JUNK, text_without
-from noticetui.engines.site_errors import stated_error
+from noticetui.engines.common.site_errors import stated_error
+from noticetui.engines.generic.body import body_html, find_body
+from noticetui.engines.generic.post import Facts, find_attachments, find_facts, find_title, is_password_page
+from noticetui.engines.generic.text import TITLE_JUNK, text_without
 from noticetui.models import Attachment, ParseContext, Post
 
 ENGINE_PATH = "engine"

@@ -13,7 +13,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, alert_message, clean_text, node_text
-from noticetui.engines.generic_text import is_chrome
+from noticetui.engines.generic.text import is_chrome
 
 _PHRASES = re.compile(
     r"(?:게시물|게시글|글|자료|페이지)[이가은는]?\s*(?:존재하지\s*않|삭제되었|찾을\s*수\s*없)"

@@ -17,15 +17,6 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
-from noticetui.engines._rhymix_routes import (
-    document_srl,
-    is_query_style,
-    list_url,
-    page_number,
-    paged,
-    parse_route,
-    xe_globals,
-)
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -43,7 +34,16 @@ from noticetui.engines.base import (
     query_param,
     unique_stubs,
 )
-from noticetui.engines.site_errors import site_error
+from noticetui.engines.common.site_errors import site_error
+from noticetui.engines.rhymix.routes import (
+    document_srl,
+    is_query_style,
+    list_url,
+    page_number,
+    paged,
+    parse_route,
+    xe_globals,
+)
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _CELL_CLASSES = {

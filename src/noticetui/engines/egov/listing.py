@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
-from noticetui.engines import egov_common as common
 from noticetui.engines.base import (
     Doc,
     absolute,
@@ -33,8 +32,9 @@ from noticetui.engines.base import (
     node_text,
     parse_int,
 )
-from noticetui.engines.js_calls import board_and_post, handler, js_calls
-from noticetui.engines.page_parts import DatedRow, listed_stubs, required
+from noticetui.engines.common.js_calls import board_and_post, handler, js_calls
+from noticetui.engines.common.page_parts import DatedRow, listed_stubs, required
+from noticetui.engines.egov import shared
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
 _COMMENT_COUNT = re.compile(r"\s*\[(\d+)\]\s*$")
@@ -103,7 +103,7 @@ class _Reader:
 
     def __init__(self, doc: Doc, ctx: ParseContext) -> None:
         self.doc, self.ctx = doc, ctx
-        self.bbs_id = common.board_id(ctx.url, doc) or ""
+        self.bbs_id = shared.board_id(ctx.url, doc) or ""
         self.article_form = doc.css_first("form[name='articleForm']")
         self.portal = doc.css_first("div.board_list a.lnk, div.board_list form[name='subForm']") is not None
 
@@ -111,7 +111,7 @@ class _Reader:
         """The list page as a GET URL: a POSTed list's own URL carries no ``bbsId``."""
         if urlsplit(self.ctx.url).query or not self.bbs_id:
             return self.ctx.url
-        return common.with_fields(self.ctx.url, [("bbsId", self.bbs_id)])
+        return shared.with_fields(self.ctx.url, [("bbsId", self.bbs_id)])
 
     def request_for(self, call: tuple[str, str, str] | None, cell: LexborNode) -> tuple[str, Request, str] | None:
         """``(nttId, request, browser URL)`` for a row, or None when the row cannot be opened."""
@@ -119,25 +119,25 @@ class _Reader:
         if call is not None:
             fn, bbs_id, ntt_id = call
             if fn == _OPEN_ARTICLE:
-                url = common.endpoint(ctx.url, self.doc, common.VIEW_ARTICLE)
-                base = common.form_fields(self.article_form) if self.article_form is not None else []
-                fields = common.replace_fields(base, bbsId=bbs_id, nttId=ntt_id)
+                url = shared.endpoint(ctx.url, self.doc, shared.VIEW_ARTICLE)
+                base = shared.form_fields(self.article_form) if self.article_form is not None else []
+                fields = shared.replace_fields(base, bbsId=bbs_id, nttId=ntt_id)
             else:
-                url = common.endpoint(ctx.url, self.doc, common.VIEW_LEGACY)
+                url = shared.endpoint(ctx.url, self.doc, shared.VIEW_LEGACY)
                 fields = [("bbsId", bbs_id), ("nttId", ntt_id)]
             request = Request(url, method="POST", form=tuple(fields), referer=ctx.url)
-            return ntt_id, request, common.with_fields(url, [("bbsId", bbs_id), ("nttId", ntt_id)])
+            return ntt_id, request, shared.with_fields(url, [("bbsId", bbs_id), ("nttId", ntt_id)])
         found = _row_form(cell)
         if found is None:
             return None
         form, fields = found
         ntt_id = next(v for k, v in fields if k == "nttId")
         action = attr(form, "action")
-        url = absolute(ctx.url, action) if action else common.endpoint(ctx.url, self.doc, common.VIEW_LEGACY)
+        url = absolute(ctx.url, action) if action else shared.endpoint(ctx.url, self.doc, shared.VIEW_LEGACY)
         method = "POST" if attr(form, "method").lower() == "post" else "GET"
         request = Request(url, method=method, form=tuple(fields), referer=ctx.url)
-        shown = [(k, v) for k, v in fields if v and (k == "nttId" or k not in common.TRANSIENT_FIELDS)]
-        return ntt_id, request, common.with_fields(url, shown)
+        shown = [(k, v) for k, v in fields if v and (k == "nttId" or k not in shared.TRANSIENT_FIELDS)]
+        return ntt_id, request, shared.with_fields(url, shown)
 
     def title(self, cell: LexborNode, call: tuple[str, str, str] | None, opened: bool) -> tuple[str, int | None]:
         """``(title, comments)``: the opening link's text, without the current list's ``[N]`` count."""
@@ -203,5 +203,5 @@ def parse_list(doc: Doc, ctx: ParseContext) -> ListPage:
     rows = [r for tr in table.css("tbody tr") if (r := reader.row(tr, columns)) is not None]
     # Pinned notices are out of date order: they are dated alone, the rest as a column.
     stubs = listed_stubs(rows, ctx.now)
-    next_page, last_page = common.pagination(doc)
-    return ListPage(stubs, next_page=next_page, last_page=last_page, total=common.total_count(doc))
+    next_page, last_page = shared.pagination(doc)
+    return ListPage(stubs, next_page=next_page, last_page=last_page, total=shared.total_count(doc))

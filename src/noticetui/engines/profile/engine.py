@@ -54,14 +54,14 @@ from noticetui.engines.base import (
     parse_int,
     query_param,
 )
-from noticetui.engines.generic_body import body_html, find_body
-from noticetui.engines.generic_links import Paging, key_param, page_url, paging_of_url, row_keys
-from noticetui.engines.generic_paging import read_pagination
-from noticetui.engines.generic_post import attachment_of, find_attachments, find_facts, find_title, is_password_page
-from noticetui.engines.generic_rows import main_link, usable_href
-from noticetui.engines.generic_text import TITLE_JUNK, text_without, tidy_title
-from noticetui.engines.page_parts import secret_post
-from noticetui.engines.profile_json import JSON_KEYS, is_json, parse_json_list
+from noticetui.engines.common.page_parts import secret_post
+from noticetui.engines.generic.body import body_html, find_body
+from noticetui.engines.generic.links import Paging, key_param, page_url, paging_of_url, row_keys
+from noticetui.engines.generic.paging import read_pagination
+from noticetui.engines.generic.post import attachment_of, find_attachments, find_facts, find_title, is_password_page
+from noticetui.engines.generic.rows import main_link, usable_href
+from noticetui.engines.generic.text import TITLE_JUNK, text_without, tidy_title
+from noticetui.engines.profile.json_list import JSON_KEYS, is_json, parse_json_list
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 KEYS = (

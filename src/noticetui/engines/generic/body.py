@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, attr, parse_html
-from noticetui.engines.generic_text import is_chrome
+from noticetui.engines.generic.text import is_chrome
 
 _CONTAINERS = frozenset({"div", "article", "section", "main", "dd", "blockquote", "body", "form", "fieldset", "center"})
 _CELLS = frozenset({"td", "th", "li"})

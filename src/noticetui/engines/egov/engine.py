@@ -3,8 +3,8 @@ site template (BOARDS.md §3).
 
 A board is ``…/cop/bbs/selectBoardList.do?bbsId=BBSMSTR_…`` (legacy, portal) or
 ``…/cop/bbs/selectArticleList.do?bbsId=…`` (current); a post's key is its ``nttId``.  Nothing on these
-pages is a plain link: posts open through POSTed forms (see :mod:`~noticetui.engines.egov_list`), files
-through ``fn_egov_downFile`` (see :mod:`~noticetui.engines.egov_view`).  ``selectBoardList.do`` lists are
+pages is a plain link: posts open through POSTed forms (see :mod:`~noticetui.engines.egov.listing`), files
+through ``fn_egov_downFile`` (see :mod:`~noticetui.engines.egov.view`).  ``selectBoardList.do`` lists are
 paged the way their ``fn_egov_select_noticeList(n)`` does it, by POSTing ``bbsId`` and ``pageIndex``;
 ``selectArticleList.do`` lists take ``?pageIndex=n``.
 """
@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
-from noticetui.engines import egov_common as common
-from noticetui.engines import egov_list, egov_view
 from noticetui.engines.base import Doc, Engine, attr, node_text, paged_request, query_param
-from noticetui.engines.site_errors import site_error
+from noticetui.engines.common.site_errors import site_error
+from noticetui.engines.egov import listing, shared, view
 from noticetui.models import ListPage, ParseContext, Post, Request
 
 _SIGNATURE_FUNCTIONS = (
@@ -38,7 +37,7 @@ _ERROR_TEXTS = ("알 수 없는 오류가 발생했습니다", "Not supported br
 def _url_fit(url: str) -> float:
     parts = urlsplit(url)
     last = parts.path.rsplit("/", 1)[-1]
-    if last in common.ENDPOINTS:
+    if last in shared.ENDPOINTS:
         return 1.0
     bbs_id = query_param(url, "bbsId") or ""
     if bbs_id.startswith("BBSMSTR_") or ("/cop/bbs/" in parts.path and last.endswith(".do")):
@@ -77,19 +76,19 @@ class EgovEngine(Engine):
         (``menuNo``…) but not the visitor's page, search or post."""
         parts = urlsplit(url)
         head, _, last = parts.path.rpartition("/")
-        last = common.LIST_OF_VIEW.get(last, last)
-        skip = common.TRANSIENT_FIELDS | _BOARD_ATTRIBUTES
+        last = shared.LIST_OF_VIEW.get(last, last)
+        skip = shared.TRANSIENT_FIELDS | _BOARD_ATTRIBUTES
         pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if v and k not in skip]
         if not any(k == "bbsId" for k, _ in pairs):
-            bbs_id = common.board_id(url, doc)
+            bbs_id = shared.board_id(url, doc)
             if bbs_id:
                 pairs.insert(0, ("bbsId", bbs_id))
-        return common.with_fields(urlunsplit(parts._replace(path=f"{head}/{last}")), pairs)
+        return shared.with_fields(urlunsplit(parts._replace(path=f"{head}/{last}")), pairs)
 
     def list_request(self, board_url: str, page: int) -> Request:
         """POST ``frm``'s fields with ``pageIndex`` to ``selectBoardList.do``; GET ``?pageIndex=`` elsewhere."""
         parts = urlsplit(board_url)
-        if parts.path.rsplit("/", 1)[-1] == common.LIST_LEGACY:
+        if parts.path.rsplit("/", 1)[-1] == shared.LIST_LEGACY:
             # Fields go in the body only: Spring would read a bbsId in both the query and the body as "a,a".
             fields = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "pageIndex"]
             url = urlunsplit(parts._replace(query="", fragment=""))
@@ -97,16 +96,16 @@ class EgovEngine(Engine):
         return paged_request(board_url, "pageIndex", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
-        """The rows of any of the three list templates (see :mod:`~noticetui.engines.egov_list`)."""
-        return egov_list.parse_list(doc, ctx)
+        """The rows of any of the three list templates (see :mod:`~noticetui.engines.egov.listing`)."""
+        return listing.parse_list(doc, ctx)
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:
-        """The post of any of the three view templates (see :mod:`~noticetui.engines.egov_view`)."""
-        return egov_view.parse_post(doc, ctx, key)
+        """The post of any of the three view templates (see :mod:`~noticetui.engines.egov.view`)."""
+        return view.parse_post(doc, ctx, key)
 
     def is_failure_page(self, doc: Doc) -> str | None:
         """eGovFrame's ``egovError.jsp`` (served with status 200) or an alert page; never a list or a view."""
-        if egov_list.list_table(doc) is not None or egov_view.is_view(doc):
+        if listing.list_table(doc) is not None or view.is_view(doc):
             return None
         text = node_text(doc.body)
         for message in _ERROR_TEXTS:

@@ -4,7 +4,7 @@ Page links are the links whose text is a page number ("2", "[3]", "4 페이지")
 ›, », 맨끝…).  The query parameter whose value follows the numbers is the page parameter: equal to them
 (``page=3``), or a record offset in steps (``offset=20`` on the link "3" of a 10-row list).  Pages turned
 by JavaScript (``javascript:goPage(2)``, ``onclick="fn_link_page(2)"``) are read through the page's own
-scripts (:mod:`.js_calls`): a function that builds a URL is followed like a link; one that posts a form
+scripts (:mod:`~noticetui.engines.common.js_calls`): a function that builds a URL is followed like a link; one that posts a form
 gives the form field as a guessed GET parameter, tried with the common ones (``Paging.guess``).  Pages
 in the path (``/news/page/2/``) and a ``rel="next"`` link are followed too.
 """
@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, absolute, attr, clean_text, node_text, query_param
-from noticetui.engines.generic_links import OFFSET_PARAMS, PAGE_PARAMS, Paging, query_pairs
-from noticetui.engines.generic_rows import usable_href
-from noticetui.engines.generic_text import classes
-from noticetui.engines.js_targets import Scripts, display_url, node_call
+from noticetui.engines.common.js_targets import Scripts, display_url, node_call
+from noticetui.engines.generic.links import OFFSET_PARAMS, PAGE_PARAMS, Paging, query_pairs
+from noticetui.engines.generic.rows import usable_href
+from noticetui.engines.generic.text import classes
 
 _NUMBER = re.compile(r"\[?\s*(\d{1,4})\s*\]?\s*(?:페이지|page)?", re.I)
 _NEXT = re.compile(r"^(?:다음|다음\s*페이지|다음으로|next|next\s*page|›|»|>|>>|▶|▷)$", re.I)

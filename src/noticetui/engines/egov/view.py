@@ -22,11 +22,11 @@ from urllib.parse import urlencode
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date, to_datetime
-from noticetui.engines import egov_common as common
 from noticetui.engines.base import Doc, EngineError, attr, clean_text, column_role, node_text, parse_int, parse_size
-from noticetui.engines.egov_list import list_table
-from noticetui.engines.js_calls import file_and_serial, handler, js_calls
-from noticetui.engines.page_parts import secret_post
+from noticetui.engines.common.js_calls import file_and_serial, handler, js_calls
+from noticetui.engines.common.page_parts import secret_post
+from noticetui.engines.egov import shared
+from noticetui.engines.egov.listing import list_table
 from noticetui.models import Attachment, ParseContext, Post, Request
 
 _BYTES = re.compile(r"\[\s*(\d[\d,]*)\s*(?:byte|bytes|바이트)?\s*\]", re.I)
@@ -86,9 +86,9 @@ def attachments(scope: LexborNode, doc: Doc, ctx: ParseContext) -> list[Attachme
     name = (
         "NoLoginFileDown.do"
         if any("NoLoginFileDown.do" in (s.text() or "") for s in doc.css("script"))
-        else (common.FILE_DOWN)
+        else (shared.FILE_DOWN)
     )
-    down = common.endpoint(ctx.url, doc, name, folder="cmm/fms")
+    down = shared.endpoint(ctx.url, doc, name, folder="cmm/fms")
     files: list[Attachment] = []
     seen: set[tuple[str, str]] = set()
     for link in scope.css("a"):

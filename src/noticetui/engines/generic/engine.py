@@ -5,15 +5,15 @@ detection threshold (0.45 at most), and ``auto`` detection falls back on it only
 the threshold and it found a list (see :func:`noticetui.sync.choose_engine`).
 
 - **Rows**: the elements that repeat under one parent with a link each (table rows, list items, cards),
-  the group with the most distinct, dated, title-like links winning (:mod:`.generic_rows`); columns by
-  their header text or their content (:mod:`.generic_fields`).
+  the group with the most distinct, dated, title-like links winning (:mod:`~noticetui.engines.generic.rows`); columns by
+  their header text or their content (:mod:`~noticetui.engines.generic.fields`).
 - **Keys**: the link parameter that differs from row to row (``idx``, ``nttId``…), else the path's last
-  number, else the link itself (:mod:`.generic_links`).
-- **Paging**: the parameter that follows the numbered page links (:mod:`.generic_paging`).  Since engines
+  number, else the link itself (:mod:`~noticetui.engines.generic.links`).
+- **Paging**: the parameter that follows the numbered page links (:mod:`~noticetui.engines.generic.paging`).  Since engines
   keep no state, :meth:`GenericEngine.board_url` writes it into the board URL: nothing for ``page``,
   ``pageIndex=1`` for another parameter, ``offset=0#step=10`` for a record offset.
-- **Posts**: the body by letters owned per container (:mod:`.generic_body`), the title, the labelled facts
-  and the file links (:mod:`.generic_post`).
+- **Posts**: the body by letters owned per container (:mod:`~noticetui.engines.generic.body`), the title, the labelled facts
+  and the file links (:mod:`~noticetui.engines.generic.post`).
 """
 
 from __future__ import annotations
@@ -34,9 +34,13 @@ from noticetui.engines.base import (
     parse_int,
     unique_stubs,
 )
-from noticetui.engines.generic_body import body_html, find_body
-from noticetui.engines.generic_fields import column_roles, is_notice, is_secret, item_fields, table_fields
-from noticetui.engines.generic_links import (
+from noticetui.engines.common.js_targets import Scripts
+from noticetui.engines.common.page_parts import secret_post
+from noticetui.engines.common.published import published_text
+from noticetui.engines.common.script_files import script_attachments
+from noticetui.engines.generic.body import body_html, find_body
+from noticetui.engines.generic.fields import column_roles, is_notice, is_secret, item_fields, table_fields
+from noticetui.engines.generic.links import (
     board_url_with,
     key_param,
     list_url_of_post,
@@ -45,13 +49,9 @@ from noticetui.engines.generic_links import (
     paging_of_url,
     row_keys,
 )
-from noticetui.engines.generic_paging import read_pagination
-from noticetui.engines.generic_post import find_attachments, find_facts, find_title, is_password_page
-from noticetui.engines.generic_rows import Row, RowGroup, find_rows, usable_href
-from noticetui.engines.js_targets import Scripts
-from noticetui.engines.page_parts import secret_post
-from noticetui.engines.published import published_text
-from noticetui.engines.script_files import script_attachments
+from noticetui.engines.generic.paging import read_pagination
+from noticetui.engines.generic.post import find_attachments, find_facts, find_title, is_password_page
+from noticetui.engines.generic.rows import Row, RowGroup, find_rows, usable_href
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _LIST_LINK = re.compile(r"^(?:목록|목록으로|목록보기|글목록|리스트|list|back to list)$", re.I)

@@ -14,7 +14,6 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date, to_datetime
-from noticetui.engines._gnuboard_items import labelled_item, post_items
 from noticetui.engines.base import (
     Doc,
     Engine,
@@ -32,7 +31,8 @@ from noticetui.engines.base import (
     style_px,
     with_query,
 )
-from noticetui.engines.page_parts import DatedRow, secret_post
+from noticetui.engines.common.page_parts import DatedRow, secret_post
+from noticetui.engines.gnuboard.items import labelled_item, post_items
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
 _G5_VAR = re.compile(r"""var\s+(g5_\w+)\s*=\s*(["'])(.*?)\2""")

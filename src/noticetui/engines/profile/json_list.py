@@ -30,7 +30,7 @@ from typing import Any
 
 from noticetui.dates import PartialDate, parse_board_date
 from noticetui.engines.base import Doc, EngineError, absolute, dated_stubs, parse_int, query_param
-from noticetui.engines.generic_links import paging_of_url
+from noticetui.engines.generic.links import paging_of_url
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 
 JSON_KEYS = ("json", "rows", "key", "title", "link", "date", "author", "views", "notice", "view", "total", "page_param")
