@@ -129,7 +129,7 @@ def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] =
         text.append("  " * min(post.reply_depth, 4) + "↳ ", style="dim")
     if post.secret:
         text.append(SECRET_MARK + " ")
-    text.append(sanitize_line(post.title) or "(no title)", style="bold" if not post.read else "")
+    text.append(sanitize_line(post.title) or "(no title)", style=None if post.read else "bold")
     # Before the clip and the comment count are added: only the title's own words light up.
     for words, style in ((watch, WATCH_STYLE), (search, SEARCH_STYLE)):
         if any(words):  # highlight_words([]) would match the empty string everywhere
