@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from noticetui.context import AppContext
+from noticetui.demo.server import DemoServer
 from noticetui.tui.app import NoticeApp
 
 from .seed import CONFIG, NOW, seed
@@ -68,3 +69,26 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     browser = FakeBrowser()
     monkeypatch.setattr(webbrowser, "get", lambda using=None: browser)
     return browser.urls
+
+
+@pytest.fixture(scope="module")
+def demo() -> Iterator[DemoServer]:
+    """The bundled sample boards on a loopback port."""
+    with DemoServer() as server:
+        yield server
+
+
+@pytest.fixture
+def demo_ctx(tmp_path: Path, demo: DemoServer) -> Iterator[AppContext]:
+    """A fresh home following the demo's gnuboard board, with an empty cache."""
+    board = next(b for b in demo.boards() if b.engine == "gnuboard")
+    home = tmp_path / "demo-home"
+    home.mkdir()
+    (home / "config.toml").write_text(
+        f'[settings]\ndelay = 0.0\nper_host = 4\nimages = "off"\n\n'
+        f'[[boards]]\nname = "{board.name}"\nurl = "{board.url}"\nengine = "{board.engine}"\npages = 1\n',
+        encoding="utf-8",
+    )
+    ctx = AppContext.for_home(home)
+    yield ctx
+    ctx.close()

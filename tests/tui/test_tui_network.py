@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.widgets import OptionList, Static, TextArea
 
 from noticetui.context import AppContext
-from noticetui.demo.server import DemoServer
 from noticetui.downloads import DownloadProgress
 from noticetui.net.fetch import Fetcher
 from noticetui.tui.app import NoticeApp
@@ -32,29 +31,6 @@ def shown_text(widget: Static) -> str:
     """The plain text a Static shows."""
     content = widget.content
     return content.plain if isinstance(content, Text) else str(content)
-
-
-@pytest.fixture(scope="module")
-def demo() -> Iterator[DemoServer]:
-    """The bundled sample boards on a loopback port."""
-    with DemoServer() as server:
-        yield server
-
-
-@pytest.fixture
-def demo_ctx(tmp_path: Path, demo: DemoServer) -> Iterator[AppContext]:
-    """A fresh home following the demo's gnuboard board, with an empty cache."""
-    board = next(b for b in demo.boards() if b.engine == "gnuboard")
-    home = tmp_path / "demo-home"
-    home.mkdir()
-    (home / "config.toml").write_text(
-        f'[settings]\ndelay = 0.0\nper_host = 4\nimages = "off"\n\n'
-        f'[[boards]]\nname = "{board.name}"\nurl = "{board.url}"\nengine = "{board.engine}"\npages = 1\n',
-        encoding="utf-8",
-    )
-    ctx = AppContext.for_home(home)
-    yield ctx
-    ctx.close()
 
 
 async def settle(app: NoticeApp) -> None:

@@ -20,7 +20,6 @@ from rich.text import Text
 from textual.widgets import Input, Static
 
 from noticetui.context import AppContext
-from noticetui.demo.server import DemoServer
 from noticetui.net.fetch import Fetcher
 from noticetui.sync import BoardSyncResult, SyncProgress
 from noticetui.tui.app import NoticeApp
@@ -82,29 +81,6 @@ class GatedTransport(httpx.AsyncHTTPTransport):
             self.held += 1
             await asyncio.to_thread(self.gate.wait, WAIT)
         return await super().handle_async_request(request)
-
-
-@pytest.fixture(scope="module")
-def demo() -> Iterator[DemoServer]:
-    """The bundled sample boards on a loopback port."""
-    with DemoServer() as server:
-        yield server
-
-
-@pytest.fixture
-def demo_ctx(tmp_path: Path, demo: DemoServer) -> Iterator[AppContext]:
-    """A fresh home following the demo's gnuboard board, with an empty cache."""
-    board = next(b for b in demo.boards() if b.engine == "gnuboard")
-    home = tmp_path / "demo-home"
-    home.mkdir()
-    (home / "config.toml").write_text(
-        f'[settings]\ndelay = 0.0\nper_host = 4\nimages = "off"\n\n'
-        f'[[boards]]\nname = "{board.name}"\nurl = "{board.url}"\nengine = "{board.engine}"\npages = 1\n',
-        encoding="utf-8",
-    )
-    ctx = AppContext.for_home(home)
-    yield ctx
-    ctx.close()
 
 
 def gated_app(
