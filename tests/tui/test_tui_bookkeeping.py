@@ -135,3 +135,9 @@ def test_watched_and_searched_words_are_highlighted_in_the_title_only() -> None:
 def test_no_words_leave_the_title_unstyled() -> None:
     text = title_text(row("공고", "x"))
     assert [str(s.style) for s in text.spans] == []
+
+
+def test_a_watch_word_lights_up_across_spacing_as_notify_matches_it() -> None:
+    text = title_text(row("2025 청년 지원 사업 공고", "x"), watch=("지원사업",))
+    styled = {text.plain[s.start : s.end] for s in text.spans if str(s.style) == WATCH_STYLE}
+    assert styled == {"지원 사업"}

@@ -16,6 +16,7 @@ from rich.text import Span, Text
 
 from noticetui.render import sanitize_line
 from noticetui.store import PostRow
+from noticetui.watch import spans as watch_spans
 
 NOTICE_MARK = "공지"
 """What marks a pinned notice in the list (four cells wide, like the column it sits in)."""
@@ -129,11 +130,15 @@ def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] =
         text.append("  " * min(post.reply_depth, 4) + "↳ ", style="dim")
     if post.secret:
         text.append(SECRET_MARK + " ")
-    text.append(sanitize_line(post.title) or "(no title)", style=None if post.read else "bold")
+    offset = len(text.plain)
+    title = sanitize_line(post.title) or "(no title)"
+    text.append(title, style=None if post.read else "bold")
     # Before the clip and the comment count are added: only the title's own words light up.
-    for words, style in ((watch, WATCH_STYLE), (search, SEARCH_STYLE)):
-        if any(words):  # highlight_words([]) would match the empty string everywhere
-            text.highlight_words([w for w in words if w], style, case_sensitive=False)
+    # Watch words match as sync --notify matches them (case, spacing); search words as typed, ignoring case.
+    for start, end in watch_spans(title, watch):
+        text.stylize(WATCH_STYLE, offset + start, offset + end)
+    if any(search):  # highlight_words([]) would match the empty string everywhere
+        text.highlight_words([w for w in search if w], SEARCH_STYLE, case_sensitive=False)
     if post.has_file:
         text.append(" " + FILE_MARK)
     if post.comments:
