@@ -140,7 +140,7 @@ async def test_question_mark_opens_help_listing_the_keys(make_app: AppFactory) -
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.key_table()
         descriptions = [str(cell) for cell in table.columns[1].cells]
-        for wanted in ("Refresh", "Download", "Preview", "Search", "unread", "web browser", "Quit", "Open"):
+        for wanted in ("Sync", "Download", "Preview", "Search", "unread", "web browser", "Quit", "Open"):
             assert any(wanted in line for line in descriptions), wanted
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

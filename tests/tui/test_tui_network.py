@@ -106,7 +106,7 @@ async def test_p_downloads_and_previews_a_single_attachment_as_text(demo_ctx: Ap
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app)
         await open_post_with(app, pilot, attachments=1)
-        await pilot.press("p")
+        await pilot.press("v")
         await settle(app)
         await pilot.pause()
         assert isinstance(app.screen, PreviewScreen)
@@ -122,7 +122,7 @@ async def test_preview_of_a_post_with_several_files_asks_which_one(demo_ctx: App
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app)
         await open_post_with(app, pilot, attachments=2)
-        await pilot.press("p")
+        await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, PreviewScreen)
         choices = app.screen.query_one(OptionList)

@@ -9,10 +9,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from noticetui.context import AppContext, make_fetcher
+from noticetui.tui.actions import bindings
 from noticetui.tui.backend import Backend
 from noticetui.tui.crash import crash_line, crash_log_dir, write_crash_log
 from noticetui.tui.image_support import probe_images
@@ -40,10 +41,7 @@ class NoticeApp(App[None]):
     CSS_PATH = "app.tcss"
     # Every action has its own key; the palette's footer entry would push Quit and Help out of 80 columns.
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="noticetui.quit"),
-        Binding("question_mark", "help", "Help", key_display="?", id="noticetui.help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
 
     def __init__(
         self,

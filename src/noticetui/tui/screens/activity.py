@@ -9,13 +9,14 @@ from typing import ClassVar, Protocol
 from rich.progress_bar import ProgressBar
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
+from noticetui.tui.actions import bindings
 from noticetui.tui.download_queue import DONE, FAILED, DownloadEntry, DownloadQueue
 from noticetui.tui.task_log import TaskLog
 
@@ -86,11 +87,7 @@ class ActivityScreen(ModalScreen[None]):
         color: $text-muted;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,t", "close", "Close", id="tasks.close"),
-        Binding("c", "cancel", "Cancel the highlighted download", id="tasks.cancel"),
-        Binding("r", "retry", "Retry the highlighted download", id="tasks.retry"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("tasks")]
 
     def __init__(self, owner: QueueOwner, clock: Callable[[], float]) -> None:
         super().__init__()

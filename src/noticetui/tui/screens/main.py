@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, OptionList, Static
@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from noticetui.context import AppContext
 from noticetui.render import sanitize_line
 from noticetui.tui import messages as m
+from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
@@ -49,49 +50,16 @@ RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
 
-def screen_key(keys: str, action: str, label: str, tip: str = "", *, show: bool = True) -> Binding:
-    """A main-screen binding: a short footer label, a help-screen tip, and the id ``noticetui.ACTION``."""
-    return Binding(keys, action, label, show=show, tooltip=tip, id=f"noticetui.{action}")
-
-
 class MainScreen(SearchActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
     # 80 columns.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        screen_key("tab", "app.focus_next", "Next pane", show=False),
-        screen_key("shift+tab", "app.focus_previous", "Previous pane", show=False),
-        screen_key("r", "refresh", "Sync", "Refresh: sync every board now"),
-        screen_key("slash", "search", "Search", "Search titles and bodies"),
-        screen_key("u", "toggle_unread", "Unread", "Show only unread posts, or all"),
-        screen_key("d", "download", "Save", "Download the open post's attachments"),
-        screen_key("p", "preview", "Preview", "Preview an attachment as text"),
-        screen_key("o", "open_browser", "Web", "Open the post in the web browser"),
-        screen_key("l", "open_link", "Links", "Open a link or image of the post by number"),
-        screen_key("f", "zoom", "Full screen", "Read the post full screen (f or Esc: back)", show=False),
-        screen_key("i", "images", "Images", "Show the post's images inline, or as [image N]", show=False),
-        screen_key("escape", "back", "Back", "Close the search, or leave full screen", show=False),
-        screen_key("t", "tasks", "Tasks", "Downloads (cancel, retry) and the log of every sync", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("main")]
     # Unannotated: Textual declares it as ``ClassVar[...] | None``, which mypy takes for an instance variable.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     """Below 100 columns the boards pane narrows (its titles are cut with "…") to leave room to read."""
-    BOARD_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {
-            "refresh",
-            "search",
-            "toggle_unread",
-            "download",
-            "preview",
-            "open_browser",
-            "open_link",
-            "zoom",
-            "images",
-            "back",
-            "tasks",
-        }
-    )
+    BOARD_ACTIONS: ClassVar[frozenset[str]] = needing_boards()
     """The actions that mean nothing until a board is configured."""
 
     unread_only: reactive[bool] = reactive(False, init=False)
@@ -301,6 +269,17 @@ class MainScreen(SearchActions):
             self.notify("Already syncing…", markup=False)
             return
         self.run_sync()
+
+    def action_refresh_board(self) -> None:
+        """Sync the highlighted board (every board when "All boards" is highlighted)."""
+        if any(w.group == "sync" and w.is_running for w in self.workers):
+            self.notify("Already syncing…", markup=False)
+            return
+        entry = self.current_board()
+        if entry is None or entry.key == ALL_BOARDS:
+            self.run_sync()
+        else:
+            self.run_sync(frozenset({entry.key}))
 
     def action_toggle_unread(self) -> None:
         """Show only unread posts, or all posts again (the watcher does the rest)."""

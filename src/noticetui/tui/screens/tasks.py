@@ -71,13 +71,14 @@ class TaskScreen(Screen[None]):
         return any(w.group in ("sync", "download") and w.is_running for w in self.workers)
 
     @work(exclusive=True, exit_on_error=False, group="sync")
-    async def run_sync(self) -> None:
-        """Sync every configured board at once, announcing each board as soon as it is done.
+    async def run_sync(self, names: frozenset[str] | None = None) -> None:
+        """Sync every configured board (or those named in ``names``) at once, announcing each board as
+        soon as it is done.
 
         ``sync_board`` per board rather than ``sync_all``: the latter reports only when the slowest
         board finishes, and the status line should show each board's result as it lands.
         """
-        boards = list(self.ctx.config.boards)
+        boards = [b for b in self.ctx.config.boards if names is None or b.name in names]
         if not boards:
             return
         self.post_message(SyncStarted(len(boards)))

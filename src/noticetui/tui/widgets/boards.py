@@ -6,11 +6,12 @@ from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from noticetui.render import sanitize_line
+from noticetui.tui.actions import bindings
 from noticetui.tui.format import OneLine
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry
 
@@ -35,10 +36,7 @@ def shown(entry: BoardEntry) -> tuple[str, bool, int, bool]:
 class BoardsPane(OptionList):
     """The list of boards; highlighting one shows its posts."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="boards.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="boards.up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("boards")]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -13,13 +13,14 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
 from noticetui.render import Document, Image, render_html, sanitize_line
 from noticetui.store import AttachmentRow, PostRow
+from noticetui.tui.actions import bindings
 from noticetui.tui.format import long_date
 from noticetui.tui.image_layout import Piece, image_lines, shown_images, split_lines
 from noticetui.tui.image_support import ImageSupport
@@ -83,11 +84,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     """
 
     ALLOW_MAXIMIZE = True  # containers refuse by default; the f key reads a post full screen
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False, id="detail.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="detail.up"),
-        Binding("space", "page_down", "Page down", show=False, id="detail.page_down"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("post")]
 
     def __init__(self, *, id: str | None = None, images: ImageSupport | None = None) -> None:
         super().__init__(id=id)

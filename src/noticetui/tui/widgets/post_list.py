@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -22,6 +22,7 @@ from textual.strip import Strip
 
 from noticetui.render import sanitize_line
 from noticetui.store import PostRow
+from noticetui.tui.actions import bindings
 from noticetui.tui.format import post_line
 from noticetui.tui.sources import FixedPosts, PageCache, PostSource
 
@@ -47,15 +48,7 @@ class PostList(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="posts.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="posts.up"),
-        Binding("enter", "choose", "Open", id="posts.open"),
-        Binding("home,g", "first", "First", show=False, id="posts.first"),
-        Binding("end,G", "last", "Last", show=False, id="posts.last"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="posts.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="posts.page_up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*bindings("posts")]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"post-list--cursor", "post-list--empty"}
 
     cursor: reactive[int] = reactive(0, always_update=True)
