@@ -104,6 +104,26 @@ ALTER TABLE boards ADD COLUMN list_pending INTEGER NOT NULL DEFAULT 0;
 # V4 touches only columns and indexes of ``posts`` and ``boards``, not the search index of v3.
 
 
+V6 = """
+-- When the user starred the post (ISO 8601), NULL when it is not starred: the Starred view, newest star first.
+ALTER TABLE posts ADD COLUMN starred_at TEXT;
+CREATE INDEX posts_starred ON posts (starred_at DESC) WHERE starred_at IS NOT NULL;
+-- When a sync found the post's body changed since it was first read (ISO 8601), NULL otherwise.
+ALTER TABLE posts ADD COLUMN edited_at TEXT;
+-- Earlier versions of an edited post: what it said before each change a sync found (newest has the
+-- highest seq).  The body is stored as the bodies table stores it (compressed).
+CREATE TABLE post_versions (
+    post_id     INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    title       TEXT NOT NULL,
+    body        BLOB,
+    replaced_at TEXT NOT NULL,   -- when the sync found the newer version
+    PRIMARY KEY (post_id, seq)
+);
+"""
+# V6 adds columns and a table; nothing of the search index.
+
+
 V3_SEARCH = """
 CREATE VIEW search_source AS
     SELECT ((coalesce(CAST(p.posted_ts AS INTEGER), 0) / 86400) << 31) + p.id AS key, p.id AS id,
@@ -158,7 +178,7 @@ def v5(conn: sqlite3.Connection) -> None:
 Migration: TypeAlias = str | Callable[[sqlite3.Connection], None]
 """An SQL script, or a function for steps SQL alone cannot do (run inside the step's transaction)."""
 
-MIGRATIONS: list[Migration] = [V1, V2, v3, V4, v5]
+MIGRATIONS: list[Migration] = [V1, V2, v3, V4, v5, V6]
 """MIGRATIONS[n] takes a database from version n to n + 1."""
 
 LATEST = len(MIGRATIONS)
