@@ -12,6 +12,7 @@ from noticetui.config import BoardConfig
 from noticetui.config_write import add_board
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer, run_forever
+from noticetui.i18n import _, set_language
 from noticetui.paths import resolve_paths
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def cmd_demo_server(args: argparse.Namespace) -> int:
     """Serve the sample boards until interrupted, printing each board's URL."""
 
     def ready(server: DemoServer) -> None:
-        print(f"sample boards at {server.base_url} (Ctrl-C to stop):", flush=True)
+        print(_("sample boards at {url} (Ctrl-C to stop):").format(url=server.base_url), flush=True)
         for board in server.boards():
             print(f"  {board.name:<12} {board.engine:<10} {board.url}", flush=True)
 
@@ -51,6 +52,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from noticetui.tui.crash import crash_log_dir
 
     ctx = AppContext.load()
+    set_language(ctx.config.settings.ui_language)
     if not args.demo and ctx.config.boards:
         try:
             return _run(NoticeApp(ctx))
@@ -58,7 +60,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
             ctx.close()
     ctx.close()
     if not args.demo:
-        print("No boards configured yet: opening the bundled sample boards (noticetui add URL adds yours).")
+        print(_("No boards configured yet: opening the bundled sample boards (noticetui add URL adds yours)."))
     with DemoServer() as server, tempfile.TemporaryDirectory(prefix="noticetui-demo-") as home:
         demo = demo_home(server, Path(home))
         app = NoticeApp(demo)
