@@ -9,12 +9,13 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from noticetui.local_dates import to_user
 from noticetui.render import dumps_json, sanitize_line
 
 
 def short_date(moment: datetime | None) -> str:
-    """``2026-03-05 09:10`` in the post's own zone, or blanks."""
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else " " * 16
+    """``2026-03-05 09:10`` in the user's zone, or blanks."""
+    return to_user(moment).strftime("%Y-%m-%d %H:%M") if moment else " " * 16
 
 
 def print_json(data: Any) -> None:

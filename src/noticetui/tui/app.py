@@ -13,6 +13,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from noticetui.context import AppContext, make_fetcher
+from noticetui.i18n import N_, _
 from noticetui.tui.actions import bindings
 from noticetui.tui.backend import Backend
 from noticetui.tui.crash import crash_line, crash_log_dir, write_crash_log
@@ -81,7 +82,7 @@ class NoticeApp(App[None]):
             return
         if isinstance(self.screen, ConfirmScreen):
             return
-        question = "A sync or a download is still running. Quit anyway and stop it? (y: quit, n: stay)"
+        question = _("A sync or a download is still running. Quit anyway and stop it? (y: quit, n: stay)")
         self.push_screen(ConfirmScreen(question), self._quit_confirmed)
 
     def _quit_confirmed(self, sure: bool | None) -> None:
@@ -93,11 +94,11 @@ class NoticeApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         sections: list[tuple[str, list[BindingType]]] = [
-            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
-            ("Tasks screen", list(ActivityScreen.BINDINGS)),
-            ("Boards", list(BoardsPane.BINDINGS)),
-            ("Posts", list(PostList.BINDINGS)),
-            ("Post", list(DetailPane.BINDINGS)),
+            (N_("Everywhere"), [*self.BINDINGS, *MainScreen.BINDINGS]),
+            (N_("Tasks screen"), list(ActivityScreen.BINDINGS)),
+            (N_("Boards"), list(BoardsPane.BINDINGS)),
+            (N_("Posts"), list(PostList.BINDINGS)),
+            (N_("Post"), list(DetailPane.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))
 

@@ -12,7 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-MOUSE_HELP = "Click a board to list it, a post to open it, an attachment to preview it; the wheel scrolls."
+from noticetui.i18n import N_, _
+
+MOUSE_HELP = N_("Click a board to list it, a post to open it, an attachment to preview it; the wheel scrolls.")
 
 
 class HelpScreen(ModalScreen[None]):
@@ -33,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "close", N_("Close"), id="help.close"),
     ]
 
     def __init__(self, sections: list[tuple[str, list[BindingType]]]) -> None:
@@ -46,15 +48,16 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for title, bindings in self.sections:
-            table.add_row(Text(title, style="bold underline"), "")
+            table.add_row(Text(_(title), style="bold underline"), "")
             for binding in bindings:
                 if not isinstance(binding, Binding):
                     continue
                 keys = [self.app.get_key_display(binding.with_key(k.strip())) for k in binding.key.split(",")]
-                description = binding.tooltip or binding.description or binding.action
+                said = binding.tooltip or binding.description
+                description = _(said) if said else binding.action  # _("") would be the catalogue header
                 table.add_row(Text(" / ".join(keys)), Text(description))
             table.add_row("", "")
-        table.add_row(Text("Mouse", style="bold underline"), Text(MOUSE_HELP))
+        table.add_row(Text(_("Mouse"), style="bold underline"), Text(_(MOUSE_HELP)))
         return table
 
     def compose(self) -> ComposeResult:
@@ -64,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """Title the box."""
-        self.query_one("#help-box").border_title = "noticetui keys"
+        self.query_one("#help-box").border_title = _("noticetui keys")
 
     def action_close(self) -> None:
         """Back to where the user was."""

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from noticetui.context import AppContext
+from noticetui.i18n import N_, _
 from noticetui.net.errors import error_line
 from noticetui.render import sanitize_line
 from noticetui.store import AttachmentRow, PostRow
@@ -55,7 +56,7 @@ class PreviewScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="preview.close"),
+        Binding("escape,q", "close", N_("Close"), id="preview.close"),
     ]
 
     def __init__(
@@ -81,13 +82,13 @@ class PreviewScreen(ModalScreen[None]):
                 choices = [Option(attachment_text(f)) for f in self.files.values()]
                 yield OptionList(*choices, id="preview-choices")
             yield TextArea("", read_only=True, soft_wrap=True, show_line_numbers=False, id="preview-text")
-            yield Static(Text("Esc closes", style="dim"), id="preview-hint", markup=False)
+            yield Static(Text(_("Esc closes"), style="dim"), id="preview-hint", markup=False)
 
     def on_mount(self) -> None:
         """Start on the chosen attachment, or let the user choose."""
-        self.query_one("#preview-box").border_title = "Preview"
+        self.query_one("#preview-box").border_title = _("Preview")
         if self.index is None:
-            self.query_one("#preview-title", Static).update(Text("Which attachment?", style="bold"))
+            self.query_one("#preview-title", Static).update(Text(_("Which attachment?"), style="bold"))
             self.query_one("#preview-choices", OptionList).focus()
         else:
             self.load(self.index)
@@ -99,7 +100,7 @@ class PreviewScreen(ModalScreen[None]):
 
     def load(self, index: int) -> None:
         """Say it is loading, then read the attachment in a worker."""
-        loading = Text(f"{sanitize_line(self.files[index].name)} — loading…", style="bold")
+        loading = Text(_("{name} — loading…").format(name=sanitize_line(self.files[index].name)), style="bold")
         self.query_one("#preview-title", Static).update(loading)
         self.read_attachment(index)
 
@@ -132,18 +133,18 @@ class PreviewScreen(ModalScreen[None]):
         """Show the text (plain text in a read-only text area: nothing in it is markup)."""
         row, preview = self.files[message.index], message.preview
         title = Text(sanitize_line(row.name), style="bold")
-        facts = [preview.kind, sanitize_line(preview.note), "truncated" if preview.truncated else ""]
+        facts = [preview.kind, sanitize_line(preview.note), _("truncated") if preview.truncated else ""]
         title.append("  " + " · ".join(f for f in facts if f), style="dim")
         self.query_one("#preview-title", Static).update(title)
         area = self.query_one("#preview-text", TextArea)
-        area.load_text(preview.text or "(this file has no text)")
+        area.load_text(preview.text or _("(this file has no text)"))
         area.focus()
 
     @on(PreviewFailed)
     def failed(self, message: PreviewFailed) -> None:
         """Say why there is no preview."""
         title = Text(sanitize_line(self.files[message.index].name), style="bold")
-        title.append(f"  cannot preview: {sanitize_line(message.error)}", style="red")
+        title.append("  " + _("cannot preview: {reason}").format(reason=sanitize_line(message.error)), style="red")
         self.query_one("#preview-title", Static).update(title)
 
     def action_close(self) -> None:
