@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from rich.console import Console
 from rich.text import Text
+from textual.app import App
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
@@ -24,7 +25,7 @@ OPEN_PRESS_RELEASE = ("j", "j", "enter")
 """The press release (views 342, a date without a time) is the third row of "All boards"."""
 
 
-def footer_labels(app: NoticeApp) -> list[str]:
+def footer_labels(app: App[None]) -> list[str]:
     """The labels the footer shows."""
     return [key.description for key in app.screen.query(FooterKey)]
 
