@@ -115,7 +115,7 @@ def _describe(found: Found) -> None:
     )
     print(_("board:  {url}").format(url=found.board_url))
     for stub in found.listing.stubs[:5]:
-        mark = "[" + _("Notice") + "] " if stub.notice else ""
+        mark = "[공지] " if stub.notice else ""  # the boards' own word, as the list column shows it
         print(f"  {short_date(stub.posted_at)}  {mark}{sanitize_line(stub.title)}")
 
 
