@@ -116,3 +116,13 @@ async def test_the_tasks_screen_is_in_korean(make_app: AppFactory) -> None:
         assert app.screen.query_one("#activity-box").border_title == "작업"
         log = shown_text(app.screen.query_one("#activity-log-text", Static))
         assert log == "이번 세션에서 실행된 작업이 아직 없습니다."
+
+
+async def test_the_korean_footer_keeps_help_within_80_columns(make_app: AppFactory) -> None:
+    set_language("ko")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = {key.description: key.region for key in app.screen.query(FooterKey)}
+        assert "도움말" in keys and "종료" in keys
+        assert keys["도움말"].right <= 80 and keys["종료"].right <= 80
