@@ -61,7 +61,44 @@ def check_keys(keys: Mapping[str, str]) -> UserKeymap:
             result.warnings.append(_("[keys] {name}: not a key: {keys}").format(name=name, keys=shown))
             continue
         result.keymap[action.id] = ",".join(n for n in normal if n)
+    result.warnings += clash_warnings(result.keymap)
     return result
+
+
+CHAINS: tuple[frozenset[str], ...] = (
+    frozenset({"app", "main", "boards"}),
+    frozenset({"app", "main", "posts"}),
+    frozenset({"app", "main", "post"}),
+    frozenset({"app", "tasks"}),
+)
+"""Areas whose keys are live at the same time (the app, a screen, the focused pane)."""
+
+
+def clash_warnings(keymap: Mapping[str, str]) -> list[str]:
+    """One warning per key the user gave an action that another action live at the same time also has.
+
+    Textual reports few of these itself (only when both actions were remapped), and then quietly keeps one:
+    the user should know which line of ``[keys]`` took a key away from which action."""
+    found: list[str] = []
+    seen: set[frozenset[str]] = set()
+    for action in ACTIONS:
+        if action.id not in keymap:
+            continue
+        for key in active_keys(action, keymap):
+            others = [
+                a.name
+                for a in actions_with_key(key, keymap)
+                if a is not action and any({a.area, action.area} <= chain for chain in CHAINS)
+            ]
+            group = frozenset({action.name, *others, f"key:{key}"})
+            if others and group not in seen:
+                seen.add(group)
+                found.append(
+                    _("[keys] {name}: {key} is also the key of {others}; one of them wins").format(
+                        name=action.name, key=key, others=", ".join(others)
+                    )
+                )
+    return found
 
 
 def active_keys(action: Action, keymap: Mapping[str, str]) -> list[str]:

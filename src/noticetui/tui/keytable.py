@@ -39,6 +39,8 @@ def key_label(key: str) -> str:
     ``pagedown`` → ``PgDn``, ``left_square_bracket`` → ``[``."""
     *modifiers, base = key.strip().split("+")
     shown = _NAMES.get(base) or format_key(base)
+    if "ctrl" in modifiers and len(shown) == 1:
+        shown = shown.upper()  # Ctrl+P, as menus write it (terminals send no case with Ctrl)
     return "+".join([*(_MODIFIERS.get(m, m) for m in modifiers), shown])
 
 

@@ -17,7 +17,7 @@ class KeysFooter(Footer):
     KeysFooter FooterKey.-pinned {
         dock: right;
         margin-right: 0;
-        padding-right: 1;
+        padding: 0 1;
     }
     """
 
