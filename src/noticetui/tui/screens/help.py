@@ -36,11 +36,12 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     HelpScreen > #help-box {
-        width: 80%;
+        width: 90%;
+        min-width: 38;
         max-width: 90;
-        height: 80%;
+        height: 90%;
         border: round $accent;
-        padding: 1 2;
+        padding: 0 1;
         background: $surface;
     }
     """
