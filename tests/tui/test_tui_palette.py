@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.command import CommandList, CommandPalette
 
 from noticetui.config import load_config
+from noticetui.context import AppContext
 from noticetui.tui.actions import ACTIONS
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.palette import usable
@@ -112,3 +114,17 @@ async def test_a_theme_chosen_in_the_palette_applies_and_is_saved(make_app: AppF
     assert load_config(config_file).settings.theme == "nord"
     after = config_file.read_text(encoding="utf-8")
     assert after.replace('theme = "nord"\n', "") == before  # nothing else of the file changed
+
+
+async def test_without_boards_the_palette_offers_only_what_means_something(tmp_path: Path) -> None:
+    ctx = AppContext.for_home(tmp_path / "empty")
+    try:
+        app = NoticeApp(ctx, sync_on_start=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            listed = {a.name for a in ACTIONS if a.palette and usable(app, app.screen, a) is not None}
+            assert {"quit", "help"} <= listed and not {"refresh", "toggle_boards", "search"} & listed
+            texts = await palette_options(pilot, "help")
+            assert any("Help" in t for t in texts) and not any("Board:" in t for t in texts)
+    finally:
+        ctx.close()

@@ -165,8 +165,8 @@ class RecentPostsProvider(Provider):
         return open_post
 
     async def search(self, query: str) -> Hits:
-        """Read posts whose title (or board) matches ``query``."""
-        if not query.strip():
+        """Read posts whose title (or board) matches ``query`` (on a screen that can show a post)."""
+        if not query.strip() or not self.screen.query("#detail"):
             return
         matcher = self.matcher(query)
         for post in self.posts:
