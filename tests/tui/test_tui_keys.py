@@ -205,3 +205,20 @@ def test_help_rows_follow_the_registrys_areas_and_include_every_action() -> None
     rows = help_rows({})
     assert [title for title, _ in rows] == list(AREA_TITLES.values())
     assert sum(len(r) for _, r in rows) == len(ACTIONS)
+
+
+@pytest.mark.parametrize("key", ["escape", "q", "question_mark"])
+async def test_help_scrolls_on_a_small_terminal_and_closes_with_esc_q_or_question_mark(make_app: Any, key: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
