@@ -126,3 +126,13 @@ async def test_the_korean_footer_keeps_help_within_80_columns(make_app: AppFacto
         keys = {key.description: key.region for key in app.screen.query(FooterKey)}
         assert "도움말" in keys and "종료" in keys
         assert keys["도움말"].right <= 80 and keys["종료"].right <= 80
+
+
+async def test_the_palette_finds_actions_by_their_korean_names(make_app: AppFactory) -> None:
+    from .test_tui_palette import palette_options
+
+    set_language("ko")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        options = await palette_options(pilot, "동기화")
+        assert any("전체 동기화" in text for text in options)
