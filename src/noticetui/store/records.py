@@ -67,6 +67,8 @@ class PostRow:
     read: bool
     has_body: bool
     body_html: str | None = None
+    starred: bool = False
+    """Whether the reader starred the post (``posts.starred_at`` is set)."""
 
     @property
     def ref(self) -> str:
@@ -87,6 +89,7 @@ class PostRow:
             "notice": self.notice,
             "secret": self.secret,
             "read": self.read,
+            "starred": self.starred,
             "category": self.category,
             "comments": self.comments,
             "attachments": [{"name": a.name, "size": a.size} for a in attachments],
@@ -94,14 +97,19 @@ class PostRow:
 
 
 POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
-    p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL"""
+    p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL,
+    p.starred_at IS NOT NULL"""
 """The columns :func:`post_from_row` reads, in order (``p`` = posts, ``b`` = boards)."""
+
+
+BODY_AT = 19
+"""Where the stored body is in a row selected as :data:`POST_COLUMNS` followed by the body."""
 
 
 def post_from_row(row: Sequence[Any]) -> PostRow:
     """A :class:`PostRow` from a row selected as :data:`POST_COLUMNS` (plus the stored body, if any)."""
     posted = datetime.fromisoformat(str(row[8])) if row[8] else None
-    body = decompress_body(row[18]) if len(row) > 18 and row[18] is not None else None
+    body = decompress_body(row[BODY_AT]) if len(row) > BODY_AT and row[BODY_AT] is not None else None
     return PostRow(
         id=int(row[0]),
         board_id=int(row[1]),
@@ -122,4 +130,5 @@ def post_from_row(row: Sequence[Any]) -> PostRow:
         read=bool(row[16]),
         has_body=bool(row[17]),
         body_html=body,
+        starred=bool(row[18]),
     )
