@@ -124,11 +124,20 @@ class ReadingMarks:
                 changed += cur.rowcount
         return changed
 
-    def starred_posts(self, limit: int | None = None, offset: int = 0) -> list[PostRow]:
-        """Starred posts, newest star first (bodies not loaded)."""
+    def starred_posts(
+        self, board_id: int | None = None, *, unread_only: bool = False, limit: int | None = None, offset: int = 0
+    ) -> list[PostRow]:
+        """Starred posts (of one board, unread ones only), newest star first (bodies not loaded)."""
+        where = ["p.starred_at IS NOT NULL"]
+        params: list[object] = []
+        if board_id is not None:
+            where.append("p.board_id = ?")
+            params.append(board_id)
+        if unread_only:
+            where.append("p.read = 0")
         sql = f"""SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
-                  WHERE p.starred_at IS NOT NULL ORDER BY p.starred_at DESC, p.id DESC LIMIT ? OFFSET ?"""
-        rows = self.conn.execute(sql, (-1 if limit is None else limit, offset)).fetchall()
+                  WHERE {" AND ".join(where)} ORDER BY p.starred_at DESC, p.id DESC LIMIT ? OFFSET ?"""
+        rows = self.conn.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
         return [post_from_row(r) for r in rows]
 
     def count_starred(self, unread_only: bool = False) -> int:
