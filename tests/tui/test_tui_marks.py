@@ -280,3 +280,16 @@ async def test_n_in_search_results_moves_within_the_results(
         screen = app.screen
         assert isinstance(screen, MainScreen) and screen.search_query == "안내"
         assert notified(app, "No unread posts in this list")
+
+
+async def test_the_first_star_keeps_the_board_highlighted(make_app: AppFactory, ids: dict[str, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*TO_NOTICE_BOARD, "tab", "j", "asterisk")
+        await pilot.pause()
+        # "★ Starred" arrives above the notice board: the notice board stays highlighted and listed.
+        assert board_key(app) == "notice" and cursor_id(app) == ids["secret"]
+        assert [e.key for e in app.screen.query_one(BoardsPane).entries] == ["*", STARRED, "notice", "free"]
+        await pilot.press("asterisk")
+        await pilot.pause()
+        assert board_key(app) == "notice" and STARRED not in [e.key for e in app.screen.query_one(BoardsPane).entries]

@@ -51,10 +51,16 @@ class BoardsPane(OptionList):
                     self.replace_option_prompt_at_index(index, entry_prompt(entry))
             self.entries = entries
             return
+        before = self.current
         self.entries = entries
         highlighted = self.highlighted
         self.set_options(Option(entry_prompt(e)) for e in entries)
-        self.highlighted = min(highlighted or 0, len(entries) - 1) if entries else None
+        keys = [e.key for e in entries]
+        if before is not None and before.key in keys:
+            # A line came or went above it ("★ Starred" with the first star): the same board stays highlighted.
+            self.highlighted = keys.index(before.key)
+        else:
+            self.highlighted = min(highlighted or 0, len(entries) - 1) if entries else None
 
     def count_read(self, board: str, starred: bool = False) -> None:
         """One post of ``board`` was just read: one fewer unread there and in "All boards" (and in
