@@ -27,7 +27,7 @@ _CHUNK = 500
 Segment = tuple[str, list[object]]
 """An SQL condition and its parameters."""
 
-FEW = 2000
+FEW = 1000
 """Up to this many unread posts in a list, the next one is found among them (the partial index of unread
 posts, then a sort); with more, by walking the list's own index from the post, where one comes soon."""
 
@@ -209,12 +209,12 @@ class ReadingMarks:
         key = self.conn.execute("SELECT notice, posted_ts, id FROM posts WHERE id = ?", (post_id,)).fetchone()
         if key is None:
             return None
-        sql, params = _any(_above(int(key[0]), key[1], int(key[2])))
-        where = [sql]
-        if board_id is not None:
-            where.append("p.board_id = ?")
-            params.append(board_id)
+        scope, params = ("p.board_id = ?", [board_id]) if board_id is not None else ("1 = 1", [])
         if unread_only:
-            where.append("p.read = 0")
-        count = self.conn.execute(f"SELECT count(*) FROM posts p WHERE {' AND '.join(where)}", params).fetchone()
-        return int(count[0])
+            scope += " AND p.read = 0"
+        total = 0
+        # A count per run: each is one range of the list's index (an OR of them would not be).
+        for sql, values in _above(int(key[0]), key[1], int(key[2])):
+            row = self.conn.execute(f"SELECT count(*) FROM posts p WHERE {scope} AND {sql}", [*params, *values])
+            total += int(row.fetchone()[0])
+        return total
