@@ -15,6 +15,7 @@ from noticetui.context import AppContext
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.screens.main import MainScreen
+from noticetui.tui.screens.mark_actions import CONFIRM_OVER
 from noticetui.tui.sources import STARRED
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
@@ -160,7 +161,10 @@ async def test_a_asks_first_on_a_long_list_and_no_keeps_everything(
         await pilot.press("n")
         await pilot.pause()
         assert unread_counts(app)["free"] == 31
-        await pilot.press("A", "y")
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert unread_counts(app)["free"] == 0 and unread_counts(app)["notice"] == 6
@@ -293,3 +297,26 @@ async def test_the_first_star_keeps_the_board_highlighted(make_app: AppFactory, 
         await pilot.press("asterisk")
         await pilot.pause()
         assert board_key(app) == "notice" and STARRED not in [e.key for e in app.screen.query_one(BoardsPane).entries]
+
+
+async def test_n_and_a_on_a_synced_sample_board(demo_ctx: AppContext) -> None:
+    """The whole path on a real sample board: a sync over HTTP, then n, N and A on what it stored."""
+    app = NoticeApp(demo_ctx, sync_on_start=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        posts = app.screen.query_one(PostList)
+        total = unread_counts(app)["*"]
+        assert 2 < total == len(posts.rows) <= CONFIRM_OVER  # so that A marks at once
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert open_id(app) == cursor_id(app) == posts.rows.get(1).id  # type: ignore[union-attr]
+        assert unread_counts(app)["*"] == total - 2 and app.screen.query_one(DetailPane).document is not None
+        await pilot.press("N")
+        await pilot.pause()
+        assert unread_counts(app)["*"] == total - 1
+        await pilot.press("A")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert unread_counts(app)["*"] == 0 and all(not b.unread for b in demo_ctx.store.boards())
