@@ -89,3 +89,9 @@ def test_starred_posts_are_listed_newest_star_first_and_in_json(cli: Cli) -> Non
     assert cli("unstar", str(a)).out == "unstarred 1 post\n"
     assert [p["id"] for p in posts(cli, "--starred")] == [b]
     assert posts(cli, "rx", "--starred") == []
+
+
+def test_a_board_named_without_all_is_refused_with_the_hint(cli: Cli) -> None:
+    before = unread(cli)
+    result = cli("read", "g5")
+    assert result.code == 2 and "add --all" in result.err and unread(cli) == before

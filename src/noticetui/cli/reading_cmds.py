@@ -18,6 +18,8 @@ def _post_ids(ctx: AppContext, refs: list[str]) -> list[int]:
     ids: list[int] = []
     for ref in refs:
         row = ctx.store.find_post(ref)
+        if row is None and (ctx.store.board(ref) or ctx.config.board(ref)):
+            raise UsageError(_("{ref!r} is a board: add --all to mark every post of it").format(ref=ref))
         if row is None:
             raise UsageError(_("no cached post {ref!r} (ids come from noticetui list)").format(ref=ref))
         ids.append(row.id)
