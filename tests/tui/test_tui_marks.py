@@ -320,3 +320,14 @@ async def test_n_and_a_on_a_synced_sample_board(demo_ctx: AppContext) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert unread_counts(app)["*"] == 0 and all(not b.unread for b in demo_ctx.store.boards())
+
+
+async def test_n_on_search_results_with_nothing_found_says_so(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"없는말", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("n", "p")
+        await pilot.pause()
+        assert notified(app, "No unread posts in this list") and app.screen.query_one(DetailPane).post is None

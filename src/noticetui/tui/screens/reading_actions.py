@@ -81,6 +81,8 @@ class ReadingActions(MarkActions):
         """The index of the next (previous) unread row of the list on screen, wrapping round."""
         posts = self.query_one("#posts", PostList)
         total = min(len(posts.rows), SCAN_ROWS)
+        if not total:
+            return None
         step = -1 if backwards else 1
         for turn in range(0 if inclusive else 1, total + 1):
             index = (posts.cursor + step * turn) % total
