@@ -78,6 +78,8 @@ async def test_n_opens_the_next_unread_post_then_moves_on_to_the_next_board(
         # The notice board has no unread post left: on to the next board in the pane, its list and row.
         assert board_key(app) == "free" and open_id(app) == ids["free"] == cursor_id(app)
         assert unread_counts(app) == {"*": 0, "notice": 0, "free": 0}
+        # Opened as Enter opens them: the palette's recent posts list them too.
+        assert app.opened_posts == [ids["hostile"], ids["library"], ids["free"]]
         await pilot.press("n")
         await pilot.pause()
         assert notified(app, "No unread posts") and open_id(app) == ids["free"]

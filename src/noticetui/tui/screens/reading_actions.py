@@ -32,28 +32,32 @@ class ReadingActions(MarkActions):
         super().__init__(ctx, backend)
         self.history = History()
         """The posts opened in this session, for ``[`` and ``]``."""
-        self._replaying = False
-
-    async def open_post(self, event: PostList.Chosen) -> None:
-        """Show a post and mark it read (the main screen says how)."""
-        raise NotImplementedError
+        self._replaying: int | None = None
+        """The post ``[`` or ``]`` is opening (it is on the history already)."""
 
     def remember(self, post_id: int) -> None:
         """A post was opened: on the history (unless ``[`` or ``]`` opened it)."""
-        if not self._replaying:
-            self.history.visit(post_id)
+        if post_id == self._replaying:
+            self._replaying = None
+            return
+        self.history.visit(post_id)
+
+    def choose(self, post: PostRow) -> None:
+        """Open ``post`` as Enter on its row does: the list announces it, so every listener hears of it
+        (the main screen shows it, the palette counts it among the recent posts)."""
+        self.query_one("#posts", PostList).post_message(PostList.Chosen(post))
 
     # --- n / p -----------------------------------------------------------------------------------------
 
-    async def action_next_unread(self) -> None:
+    def action_next_unread(self) -> None:
         """Open the next unread post, across boards."""
-        await self.open_unread(backwards=False)
+        self.open_unread(backwards=False)
 
-    async def action_prev_unread(self) -> None:
+    def action_prev_unread(self) -> None:
         """Open the previous unread post, across boards."""
-        await self.open_unread(backwards=True)
+        self.open_unread(backwards=True)
 
-    async def open_unread(self, *, backwards: bool) -> None:
+    def open_unread(self, *, backwards: bool) -> None:
         """Find the next (previous) unread post from the cursor and open it, or say there is none."""
         posts = self.query_one("#posts", PostList)
         row = posts.current
@@ -69,13 +73,13 @@ class ReadingActions(MarkActions):
             posts.cursor = index
             found = posts.current
             if found is not None:
-                await self.open_post(PostList.Chosen(found))
+                self.choose(found)
             return
         target = self.unread_target(row.id if row else None, backwards, inclusive)
         if target is None:
             self.notify(_("No unread posts."), markup=False)
             return
-        await self.go_to_post(target)
+        self.go_to_post(target)
 
     def unread_row(self, backwards: bool, inclusive: bool) -> int | None:
         """The index of the next (previous) unread row of the list on screen, wrapping round."""
@@ -114,30 +118,28 @@ class ReadingActions(MarkActions):
 
     # --- [ / ] -----------------------------------------------------------------------------------------
 
-    async def action_history_back(self) -> None:
+    def action_history_back(self) -> None:
         """Reopen the post read before this one."""
-        await self.replay(self.history.back(), _("No earlier post in the history."))
+        self.replay(self.history.back(), _("No earlier post in the history."))
 
-    async def action_history_forward(self) -> None:
+    def action_history_forward(self) -> None:
         """Reopen the post read after this one."""
-        await self.replay(self.history.forward(), _("No later post in the history."))
+        self.replay(self.history.forward(), _("No later post in the history."))
 
-    async def replay(self, post_id: int | None, none: str) -> None:
+    def replay(self, post_id: int | None, none: str) -> None:
         """Open ``post_id`` from the history without pushing it again."""
         if post_id is None:
             self.notify(none, markup=False)
             return
-        self._replaying = True
-        try:
-            if not await self.go_to_post(post_id):
-                self.history.forget(post_id)
-                self.notify(_("That post is no longer cached."), markup=False)
-        finally:
-            self._replaying = False
+        self._replaying = post_id
+        if not self.go_to_post(post_id):
+            self._replaying = None
+            self.history.forget(post_id)
+            self.notify(_("That post is no longer cached."), markup=False)
 
     # --- going to a post -------------------------------------------------------------------------------
 
-    async def go_to_post(self, post_id: int) -> bool:
+    def go_to_post(self, post_id: int) -> bool:
         """Open post ``post_id`` with the cursor on its row: in the list on screen when it is there, else
         in its board's list (the boards pane moves to it).  False when the post is not cached."""
         found = self.ctx.store.posts_by_id([post_id])
@@ -149,7 +151,7 @@ class ReadingActions(MarkActions):
             index = self.row_index(post)
         if index is not None:
             self.query_one("#posts", PostList).cursor = index
-        await self.open_post(PostList.Chosen(post))
+        self.choose(post)
         return True
 
     def row_index(self, post: PostRow) -> int | None:
