@@ -333,3 +333,18 @@ async def test_n_on_search_results_with_nothing_found_says_so(make_app: AppFacto
         await pilot.press("n", "p")
         await pilot.pause()
         assert notified(app, "No unread posts in this list") and app.screen.query_one(DetailPane).post is None
+
+
+async def test_n_crosses_boards_while_the_boards_pane_is_folded_away(
+    make_app: AppFactory, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    read_all_but(ctx, ids, "free")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b", "j", "enter")  # the notice board, then the pane folds away again
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and board_key(app) == "notice" and not screen.boards_shown
+        await pilot.press("n")
+        await pilot.pause()
+        assert board_key(app) == "free" and open_id(app) == ids["free"] == cursor_id(app)
