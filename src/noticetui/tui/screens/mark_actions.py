@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from textual import work
 
@@ -96,19 +97,18 @@ class MarkActions(SearchActions):
         if self.search_query is not None and isinstance(source, FixedPosts):
             ids = [r.id for r in source.rows if not r.read]
             count, what = len(ids), _("these results")
-            job = lambda s: s.mark_posts(ids)  # noqa: E731
+            job = partial(Store.mark_posts, post_ids=ids)
         elif entry is None or entry.key != self.shown_board:
             return
         elif entry.key == STARRED:
             count, what = store.count_starred(unread_only=True), _("the starred posts")
-            job = lambda s: s.mark_starred()  # noqa: E731
+            job = Store.mark_starred
         elif entry.key == ALL_BOARDS:
             count, what = entry.unread, _("every board")
-            job = lambda s: s.mark_board(None)  # noqa: E731
+            job = partial(Store.mark_board, board_id=None)
         elif entry.board_id is not None:
-            board_id = entry.board_id
             count, what = entry.unread, sanitize_line(entry.label)
-            job = lambda s: s.mark_board(board_id)  # noqa: E731
+            job = partial(Store.mark_board, board_id=entry.board_id)
         else:
             count, what = 0, sanitize_line(entry.label)
         if not count:
@@ -129,7 +129,7 @@ class MarkActions(SearchActions):
             return
         what = _("every board")
         question = _("Mark all {posts} of every board read? (y: yes, n: no)").format(posts=posts_phrase(count))
-        job: MarkJob = lambda s: s.mark_board(None)  # noqa: E731
+        job: MarkJob = partial(Store.mark_board, board_id=None)
         self.app.push_screen(ConfirmScreen(question), self.when_sure(job, what))
 
     def when_sure(self, job: MarkJob, what: str) -> Callable[[bool | None], None]:
