@@ -94,7 +94,9 @@ def render_post(row: PostRow, files: list[AttachmentRow], fmt: Format) -> str:
 
 def file_name(row: PostRow, fmt: Format) -> str:
     """A safe file name for the post: its title, cut to fit, with ``.txt`` or ``.html``."""
-    stem = safe_filename(sanitize_line(row.title), f"post-{row.id}")
+    # A slash in a title ("A/B 공고") is text, not a folder: safe_filename would keep only what follows it.
+    title = sanitize_line(row.title).replace("/", "_").replace("\\", "_")
+    stem = safe_filename(title, f"post-{row.id}")
     suffix = ".html" if fmt == "html" else ".txt"
     return safe_filename(stem[:120] + suffix, f"post-{row.id}{suffix}")
 

@@ -29,7 +29,9 @@ def _first_sentence(cli: Cli, post_id: object) -> str:
     return next(line for line in text.splitlines() if len(line.strip()) > 12).strip()[:12]
 
 
-def test_a_sync_that_finds_a_post_edited_keeps_the_old_version(synced: tuple[Cli, DemoServer, dict[str, object]]) -> None:
+def test_a_sync_that_finds_a_post_edited_keeps_the_old_version(
+    synced: tuple[Cli, DemoServer, dict[str, object]],
+) -> None:
     cli, server, post = synced
     title, sentence = str(post["title"]), _first_sentence(cli, post["id"])
     server.edit_pages(title, title + " (수정)")
