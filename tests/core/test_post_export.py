@@ -3,7 +3,7 @@
 from datetime import datetime
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from noticetui.models import SEOUL, Request
 from noticetui.post_export import file_name, post_html, post_text, write_new
@@ -18,6 +18,12 @@ def row(title: str = "2026년 지원사업 공고", body: str = "<p>본문입니
         posted_at=datetime(2026, 3, 5, 9, 10, tzinfo=SEOUL), views=12, notice=False, secret=False,
         reply_depth=0, comments=None, has_file=True, category=None, read=True, has_body=True, body_html=body,
     )  # fmt: skip
+
+
+def one(doc: LexborHTMLParser, selector: str) -> LexborNode:
+    node = doc.css_first(selector)
+    assert node is not None, selector
+    return node
 
 
 FILES = [AttachmentRow(7, 0, "공고문.hwp", 2048, None, None, None)]
@@ -50,9 +56,9 @@ def test_the_html_page_is_standalone_and_carries_no_script() -> None:
     body = '<p onclick="x()">본문</p><script>alert(1)</script><a href="javascript:evil()">링크</a><table><tr><td>표</td></tr></table>'
     page = post_html(row("<b>제목</b>", body), FILES)
     doc = LexborHTMLParser(page)
-    assert doc.css_first("title").text() == "<b>제목</b>"  # escaped: the title is text, not markup
+    assert one(doc, "title").text() == "<b>제목</b>"  # escaped: the title is text, not markup
     assert doc.css("script") == [] and "onclick" not in page and "javascript:" not in page
-    assert doc.css_first("td").text() == "표"
-    assert doc.css_first("time").attributes["datetime"] == "2026-03-05T09:10:00+09:00"
+    assert one(doc, "td").text() == "표"
+    assert one(doc, "time").attributes["datetime"] == "2026-03-05T09:10:00+09:00"
     assert [li.text() for li in doc.css("li")] == ["공고문.hwp (2.0 KB)"]
     assert doc.css_first(f'a[href="{URL}"]') is not None

@@ -25,7 +25,7 @@ def synced(cli: Cli, fresh_server: DemoServer) -> Iterator[tuple[Cli, DemoServer
 
 
 def _first_sentence(cli: Cli, post_id: object) -> str:
-    text = cli("show", str(post_id), "--json", "--no-mark-read").json()["text"]
+    text = str(cli("show", str(post_id), "--json", "--no-mark-read").json()["text"])
     return next(line for line in text.splitlines() if len(line.strip()) > 12).strip()[:12]
 
 
