@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from noticetui.feed_html import clean_html, safe_url
-from noticetui.net.disposition import safe_filename
 from noticetui.render import render_html, sanitize_line, to_plain
 from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow, PostRow
@@ -94,6 +93,8 @@ def render_post(row: PostRow, files: list[AttachmentRow], fmt: Format) -> str:
 
 def file_name(row: PostRow, fmt: Format) -> str:
     """A safe file name for the post: its title, cut to fit, with ``.txt`` or ``.html``."""
+    from noticetui.net.disposition import safe_filename  # brings httpx in: not on the TUI's start-up path
+
     # A slash in a title ("A/B 공고") is text, not a folder: safe_filename would keep only what follows it.
     title = sanitize_line(row.title).replace("/", "_").replace("\\", "_")
     stem = safe_filename(title, f"post-{row.id}")
