@@ -3,7 +3,10 @@ marks the post edited and unread, and `show --changes` prints what changed."""
 
 from __future__ import annotations
 
+import html
+
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -60,3 +63,38 @@ def test_a_sync_that_finds_nothing_changed_keeps_no_version(synced: tuple[Cli, D
     assert "no earlier version" in shown.out
     after = next(p for p in cli("list", "g5", "--json").json() if p["id"] == post["id"])
     assert after["read"] is True
+
+
+def test_show_html_prints_a_standalone_page_of_the_post(synced: tuple[Cli, DemoServer, dict[str, object]]) -> None:
+    cli, _server, post = synced
+    shown = cli("show", str(post["id"]), "--html")
+    assert shown.code == 0
+    assert shown.out.startswith("<!DOCTYPE html>") and "<script" not in shown.out
+    assert f"<h1>{html.escape(str(post['title']))}</h1>" in shown.out
+
+
+def test_show_save_writes_a_new_file_each_time_and_prints_its_path(
+    synced: tuple[Cli, DemoServer, dict[str, object]], tmp_path: Path
+) -> None:
+    cli, _server, post = synced
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    first = cli("show", str(post["id"]), "--save", str(folder))
+    second = cli("show", str(post["id"]), "--save", str(folder))
+    assert first.code == 0 and second.code == 0
+    one, two = Path(first.out.strip()), Path(second.out.strip())
+    assert one.parent == folder and one.suffix == ".txt" and two.name == f"{one.stem} (2).txt"
+    assert one.read_text(encoding="utf-8").startswith(str(post["title"]))
+    page = cli("show", str(post["id"]), "--save", str(folder / "post.html"))
+    assert Path(page.out.strip()).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_show_save_where_nothing_can_be_written_is_one_line_and_exit_1(
+    synced: tuple[Cli, DemoServer, dict[str, object]], tmp_path: Path
+) -> None:
+    cli, _server, post = synced
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    shown = cli("show", str(post["id"]), "--save", str(blocker / "post.txt"))
+    assert shown.code == 1 and shown.out == ""
+    assert len(shown.err.strip().splitlines()) == 1 and "cannot save" in shown.err
