@@ -4,7 +4,6 @@ marks the post edited and unread, and `show --changes` prints what changed."""
 from __future__ import annotations
 
 import html
-
 from collections.abc import Iterator
 from pathlib import Path
 
