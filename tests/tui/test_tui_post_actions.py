@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from noticetui.context import AppContext
-from noticetui.models import Post
+from noticetui.models import Attachment, Post, Request
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.format import EDITED_MARK, title_text
 from noticetui.tui.screens.changes import ChangesScreen
@@ -149,6 +149,27 @@ async def test_x_opens_a_saved_attachment_with_the_systems_application(
         await pilot.press("x")
         await until(pilot, opener.exists)
     assert opener.read_text(encoding="utf-8") == str(path)
+
+
+async def test_x_asks_which_file_when_the_post_has_several(
+    make_app: AppFactory, ctx: AppContext, ids: dict[str, int], opener: Path
+) -> None:
+    row = ctx.store.post(ids["notice"])
+    assert row is not None and row.body_html is not None
+    files = [Attachment(i, f"붙임{i}.pdf", 10, Request(f"http://127.0.0.1:9/download/{i}")) for i in range(2)]
+    ctx.store.save_post(row.id, Post("1", row.title, row.url, row.body_html, attachments=files))
+    second = ctx.download_dir / "붙임1.pdf"
+    second.parent.mkdir(parents=True, exist_ok=True)
+    second.write_bytes(b"%PDF-1.4")
+    ctx.store.set_saved(row.id, 1, second, "0" * 64)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_post(app, pilot, ids["notice"])
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("down", "enter")
+        await until(pilot, opener.exists)
+    assert opener.read_text(encoding="utf-8") == str(second)
 
 
 async def test_capital_x_opens_the_folder_the_files_were_saved_in(
