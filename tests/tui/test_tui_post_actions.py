@@ -253,6 +253,26 @@ async def test_an_edited_post_is_marked_and_equals_shows_the_diff(
         assert not isinstance(app.screen, ChangesScreen)
 
 
+async def test_left_steps_back_to_an_older_change(make_app: AppFactory, ctx: AppContext, ids: dict[str, int]) -> None:
+    old = ctx.store.post(ids["library"])
+    assert old is not None
+    for day in (10, 11):
+        ctx.store.save_post(ids["library"], Post("2", old.title, old.url, f"<p>도서관은 3월 {day}일 휴관합니다.</p>"))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_post(app, pilot, ids["library"])
+        await pilot.press("equals_sign")
+        await until(pilot, lambda: isinstance(app.screen, ChangesScreen))
+        diff = app.screen.query_one("#changes-diff", Static)
+        await until(pilot, lambda: "+ 도서관은 3월 11일 휴관합니다." in str(diff.content))
+        assert "- 도서관은 3월 10일 휴관합니다." in str(diff.content)
+        await pilot.press("left")
+        await until(pilot, lambda: "+ 도서관은 3월 10일 휴관합니다." in str(diff.content))
+        assert "- 도서관은 3월 9일 휴관합니다." in str(diff.content)
+        head = app.screen.query_one("#changes-head", Static)
+        assert "Version 1 → version 2" in str(head.content)
+
+
 async def test_equals_on_a_post_never_edited_says_so(make_app: AppFactory, ids: dict[str, int]) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -51,12 +51,18 @@ class ChangesScreen(ModalScreen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,equals_sign", "close", "Close", id="changes.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,equals_sign", "close", "Close", id="changes.close"),
+        Binding("left,left_square_bracket", "step(-1)", "Older", id="changes.older"),
+        Binding("right,right_square_bracket", "step(1)", "Newer", id="changes.newer"),
+    ]
 
     def __init__(self, post: PostRow, versions: list[VersionRow]) -> None:
         super().__init__()
         self.post = post
         self.versions = versions
+        self.shown = len(versions) - 1
+        """The earlier version shown, compared with the one that replaced it (the last: with the current)."""
 
     def compose(self) -> ComposeResult:
         """A line saying which versions, the diff, a line of help."""
@@ -64,29 +70,52 @@ class ChangesScreen(ModalScreen[None]):
             yield Static(id="changes-head", markup=False)
             with VerticalScroll(id="changes-scroll"):
                 yield Static(Text(_("comparing…"), style="dim"), id="changes-diff", markup=False)
-            yield Static(Text(_("Esc closes"), style="dim"), id="changes-hint", markup=False)
+            hint = _("← → older and newer changes · Esc closes") if len(self.versions) > 1 else _("Esc closes")
+            yield Static(Text(hint, style="dim"), id="changes-hint", markup=False)
 
     def on_mount(self) -> None:
-        """Say which versions are compared, then compare them in a thread."""
-        last = self.versions[-1]
+        """Show the newest change."""
         self.query_one("#changes-box").border_title = _("Changes")
-        head = Text(
-            _("Previous version (replaced {when}) → current").format(when=last.replaced_at[:16].replace("T", " "))
-        )
+        self.query_one("#changes-scroll").focus()
+        self.show_change()
+
+    def show_change(self) -> None:
+        """Say which versions are compared, then compare them in a thread."""
+        old = self.versions[self.shown]
+        when = old.replaced_at[:16].replace("T", " ")
+        if self.shown == len(self.versions) - 1:
+            head = Text(_("Previous version (replaced {when}) → current").format(when=when))
+            new_title, new_body = self.post.title, self.post.body_html or ""
+        else:
+            newer = self.versions[self.shown + 1]
+            head = Text(_("Version {n} → version {m} (replaced {when})").format(n=old.seq, m=newer.seq, when=when))
+            new_title, new_body = newer.title, newer.body_html
         if len(self.versions) > 1:
             head.append("  " + _("{count} earlier versions kept").format(count=len(self.versions)), style="dim")
         self.query_one("#changes-head", Static).update(head)
-        self.query_one("#changes-scroll").focus()
-        self.compare(last)
+        self.query_one("#changes-diff", Static).update(Text(_("comparing…"), style="dim"))
+        self.compare(self.shown, old, new_title, new_body)
+
+    def action_step(self, step: int) -> None:
+        """Show an older (-1) or a newer (+1) change, when there is one."""
+        shown = self.shown + step
+        if 0 <= shown < len(self.versions):
+            self.shown = shown
+            self.show_change()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def compare(self, last: VersionRow) -> None:
+    def compare(self, shown: int, last: VersionRow, title: str, body_html: str) -> None:
         """Render both versions to text and diff them (long posts take a while: not on the UI loop)."""
         old = version_text(last.title, last.body_html, self.post.url)
-        new = version_text(self.post.title, self.post.body_html or "", self.post.url)
+        new = version_text(title, body_html, self.post.url)
         lines = diff_lines(old, new)
         text = diff_text(lines) if lines else Text(_("The versions differ only in markup."), style="dim")
-        self.app.call_from_thread(self.query_one("#changes-diff", Static).update, text)
+        self.app.call_from_thread(self.show_diff, shown, text)
+
+    def show_diff(self, shown: int, text: Text) -> None:
+        """Show a diff worked out, unless the reader has moved on to another change meanwhile."""
+        if shown == self.shown:
+            self.query_one("#changes-diff", Static).update(text)
 
     def action_close(self) -> None:
         """Back to the post."""
