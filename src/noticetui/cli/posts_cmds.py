@@ -76,15 +76,10 @@ def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
         except (FetchError, SyncError) as exc:
             error(f"the body is not cached and cannot be fetched now: {exc}")
             status = 1
-    if args.attachment is not None:
-        from noticetui.cli.preview_cmd import show_attachment
-
-        return show_attachment(ctx, row, args.attachment)
-    if args.changes:
-        return _print_changes(ctx, row) or status
+    other = _show_other(ctx, row, args)
+    if other is not None:
+        return other or status
     files = ctx.store.attachments([row.id])[row.id]
-    if args.html or args.save is not None:
-        return _save_or_print(ctx, row, files, args) or status
     # JSON carries text, not layout: no line breaks of ours unless --width asks for them.
     width = args.width or (None if args.json else terminal_width())
     text, links = body_text(row, width)
@@ -97,6 +92,20 @@ def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
         return status
     sys.stdout.write(post_text(row, files, width))
     return status
+
+
+def _show_other(ctx: AppContext, row: PostRow, args: argparse.Namespace) -> int | None:
+    """What ``show`` prints instead of the text when asked (an attachment, the changes, HTML or a file);
+    None when it was not asked."""
+    if args.attachment is not None:
+        from noticetui.cli.preview_cmd import show_attachment
+
+        return show_attachment(ctx, row, args.attachment)
+    if args.changes:
+        return _print_changes(ctx, row)
+    if args.html or args.save is not None:
+        return _save_or_print(ctx, row, ctx.store.attachments([row.id])[row.id], args)
+    return None
 
 
 def _save_or_print(ctx: AppContext, row: PostRow, files: list[AttachmentRow], args: argparse.Namespace) -> int:

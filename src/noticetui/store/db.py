@@ -20,7 +20,7 @@ from noticetui.store.changes import merge_signature
 from noticetui.store.marks import OWING_BODY, SyncMarks
 from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row
 from noticetui.store.schema import SchemaTooNew, migrate
-from noticetui.store.versions import VersionRow, listed_title, note_body, note_title, versions
+from noticetui.store.versions import VersionRow, note_body, note_title, versions
 
 
 class StoreError(Exception):
@@ -185,8 +185,7 @@ class Store(SyncMarks):
                 reindex = old[1] != title or moved
                 if reindex:
                     fts.unindex(conn, [post_id])
-                if is_change and old[2] is not None and listed_title(old[2]) != stub.title.strip():
-                    note_title(conn, post_id, old[1], now)  # an edit: the old title is kept with its body
+                note_title(conn, post_id, old[2], old[1], stub.title, now)  # an edit keeps the old title
                 conn.execute(
                     """UPDATE posts SET title = ?, url = ?, request = ?, author = coalesce(?, author),
                            posted_at = CASE WHEN posted_exact = 1 OR ? IS NULL THEN posted_at ELSE ? END,

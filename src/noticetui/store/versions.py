@@ -65,8 +65,13 @@ def note_body(conn: sqlite3.Connection, post_id: int, new_body: bytes, now: str)
     return True
 
 
-def note_title(conn: sqlite3.Connection, post_id: int, old_title: str, now: str) -> None:
-    """The list shows a new title for a post whose body is stored: keep ``old_title`` with that body."""
+def note_title(
+    conn: sqlite3.Connection, post_id: int, signature: str | None, old_title: str, listed: str, now: str
+) -> None:
+    """When the list shows a new title (``listed``, against the one in the stored list ``signature``) for
+    a post whose body is stored: keep ``old_title`` (the one the reader saw) with that body."""
+    if signature is None or listed_title(signature) == listed.strip():
+        return
     body = conn.execute(
         "SELECT d.html FROM posts p JOIN bodies d ON d.post_id = p.id WHERE p.id = ? AND p.body_at IS NOT NULL",
         (post_id,),
