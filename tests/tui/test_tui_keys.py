@@ -41,12 +41,6 @@ PENDING = {
     "filter",
     "sort",
     "reverse_sort",
-    "open_attachment",
-    "reveal_attachment",
-    "copy_url",
-    "copy_link",
-    "save_post",
-    "show_changes",
     "edit_boards",
 }
 """Actions declared in the registry whose methods other branches of issue 10 add: empty this set as they

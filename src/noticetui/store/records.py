@@ -69,6 +69,8 @@ class PostRow:
     body_html: str | None = None
     starred: bool = False
     """Whether the reader starred the post (``posts.starred_at`` is set)."""
+    edited: bool = False
+    """Whether a sync found the post changed since it was first read (its earlier versions are kept)."""
 
     @property
     def ref(self) -> str:
@@ -92,24 +94,23 @@ class PostRow:
             "starred": self.starred,
             "category": self.category,
             "comments": self.comments,
+            "edited": self.edited,
             "attachments": [{"name": a.name, "size": a.size} for a in attachments],
         }
 
 
 POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
     p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL,
-    p.starred_at IS NOT NULL"""
+    p.starred_at IS NOT NULL, p.edited_at IS NOT NULL"""
 """The columns :func:`post_from_row` reads, in order (``p`` = posts, ``b`` = boards)."""
-
-
-BODY_AT = 19
-"""Where the stored body is in a row selected as :data:`POST_COLUMNS` followed by the body."""
+_BODY = POST_COLUMNS.count(",") + 1
+"""The index of the stored body, selected after the columns."""
 
 
 def post_from_row(row: Sequence[Any]) -> PostRow:
     """A :class:`PostRow` from a row selected as :data:`POST_COLUMNS` (plus the stored body, if any)."""
     posted = datetime.fromisoformat(str(row[8])) if row[8] else None
-    body = decompress_body(row[BODY_AT]) if len(row) > BODY_AT and row[BODY_AT] is not None else None
+    body = decompress_body(row[_BODY]) if len(row) > _BODY and row[_BODY] is not None else None
     return PostRow(
         id=int(row[0]),
         board_id=int(row[1]),
@@ -131,4 +132,5 @@ def post_from_row(row: Sequence[Any]) -> PostRow:
         has_body=bool(row[17]),
         body_html=body,
         starred=bool(row[18]),
+        edited=bool(row[19]),
     )

@@ -25,6 +25,8 @@ SECRET_MARK = "🔒"
 STAR_MARK = "★"
 """What marks a starred post, before its title."""
 STAR_STYLE = "yellow"
+EDITED_MARK = "✎"
+"""What marks a post a sync found edited (``=`` shows what changed)."""
 TODAY = "오늘"
 """What the list shows for a post from today whose site gave only its date (no time to show)."""
 DATE_WIDTH = 10
@@ -144,6 +146,8 @@ def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] =
         text.stylize(WATCH_STYLE, offset + start, offset + end)
     if any(search):  # highlight_words([]) would match the empty string everywhere
         text.highlight_words([w for w in search if w], SEARCH_STYLE, case_sensitive=False)
+    if post.edited:
+        text.append(" " + EDITED_MARK, style="italic")
     if post.has_file:
         text.append(" " + FILE_MARK)
     if post.comments:
