@@ -110,6 +110,10 @@ class Settings:
     ui_language: str = "auto"
     """The UI's language: ``auto`` (Korean when the locale, ``LC_ALL``/``LC_MESSAGES``/``LANG``, is Korean),
     ``ko`` or ``en``."""
+    open_command: tuple[str, ...] = ()
+    """The command the TUI opens a saved attachment (or its folder) with, as a list of arguments (never
+    through a shell); ``{path}`` in it is replaced by the path, else the path is appended.  Empty means the
+    system's: ``xdg-open`` on Linux, ``open`` on macOS, the file's association on Windows."""
     theme: str = ""
     """The TUI's colour theme, one of Textual's built-in themes (``nord``, ``gruvbox``…); empty: the default."""
 
@@ -308,7 +312,7 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     known["ui_language"] = str
     known["theme"] = str
     known |= _NET_SETTINGS
-    lists = ("watch", "notify_command")
+    lists = ("watch", "notify_command", "open_command")
     for name in raw:
         if name not in known and name not in lists:
             raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join([*known, *lists])})")
@@ -324,4 +328,5 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
         **values,
         watch=_words(path, "settings.watch", raw.get("watch", [])),
         notify_command=_words(path, "settings.notify_command", raw.get("notify_command", [])),
+        open_command=_words(path, "settings.open_command", raw.get("open_command", [])),
     )

@@ -47,6 +47,18 @@ def date_time(moment: datetime) -> str:
     return local.strftime("%Y-%m-%d %H:%M" if has_time(moment) else "%Y-%m-%d")
 
 
+def stamp(moment: datetime) -> str:
+    """An instant (a sync, a replaced version) as ``2026-12-05 14:30`` in the user's zone."""
+    local = user_now(moment) if moment.tzinfo else moment
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def stored_stamp(text: str | None) -> str:
+    """A stored ISO 8601 instant as :func:`stamp` shows it; what cannot be read is shown as it is."""
+    moment = parse_stored(text)
+    return stamp(moment) if moment is not None else (text or "")
+
+
 def day(moment: datetime, now: datetime | None = None) -> str:
     """The day in words: ``12월 5일`` / ``Dec 5``, with the year when it is not ``now``'s."""
     local = to_user(moment)

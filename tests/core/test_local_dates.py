@@ -50,3 +50,12 @@ def test_a_stored_time_that_cannot_be_read_is_none() -> None:
     assert parse_stored(None) is None
     assert parse_stored("yesterday") is None
     assert parse_stored("2026-12-05T05:30:00") is None  # no offset: which zone is unknown
+
+
+def test_a_stored_instant_is_stamped_in_the_users_zone() -> None:
+    from noticetui.local_dates import stored_stamp
+
+    assert stored_stamp("2026-12-05T05:30:00+00:00") == "2026-12-05 14:30"  # the suite's zone is Seoul's
+    set_user_zone(BERLIN)
+    assert stored_stamp("2026-12-05T05:30:00+00:00") == "2026-12-05 06:30"
+    assert stored_stamp("not a date") == "not a date"

@@ -24,6 +24,11 @@ NOTICE_MARK = "공지"
 """What marks a pinned notice in the list (four cells wide, like the column it sits in)."""
 FILE_MARK = "📎"
 SECRET_MARK = "🔒"
+STAR_MARK = "★"
+"""What marks a starred post, before its title."""
+STAR_STYLE = "yellow"
+EDITED_MARK = "✎"
+"""What marks a post a sync found edited (``=`` shows what changed)."""
 TODAY = N_("today")
 """What the list shows (in the UI language) for a post from today whose site gave only its date (no time to show)."""
 DATE_WIDTH = 10
@@ -121,9 +126,11 @@ WATCH_STYLE = "bold yellow"
 
 
 def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] = ()) -> Text:
-    """The title with its reply indent, secret lock, attachment clip and comment count; the ``search``
+    """The title with its star, reply indent, secret lock, attachment clip and comment count; the ``search``
     and ``watch`` words in it highlighted (case-insensitively; page text is never markup)."""
     text = Text()
+    if post.starred:
+        text.append(STAR_MARK + " ", style=STAR_STYLE)
     if post.reply_depth:
         text.append("  " * min(post.reply_depth, 4) + "↳ ", style="dim")
     if post.secret:
@@ -137,6 +144,8 @@ def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] =
         text.stylize(WATCH_STYLE, offset + start, offset + end)
     if any(search):  # highlight_words([]) would match the empty string everywhere
         text.highlight_words([w for w in search if w], SEARCH_STYLE, case_sensitive=False)
+    if post.edited:
+        text.append(" " + EDITED_MARK, style="italic")
     if post.has_file:
         text.append(" " + FILE_MARK)
     if post.comments:
