@@ -23,7 +23,9 @@ def entry_prompt(entry: BoardEntry, syncing: bool = False) -> OneLine:
     """How a board reads in the pane, always on one line: its title (cut with "…" when long), then flush
     right a mark while it syncs, its unread count and a mark when its last sync failed."""
     title = Text(sanitize_line(entry.label) or entry.key, style="" if entry.configured else "dim italic")
-    counts = Text(SYNCING_MARK + " " if syncing else "", style="bold cyan")
+    counts = Text()
+    if syncing:
+        counts.append(SYNCING_MARK + " ", style="bold cyan")
     if entry.unread:
         counts.append(f"{entry.unread}", style="bold")
     if entry.error:
