@@ -18,6 +18,7 @@ from noticetui.tui.backend import Backend
 from noticetui.tui.crash import crash_line, crash_log_dir, write_crash_log
 from noticetui.tui.image_support import probe_images
 from noticetui.tui.screens.activity import ActivityScreen
+from noticetui.tui.screens.boards_editor import BoardsEditor
 from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.screens.main import MainScreen
@@ -98,6 +99,7 @@ class NoticeApp(App[None]):
             ("Boards", list(BoardsPane.BINDINGS)),
             ("Posts", list(PostList.BINDINGS)),
             ("Post", list(DetailPane.BINDINGS)),
+            ("Boards editor", list(BoardsEditor.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))
 

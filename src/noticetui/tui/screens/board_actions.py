@@ -17,6 +17,8 @@ from noticetui.tui.backend import Backend
 from noticetui.tui.screens.boards_editor import BoardsEditor
 from noticetui.tui.screens.search_actions import SearchActions
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry
+from noticetui.tui.watch_words import watched_words
+from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
 
@@ -127,6 +129,8 @@ class BoardActions(SearchActions):
             self.run_worker(self._rebuilt(added), group="rebuild", exit_on_error=False)
             return
         if self.has_boards:
+            # Watch words are kept per board name: a renamed board keeps its own.
+            self.query_one("#posts", PostList).watch_words = watched_words(self.ctx.config)
             self.refresh_boards()
         if added:
             self.sync_soon(frozenset({added}))
