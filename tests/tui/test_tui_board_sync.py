@@ -175,3 +175,24 @@ async def test_a_cli_sync_while_the_tui_syncs_gets_the_lock_message(two_ctx: App
             assert cli.stderr.strip() == f"noticetui: another sync is running (pid {os.getpid()})"
     finally:
         demo.set_fault(None)
+
+
+async def test_renaming_or_removing_waits_for_the_running_sync(two_ctx: AppContext, demo: DemoServer) -> None:
+    from noticetui.tui.screens.boards_editor import BoardsEditor
+
+    app = NoticeApp(two_ctx, sync_on_start=False, now=lambda: NOW)
+    before = two_ctx.paths.config_file.read_text(encoding="utf-8")
+    demo.set_fault("slow")  # the sync is still running while the keys are pressed
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("R")
+            await until(lambda: app.main.syncing)
+            for key in ("e", "D"):
+                await pilot.press("E", key)
+                editor = app.screen
+                assert isinstance(editor, BoardsEditor)
+                assert shown_text(editor.query_one("#editor-state", Static)).startswith("A sync is running")
+                await pilot.press("escape")
+    finally:
+        demo.set_fault(None)
+    assert two_ctx.paths.config_file.read_text(encoding="utf-8") == before

@@ -14,7 +14,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
 from noticetui.config import BoardConfig
 from noticetui.i18n import _
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the CLI's detection brings engines and httpx: loaded when a
     from noticetui.cli.boards_cmds import Found
     from noticetui.context import AppContext
 
-PREVIEW_ROWS = 8
+PREVIEW_ROWS = 6
 """How many of the rows found the preview shows."""
 
 Save = Callable[[BoardConfig], str | None]
@@ -35,18 +35,16 @@ Save = Callable[[BoardConfig], str | None]
 
 def preview_text(found: Found) -> Text:
     """The engine found, the board's address and its first rows (date, title), page text sanitised."""
-    from noticetui.cli.format import short_date
-
     confidence = _("chosen") if found.score is None else _("confidence {score}").format(score=f"{found.score:.2f}")
-    text = Text(
-        _("Engine: {engine} ({label}), {confidence}").format(
-            engine=found.engine.name, label=found.engine.label, confidence=confidence
-        ),
-        style="bold",
+    engine = _("Engine: {engine} ({label}), {confidence}").format(
+        engine=found.engine.name, label=found.engine.label, confidence=confidence
     )
+    text = Text(no_wrap=True, overflow="ellipsis")  # a long title is cut, never pushes the form off screen
+    text.append(engine, style="bold")
     text.append("\n" + sanitize_line(found.board_url), style="dim")
     for stub in found.listing.stubs[:PREVIEW_ROWS]:
-        text.append(f"\n{short_date(stub.posted_at)}  ")
+        # The date alone: many boards list no time, and a column of "00:00" says nothing.
+        text.append(f"\n{stub.posted_at:%Y-%m-%d}  " if stub.posted_at else "\n" + " " * 12)
         if stub.notice:
             text.append(_("[notice] "), style="bold")
         text.append(sanitize_line(stub.title))
@@ -78,12 +76,12 @@ class AddBoardScreen(ModalScreen[BoardConfig | None]):
     DEFAULT_CSS = """
     AddBoardScreen { align: center middle; }
     AddBoardScreen > #add-box {
-        width: 90; max-width: 95%; height: auto; max-height: 95%;
+        width: 90; max-width: 95%; height: auto; max-height: 100%; overflow-y: auto;
         border: round $accent; padding: 0 1; background: $surface;
     }
     AddBoardScreen #add-state { height: auto; max-height: 3; }
     AddBoardScreen #add-state.-error { color: $error; }
-    AddBoardScreen #add-preview { height: auto; max-height: 12; }
+    AddBoardScreen #add-preview { height: auto; max-height: 9; }
     AddBoardScreen #add-buttons { height: auto; align-horizontal: right; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("board_form")]
@@ -107,8 +105,9 @@ class AddBoardScreen(ModalScreen[BoardConfig | None]):
             yield Label(_("Name (used on the command line)"))
             yield Input(id="add-name", disabled=True)
             with Horizontal(id="add-buttons"):
-                yield Button(_("Save"), id="add-save", variant="primary", disabled=True)
-                yield Button(_("Cancel"), id="add-cancel")
+                yield Button(_("Save"), id="add-save", variant="primary", disabled=True, compact=True)
+                yield Button(_("Cancel"), id="add-cancel", compact=True)
+        yield Footer(compact=True)
 
     def say(self, message: str, *, error: bool = False) -> None:
         """One line under the address: what is happening, or what went wrong."""

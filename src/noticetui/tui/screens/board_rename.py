@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from noticetui.config import BoardConfig
 from noticetui.i18n import N_, _
@@ -53,6 +53,7 @@ class RenameBoardScreen(ModalScreen[bool]):
             yield Label(_("Title (shown in the boards pane; empty: the site's own)"))
             yield Input(self.board.title, id="rename-title")
             yield Static("", id="rename-state", markup=False)
+        yield Footer(compact=True)
 
     @on(Input.Submitted)
     def action_save(self) -> None:
