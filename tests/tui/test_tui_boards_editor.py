@@ -218,3 +218,14 @@ async def test_the_editor_lists_its_keys_in_the_registry(make_app: AppFactory) -
         for action in in_area("boards_editor"):
             method = action.action.split("(")[0]
             assert callable(getattr(editor, f"action_{method}", None)), action.name
+
+
+async def test_a_page_with_no_list_is_refused_in_one_line(demo_ctx: AppContext, demo: DemoServer) -> None:
+    app = NoticeApp(demo_ctx, sync_on_start=False, now=lambda: NOW)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await look_at(pilot, demo.base_url + "/")
+        state = form.query_one("#add-state", Static)
+        assert state.has_class("-error") and form.query_one("#add-save").disabled
+        line = shown_text(state)
+        assert len(line.splitlines()) == 1 and "no engine recognises this page" in line
+        assert line.endswith("noticetui add URL --engine E can choose one")

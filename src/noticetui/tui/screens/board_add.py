@@ -148,7 +148,9 @@ class AddBoardScreen(ModalScreen[BoardConfig | None]):
         try:
             found = await self.backend.run(job)
         except Exception as exc:  # unreachable, no engine, a page that is no board: all one line here
-            self.post_message(DetectionFailed(url, error_line(exc)))
+            # The CLI's advice names its option; here the same choice is made on the command line.
+            line = error_line(exc).replace("; use --engine", "; noticetui add URL --engine E can choose one")
+            self.post_message(DetectionFailed(url, line))
         else:
             self.post_message(Detected(url, found))
 
