@@ -171,7 +171,18 @@ def rename_board(path: Path, name: str, new_name: str, title: str) -> Config:
         raise ConfigError(path, "boards", f"a board named {new_name!r} already exists")
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     span = _spans(lines)[_find(path, lines, name)[0]]
-    block = lines[span.start : span.end]
+    block = _renamed(lines[span.start : span.end], new_name, title)
+    result = _replace(path, "".join(lines[: span.start] + block + lines[span.end :]))
+    renamed = result.board(new_name)
+    if renamed is None or renamed.title != title or len(result.boards) != len(current.boards):
+        raise ConfigError(path, "boards", "could not rename the board cleanly; edit the file by hand")
+    return result
+
+
+def _renamed(block: list[str], new_name: str, title: str) -> list[str]:
+    """A board block's lines with its ``name`` line replaced and its ``title`` line replaced, added or
+    dropped (an empty ``title``)."""
+    block = list(block)
     if block and not block[-1].endswith("\n"):
         block[-1] += "\n"
     # Only the block's own keys, above any [boards.profile] sub-table (whose keys may be called anything).
@@ -181,13 +192,11 @@ def rename_board(path: Path, name: str, new_name: str, title: str) -> Config:
     at_title = next((i for i in range(own) if re.match(r"\s*title\s*=", block[i])), None)
     if at_title is not None:
         del block[at_title]
+        if at_title < at_name:  # a title written above the name
+            at_name -= 1
     if title:
         block.insert(at_name + 1, f"title = {toml_value(title)}\n")
-    result = _replace(path, "".join(lines[: span.start] + block + lines[span.end :]))
-    renamed = result.board(new_name)
-    if renamed is None or renamed.title != title or len(result.boards) != len(current.boards):
-        raise ConfigError(path, "boards", "could not rename the board cleanly; edit the file by hand")
-    return result
+    return block
 
 
 def move_board(path: Path, name: str, offset: int) -> Config:

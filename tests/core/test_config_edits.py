@@ -97,6 +97,14 @@ def test_renaming_changes_name_and_title_only(config_file: Path) -> None:
     assert "# the university's notices" in config_file.read_text(encoding="utf-8")
 
 
+def test_renaming_a_block_whose_title_comes_before_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[[boards]]\ntitle = "Old"\nname = "a"\nurl = "https://example.kr/a"\n', encoding="utf-8")
+    rename_board(path, "a", "b", "New")
+    board = load_config(path).boards[0]
+    assert (board.name, board.title, board.url) == ("b", "New", "https://example.kr/a")
+
+
 def test_renaming_leaves_a_profile_key_called_title_alone(config_file: Path) -> None:
     rename_board(config_file, "free", "free", "Free board")
     board = load_config(config_file).board("free")
