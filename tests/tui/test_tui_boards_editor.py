@@ -218,6 +218,9 @@ async def test_the_editor_lists_its_keys_in_the_registry(make_app: AppFactory) -
         for action in in_area("boards_editor"):
             method = action.action.split("(")[0]
             assert callable(getattr(editor, f"action_{method}", None)), action.name
+    for form in (AddBoardScreen, RenameBoardScreen):
+        for action in in_area("board_form"):
+            assert callable(getattr(form, f"action_{action.action}", None)), (form.__name__, action.name)
 
 
 async def test_a_page_with_no_list_is_refused_in_one_line(demo_ctx: AppContext, demo: DemoServer) -> None:

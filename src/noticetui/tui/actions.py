@@ -29,7 +29,7 @@ AREA_TITLES: dict[Area, str] = {
     "post": N_("Open post"),
     "tasks": N_("Tasks screen"),
     "boards_editor": N_("Boards editor"),
-    "board_form": N_("Adding or renaming a board"),
+    "board_form": N_("Add or rename"),  # short: area titles share the help table's key column
 }
 """The help screen's and the README's section titles, in this order."""
 
@@ -134,6 +134,13 @@ ACTIONS: tuple[Action, ...] = (
         action="app.focus_previous",
         palette=False,
         needs_boards=False,
+    ),
+    _a(
+        "toggle_boards",
+        "b",
+        N_("Board list"),
+        N_("Show or hide the boards pane (hidden at first below 100 columns)"),
+        "main",
     ),
     _a("next_unread", "n", N_("Next unread"), N_("Open the next unread post, across boards"), "main"),
     _a("prev_unread", "p", N_("Prev unread"), N_("Open the previous unread post, across boards"), "main"),
