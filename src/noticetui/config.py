@@ -110,6 +110,10 @@ class Settings:
     refresh_every: float = 0.0
     """Seconds between two syncs of every board while the TUI is open (``refresh_every = "30m"``, the
     syntax of ``sync --every``); 0 (or absent) turns auto-refresh off."""
+    open_command: tuple[str, ...] = ()
+    """The command the TUI opens a saved attachment (or its folder) with, as a list of arguments (never
+    through a shell); ``{path}`` in it is replaced by the path, else the path is appended.  Empty means the
+    system's: ``xdg-open`` on Linux, ``open`` on macOS, the file's association on Windows."""
     theme: str = ""
     """The TUI's colour theme, one of Textual's built-in themes (``nord``, ``gruvbox``…); empty: the default."""
 
@@ -333,7 +337,7 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
     known["theme"] = str
     known |= _NET_SETTINGS
-    lists = ("watch", "notify_command", "refresh_every")  # each parsed by its own function below
+    lists = ("watch", "notify_command", "open_command", "refresh_every")  # each parsed by its own function below
     for name in raw:
         if name not in known and name not in lists:
             raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join([*known, *lists])})")
@@ -348,4 +352,5 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
         watch=_words(path, "settings.watch", raw.get("watch", [])),
         notify_command=_words(path, "settings.notify_command", raw.get("notify_command", [])),
         refresh_every=_refresh_every(path, raw),
+        open_command=_words(path, "settings.open_command", raw.get("open_command", [])),
     )
