@@ -16,7 +16,7 @@ from noticetui.tui import messages as m
 from noticetui.tui.backend import Backend
 from noticetui.tui.screens.boards_editor import BoardsEditor
 from noticetui.tui.screens.search_actions import SearchActions
-from noticetui.tui.sources import ALL_BOARDS, BoardEntry
+from noticetui.tui.sources import BoardEntry
 from noticetui.tui.watch_words import watched_words
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
@@ -61,12 +61,13 @@ class BoardActions(SearchActions):
         self.run_sync()
 
     def action_refresh_board(self) -> None:
-        """Sync the highlighted board (every board when "All boards" is highlighted)."""
+        """Sync the highlighted board (every board when a line that is no followed board is highlighted:
+        "All boards", "★ Starred", a removed board's leftover posts)."""
         if self.sync_running:
             self.notify(_("Already syncing…"), markup=False)
             return
         entry = self.current_board()
-        if entry is None or entry.key == ALL_BOARDS:
+        if entry is None or self.ctx.config.board(entry.key) is None:
             self.run_sync()
         else:
             self.run_sync(frozenset({entry.key}))
