@@ -204,7 +204,7 @@ GRANT = Flavour(
             "행사",
             "{year}년 {half} 지원사업 통합 설명회 개최 안내",
             with_image(briefing("올해 지원사업"), "photo", "지난해 지원사업 설명회 현장"),
-            (("설명회 자료집.pdf", assets.PDF),),
+            (("설명회 자료집.pdf", assets.PDF), ("설명회 안내 포스터.jpg", assets.POSTER_JPG)),
         ),
         Story(
             "사업공고",
@@ -318,7 +318,12 @@ JOBS = Flavour(
             "poster",
             "신입직원 공개채용 안내 포스터",
         ),
-        (("공개채용 공고문.hwp", assets.HWP), ("응시원서.hwpx", assets.HWPX), ("직무기술서.pdf", assets.PDF)),
+        (
+            ("공개채용 공고문.hwp", assets.HWP),
+            ("응시원서.hwpx", assets.HWPX),
+            ("직무기술서.pdf", assets.PDF),
+            ("채용 안내 포스터.jpg", assets.POSTER_JPG),
+        ),
     ),
     asks=("채용 공고 응시 자격 문의", "타 기관 재직 중에도 응시할 수 있나요?"),
     answer="재직 중에도 응시하실 수 있으며, 임용 전까지 퇴직하시면 됩니다.",

@@ -186,6 +186,16 @@ def plain_notice(*paragraphs: str) -> Body:
     return body
 
 
+def with_table(body: Body, head: list[str], rows: list[list[str]]) -> Body:
+    """``body`` followed by a table (a schedule, a fee list): ``{date}`` in a cell is a date after the post."""
+
+    def tabled(c: Context) -> str:
+        when = kday(c.later(3, 8))
+        return body(c) + table(head, [[cell.replace("{date}", when) for cell in row] for row in rows])
+
+    return tabled
+
+
 def closure(place: str, reason: str) -> Body:
     """A closure notice: a few ``<br>`` separated lines."""
 
