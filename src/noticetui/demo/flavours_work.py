@@ -251,6 +251,7 @@ GRANT = Flavour(
             "기술개발, 시제품 제작, 사업화",
             "20개 과제, 과제당 최대 3억 원",
             "지역혁신 선도기업으로 지정된 중소기업",
+            briefing=True,
         ),
         (HWP_CALL, HWPX_CALL, PDF_FORM),
     ),

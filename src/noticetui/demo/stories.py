@@ -76,12 +76,18 @@ def table(head: list[str], rows: list[list[str]]) -> str:
     )
 
 
-def grant_call(program: str, support: str, scale: str, target: str) -> Body:
-    """A call for applications with its 모집기간/지원규모 table, eligibility, how to apply and footnotes."""
+def grant_call(program: str, support: str, scale: str, target: str, briefing: bool = False) -> Body:
+    """A call for applications with its 모집기간/지원규모 table, eligibility, how to apply and footnotes;
+    with ``briefing``, the date and place of its 사업설명회 too."""
 
     def body(c: Context) -> str:
         start = c.later(3, 7)
         end = start + timedelta(days=c.rng.randint(14, 21))
+        session = (
+            f"<p><strong>4. 사업설명회</strong>: {kday(start)} 14:00, 지원센터 3층 대강당 (사전 신청자 우선)</p>"
+            if briefing
+            else ""
+        )
         return "".join(
             [
                 c.para(f"{program} 참여기업을 다음과 같이 모집하오니 많은 신청 바랍니다."),
@@ -99,6 +105,7 @@ def grant_call(program: str, support: str, scale: str, target: str) -> Body:
                 "<li>국세·지방세 체납이 없는 기업</li><li>동일 사업으로 타 기관 지원을 받지 않은 기업</li></ul>",
                 '<p><strong>3. 신청방법</strong>: <a href="https://www.example.go.kr/apply" target="_blank">'
                 "온라인 접수 시스템</a>에서 신청서 작성 후 붙임 서류 업로드</p>",
+                session,
                 c.para("※ 제출된 서류는 반환하지 않으며, 허위 기재 시 선정이 취소될 수 있습니다."),
                 "<p>* 자세한 내용은 붙임 공고문(HWP)을 참고하시기 바랍니다.</p>",
                 "<p>** 문의: 기업지원과 지원사업팀 (☎ 02-000-1234)</p>",
