@@ -40,6 +40,8 @@ _KIND_WEIGHTS = (5, 3, 3, 2, 2, 2)
 # Fixed roles by position (0 = newest top-level post); everything else is drawn from the seed.
 _NEWEST_GRANT, _SECRET_AT, _REPLIED_AT, _EVENT_AT = 0, 3, 6, 9
 _NOTICES_AT = (12, 30)
+# Where a flavoured board's one pinned notice sits: boards pinned theirs at different times.
+_PINNED_SLOTS = (12, 30, 15, 21, 27, 33, 18, 24, 36, 39, 14, 26, 20, 32)
 _TOP_LEVEL = 47
 _COMMENTS = (
     "좋은 정보 감사합니다.",
@@ -152,7 +154,8 @@ def _generate(now: datetime, board: str) -> tuple[SamplePost, ...]:
     drafts = _top_level_drafts(rng, now)
     flavour = BOARDS.get(board)
     if flavour is not None:
-        _flavour(drafts, flavour, random.Random(f"{SEED}-{board}"))
+        slot = _PINNED_SLOTS[sorted(BOARDS).index(board) % len(_PINNED_SLOTS)]
+        _flavour(drafts, flavour, random.Random(f"{SEED}-{board}"), slot)
     replied = drafts[_REPLIED_AT]
     reply = _Draft("문의", f"RE: {replied.title}", replied.posted_at + timedelta(hours=3, minutes=17), rng)
     reply.reply_to = replied
@@ -191,12 +194,12 @@ def _top_level_drafts(rng: random.Random, now: datetime) -> list[_Draft]:
     return drafts
 
 
-def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random) -> None:
+def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random, pinned_at: int) -> None:
     """Retell ``drafts`` (same dates, keys and roles) with the stories of ``flavour``; titles stay distinct."""
     deck: list[Story] = []
     used: set[str] = set()
     for i, draft in enumerate(drafts):
-        draft.notice = i == _NOTICES_AT[0]  # one pinned notice: a real board pins few
+        draft.notice = i == pinned_at  # one pinned notice: a real board pins few
         if i in (_SECRET_AT, _REPLIED_AT):
             title = flavour.asks[0] if i == _REPLIED_AT else "개인정보가 포함된 문의입니다"
             story = Story("문의", title, question(flavour.asks[1]))
