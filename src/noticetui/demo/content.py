@@ -155,7 +155,10 @@ def _generate(now: datetime, board: str) -> tuple[SamplePost, ...]:
     flavour = BOARDS.get(board)
     if flavour is not None:
         slot = _PINNED_SLOTS[sorted(BOARDS).index(board) % len(_PINNED_SLOTS)]
-        _flavour(drafts, flavour, random.Random(f"{SEED}-{board}"), slot)
+        # Boards of one kind pin different notices: the n-th such board its n-th notice.
+        kin = [b for b in sorted(BOARDS) if BOARDS[b] is flavour].index(board)
+        pinned = (flavour.pinned, *flavour.also_pinned)[kin % (1 + len(flavour.also_pinned))]
+        _flavour(drafts, flavour, random.Random(f"{SEED}-{board}"), slot, pinned)
     replied = drafts[_REPLIED_AT]
     reply = _Draft("문의", f"RE: {replied.title}", replied.posted_at + timedelta(hours=3, minutes=17), rng)
     reply.reply_to = replied
@@ -194,7 +197,7 @@ def _top_level_drafts(rng: random.Random, now: datetime) -> list[_Draft]:
     return drafts
 
 
-def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random, pinned_at: int) -> None:
+def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random, pinned_at: int, pinned: Story) -> None:
     """Retell ``drafts`` (same dates, keys and roles) with the stories of ``flavour``; titles stay distinct."""
     deck: list[Story] = []
     used: set[str] = set()
@@ -204,7 +207,7 @@ def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random, pi
             title = flavour.asks[0] if i == _REPLIED_AT else "개인정보가 포함된 문의입니다"
             story = Story("문의", title, question(flavour.asks[1]))
         elif draft.notice:
-            story = flavour.pinned
+            story = pinned
         elif i == 0:
             story, draft.odd_name = flavour.headline, True
         else:

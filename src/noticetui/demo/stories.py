@@ -59,6 +59,8 @@ class Flavour:
 
     stories: tuple[Story, ...]
     pinned: Story
+    also_pinned: tuple[Story, ...]
+    """What other boards of this kind pin instead (each board of a kind pins a notice of its own)."""
     headline: Story
     """The newest post (or the second newest, after a grant call on the mixed board)."""
     asks: tuple[str, str]
