@@ -67,6 +67,8 @@ class PostRow:
     read: bool
     has_body: bool
     body_html: str | None = None
+    also_on: int = 0
+    """Other boards carrying this pinned notice with the same title (the all-boards list shows it once)."""
 
     @property
     def ref(self) -> str:
