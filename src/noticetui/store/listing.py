@@ -17,14 +17,14 @@ Pinned notices (``notices``):
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from noticetui.models import SEOUL
 from noticetui.store.records import POST_COLUMNS, PostRow, post_from_row
-from noticetui.watch import matches
 
 SortKey = Literal["date", "board", "title", "views"]
 SORT_KEYS: tuple[SortKey, ...] = get_args(SortKey)
@@ -106,73 +106,95 @@ def where(query: ListQuery, post: str = "p", board: str = "b") -> tuple[list[str
     return conds, params
 
 
+def _folded(text: str) -> str:
+    # noticetui.watch's folding (NFC, case, no white space), in C-speed calls: it runs once per post.
+    return "".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
 def _register_watch(conn: sqlite3.Connection, query: ListQuery) -> None:
-    """Make ``noticetui_watched(board, title)`` match the query's watch words (noticetui.watch's matcher)."""
+    """Make ``noticetui_watched(board, title)`` match as :func:`noticetui.watch.matches` does."""
     if query.watched is None:
         return
-    words = dict(query.watched)
-    common = words.get("", ())
+    needles = {board: [n for w in words if (n := _folded(w))] for board, words in query.watched.items()}
+    common = needles.get("", [])
 
     def watched(board: str, title: str) -> bool:
-        return bool(matches(title, words.get(board, common)))
+        found = needles.get(board, common)
+        return bool(found) and any(n in _folded(title) for n in found)
 
     conn.create_function("noticetui_watched", 2, watched, deterministic=True)
 
 
-_ORDER: dict[SortKey, tuple[str, bool]] = {
-    # key: (expression, whether its natural direction is descending)
-    "date": ("p.posted_ts {d}, p.id {d}", True),
-    "board": ("b.name {d}, p.posted_ts DESC, p.id DESC", False),
-    "title": ("p.title {d}, p.posted_ts DESC, p.id DESC", False),
-    "views": ("coalesce(p.views, -1) {d}, p.posted_ts DESC, p.id DESC", True),
+_ORDER: dict[SortKey, tuple[tuple[str, bool], ...]] = {
+    # The columns of each order, each with its natural direction (True: descending).  Reversing turns
+    # every column around, so the list is exactly the other way up and an index serves both ways.
+    "date": (("p.posted_ts", True), ("p.id", True)),
+    "board": (("b.name", False), ("p.notice", True), ("p.posted_ts", True), ("p.id", True)),
+    "title": (("p.title", False), ("p.posted_ts", True), ("p.id", True)),
+    "views": (("coalesce(p.views, -1)", True), ("p.posted_ts", True), ("p.id", True)),
 }
 
 
 def _order(query: ListQuery) -> str:
-    expression, descending = _ORDER[query.sort]
-    order = expression.format(d="DESC" if descending != query.reverse else "ASC")
-    return ("p.notice DESC, " if query.notices == "first" else "") + order
+    columns = [f"{c} {'DESC' if desc != query.reverse else 'ASC'}" for c, desc in _ORDER[query.sort]]
+    # A single board's notices stay on top whichever way its list runs, as the board shows them.
+    return ", ".join((["p.notice DESC"] if query.notices == "first" else []) + columns)
 
 
-def _same_notice(query: ListQuery, compare: str) -> tuple[str, list[object]]:
-    """Other notices with the row's title that the filters keep (``compare``: how their id relates)."""
-    conds, params = where(query, "q", "qb")
-    conds = ["q.notice = 1", "q.title = p.title", f"q.id {compare} p.id", *conds]
-    join = " JOIN boards qb ON qb.id = q.board_id" if query.watched is not None else ""
-    return f"FROM posts q{join} WHERE {' AND '.join(conds)}", params
+def _needs_boards(query: ListQuery, ordered: bool) -> bool:
+    return query.watched is not None or (ordered and query.sort == "board")
 
 
-def _select(query: ListQuery, columns: str) -> tuple[str, list[object]]:
+def notice_groups(conn: sqlite3.Connection, query: ListQuery) -> dict[int, int]:
+    """For ``notices="once"``: each pinned notice the filters keep → how many other boards carry it
+    (same title), or -1 for a repeat the list leaves out (the notice first stored stands for them all).
+
+    Notices are few (a board pins a handful), so grouping them here costs one indexed read of them.
+    """
     conds, params = where(query)
-    if query.notices == "once":
-        # A notice other boards also carry is listed once: on the first board that stored it.
-        earlier, more = _same_notice(query, "<")
-        conds.append(f"NOT (p.notice = 1 AND EXISTS (SELECT 1 {earlier}))")
-        params += more
-    sql = f"SELECT {columns} FROM posts p JOIN boards b ON b.id = p.board_id"
+    join = " JOIN boards b ON b.id = p.board_id" if _needs_boards(query, False) else ""
+    sql = f"SELECT p.id, p.board_id, p.title FROM posts p{join} WHERE {' AND '.join(['p.notice = 1', *conds])}"
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for post_id, board_id, title in conn.execute(sql, params):
+        groups.setdefault(title, []).append((int(post_id), int(board_id)))
+    found: dict[int, int] = {}
+    for members in groups.values():
+        members.sort()
+        first_id, first_board = members[0]
+        found[first_id] = len({board for _, board in members} - {first_board})
+        found.update((post_id, -1) for post_id, _ in members[1:])
+    return found
+
+
+def _select(query: ListQuery, columns: str, repeats: list[int], ordered: bool) -> tuple[str, list[object]]:
+    conds, params = where(query)
+    if repeats:
+        # By id (the rowid, in every index): skipping rows never reads them.
+        conds.append(f"p.id NOT IN ({','.join('?' * len(repeats))})")
+        params += repeats
+    join = " JOIN boards b ON b.id = p.board_id" if columns == POST_COLUMNS or _needs_boards(query, ordered) else ""
+    sql = f"SELECT {columns} FROM posts p{join}"
     return sql + (f" WHERE {' AND '.join(conds)}" if conds else ""), params
 
 
-def _statement(query: ListQuery, limit: int, offset: int) -> tuple[str, list[object]]:
-    columns = POST_COLUMNS
-    extra: list[object] = []
-    if query.notices == "once":
-        others, extra = _same_notice(query, "!=")
-        columns += f", CASE WHEN p.notice = 1 THEN (SELECT count(DISTINCT q.board_id) {others}) ELSE 0 END"
-    sql, params = _select(query, columns)
-    return f"{sql} ORDER BY {_order(query)} LIMIT ? OFFSET ?", [*extra, *params, limit, offset]
+def _groups(conn: sqlite3.Connection, query: ListQuery) -> tuple[dict[int, int], list[int]]:
+    if query.notices != "once":
+        return {}, []
+    groups = notice_groups(conn, query)
+    return groups, [post_id for post_id, others in groups.items() if others < 0]
 
 
-def _row(row: tuple[object, ...]) -> PostRow:
-    if len(row) == 18:
-        return post_from_row(row)
-    return replace(post_from_row(row[:18]), also_on=int(str(row[18])))
+def _rows(rows: Iterable[Sequence[Any]], groups: dict[int, int]) -> list[PostRow]:
+    found = [post_from_row(r) for r in rows]
+    return [replace(r, also_on=groups[r.id]) if groups.get(r.id, 0) > 0 else r for r in found]
 
 
 def fetch(conn: sqlite3.Connection, query: ListQuery, limit: int = -1, offset: int = 0) -> list[PostRow]:
     """Rows ``offset`` to ``offset + limit`` of the list (``limit`` -1: to the end); bodies not loaded."""
     _register_watch(conn, query)
-    return [_row(r) for r in conn.execute(*_statement(query, limit, offset))]
+    groups, repeats = _groups(conn, query)
+    sql, params = _select(query, POST_COLUMNS, repeats, True)
+    return _rows(conn.execute(f"{sql} ORDER BY {_order(query)} LIMIT ? OFFSET ?", [*params, limit, offset]), groups)
 
 
 def iter_batches(
@@ -180,12 +202,14 @@ def iter_batches(
 ) -> Iterator[list[PostRow]]:
     """The whole list (its first ``limit`` rows) in batches read from one cursor: memory stays flat."""
     _register_watch(conn, query)
+    groups, repeats = _groups(conn, query)
+    sql, params = _select(query, POST_COLUMNS, repeats, True)
     # A cursor of its own: the caller may query the store between batches.
     cursor = conn.cursor()
     try:
-        cursor.execute(*_statement(query, -1 if limit is None else limit, 0))
+        cursor.execute(f"{sql} ORDER BY {_order(query)} LIMIT ?", [*params, -1 if limit is None else limit])
         while rows := cursor.fetchmany(batch):
-            yield [_row(r) for r in rows]
+            yield _rows(rows, groups)
     finally:
         cursor.close()
 
@@ -193,12 +217,15 @@ def iter_batches(
 def count(conn: sqlite3.Connection, query: ListQuery) -> int:
     """How many rows the list has."""
     _register_watch(conn, query)
-    sql, params = _select(query, "count(*)")
-    return int(conn.execute(sql, params).fetchone()[0])
+    _, repeats = _groups(conn, query)
+    sql, params = _select(query, "count(*)", [], False)
+    # The repeats are counted apart (they are few): ``NOT IN`` would make the count read every row.
+    return int(conn.execute(sql, params).fetchone()[0]) - len(repeats)
 
 
 def ids(conn: sqlite3.Connection, query: ListQuery, limit: int) -> list[int]:
     """The ids of the list's first ``limit`` posts (search with operators only)."""
     _register_watch(conn, query)
-    sql, params = _select(query, "p.id")
+    _, repeats = _groups(conn, query)
+    sql, params = _select(query, "p.id", repeats, True)
     return [int(r[0]) for r in conn.execute(f"{sql} ORDER BY {_order(query)} LIMIT ?", [*params, limit])]
