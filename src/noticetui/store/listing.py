@@ -205,13 +205,12 @@ def iter_batches(
     groups, repeats = _groups(conn, query)
     sql, params = _select(query, POST_COLUMNS, repeats, True)
     # A cursor of its own: the caller may query the store between batches.
+    # Not closed in a ``finally``: a generator left unfinished (``list | head``) is collected after the
+    # store has closed, and the cursor goes with its connection anyway.
     cursor = conn.cursor()
-    try:
-        cursor.execute(f"{sql} ORDER BY {_order(query)} LIMIT ?", [*params, -1 if limit is None else limit])
-        while rows := cursor.fetchmany(batch):
-            yield _rows(rows, groups)
-    finally:
-        cursor.close()
+    cursor.execute(f"{sql} ORDER BY {_order(query)} LIMIT ?", [*params, -1 if limit is None else limit])
+    while rows := cursor.fetchmany(batch):
+        yield _rows(rows, groups)
 
 
 def count(conn: sqlite3.Connection, query: ListQuery) -> int:
