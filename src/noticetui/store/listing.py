@@ -228,3 +228,23 @@ def ids(conn: sqlite3.Connection, query: ListQuery, limit: int) -> list[int]:
     _, repeats = _groups(conn, query)
     sql, params = _select(query, "p.id", repeats, True)
     return [int(r[0]) for r in conn.execute(f"{sql} ORDER BY {_order(query)} LIMIT ?", [*params, limit])]
+
+
+def _memory_key(row: PostRow, sort: SortKey) -> tuple[str, int]:
+    if sort == "board":
+        return row.board, 0
+    if sort == "title":
+        return row.title, 0
+    if sort == "views":
+        return "", -(row.views if row.views is not None else -1)
+    return "", 0
+
+
+def sort_rows(rows: Sequence[PostRow], sort: SortKey, reverse: bool) -> list[PostRow]:
+    """Rows already in memory (search results) in the order a list sorted by ``sort`` has."""
+    newest = sorted(
+        rows, key=lambda r: (r.posted_at is not None, r.posted_at.timestamp() if r.posted_at else 0.0, r.id)
+    )
+    newest.reverse()  # newest first: the tie-breaker of every order
+    ordered = sorted(newest, key=lambda r: _memory_key(r, sort))  # stable: equal keys stay newest first
+    return ordered[::-1] if reverse else ordered

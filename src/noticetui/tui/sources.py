@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from noticetui.store import PostRow, Store
+from noticetui.store import ListQuery, PostRow, Store, listing
 
 
 class PostSource(Protocol):
@@ -55,6 +55,26 @@ class BoardPosts:
     def fetch(self, offset: int, limit: int) -> list[PostRow]:
         """One page of posts from the store."""
         return self.store.posts(self.board_id, unread_only=self.unread_only, limit=limit, offset=offset)
+
+
+@dataclass(frozen=True)
+class ListedPosts:
+    """The posts a :class:`~noticetui.store.ListQuery` describes: a board or all boards, filtered and
+    sorted (see :mod:`noticetui.store.listing`), read a page at a time."""
+
+    store: Store
+    query: ListQuery
+    label: str
+    tags: int = 0
+    """The width of the board column (the all-boards list); 0 for none."""
+
+    def count(self) -> int:
+        """The number of rows the list has."""
+        return listing.count(self.store.conn, self.query)
+
+    def fetch(self, offset: int, limit: int) -> list[PostRow]:
+        """One page of the list."""
+        return listing.fetch(self.store.conn, self.query, limit, offset)
 
 
 @dataclass(frozen=True)

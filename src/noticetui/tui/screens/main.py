@@ -16,14 +16,16 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input, OptionList, Static
 
 from noticetui.context import AppContext
+from noticetui.i18n import _
 from noticetui.render import sanitize_line
 from noticetui.tui import messages as m
 from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
-from noticetui.tui.screens.search_actions import SearchActions
-from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
+from noticetui.tui.screens.filter import ListFilter
+from noticetui.tui.screens.list_actions import ListActions
+from noticetui.tui.sources import ALL_BOARDS, BoardEntry, FixedPosts, ListedPosts, board_entries
 from noticetui.tui.task_log import reason_first
 from noticetui.tui.watch_words import matches, watched_words
 from noticetui.tui.widgets.boards import BoardsPane
@@ -50,7 +52,7 @@ RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
 
-class MainScreen(SearchActions):
+class MainScreen(ListActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
@@ -62,8 +64,6 @@ class MainScreen(SearchActions):
     BOARD_ACTIONS: ClassVar[frozenset[str]] = needing_boards()
     """The actions that mean nothing until a board is configured."""
 
-    unread_only: reactive[bool] = reactive(False, init=False)
-    """Whether the list shows unread posts only (u)."""
     syncing: reactive[bool] = reactive(False, init=False)
     """Whether a sync runs (the list then re-reads itself as rows are stored)."""
 
@@ -158,7 +158,7 @@ class MainScreen(SearchActions):
             return
         self.shown_board = entry.key
         self.show_board_error()
-        label = Text(entry.label).plain + (" — unread" if self.unread_only else "")
+        label = self.list_label(Text(entry.label).plain)
         if entry.key != ALL_BOARDS and entry.board_id is None:
             waiting = "Syncing: its posts appear here as they are stored." if self.syncing else ""
             posts.set_source(FixedPosts([], label), empty=waiting or "Not synced yet: press r to fetch its posts.")
@@ -168,8 +168,10 @@ class MainScreen(SearchActions):
             # The all-boards list names each row's board: boards of one site often post the same notice.
             boards = self.query_one("#boards", BoardsPane).entries
             tags = tag_width([e.key for e in boards if e.key != ALL_BOARDS])
-        source = BoardPosts(self.ctx.store, entry.board_id, label, self.unread_only, tags)
-        if self.unread_only:
+        source = ListedPosts(self.ctx.store, self.list_query(entry), label, tags)
+        if self.list_filter != ListFilter():
+            empty = _("No posts match the filters (F changes them).")
+        elif self.unread_only:
             empty = "No unread posts."
         elif self.syncing:
             empty = "Syncing: posts appear here as they are stored."
