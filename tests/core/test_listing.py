@@ -208,3 +208,28 @@ def test_an_unknown_board_or_a_bad_date_is_a_query_error(store: Store, posts: di
         store.search("공고 board:nope")
     with pytest.raises(QueryError, match="expected a date"):
         store.search("공고 after:어제")
+
+
+def test_a_notice_knows_its_copies_on_other_boards(store: Store, posts: dict[str, int]) -> None:
+    assert listing.notice_copies(store.conn, posts["b-notice"]) == [posts["a-notice"], posts["b-notice"]]
+    assert listing.notice_copies(store.conn, posts["a-old"]) == []
+
+
+def test_pages_read_with_kept_notice_groups_match_a_fresh_read(store: Store, posts: dict[str, int]) -> None:
+    query = ListQuery(notices="once")
+    groups = listing.notice_groups(store.conn, query)
+    kept = listing.fetch(store.conn, query, 3, 0, groups) + listing.fetch(store.conn, query, 3, 3, groups)
+    assert kept == listing.fetch(store.conn, query)
+
+
+@pytest.mark.parametrize("sort", ["date", "board", "title", "views"])
+def test_rows_in_memory_sort_as_a_list_does(store: Store, posts: dict[str, int], sort: str) -> None:
+    plain = listing.fetch(store.conn, ListQuery())
+    # The board order of a list also puts each board's notices first; rows in memory have no such rule.
+    expected = [r.id for r in listing.fetch(store.conn, ListQuery(sort=sort))]  # type: ignore[arg-type]
+    got = [r.id for r in listing.sort_rows(plain, sort, False)]  # type: ignore[arg-type]
+    if sort == "board":
+        assert [store.post(i).board for i in got] == [store.post(i).board for i in expected]  # type: ignore[union-attr]
+    else:
+        assert got == expected
+    assert [r.id for r in listing.sort_rows(plain, sort, True)] == got[::-1]  # type: ignore[arg-type]

@@ -155,3 +155,28 @@ async def test_a_bad_search_operator_is_said_in_the_status_line(make_app: AppFac
         assert "expected a date such as 2026-11-01" in status(app)
         await pilot.press("escape")
         assert len(app.screen.query_one(PostList).rows) == 7
+
+
+async def test_reading_a_notice_shown_once_reads_its_copies_on_the_other_boards(
+    ctx: AppContext, ids: dict[str, int], make_app: AppFactory
+) -> None:
+    free = ctx.board_id(ctx.config.boards[1])
+    copy = ctx.store.upsert_stubs(free, [stub("11", "2024학년도 1학기 수강신청 안내", 3, notice=True)]).new[0]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        posts = app.screen.query_one(PostList)
+        assert len(posts.rows) == 7 and "(+1 board)" in lines(posts)[0]
+        await pilot.press("enter")  # the shared notice, newest of all
+        await pilot.pause()
+        post = ctx.store.post(copy)
+        assert post is not None and post.read
+        assert [(e.key, e.unread) for e in app.screen.query_one(BoardsPane).entries] == [
+            ("*", 6),
+            ("notice", 5),
+            ("free", 1),
+        ]
+        await pilot.press("u", "u")  # unread only, read again: no copy takes the notice's place
+        await pilot.pause()
+        assert len(posts.rows) == 6 and not any("수강신청" in line for line in lines(posts))

@@ -166,6 +166,13 @@ def notice_groups(conn: sqlite3.Connection, query: ListQuery) -> dict[int, int]:
     return found
 
 
+def notice_copies(conn: sqlite3.Connection, post_id: int) -> list[int]:
+    """The ids of the pinned notices with the title of notice ``post_id`` (itself included), on any board."""
+    sql = """SELECT q.id FROM posts p JOIN posts q ON q.notice = 1 AND q.title = p.title
+             WHERE p.id = ? AND p.notice = 1 ORDER BY q.id"""
+    return [int(r[0]) for r in conn.execute(sql, (post_id,))]
+
+
 def _select(query: ListQuery, columns: str, repeats: list[int], ordered: bool) -> tuple[str, list[object]]:
     conds, params = where(query)
     if repeats:
@@ -189,10 +196,22 @@ def _rows(rows: Iterable[Sequence[Any]], groups: dict[int, int]) -> list[PostRow
     return [replace(r, also_on=groups[r.id]) if groups.get(r.id, 0) > 0 else r for r in found]
 
 
-def fetch(conn: sqlite3.Connection, query: ListQuery, limit: int = -1, offset: int = 0) -> list[PostRow]:
-    """Rows ``offset`` to ``offset + limit`` of the list (``limit`` -1: to the end); bodies not loaded."""
+def fetch(
+    conn: sqlite3.Connection,
+    query: ListQuery,
+    limit: int = -1,
+    offset: int = 0,
+    groups: dict[int, int] | None = None,
+) -> list[PostRow]:
+    """Rows ``offset`` to ``offset + limit`` of the list (``limit`` -1: to the end); bodies not loaded.
+
+    ``groups``: :func:`notice_groups` of ``query`` when the caller keeps them (a list read page by page).
+    """
     _register_watch(conn, query)
-    groups, repeats = _groups(conn, query)
+    if groups is None or query.notices != "once":
+        groups, repeats = _groups(conn, query)
+    else:
+        repeats = [post_id for post_id, others in groups.items() if others < 0]
     sql, params = _select(query, POST_COLUMNS, repeats, True)
     return _rows(conn.execute(f"{sql} ORDER BY {_order(query)} LIMIT ? OFFSET ?", [*params, limit, offset]), groups)
 

@@ -68,13 +68,18 @@ class ListedPosts:
     tags: int = 0
     """The width of the board column (the all-boards list); 0 for none."""
 
+    groups: dict[int, int] = field(default_factory=dict, compare=False)
+    """The notices the all-boards list shows once, read with the first page and kept for the others."""
+
     def count(self) -> int:
         """The number of rows the list has."""
         return listing.count(self.store.conn, self.query)
 
     def fetch(self, offset: int, limit: int) -> list[PostRow]:
         """One page of the list."""
-        return listing.fetch(self.store.conn, self.query, limit, offset)
+        if not self.groups and self.query.notices == "once":
+            self.groups.update(listing.notice_groups(self.store.conn, self.query))
+        return listing.fetch(self.store.conn, self.query, limit, offset, self.groups or None)
 
 
 @dataclass(frozen=True)

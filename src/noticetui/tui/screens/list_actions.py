@@ -8,7 +8,7 @@ from textual.reactive import reactive
 
 from noticetui.context import AppContext
 from noticetui.i18n import _
-from noticetui.store import ListQuery
+from noticetui.store import ListQuery, PostRow, listing
 from noticetui.store.listing import SortKey, sort_rows
 from noticetui.tui.backend import Backend
 from noticetui.tui.screens.filter import SORT_LABELS, FilterScreen, ListFilter, SortScreen, order_label
@@ -66,6 +66,18 @@ class ListActions(SearchActions):
         words = replace(self.list_filter, unread=self.unread_only).describe()
         order = order_label(self.sort_key, self.sort_reverse)
         return board + (" — " + ", ".join(words) if words else "") + (f" · {order}" if order else "")
+
+    def read_copies(self, post: PostRow) -> None:
+        """A notice the all-boards list shows once was read: its copies on the other boards are read too
+        (else, showing unread posts, the next copy would take its place)."""
+        copies = [i for i in listing.notice_copies(self.ctx.store.conn, post.id) if i != post.id]
+        if copies:
+            self.ctx.store.set_read(copies)
+            self.refresh_boards()
+
+    def refresh_boards(self) -> None:
+        """Read the boards' counts again (the main screen says how)."""
+        raise NotImplementedError
 
     def relist(self) -> None:
         """Show the list again under the new filters or order (search results are re-sorted in place)."""

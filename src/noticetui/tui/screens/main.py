@@ -241,6 +241,8 @@ class MainScreen(ListActions):
             self.query_one("#posts", PostList).mark_read(post.id)
             # Counted down in place: re-reading every board's counts costs tens of ms on a big cache.
             self.query_one("#boards", BoardsPane).count_read(post.board)
+        if post.also_on:
+            self.read_copies(post)
         detail = self.query_one("#detail", DetailPane)
         self.opening = post.id
         if post.has_body or post.secret:
