@@ -181,20 +181,7 @@ def search_ids(
         sql = f"""SELECT p.id FROM posts p INDEXED BY posts_by_time WHERE {" AND ".join(conds)}
                   ORDER BY p.posted_ts DESC, p.id DESC LIMIT ?"""
         return [int(r[0]) for r in conn.execute(sql, (*params, limit))]
-    match: list[object] = [" AND ".join(w.expression() for w in (*words, *title_words))]
-    bounds: list[str] = []
-    for i, ts in enumerate(span):
-        if ts is not None:
-            # The day part of the rowid, widened to whole days: the exact dates are in ``where``.
-            bounds.append(("f.rowid >= ?", "f.rowid < ?")[i])
-            match.append((int(ts // 86400) + i) << _ID_BITS)
-    conds = bounds + conds
-    if conds:
-        sql = f"""SELECT f.rowid FROM search_fts f JOIN posts p ON p.id = (f.rowid & {_ID_MASK})
-                  WHERE search_fts MATCH ? AND {" AND ".join(conds)} ORDER BY f.rowid DESC"""
-        cursor = conn.execute(sql, (*match, *params))
-    else:
-        cursor = conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", match)
+    cursor = _matches(conn, [*words, *title_words], conds, params, span)
     keys: Iterable[int] = (int(row[0]) for row in cursor)
     checked = [w for w in words if not w.exact]
     if checked or title_words:
@@ -203,6 +190,28 @@ def search_ids(
         return _newest(conn, _whole_days(keys, limit), limit)
     finally:
         cursor.close()
+
+
+def _matches(
+    conn: sqlite3.Connection,
+    words: list[Word],
+    conds: list[str],
+    params: list[object],
+    span: tuple[float | None, float | None],
+) -> sqlite3.Cursor:
+    """A cursor over the index keys of the posts holding every word's tokens, newest day first."""
+    match: list[object] = [" AND ".join(w.expression() for w in words)]
+    bounds: list[str] = []
+    for i, ts in enumerate(span):
+        if ts is not None:
+            # The day part of the rowid, widened to whole days: the exact dates are in ``conds``.
+            bounds.append(("f.rowid >= ?", "f.rowid < ?")[i])
+            match.append((int(ts // 86400) + i) << _ID_BITS)
+    if not (bounds or conds):
+        return conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", match)
+    sql = f"""SELECT f.rowid FROM search_fts f JOIN posts p ON p.id = (f.rowid & {_ID_MASK})
+              WHERE search_fts MATCH ? AND {" AND ".join(bounds + conds)} ORDER BY f.rowid DESC"""
+    return conn.execute(sql, (*match, *params))
 
 
 _ID_MASK = (1 << _ID_BITS) - 1
