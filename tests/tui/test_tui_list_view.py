@@ -180,3 +180,17 @@ async def test_reading_a_notice_shown_once_reads_its_copies_on_the_other_boards(
         await pilot.press("u", "u")  # unread only, read again: no copy takes the notice's place
         await pilot.pause()
         assert len(posts.rows) == 6 and not any("수강신청" in line for line in lines(posts))
+
+
+async def test_search_results_follow_the_chosen_order(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("G", "slash", *"안내", "enter")
+        await pilot.pause()
+        posts = app.screen.query_one(PostList)
+        stamps = [row.posted_at for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.posted_at]
+        assert len(stamps) == 2 and stamps == sorted(stamps)
+        await pilot.press("G")
+        await pilot.pause()
+        again = [row.posted_at for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.posted_at]
+        assert again == stamps[::-1] and "Search: 안내" in str(posts.border_title)

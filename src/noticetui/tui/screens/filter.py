@@ -90,6 +90,10 @@ class FilterScreen(ModalScreen[ListFilter | None]):
     }
     FilterScreen .filter-dates Input {
         width: 1fr;
+        margin: 1 1 0 0;
+    }
+    FilterScreen .filter-buttons Button {
+        margin-left: 2;
     }
     FilterScreen #filter-boards {
         height: auto;
@@ -118,25 +122,26 @@ class FilterScreen(ModalScreen[ListFilter | None]):
         """The filters, filled in with the current ones."""
         with Vertical(id="filter-box"):
             yield Label(Text(_("Filter the list (Enter or Ctrl+S: apply, Esc: cancel)"), style="bold"))
-            yield Checkbox(_("Unread only (u)"), self.current.unread, id="filter-unread")
-            yield Checkbox(_("Starred only"), self.current.starred, id="filter-starred")
-            yield Checkbox(_("With attachments"), self.current.has_file, id="filter-files")
-            yield Checkbox(_("Watched words in the title"), self.current.watched, id="filter-watched")
+            yield Checkbox(_("Unread only (u)"), self.current.unread, compact=True, id="filter-unread")
+            yield Checkbox(_("Starred only"), self.current.starred, compact=True, id="filter-starred")
+            yield Checkbox(_("With attachments"), self.current.has_file, compact=True, id="filter-files")
+            yield Checkbox(_("Watched words in the title"), self.current.watched, compact=True, id="filter-watched")
             with Horizontal(classes="filter-dates"):
                 after = self.current.after.isoformat() if self.current.after else ""
                 before = self.current.before.isoformat() if self.current.before else ""
-                yield Input(after, placeholder=_("From (2026-11-01)"), id="filter-after")
-                yield Input(before, placeholder=_("Before (2026-12-01)"), id="filter-before")
+                yield Input(after, placeholder=_("From (2026-11-01)"), compact=True, id="filter-after")
+                yield Input(before, placeholder=_("Before (2026-12-01)"), compact=True, id="filter-before")
             if self.boards:
                 yield Label(_("Boards of the all-boards list (none ticked: every board)"))
                 yield SelectionList[str](
                     *((Text(sanitize_line(name)), name, name in self.current.boards) for name in self.boards),
+                    compact=True,
                     id="filter-boards",
                 )
             yield Static("", id="filter-error", markup=False)
             with Horizontal(classes="filter-buttons"):
-                yield Button(_("Clear"), id="filter-clear")
-                yield Button(_("Apply"), variant="primary", id="filter-apply")
+                yield Button(_("Clear"), compact=True, id="filter-clear")
+                yield Button(_("Apply"), variant="primary", compact=True, id="filter-apply")
 
     def read(self) -> ListFilter:
         """The filter as the form shows it; a bad date raises :class:`QueryError`."""

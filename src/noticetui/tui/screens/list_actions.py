@@ -67,6 +67,12 @@ class ListActions(SearchActions):
         order = order_label(self.sort_key, self.sort_reverse)
         return board + (" — " + ", ".join(words) if words else "") + (f" · {order}" if order else "")
 
+    def show_results(self, query: str, rows: list[PostRow]) -> None:
+        """Search results come newest first; under another order (g, G) they are sorted like the list."""
+        if self.sort_key != "date" or self.sort_reverse:
+            rows = sort_rows(rows, self.sort_key, self.sort_reverse)
+        super().show_results(query, rows)
+
     def read_copies(self, post: PostRow) -> None:
         """A notice the all-boards list shows once was read: its copies on the other boards are read too
         (else, showing unread posts, the next copy would take its place)."""
