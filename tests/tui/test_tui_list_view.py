@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input, SelectionList, Static
 
 from noticetui.context import AppContext
 from noticetui.tui.app import NoticeApp
@@ -194,3 +194,17 @@ async def test_search_results_follow_the_chosen_order(make_app: AppFactory) -> N
         await pilot.pause()
         again = [row.posted_at for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.posted_at]
         assert again == stamps[::-1] and "Search: 안내" in str(posts.border_title)
+
+
+async def test_f_boards_narrow_all_boards_and_leave_a_single_board_alone(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("F")
+        app.screen.query_one("#filter-boards", SelectionList).select("free")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        posts = app.screen.query_one(PostList)
+        assert len(posts.rows) == 1 and "boards: free" in str(posts.border_title)
+        await pilot.click("#boards", offset=(2, 2))  # 학사 공지: the boards filter does not apply
+        await pilot.pause()
+        assert len(posts.rows) == 6 and "boards:" not in str(posts.border_title)

@@ -61,9 +61,12 @@ class ListActions(SearchActions):
             notices="once" if mixed else "first",
         )
 
-    def list_label(self, board: str) -> str:
-        """The list's title: the board, its active filters, and its order when not the usual one."""
-        words = replace(self.list_filter, unread=self.unread_only).describe()
+    def list_label(self, board: str, mixed: bool = True) -> str:
+        """The list's title: the board, its active filters, and its order when not the usual one.
+
+        ``mixed``: the list is all boards' (the only one the boards filter narrows)."""
+        shown = replace(self.list_filter, unread=self.unread_only, boards=self.list_filter.boards if mixed else ())
+        words = shown.describe()
         order = order_label(self.sort_key, self.sort_reverse)
         return board + (" — " + ", ".join(words) if words else "") + (f" · {order}" if order else "")
 

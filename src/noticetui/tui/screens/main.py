@@ -158,7 +158,7 @@ class MainScreen(ListActions):
             return
         self.shown_board = entry.key
         self.show_board_error()
-        label = self.list_label(Text(entry.label).plain)
+        label = self.list_label(Text(entry.label).plain, entry.key == ALL_BOARDS)
         if entry.key != ALL_BOARDS and entry.board_id is None:
             waiting = "Syncing: its posts appear here as they are stored." if self.syncing else ""
             posts.set_source(FixedPosts([], label), empty=waiting or "Not synced yet: press r to fetch its posts.")
