@@ -38,14 +38,6 @@ NODES: dict[Area, type[DOMNode]] = {
 """The node class whose bindings serve each area."""
 
 PENDING = {
-    "next_unread",
-    "prev_unread",
-    "history_back",
-    "history_forward",
-    "toggle_read",
-    "mark_board_read",
-    "mark_all_read",
-    "toggle_star",
     "edit_boards",
 }
 """Actions declared in the registry whose methods other branches of issue 10 add: empty this set as they

@@ -99,8 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("board", nargs="?")
     p.add_argument("--json", action="store_true")
     p.add_argument("--unread", action="store_true", help="only unread posts")
+    p.add_argument(
+        "--starred",
+        action="store_true",
+        help="only starred posts, newest star first (by date with other filters or --sort)",
+    )
     p.add_argument("--limit", type=positive)
-    p.add_argument("--starred", action="store_true", help="only starred posts")
     p.add_argument("--files", action="store_true", help="only posts with attachments")
     p.add_argument("--after", type=day, metavar="DATE", help="only posts from DATE on (2026-11-01, 2026.11.01)")
     p.add_argument("--before", type=day, metavar="DATE", help="only posts before DATE")
@@ -108,6 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--sort", choices=SORT_KEYS, default="date", help="order: date (newest first, the default), board, title, views"
     )
     p.add_argument("--reverse", action="store_true", help="the other way round (oldest first, Z to A, fewest views)")
+
+    p = sub.add_parser("read", help="mark posts (or whole boards with --all) read")
+    p.add_argument(
+        "targets", nargs="*", metavar="ID|BOARD", help="post ids; with --all, board names (none: every board)"
+    )
+    p.add_argument("--all", action="store_true", help="every post of the boards named (of every board if none)")
+    p.add_argument("--unread", action="store_true", help="mark them unread instead")
+
+    for name, verb in (("star", "star posts"), ("unstar", "take posts' stars away")):
+        p = sub.add_parser(name, help=verb)
+        p.add_argument("posts", nargs="+", metavar="ID", help="post ids from `list`, or BOARD:KEY")
 
     p = sub.add_parser("show", help="a post as plain text")
     p.add_argument("post", help="a post id from `list`, or BOARD:KEY")

@@ -37,6 +37,12 @@ class ListActions(SearchActions):
         """Whether any filter narrows the list."""
         return self.unread_only or self.list_filter != ListFilter()
 
+    def list_in_store_order(self) -> bool:
+        """Whether ``n``/``p`` may follow the store's list order: a board's own list, by date, with no filter
+        but unread.  All boards (newest first, shared notices once), a sort or a filter: the rows on screen."""
+        default = self.sort_key == "date" and not self.sort_reverse and self.list_filter == ListFilter()
+        return default and self.shown_board not in (None, ALL_BOARDS)
+
     def list_query(self, entry: BoardEntry) -> ListQuery:
         """What the list of ``entry`` (a board, or all boards) shows under the current filters and order."""
         chosen = self.list_filter

@@ -26,7 +26,16 @@ from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.screens.filter import ListFilter
 from noticetui.tui.screens.layout_actions import LayoutActions
 from noticetui.tui.screens.list_actions import ListActions
-from noticetui.tui.sources import ALL_BOARDS, BoardEntry, FixedPosts, ListedPosts, board_entries
+from noticetui.tui.screens.reading_actions import ReadingActions
+from noticetui.tui.sources import (
+    ALL_BOARDS,
+    STARRED,
+    BoardEntry,
+    FixedPosts,
+    ListedPosts,
+    StarredPosts,
+    board_entries,
+)
 from noticetui.tui.task_log import reason_first
 from noticetui.tui.watch_words import matches, watched_words
 from noticetui.tui.widgets.boards import BoardsPane
@@ -54,7 +63,7 @@ RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
 
-class MainScreen(LayoutActions, ListActions):
+class MainScreen(LayoutActions, ListActions, ReadingActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
@@ -130,7 +139,10 @@ class MainScreen(LayoutActions, ListActions):
     def refresh_boards(self) -> None:
         """Read the boards' counts (and last errors) again."""
         configured = [(b.name, b.title) for b in self.ctx.config.boards]
-        self.query_one("#boards", BoardsPane).set_entries(board_entries(self.ctx.store, configured))
+        # "★ Starred" stays while it is highlighted, even once its last star is gone.
+        starred = self.query_one("#boards", BoardsPane).current
+        keep = starred is not None and starred.key == STARRED
+        self.query_one("#boards", BoardsPane).set_entries(board_entries(self.ctx.store, configured, keep))
         self.show_board_error()
 
     def current_board(self) -> BoardEntry | None:
@@ -160,16 +172,24 @@ class MainScreen(LayoutActions, ListActions):
             return
         self.shown_board = entry.key
         self.show_board_error()
-        label = self.list_label(Text(entry.label).plain, entry.key == ALL_BOARDS)
-        if entry.key != ALL_BOARDS and entry.board_id is None:
+        if entry.key == STARRED:
+            # The starred posts come newest star first: of F, g and G only the unread filter applies.
+            label = Text(entry.label).plain + (" — " + _("unread") if self.unread_only else "")
+        else:
+            label = self.list_label(Text(entry.label).plain, entry.key == ALL_BOARDS)
+        if entry.key not in (ALL_BOARDS, STARRED) and entry.board_id is None:
             waiting = "Syncing: its posts appear here as they are stored." if self.syncing else ""
             posts.set_source(FixedPosts([], label), empty=waiting or "Not synced yet: press r to fetch its posts.")
             return
         tags = 0
-        if entry.key == ALL_BOARDS:
+        if entry.key in (ALL_BOARDS, STARRED):
             # The all-boards list names each row's board: boards of one site often post the same notice.
             boards = self.query_one("#boards", BoardsPane).entries
-            tags = tag_width([e.key for e in boards if e.key != ALL_BOARDS])
+            tags = tag_width([e.key for e in boards if e.key not in (ALL_BOARDS, STARRED)])
+        if entry.key == STARRED:
+            empty = _("No starred posts: * stars the post under the cursor.")
+            posts.set_source(StarredPosts(self.ctx.store, label, self.unread_only, tags), keep=keep, empty=empty)
+            return
         source = ListedPosts(self.ctx.store, self.list_query(entry), label, tags)
         if self.list_filter != ListFilter():
             empty = _("No posts match the filters (F changes them).")
@@ -238,11 +258,12 @@ class MainScreen(LayoutActions, ListActions):
     async def open_post(self, event: PostList.Chosen) -> None:
         """Show the post (fetching its body in a worker when it is not cached) and mark it read."""
         post = event.post
+        self.remember(post.id)
         if not post.read:
             self.ctx.store.set_read([post.id])
             self.query_one("#posts", PostList).mark_read(post.id)
             # Counted down in place: re-reading every board's counts costs tens of ms on a big cache.
-            self.query_one("#boards", BoardsPane).count_read(post.board)
+            self.query_one("#boards", BoardsPane).count_read(post.board, post.starred)
         if post.also_on:
             self.read_copies(post)
         detail = self.query_one("#detail", DetailPane)

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from noticetui.render import sanitize_line
 from noticetui.tui.actions import bindings
 from noticetui.tui.format import OneLine
-from noticetui.tui.sources import ALL_BOARDS, BoardEntry
+from noticetui.tui.sources import ALL_BOARDS, STARRED, BoardEntry
 
 
 def entry_prompt(entry: BoardEntry) -> OneLine:
@@ -51,16 +51,32 @@ class BoardsPane(OptionList):
                     self.replace_option_prompt_at_index(index, entry_prompt(entry))
             self.entries = entries
             return
+        before = self.current
         self.entries = entries
         highlighted = self.highlighted
         self.set_options(Option(entry_prompt(e)) for e in entries)
-        self.highlighted = min(highlighted or 0, len(entries) - 1) if entries else None
+        keys = [e.key for e in entries]
+        if before is not None and before.key in keys:
+            # A line came or went above it ("★ Starred" with the first star): the same board stays highlighted.
+            self.highlighted = keys.index(before.key)
+        else:
+            self.highlighted = min(highlighted or 0, len(entries) - 1) if entries else None
 
-    def count_read(self, board: str) -> None:
-        """One post of ``board`` was just read: one fewer unread there and in "All boards"."""
+    def count_read(self, board: str, starred: bool = False) -> None:
+        """One post of ``board`` was just read: one fewer unread there and in "All boards" (and in
+        "★ Starred" when it is ``starred``)."""
+        self.count_unread(board, -1, starred)
+
+    def count_unread(self, board: str, delta: int, starred: bool = False) -> None:
+        """``delta`` more unread posts in ``board``, in "All boards" (and in "★ Starred" when ``starred``)."""
+        for key in (board, ALL_BOARDS, *((STARRED,) if starred else ())):
+            self.adjust(key, unread=delta)
+
+    def adjust(self, key: str, *, unread: int = 0, posts: int = 0) -> None:
+        """Change the counts of line ``key`` in place (never below zero)."""
         for index, entry in enumerate(self.entries):
-            if entry.key in (board, ALL_BOARDS) and entry.unread:
-                self.entries[index] = replace(entry, unread=entry.unread - 1)
+            if entry.key == key and entry.unread + unread >= 0:
+                self.entries[index] = replace(entry, unread=entry.unread + unread, posts=max(entry.posts + posts, 0))
                 self.replace_option_prompt_at_index(index, entry_prompt(self.entries[index]))
 
     @property
