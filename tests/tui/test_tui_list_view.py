@@ -208,3 +208,17 @@ async def test_f_boards_narrow_all_boards_and_leave_a_single_board_alone(make_ap
         await pilot.click("#boards", offset=(2, 2))  # 학사 공지: the boards filter does not apply
         await pilot.pause()
         assert len(posts.rows) == 6 and "boards:" not in str(posts.border_title)
+
+
+async def test_n_follows_the_sorted_list_on_screen(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("g", "down", "down", "enter")  # by title
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        posts = app.screen.query_one(PostList)
+        second = posts.rows.get(1)
+        assert second is not None and posts.cursor == 1 and second.title == "Uncached body"
