@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 from datetime import date
 from pathlib import Path
 
 from noticetui import __version__
+from noticetui.config import parse_duration
 from noticetui.feeds import FORMATS
 from noticetui.store.listing import SORT_KEYS
 from noticetui.store.operators import QueryError, parse_day
@@ -29,18 +29,12 @@ def positive(text: str) -> int:
     return int(text)
 
 
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
 def duration(text: str) -> float:
     """An argparse type: ``30m``, ``2h``, ``1h30m``, ``90s`` or bare seconds; at least one second."""
-    parts = re.fullmatch(r"(?:\d+[smhd])+|\d+", text.strip().lower())
-    if not parts:
-        raise argparse.ArgumentTypeError(f"expected a duration such as 30m, 2h or 1h30m, got {text!r}")
-    if text.strip().isdigit():
-        seconds = float(text)
-    else:
-        seconds = float(sum(int(n) * _UNITS[u] for n, u in re.findall(r"(\d+)([smhd])", text.lower())))
+    try:
+        seconds = parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if seconds < 1:
         raise argparse.ArgumentTypeError(f"expected at least 1s, got {text!r}")
     return seconds

@@ -23,6 +23,7 @@ from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
+from noticetui.tui.screens.board_actions import BoardActions
 from noticetui.tui.screens.filter import ListFilter
 from noticetui.tui.screens.layout_actions import LayoutActions
 from noticetui.tui.screens.list_actions import ListActions
@@ -49,7 +50,8 @@ if TYPE_CHECKING:  # sync (engines, httpx) loads with the first sync, after the 
 
 EMPTY_STATE = """No boards yet.
 
-Follow a board by giving noticetui its list page:
+Press E to add a board: give its list page's address, see the posts found, save.
+Or from the command line:
 
     noticetui add https://example.kr/bbs/board.php?bo_table=notice
 
@@ -63,7 +65,7 @@ RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
 
-class MainScreen(LayoutActions, ListActions, ReadingActions):
+class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
@@ -121,6 +123,16 @@ class MainScreen(LayoutActions, ListActions, ReadingActions):
 
     def on_mount(self) -> None:
         """Paint from the cache at once; the network only comes in afterwards, in the background."""
+        self.set_up(sync=self.sync_on_start)
+
+    async def rebuild(self) -> None:
+        """The first board was added (or the last removed): the panes replace the empty state, or back."""
+        await self.recompose()
+        self.set_up(sync=False)
+
+    def set_up(self, *, sync: bool) -> None:
+        """Fill the panes from the cache, then sync (when ``sync``) and start the auto-refresh timer."""
+        self.start_auto_refresh()
         if not self.has_boards:
             return
         self.query_one("#boards", BoardsPane).border_title = "Boards"
@@ -129,7 +141,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions):
         self.refresh_boards()
         self.show_board(keep=None)
         self.query_one("#posts", PostList).focus()
-        if self.sync_on_start:
+        if sync:
             self.run_sync()
         else:
             self.query_one("#status", StatusLine).say("Showing the cache. Press r to sync.")
@@ -290,24 +302,6 @@ class MainScreen(LayoutActions, ListActions, ReadingActions):
 
     # --- actions -------------------------------------------------------------------------------------
 
-    def action_refresh(self) -> None:
-        """Sync every board in the background (a second r while one runs does not restart it)."""
-        if any(w.group == "sync" and w.is_running for w in self.workers):
-            self.notify("Already syncing…", markup=False)
-            return
-        self.run_sync()
-
-    def action_refresh_board(self) -> None:
-        """Sync the highlighted board (every board when "All boards" is highlighted)."""
-        if any(w.group == "sync" and w.is_running for w in self.workers):
-            self.notify("Already syncing…", markup=False)
-            return
-        entry = self.current_board()
-        if entry is None or entry.key == ALL_BOARDS:
-            self.run_sync()
-        else:
-            self.run_sync(frozenset({entry.key}))
-
     def action_toggle_unread(self) -> None:
         """Show only unread posts, or all posts again (the watcher does the rest)."""
         self.unread_only = not self.unread_only
@@ -319,7 +313,8 @@ class MainScreen(LayoutActions, ListActions, ReadingActions):
         """A sync began."""
         self.syncing = True
         self._listed.clear()
-        self.query_one("#status", StatusLine).sync_started(message.boards)
+        self.query_one("#status", StatusLine).sync_started(message.boards, message.names)
+        self.query_one("#boards", BoardsPane).set_syncing(frozenset(message.names))
 
     @on(m.SyncProgressed)
     def sync_progressed(self, message: m.SyncProgressed) -> None:
@@ -336,6 +331,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions):
     def board_synced(self, message: m.BoardSynced) -> None:
         """A board synced: its counts and (when it is on screen) its list update."""
         self.query_one("#status", StatusLine).board_synced(message.result)
+        self.board_done(message.result.board)
         self.task_log.add(self.log_now(), "sync", message.result.board, True, counts_text(message.result))
         self.announce_watched(message.result)
         self.reload_soon()
@@ -357,15 +353,24 @@ class MainScreen(LayoutActions, ListActions, ReadingActions):
             title = f"{sanitize_line(result.board)}: new post with “{sanitize_line(hit[0])}”"
             self.notify(sanitize_line(row.title) + more, title=title, markup=False)
 
+    def board_done(self, name: str) -> None:
+        """A board of the running sync reported: its line in the boards pane loses the syncing mark."""
+        pane = self.query_one("#boards", BoardsPane)
+        pane.set_syncing(pane.syncing - {name} if pane.syncing - {name, ALL_BOARDS} else frozenset())
+
     @on(m.SyncFinished)
     def sync_finished(self) -> None:
-        """Every board has reported."""
+        """Every board has reported; what was queued meanwhile (a board just added) syncs now."""
         self.syncing = False
+        if self.is_mounted_with_panes:
+            self.query_one("#boards", BoardsPane).set_syncing(frozenset())
+        self.run_queued()
 
     @on(m.SyncFailed)
     def sync_failed(self, message: m.SyncFailed) -> None:
         """A board failed: the status line says so and the cached posts stay on screen."""
         self.query_one("#status", StatusLine).board_failed(message.board, message.error, message.offline)
+        self.board_done(message.board)
         detail = ("site unreachable (offline): " if message.offline else "") + reason_first(message.error)
         self.task_log.add(self.log_now(), "sync", message.board, False, detail)
         self.reload_soon()

@@ -15,12 +15,17 @@ from noticetui.tui.actions import bindings
 from noticetui.tui.format import OneLine
 from noticetui.tui.sources import ALL_BOARDS, STARRED, BoardEntry
 
+SYNCING_MARK = "⟳"
+"""Put before a board's count while that board syncs."""
 
-def entry_prompt(entry: BoardEntry) -> OneLine:
+
+def entry_prompt(entry: BoardEntry, syncing: bool = False) -> OneLine:
     """How a board reads in the pane, always on one line: its title (cut with "…" when long), then flush
-    right its unread count and a mark when its last sync failed."""
+    right a mark while it syncs, its unread count and a mark when its last sync failed."""
     title = Text(sanitize_line(entry.label) or entry.key, style="" if entry.configured else "dim italic")
     counts = Text()
+    if syncing:
+        counts.append(SYNCING_MARK + " ", style="bold cyan")
     if entry.unread:
         counts.append(f"{entry.unread}", style="bold")
     if entry.error:
@@ -41,6 +46,17 @@ class BoardsPane(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: list[BoardEntry] = []
+        self.syncing: frozenset[str] = frozenset()
+        """The boards whose sync runs (their lines carry :data:`SYNCING_MARK`)."""
+
+    def set_syncing(self, names: frozenset[str]) -> None:
+        """Mark the boards ``names`` (and "All boards" while any is marked) as syncing, unmark the others."""
+        marked = names | {ALL_BOARDS} if names else names
+        changed = marked ^ self.syncing
+        self.syncing = marked
+        for index, entry in enumerate(self.entries):
+            if entry.key in changed:
+                self.replace_option_prompt_at_index(index, entry_prompt(entry, entry.key in marked))
 
     def set_entries(self, entries: list[BoardEntry]) -> None:
         """Show ``entries``; when the same boards are listed, only their counts change (no new highlight)."""
@@ -48,13 +64,13 @@ class BoardsPane(OptionList):
             for index, entry in enumerate(entries):
                 # Only what the line shows: re-rendering a board's line costs the UI a few ms each.
                 if shown(entry) != shown(self.entries[index]):
-                    self.replace_option_prompt_at_index(index, entry_prompt(entry))
+                    self.replace_option_prompt_at_index(index, entry_prompt(entry, entry.key in self.syncing))
             self.entries = entries
             return
         before = self.current
         self.entries = entries
         highlighted = self.highlighted
-        self.set_options(Option(entry_prompt(e)) for e in entries)
+        self.set_options(Option(entry_prompt(e, e.key in self.syncing)) for e in entries)
         keys = [e.key for e in entries]
         if before is not None and before.key in keys:
             # A line came or went above it ("★ Starred" with the first star): the same board stays highlighted.
@@ -77,7 +93,7 @@ class BoardsPane(OptionList):
         for index, entry in enumerate(self.entries):
             if entry.key == key and entry.unread + unread >= 0:
                 self.entries[index] = replace(entry, unread=entry.unread + unread, posts=max(entry.posts + posts, 0))
-                self.replace_option_prompt_at_index(index, entry_prompt(self.entries[index]))
+                self.replace_option_prompt_at_index(index, entry_prompt(self.entries[index], key in self.syncing))
 
     @property
     def current(self) -> BoardEntry | None:
