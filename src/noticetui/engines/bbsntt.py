@@ -22,7 +22,7 @@ from noticetui.engines import base
 from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common import page_parts as parts
 from noticetui.engines.generic.post import is_password_page
-from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import Attachment, ListPage, ParseContext, Post, Request
 
 _LIST = "selectBbsNttList.do"
 _VIEW = "selectBbsNttView.do"
@@ -36,6 +36,10 @@ _VIEW_FIELDS = {
 }
 # Transient list fields: the visitor's page, search and post.
 _TRANSIENT = ("pageIndex", "nttNo", "nttSn", "searchCnd", "searchKrwd", "searchCtgry", "integrDeptCode", "pageUnit")
+
+
+_SIGNS = (("table.p-table", 0.25), (".p-pagination, .p-page, td.p-table__content, ul.p-attach, tbody time", 0.25))
+"""Markup of the CMS's boards, and how much each adds to the score."""
 
 
 def _ntt(href: str) -> str | None:
@@ -86,11 +90,11 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> parts.
     subject, link, key = found
     named = {n: c for n, c in zip(columns, cells, strict=False) if n is not None} if len(columns) == len(cells) else {}
     url = base.absolute(ctx.url, attr(link, "href"))
-    stub = PostStub(
-        key=key,
-        title=node_text(link, skip=_JUNK),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        node_text(link, skip=_JUNK),
+        url,
         author=node_text(named.get("author")) or None,
         views=base.parse_int(node_text(named.get("views"))),
         notice=_is_notice(tr, cells),
@@ -141,12 +145,8 @@ class BbsNttEngine(base.Engine):
         markup = 0.0
         # The p-* classes are the vendor's whole design system: they count only next to a board's links.
         if _signature(doc):
-            markup = 0.5
-            if doc.css_first("table.p-table"):
-                markup += 0.25
-            if doc.css_first(".p-pagination, .p-page, td.p-table__content, ul.p-attach, tbody time"):
-                markup += 0.25
-        return min(1.0, 0.25 * url_fit + 0.75 * markup)
+            markup = base.with_signs(doc, 0.5, _SIGNS)
+        return base.fit_score(url_fit, markup, 0.25)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/selectBbsNttList.do?key=…&bbsNo=…`` for a list page or a post."""

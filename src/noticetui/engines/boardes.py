@@ -24,7 +24,7 @@ from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common import page_parts as parts
 from noticetui.engines.common.js_calls import handler, js_calls, post_arg
 from noticetui.engines.generic.post import is_password_page
-from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import Attachment, ListPage, ParseContext, Post, Request
 
 _JUNK = ".sr_only, .blind, .skip, i, img, script"
 _TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*(?:건|개)")
@@ -89,11 +89,11 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> parts.
     href = attr(link, "href")
     url = base.absolute(ctx.url, href) if "list_no=" in href else base.with_query(ctx.url, act="view", list_no=key)
     file_cell = named.get("file")
-    stub = PostStub(
-        key=key,
-        title=_title(link),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        _title(link),
+        url,
         author=node_text(named.get("author")) or None,
         views=base.parse_int(node_text(named.get("views"))),
         notice="notice" in attr(tr, "class") or "공지" in node_text(named.get("number")),
@@ -148,7 +148,7 @@ class BoardEsEngine(base.Engine):
 
     def score(self, url: str, doc: Doc) -> float:
         """High when the URL is ``board.es`` and the page has its cells, ``goView`` and ``list_no`` links."""
-        return min(1.0, 0.25 * _url_fit(url) + 0.75 * min(_markup_fit(doc), 1.0))
+        return base.fit_score(_url_fit(url), _markup_fit(doc), 0.25)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/board.es?mid=…&bid=…`` (plus ``cg_code``/``tag`` filters): no view, page or download fields."""

@@ -156,11 +156,11 @@ def _subject_row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -
     assert key is not None
     url = base.absolute(ctx.url, attr(link, "href"))
     pinned = _is_pinned(named.get("number"))
-    stub = PostStub(
-        key=key,
-        title=node_text(link, skip="img, script"),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        node_text(link, skip="img, script"),
+        url,
         author=_author(named.get("author")),
         views=base.parse_int(node_text(named.get("views"))),
         notice=pinned,
@@ -241,7 +241,7 @@ class Gnuboard4Engine(base.Engine):
         # Common on any old site: only counts next to gnuboard4's own markers.
         if markup and (re.search(r"http-equiv=.?content-type", head or "", re.I) or "사용스킨" in (doc.html or "")):
             markup += 0.2
-        return min(1.0, 0.25 * url_fit + 0.75 * markup)
+        return base.fit_score(url_fit, markup, 0.25)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/bbs/board.php?bo_table=X`` (and ``sca``) for a list, post, download or password URL.

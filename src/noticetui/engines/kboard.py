@@ -19,7 +19,7 @@ from noticetui.engines import base
 from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.page_parts import DatedRow, listed_stubs, required, secret_post
 from noticetui.engines.common.site_errors import site_error
-from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import Attachment, ListPage, ParseContext, Post, Request
 
 _LIST = "[id^='kboard-'][id$='-list']"
 _DOCUMENT = "#kboard-document, [id^='kboard-'][id$='-document']"
@@ -110,11 +110,11 @@ def _row(ctx: ParseContext, tr: LexborNode) -> DatedRow | None:
         # The default skin indents a reply by 5 px per level, starting at 5 px for the first.
         depth = max(1, base.style_px(attr(cell, "style"), "padding-left") // 5)
     counter = node_text(cell.css_first(".kboard-comments-count"))
-    stub = PostStub(
-        key=_post_key(url) or "",
-        title=node_text(link, skip=_TITLE_JUNK),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        _post_key(url) or "",
+        node_text(link, skip=_TITLE_JUNK),
+        url,
         author=_author(tr.css_first("td.kboard-list-user")),
         views=base.parse_int(node_text(tr.css_first("td.kboard-list-view"))),
         notice="kboard-list-notice" in base.class_set(tr) or number in _NOTICE_WORDS,

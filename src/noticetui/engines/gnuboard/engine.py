@@ -18,7 +18,7 @@ from noticetui.engines import base
 from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.page_parts import DatedRow, secret_post
 from noticetui.engines.gnuboard.items import labelled_item, post_items
-from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import Attachment, ListPage, ParseContext, Post, Request
 
 _G5_VAR = re.compile(r"""var\s+(g5_\w+)\s*=\s*(["'])(.*?)\2""")
 _TITLE_JUNK = ".sound_only, .cnt_cmt, .new_icon, .hot_icon, .bo_cate_link, .notice_icon, i, img, svg, script"
@@ -26,6 +26,13 @@ _NAME_JUNK = ".sound_only, .profile_img, img, i"
 _CELL_JUNK = ".sv, noscript, .sound_only, .profile_img, img, i"
 _BBS_SCRIPTS = ("board.php", "download.php", "password.php", "write.php", "view_image.php", "link.php")
 _SIZE_IN_PARENS = re.compile(r"\(\s*(\d[\d,]*(?:\.\d+)?\s*(?:bytes?|[KMG]B?))\s*\)", re.I)
+
+
+_SIGNS = (
+    ("#bo_list, #bo_gall, #bo_v, #fboardlist", 0.3),
+    (".bo_tit, .bo_v_tit, #bo_list_total, .pg_current, td.td_subject", 0.2),
+)
+"""The skins' markup, and how much each sign adds to the score."""
 
 
 def _g5_vars(doc: Doc) -> dict[str, str]:
@@ -94,11 +101,11 @@ def _row(
     number = node_text(cells.get("number"))
     category = node_text(item.css_first(".bo_cate_link"))
     comments = item.css_first(".cnt_cmt")
-    stub = PostStub(
-        key=key,
-        title=node_text(link, skip=_TITLE_JUNK),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        node_text(link, skip=_TITLE_JUNK),
+        url,
         author=_author(cells.get("author")) or node_text(cells.get("author"), skip=_CELL_JUNK) or None,
         views=base.parse_int(node_text(cells.get("views"), skip=".sound_only, .gall_date, strong")),
         notice="bo_notice" in base.class_set(item)
@@ -209,12 +216,8 @@ class GnuboardEngine(base.Engine):
         g5 = _g5_vars(doc)
         if not g5 and _declares_gnuboard4(doc):
             return 0.0  # the same URL shape, but gnuboard 4's markup: the gnuboard4 engine's board
-        markup = 0.5 if ("g5_url" in g5 or "g5_bbs_url" in g5) else 0.0
-        if doc.css_first("#bo_list, #bo_gall, #bo_v, #fboardlist"):
-            markup += 0.3
-        if doc.css_first(".bo_tit, .bo_v_tit, #bo_list_total, .pg_current, td.td_subject"):
-            markup += 0.2
-        return min(1.0, 0.35 * url_fit + 0.65 * markup)
+        markup = base.with_signs(doc, 0.5 if ("g5_url" in g5 or "g5_bbs_url" in g5) else 0.0, _SIGNS)
+        return base.fit_score(url_fit, markup, 0.35)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """The list URL with only ``bo_table`` (and ``sca``) kept.

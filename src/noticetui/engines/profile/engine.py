@@ -249,11 +249,11 @@ class ProfileEngine(base.Engine):
         title = tidy_title(text_without(title_node or link, TITLE_JUNK))
         notice = row.mem_id in pinned or _first(row, profile, "notice") is not None
         date_text = node_text(_first(row, profile, "date"))
-        stub = PostStub(
-            key=url,
-            title=title,
-            url=url,
-            request=Request(url=url, referer=ctx.url),
+        stub = base.row_stub(
+            ctx,
+            url,
+            title,
+            url,
             author=text_without(_first(row, profile, "author"), TITLE_JUNK) or None,
             views=base.parse_int(node_text(_first(row, profile, "views"))),
             notice=notice,

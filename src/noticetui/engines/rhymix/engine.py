@@ -47,6 +47,13 @@ _Read = tuple[PostStub, PartialDate | None]
 """A row read, with its date not yet resolved (list dates are resolved as a column)."""
 
 
+_SIGNS = (
+    ("div.board_list table, div.board_read", 0.3),
+    ("table[summary='List of Articles'], .read_header, td.readNum, .xe_content", 0.2),
+)
+"""The board skins' markup, and how much each sign adds to the score."""
+
+
 def _title_link(cell: LexborNode) -> LexborNode | None:
     """The post's link in a title cell: not the ``[2]`` reply counter, the trackbacks or the category."""
     for link in cell.css("a[href]"):
@@ -100,11 +107,11 @@ def _row(ctx: ParseContext, tr: LexborNode, cells: dict[str, LexborNode]) -> _Re
     url = base.absolute(ctx.url, href)
     replies = title_cell.css_first("a.replyNum")
     number = cells.get("number")
-    stub = PostStub(
-        key=key,
-        title=node_text(link, skip=_TITLE_JUNK),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        node_text(link, skip=_TITLE_JUNK),
+        url,
         author=_name(cells.get("author")),
         views=base.parse_int(node_text(cells.get("views"))),
         notice="notice" in base.class_set(tr) or (number is not None and "notice" in base.class_set(number)),
@@ -163,11 +170,7 @@ class RhymixEngine(base.Engine):
 
     def score(self, url: str, doc: Doc) -> float:
         """High when the page declares XE's globals and shows the board skins' list or post markup."""
-        markup = 0.5 if xe_globals(doc) else 0.0
-        if doc.css_first("div.board_list table, div.board_read"):
-            markup += 0.3
-        if doc.css_first("table[summary='List of Articles'], .read_header, td.readNum, .xe_content"):
-            markup += 0.2
+        markup = base.with_signs(doc, 0.5 if xe_globals(doc) else 0.0, _SIGNS)
         path = urlsplit(url).path
         if is_query_style(url):
             url_fit = 1.0
@@ -177,7 +180,7 @@ class RhymixEngine(base.Engine):
             url_fit = 0.0
         else:
             url_fit = 0.5  # a rewritten /notice/123 looks like any other path
-        return min(1.0, 0.8 * markup + 0.2 * url_fit)
+        return base.fit_score(url_fit, markup, 0.2)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """The list of the board ``url`` belongs to, in the URL style it uses (category kept).
