@@ -178,3 +178,30 @@ async def test_clicking_an_attachment_previews_it_and_a_failed_download_is_expla
         assert isinstance(app.screen, PreviewScreen)
         title = shown_text(app.screen.query_one("#preview-title", Static))
         assert "수강신청_안내.hwp" in title and "cannot preview" in title
+
+
+async def test_the_preview_says_loading_until_the_download_ends(make_app: AppFactory) -> None:
+    gate = threading.Event()  # a thread event: the download runs on the back-room loop, in another thread
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        await asyncio.to_thread(gate.wait, 30)
+        return httpx.Response(404, text="gone")
+
+    transport = httpx.MockTransport(answer)
+    app = make_app(fetcher_factory=lambda: Fetcher(retries=0, delay=0, transport=transport))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.click(".attachment-label")
+            await pilot.pause()
+            assert isinstance(app.screen, PreviewScreen)
+            title = app.screen.query_one("#preview-title", Static)
+            assert shown_text(title) == "수강신청_안내.hwp — loading…"
+            gate.set()
+            await settle(app)
+            await pilot.pause()
+            assert "loading" not in shown_text(title) and "cannot preview" in shown_text(title)
+            assert app.screen.query_one(TextArea).text == ""
+    finally:
+        gate.set()
