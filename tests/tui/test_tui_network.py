@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from rich.text import Text
 from textual.widgets import OptionList, Static, TextArea
 
 from noticetui.context import AppContext
@@ -24,21 +23,9 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import settle, shown_text
+
 AppFactory = Callable[..., NoticeApp]
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
-
-
-async def settle(app: NoticeApp) -> None:
-    """Let every worker finish and every message they posted be handled."""
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await asyncio.sleep(0)
-    await app.workers.wait_for_complete()
 
 
 async def test_sync_on_start_fills_the_list_and_reports_the_board(demo_ctx: AppContext) -> None:

@@ -17,7 +17,6 @@ from typing import Any
 
 import httpx
 import pytest
-from rich.text import Text
 from textual.widgets import Input, Static
 
 from noticetui.context import AppContext
@@ -32,34 +31,12 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import settle, shown_text, until
 from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
 WAIT = 30.0
 """The longest a gated request waits (a test always opens its gate before it ends)."""
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
-
-
-async def settle(app: NoticeApp) -> None:
-    """Let every worker finish and every message they posted be handled."""
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await asyncio.sleep(0)
-    await app.workers.wait_for_complete()
-
-
-async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0) -> None:
-    """Pause until ``condition`` holds (bounded: a regression fails the test instead of hanging it)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"the condition never held within {seconds} s")
 
 
 def has_rows(posts: PostList, count: int) -> bool:
