@@ -31,3 +31,12 @@ def assert_saved(result: CliResult, expected: dict[str, bytes]) -> None:
     assert set(saved) == set(expected)
     for name, data in expected.items():
         assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def add_and_sync(cli: Cli, boards: dict[str, str]) -> Cli:
+    """``cli`` once it has added each board (name → list URL) and synced them all: five pages, bodies too."""
+    for name, url in boards.items():
+        assert cli("add", url, "--name", name).code == 0
+    result = cli("sync", "--pages", "5")
+    assert result.code == 0, result.err
+    return cli

@@ -15,18 +15,16 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.bbsntt import atchmnfl_no, listed_files, ntt_no
 
-from .checks import assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
 
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
     """The board added and synced once, shared by the read-only tests of this module."""
-    cli = cli_at(tmp_path_factory.mktemp("bbsntt") / "home")
-    assert cli("add", demo_board_url(demo_server, "bbsntt"), "--name", "ntt").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    yield cli
+    yield add_and_sync(
+        cli_at(tmp_path_factory.mktemp("bbsntt") / "home"), {"ntt": demo_board_url(demo_server, "bbsntt")}
+    )
 
 
 def truth(server: DemoServer) -> dict[str, SamplePost]:

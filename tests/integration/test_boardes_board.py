@@ -15,18 +15,16 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.boardes import BID, list_no, listed_files
 
-from .checks import assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
 
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
     """The board added and synced once, shared by the read-only tests of this module."""
-    cli = cli_at(tmp_path_factory.mktemp("boardes") / "home")
-    assert cli("add", demo_board_url(demo_server, "boardes"), "--name", "es").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    yield cli
+    yield add_and_sync(
+        cli_at(tmp_path_factory.mktemp("boardes") / "home"), {"es": demo_board_url(demo_server, "boardes")}
+    )
 
 
 def truth(server: DemoServer) -> dict[str, SamplePost]:

@@ -10,7 +10,7 @@ from noticetui.demo.content import SamplePost
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.plain import boards
 
-from .checks import assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, demo_board_url
 
 
@@ -20,10 +20,7 @@ def news_truth(server: DemoServer) -> dict[str, SamplePost]:
 
 @pytest.fixture
 def synced(cli: Cli, demo_server: DemoServer) -> Cli:
-    assert cli("add", demo_board_url(demo_server, "generic", "plain-news"), "--name", "news").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    return cli
+    return add_and_sync(cli, {"news": demo_board_url(demo_server, "generic", "plain-news")})
 
 
 def test_add_falls_back_on_generic(cli: Cli, demo_server: DemoServer) -> None:

@@ -12,19 +12,15 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.gnuboard4 import listed_files
 
-from .checks import assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
 
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
     """Both gnuboard4 boards added and synced once, shared by the read-only tests of this module."""
-    cli = cli_at(tmp_path_factory.mktemp("g4") / "home")
-    for name in ("g4-notice", "g4-data"):
-        assert cli("add", demo_board_url(demo_server, "gnuboard4", name), "--name", name).code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    yield cli
+    boards = {name: demo_board_url(demo_server, "gnuboard4", name) for name in ("g4-notice", "g4-data")}
+    yield add_and_sync(cli_at(tmp_path_factory.mktemp("g4") / "home"), boards)
 
 
 def truth(server: DemoServer) -> dict[str, SamplePost]:

@@ -9,7 +9,7 @@ import pytest
 from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 
-from .checks import assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, demo_board_url
 
 IMAGE_EXT = (".jpg", ".jpeg", ".png", ".gif")
@@ -22,11 +22,7 @@ def listed_files(post: SamplePost) -> list[str]:
 
 @pytest.fixture
 def synced(cli: Cli, demo_server: DemoServer) -> Cli:
-    url = demo_board_url(demo_server, "gnuboard")
-    assert cli("add", url, "--name", "g5").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    return cli
+    return add_and_sync(cli, {"g5": demo_board_url(demo_server, "gnuboard")})
 
 
 def test_add_detects_gnuboard_and_shows_rows(cli: Cli, demo_server: DemoServer) -> None:

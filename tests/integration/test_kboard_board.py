@@ -12,7 +12,7 @@ import pytest
 from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 
-from .checks import assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
 
 BOARDS = ("kboard-notice", "kboard-data")
@@ -22,11 +22,9 @@ IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko"
 @pytest.fixture(scope="module", params=BOARDS)
 def synced(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Cli:
     """Each sample board added and synced (five pages, bodies too) in a home of its own."""
-    cli = cli_at(tmp_path_factory.mktemp("kboard") / "home")
-    assert cli("add", demo_board_url(demo_server, "kboard", request.param), "--name", "kb").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    return cli
+    return add_and_sync(
+        cli_at(tmp_path_factory.mktemp("kboard") / "home"), {"kb": demo_board_url(demo_server, "kboard", request.param)}
+    )
 
 
 def truth(server: DemoServer) -> dict[str, SamplePost]:
