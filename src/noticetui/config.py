@@ -15,6 +15,9 @@ The file is meant to be edited by hand::
     name = "grants"
     query = "지원사업"
 
+    [keys]                   # the TUI's keys, by action name (the TUI checks the names and keys)
+    refresh_board = "ctrl+r"
+
 Any mistake is reported as one :class:`ConfigError` line naming the file, the key and what was expected.
 """
 
@@ -104,6 +107,8 @@ class Settings:
     notify_command: tuple[str, ...] = ()
     """The command ``sync --notify`` runs per matching new post, the post's title and URL appended as two
     more arguments (never through a shell); empty means ``notify-send``."""
+    theme: str = ""
+    """The TUI's colour theme, one of Textual's built-in themes (``nord``, ``gruvbox``…); empty: the default."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,9 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     searches: list[SavedSearch] = field(default_factory=list)
     """Saved searches, in the order of the file."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """The ``[keys]`` section: action name → comma-separated keys (``"posts.down" = "j,down,ctrl+n"``).
+    Only the types are checked here; the TUI checks names and keys against its action registry."""
 
     def search(self, name: str) -> SavedSearch | None:
         """The saved search called ``name``."""
@@ -150,9 +158,9 @@ def load_config(path: Path) -> Config:
 
 
 def _parse(path: Path, data: dict[str, Any]) -> Config:
-    unknown = set(data) - {"boards", "settings", "searches"}
+    unknown = set(data) - {"boards", "settings", "searches", "keys"}
     if unknown:
-        raise ConfigError(path, sorted(unknown)[0], "unknown key (expected 'boards', 'settings' or 'searches')")
+        raise ConfigError(path, sorted(unknown)[0], "unknown key (expected 'boards', 'settings', 'searches' or 'keys')")
     raw_boards = data.get("boards", [])
     if not isinstance(raw_boards, list):
         raise ConfigError(path, "boards", "expected a list of [[boards]] tables")
@@ -163,7 +171,28 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
             raise ConfigError(path, f"boards[{i}].name", f"duplicate board name {board.name!r}")
         boards.append(board)
     settings = _parse_settings(path, data.get("settings", {}))
-    return Config(boards=boards, settings=settings, searches=_parse_searches(path, data.get("searches", [])))
+    return Config(
+        boards=boards,
+        settings=settings,
+        searches=_parse_searches(path, data.get("searches", [])),
+        keys=_parse_keys(path, "keys", data.get("keys", {})),
+    )
+
+
+def _parse_keys(path: Path, key: str, raw: Any) -> dict[str, str]:
+    """``[keys]`` as action name → keys; an unquoted dotted name (``posts.down = "j"``) is a nested table
+    in TOML, so nested tables are flattened back to dotted names."""
+    if not isinstance(raw, dict):
+        raise ConfigError(path, key, 'expected a table of action = "keys"')
+    keys: dict[str, str] = {}
+    for name, value in raw.items():
+        if isinstance(value, dict):
+            keys |= {f"{name}.{sub}": v for sub, v in _parse_keys(path, f"{key}.{name}", value).items()}
+        elif isinstance(value, str) and value.strip():
+            keys[name] = value.strip()
+        else:
+            raise ConfigError(path, f"{key}.{name}", f'expected keys as a string such as "ctrl+r", got {value!r}')
+    return keys
 
 
 def _parse_searches(path: Path, raw: Any) -> list[SavedSearch]:
@@ -273,6 +302,7 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
         raise ConfigError(path, "settings", "expected a table")
     defaults = Settings()
     known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
+    known["theme"] = str
     known |= _NET_SETTINGS
     lists = ("watch", "notify_command")
     for name in raw:

@@ -117,3 +117,22 @@ def _replace(path: Path, text: str) -> Config:
     finally:
         tmp.unlink(missing_ok=True)
     return config
+
+
+def set_setting(path: Path, name: str, value: str | int | float | bool) -> Config:
+    """Set ``[settings] name = value`` in the config at ``path``, touching no other line: the key's line is
+    replaced where it is, or added under the ``[settings]`` header (which is added at the top when absent)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    lines = text.splitlines(keepends=True)
+    line = f"{name} = {toml_value(value)}\n"
+    header = next((i for i, raw in enumerate(lines) if raw.strip().split("#")[0].strip() == "[settings]"), None)
+    if header is None:
+        return _replace(path, "[settings]\n" + line + ("\n" if text else "") + text)
+    end = next((i for i in range(header + 1, len(lines)) if _is_header(lines[i])), len(lines))
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*=")
+    for i in range(header + 1, end):
+        if pattern.match(lines[i]):
+            lines[i] = line
+            return _replace(path, "".join(lines))
+    lines.insert(header + 1, line)
+    return _replace(path, "".join(lines))

@@ -263,7 +263,7 @@ async def test_full_screen_keeps_the_readers_place_below_a_picture(
     app = images_app("on", serve_photo([]))
     paragraphs = "".join(f"<p>문단 {n}: 본문이 이어집니다.</p>" for n in range(1, 41))
     row = rewrite_free_post(app, f'<p>머리말</p><p><img src="/p.jpg" alt="사진"></p><p>▲ 설명</p>{paragraphs}')
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await open_post(app, pilot, row.id)
         await pilot.press("tab")
         detail = app.screen.query_one(DetailPane)

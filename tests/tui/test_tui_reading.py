@@ -59,6 +59,7 @@ async def test_search_results_from_several_boards_name_their_board(make_app: App
 async def test_a_long_board_title_stays_on_one_line_with_its_count(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")  # below 100 columns the pane starts folded away
         boards = app.screen.query_one(BoardsPane)
         long = BoardEntry("notice", "공지사항 · 아주 긴 게시판 제목입니다", 1, unread=45, posts=50)
         boards.set_entries([boards.entries[0], long, boards.entries[2]])
@@ -139,7 +140,7 @@ async def test_l_on_a_post_without_links_says_so(make_app: AppFactory) -> None:
 
 async def test_f_reads_the_post_full_screen_and_escape_comes_back(make_app: AppFactory) -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*OPEN_PRESS_RELEASE)
         await pilot.pause()
         detail = app.screen.query_one(DetailPane)

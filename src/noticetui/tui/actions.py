@@ -133,6 +133,13 @@ ACTIONS: tuple[Action, ...] = (
         palette=False,
         needs_boards=False,
     ),
+    _a(
+        "toggle_boards",
+        "b",
+        N_("Board list"),
+        N_("Show or hide the boards pane (hidden at first below 100 columns)"),
+        "main",
+    ),
     _a("next_unread", "n", N_("Next unread"), N_("Open the next unread post, across boards"), "main"),
     _a("prev_unread", "p", N_("Prev unread"), N_("Open the previous unread post, across boards"), "main"),
     _a(

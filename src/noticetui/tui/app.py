@@ -8,21 +8,26 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import on
 from textual.app import App
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.dom import DOMNode
 from textual.screen import Screen
 
+from noticetui.config import ConfigError
+from noticetui.config_write import set_setting
 from noticetui.context import AppContext, make_fetcher
+from noticetui.i18n import _
 from noticetui.tui.actions import bindings
 from noticetui.tui.backend import Backend
 from noticetui.tui.crash import crash_line, crash_log_dir, write_crash_log
 from noticetui.tui.image_support import probe_images
-from noticetui.tui.screens.activity import ActivityScreen
+from noticetui.tui.keymap import check_keys
+from noticetui.tui.palette import PROVIDERS, RECENT_POSTS
 from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.screens.main import MainScreen
-from noticetui.tui.widgets.boards import BoardsPane
-from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList, utc_now
 
 if TYPE_CHECKING:  # httpx loads with the first fetcher, after the first frame
@@ -39,9 +44,13 @@ class NoticeApp(App[None]):
 
     TITLE = "noticetui"
     CSS_PATH = "app.tcss"
-    # Every action has its own key; the palette's footer entry would push Quit and Help out of 80 columns.
-    ENABLE_COMMAND_PALETTE = False
+    # Ctrl+P opens the palette (the registry's ``command_palette`` action; the footer leaves it out so that
+    # Quit and Help fit in 80 columns, and the help lists it).
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = set(PROVIDERS)
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("app")]
+    DEFAULT_THEME = "textual-dark"
+    """The theme when the config names none (or one Textual does not have)."""
 
     def __init__(
         self,
@@ -62,6 +71,11 @@ class NoticeApp(App[None]):
         """Where the traceback goes if the app dies on an exception."""
         self.crash_report = ""
         """The line :meth:`run` prints after a crash."""
+        self.keymap: dict[str, str] = {}
+        """The user's ``[keys]`` as applied (binding id → keys); the help and the palette show these keys."""
+        self.opened_posts: list[int] = []
+        """Posts opened this session, oldest first (the palette's recent posts start with them)."""
+        self._clashes: set[frozenset[str]] = set()
         self.main = MainScreen(
             self.ctx,
             self.backend,
@@ -69,6 +83,66 @@ class NoticeApp(App[None]):
             now=self.now,
             images=self.images,
         )
+
+    def apply_user_settings(self) -> None:
+        """Apply ``[keys]`` and ``[settings] theme``; each bad entry gives one warning, the rest applies."""
+        user = check_keys(self.ctx.config.keys)
+        self.keymap = user.keymap
+        if user.keymap:
+            self.set_keymap(user.keymap)
+        for warning in user.warnings:
+            self.notify(warning, severity="warning", markup=False)
+        theme = self.ctx.config.settings.theme
+        if theme and theme not in self.available_themes:
+            self.notify(
+                _("[settings] theme: no theme named {name}; using {default}").format(
+                    name=theme, default=self.DEFAULT_THEME
+                ),
+                severity="warning",
+                markup=False,
+            )
+            theme = ""
+        self.theme = theme or self.DEFAULT_THEME
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """Two actions on one key after the user's keymap: warn once per clash (Textual asks on every
+        key press), naming the actions so the user knows which line of ``[keys]`` to change."""
+        names = frozenset(b.id.removeprefix("noticetui.") for b in clashed_bindings if b.id)
+        keys = sorted({b.key for b in clashed_bindings})
+        if not names or names in self._clashes:
+            return
+        self._clashes.add(names)
+        self.notify(
+            _("[keys] {keys}: also bound to {names}; one of them wins").format(
+                keys=", ".join(keys), names=", ".join(sorted(names))
+            ),
+            severity="warning",
+            markup=False,
+        )
+
+    def choose_theme(self, name: str) -> None:
+        """Switch to the theme ``name`` and save it as ``[settings] theme`` (in a thread: a file write)."""
+        self.theme = name
+        self.run_worker(lambda: self._save_theme(name), thread=True, group="config", exit_on_error=False)
+
+    def _save_theme(self, name: str) -> None:
+        try:
+            set_setting(self.ctx.paths.config_file, "theme", name)
+        except (OSError, ConfigError) as exc:
+            self.call_from_thread(
+                self.notify,
+                _("Theme not saved: {error}").format(error=str(exc)),
+                severity="warning",
+                markup=False,
+            )
+
+    @on(PostList.Chosen)
+    def remember_opened(self, event: PostList.Chosen) -> None:
+        """Note the post for the palette's recent posts (the main screen opens it)."""
+        if event.post.id in self.opened_posts:
+            self.opened_posts.remove(event.post.id)
+        self.opened_posts.append(event.post.id)
+        del self.opened_posts[:-RECENT_POSTS]
 
     def get_default_screen(self) -> Screen[None]:
         """The three-pane main screen."""
@@ -92,14 +166,7 @@ class NoticeApp(App[None]):
         """Show every key (once: pressing ? on the help screen closes it)."""
         if isinstance(self.screen, HelpScreen):
             return
-        sections: list[tuple[str, list[BindingType]]] = [
-            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
-            ("Tasks screen", list(ActivityScreen.BINDINGS)),
-            ("Boards", list(BoardsPane.BINDINGS)),
-            ("Posts", list(PostList.BINDINGS)),
-            ("Post", list(DetailPane.BINDINGS)),
-        ]
-        self.push_screen(HelpScreen(sections))
+        self.push_screen(HelpScreen(self.keymap))
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run the app (returning what it exited with); after a crash print the one line that points to
@@ -122,7 +189,9 @@ class NoticeApp(App[None]):
         self.crash_report = crash_line(error, log)
 
     def on_mount(self) -> None:
-        """After the first frame, take what start-up built out of the garbage collector's sight."""
+        """Apply the user's keys and theme; after the first frame, take what start-up built out of the
+        garbage collector's sight."""
+        self.apply_user_settings()
         self.call_after_refresh(self._freeze_startup)
 
     def _freeze_startup(self) -> None:

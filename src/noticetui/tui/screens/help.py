@@ -1,7 +1,8 @@
-"""The help screen: every key, gathered from the bindings themselves so it cannot fall out of date."""
+"""The help screen: every key from the action registry, as the user's keymap has them now."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.table import Table
@@ -12,7 +13,19 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-MOUSE_HELP = "Click a board to list it, a post to open it, an attachment to preview it; the wheel scrolls."
+from noticetui.i18n import N_, _
+from noticetui.tui.actions import AREA_TITLES, in_area
+from noticetui.tui.keymap import active_keys
+from noticetui.tui.keytable import MOUSE_HELP, keys_label
+
+
+def help_rows(keymap: Mapping[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per area (titled as :data:`AREA_TITLES`), each action's active keys and its tip, translated."""
+    return [
+        (_(title), [(keys_label(active_keys(a, keymap)), _(a.tip)) for a in in_area(area)])
+        for area, title in AREA_TITLES.items()
+        if in_area(area)
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -23,38 +36,36 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
     }
     HelpScreen > #help-box {
-        width: 80%;
+        width: 90%;
+        min-width: 38;
         max-width: 90;
-        height: 80%;
+        height: 90%;
         border: round $accent;
-        padding: 1 2;
+        padding: 0 1;
         background: $surface;
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        Binding("escape,q,question_mark", "close", N_("Close"), id="help.close"),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[BindingType]]]) -> None:
+    def __init__(self, keymap: Mapping[str, str]) -> None:
         super().__init__()
-        self.sections = sections
+        self.keymap = dict(keymap)
+        """The user's keymap as applied (binding id → keys): the table shows these keys, not the defaults."""
 
     def key_table(self) -> Table:
-        """One row per binding: its keys as the footer shows them, and what it does."""
+        """One row per action: its active keys and what it does."""
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for title, bindings in self.sections:
+        for title, rows in help_rows(self.keymap):
             table.add_row(Text(title, style="bold underline"), "")
-            for binding in bindings:
-                if not isinstance(binding, Binding):
-                    continue
-                keys = [self.app.get_key_display(binding.with_key(k.strip())) for k in binding.key.split(",")]
-                description = binding.tooltip or binding.description or binding.action
-                table.add_row(Text(" / ".join(keys)), Text(description))
+            for keys, tip in rows:
+                table.add_row(Text(keys), Text(tip))
             table.add_row("", "")
-        table.add_row(Text("Mouse", style="bold underline"), Text(MOUSE_HELP))
+        table.add_row(Text(_("Mouse"), style="bold underline"), Text(_(MOUSE_HELP)))
         return table
 
     def compose(self) -> ComposeResult:
@@ -64,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """Title the box."""
-        self.query_one("#help-box").border_title = "noticetui keys"
+        self.query_one("#help-box").border_title = _("noticetui keys")
 
     def action_close(self) -> None:
         """Back to where the user was."""

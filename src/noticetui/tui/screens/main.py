@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from noticetui.context import AppContext
 from noticetui.render import sanitize_line
@@ -22,12 +22,14 @@ from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
+from noticetui.tui.screens.layout_actions import LayoutActions
 from noticetui.tui.screens.search_actions import SearchActions
 from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
 from noticetui.tui.task_log import reason_first
 from noticetui.tui.watch_words import matches, watched_words
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
+from noticetui.tui.widgets.footer import KeysFooter
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine, counts_text
 
@@ -50,7 +52,7 @@ RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
 
-class MainScreen(SearchActions):
+class MainScreen(LayoutActions, SearchActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
@@ -96,7 +98,7 @@ class MainScreen(SearchActions):
         """The three panes, or a friendly empty state when no board is configured."""
         if not self.has_boards:
             yield Static(Text(EMPTY_STATE), id="empty", markup=False)
-            yield Footer(compact=True)
+            yield KeysFooter()
             return
         with Horizontal(id="panes"):
             yield BoardsPane(id="boards")
@@ -106,7 +108,7 @@ class MainScreen(SearchActions):
                 yield PostList(now=self.now, id="posts")
                 yield DetailPane(id="detail", images=self.images)
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Paint from the cache at once; the network only comes in afterwards, in the background."""

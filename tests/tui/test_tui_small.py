@@ -1,0 +1,73 @@
+"""Small terminals: at 80×24 and 40×12 the boards pane folds away (b brings it back), the list keeps rows
+and the footer keeps ? Help in sight."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets._footer import FooterKey
+
+from noticetui.tui.app import NoticeApp
+from noticetui.tui.widgets.boards import BoardsPane
+from noticetui.tui.widgets.post_list import PostList
+
+AppFactory = Callable[..., NoticeApp]
+
+
+def help_key(app: NoticeApp) -> FooterKey:
+    """The footer's ? Help key."""
+    return next(key for key in app.screen.query(FooterKey) if key.action == "help")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_small_terminal_folds_the_boards_pane_and_keeps_rows_and_help(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    width, height = size
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        boards, posts = app.screen.query_one(BoardsPane), app.screen.query_one(PostList)
+        assert not boards.display and boards.region.width == 0
+        assert posts.region.x == 0 and posts.region.width == width  # the list has the whole width
+        assert posts.scrollable_content_region.height >= 3  # and rows to show
+        assert isinstance(app.focused, PostList)
+        key = help_key(app)
+        assert key.region.width > 0 and key.region.right <= width and key.region.y == height - 1
+        assert "?" in str(key.render())
+
+
+async def test_b_shows_the_folded_boards_pane_and_choosing_a_board_folds_it_again(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("b")
+        boards = app.screen.query_one(BoardsPane)
+        assert boards.display and boards.region.width > 0 and app.focused is boards
+        await pilot.press("j", "j", "enter")  # the second board: 자유게시판
+        await pilot.pause()
+        assert not boards.display and isinstance(app.focused, PostList)
+        assert boards.current is not None and boards.current.key == "free"
+
+
+async def test_b_hides_the_boards_pane_on_a_wide_terminal_and_brings_it_back(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        boards = app.screen.query_one(BoardsPane)
+        await pilot.press("shift+tab")
+        assert app.focused is boards
+        await pilot.press("b")
+        assert not boards.display and isinstance(app.focused, PostList)
+        assert app.screen.query_one(PostList).region.x == 0
+        await pilot.press("b")
+        assert boards.display and app.focused is boards
+
+
+async def test_a_terminal_that_grows_shows_the_boards_pane_again(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        boards = app.screen.query_one(BoardsPane)
+        assert not boards.display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert boards.display and boards.region.width > 0
