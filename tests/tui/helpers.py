@@ -10,12 +10,18 @@ from rich.text import Text
 from textual.widgets import Static
 
 from noticetui.tui.app import NoticeApp
+from noticetui.tui.widgets.post_list import PostList
 
 
 def shown_text(widget: Static) -> str:
     """The plain text a Static shows."""
     content = widget.content
     return content.plain if isinstance(content, Text) else str(content)
+
+
+def visible_lines(posts: PostList) -> list[str]:
+    """The post list's rows as the terminal shows them."""
+    return [posts.render_line(y).text for y in range(len(posts.rows))]
 
 
 async def settle(app: NoticeApp) -> None:

@@ -19,15 +19,10 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import shown_text
+from .helpers import shown_text, visible_lines
 from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
-
-
-def visible_lines(posts: PostList) -> list[str]:
-    """The post list's rows as the terminal shows them."""
-    return [posts.render_line(y).text for y in range(len(posts.rows))]
 
 
 async def test_app_lists_boards_with_unread_counts_and_all_posts(make_app: AppFactory) -> None:

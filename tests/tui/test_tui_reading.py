@@ -14,18 +14,13 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
-from .helpers import shown_text
+from .helpers import shown_text, visible_lines
 
 AppFactory = Callable[..., NoticeApp]
 OPEN_PRESS_RELEASE = ("j", "j", "enter")
 
 MAX_PRESSES = 200
 """The most presses of ``j`` a test makes to bring a line to the top of the pane."""
-
-
-def visible_lines(posts: PostList) -> list[str]:
-    """The post list's rows as the terminal shows them."""
-    return [posts.render_line(y).text for y in range(len(posts.rows))]
 
 
 async def test_all_boards_list_names_each_rows_board(make_app: AppFactory) -> None:
