@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from noticetui.i18n import _, ngettext
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.tui.actions import bindings
@@ -137,9 +138,9 @@ class ActivityScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """Fill the tables and keep them current."""
-        self.query_one("#activity-box").border_title = "Tasks"
+        self.query_one("#activity-box").border_title = _("Tasks")
         table = self.query_one("#activity-downloads", DataTable)
-        table.add_columns("#", "Post", "Progress", "Bytes", "Speed", "State")
+        table.add_columns("#", _("Post"), _("Progress"), _("Bytes"), _("Speed"), _("State"))
         self.query_one("#activity-log-text", Static).update(self.log_text())
         self.sample()
         self.set_interval(0.5, self.sample)
@@ -157,10 +158,10 @@ class ActivityScreen(ModalScreen[None]):
         table.clear()
         for row in rows:
             entry = row.entry
-            what = Text(sanitize_line(entry.title) or "(no title)", style="bold")
+            what = Text(sanitize_line(entry.title) or _("(no title)"), style="bold")
             what.truncate(TITLE_WIDTH, overflow="ellipsis")
             count = len(entry.files)
-            what.append(f" · {count} file{'s' if count != 1 else ''}" if count else "", style="dim")
+            what.append(" · " + ngettext("{n} file", "{n} files", count).format(n=count) if count else "", style="dim")
             table.add_row(
                 str(entry.id),
                 what,
