@@ -107,6 +107,10 @@ class Settings:
     notify_command: tuple[str, ...] = ()
     """The command ``sync --notify`` runs per matching new post, the post's title and URL appended as two
     more arguments (never through a shell); empty means ``notify-send``."""
+    open_command: tuple[str, ...] = ()
+    """The command the TUI opens a saved attachment (or its folder) with, as a list of arguments (never
+    through a shell); ``{path}`` in it is replaced by the path, else the path is appended.  Empty means the
+    system's: ``xdg-open`` on Linux, ``open`` on macOS, the file's association on Windows."""
     theme: str = ""
     """The TUI's colour theme, one of Textual's built-in themes (``nord``, ``gruvbox``…); empty: the default."""
 
@@ -304,7 +308,7 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
     known["theme"] = str
     known |= _NET_SETTINGS
-    lists = ("watch", "notify_command")
+    lists = ("watch", "notify_command", "open_command")
     for name in raw:
         if name not in known and name not in lists:
             raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join([*known, *lists])})")
@@ -318,4 +322,5 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
         **values,
         watch=_words(path, "settings.watch", raw.get("watch", [])),
         notify_command=_words(path, "settings.notify_command", raw.get("notify_command", [])),
+        open_command=_words(path, "settings.open_command", raw.get("open_command", [])),
     )

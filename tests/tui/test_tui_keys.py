@@ -49,12 +49,6 @@ PENDING = {
     "mark_board_read",
     "mark_all_read",
     "toggle_star",
-    "open_attachment",
-    "reveal_attachment",
-    "copy_url",
-    "copy_link",
-    "save_post",
-    "show_changes",
     "edit_boards",
 }
 """Actions declared in the registry whose methods other branches of issue 10 add: empty this set as they

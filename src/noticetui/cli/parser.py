@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--width", type=positive, help="wrap to this many columns (default: the terminal's)")
     p.add_argument("--attachment", type=int, metavar="N", help="preview attachment N (from 0) as text")
     p.add_argument("--no-mark-read", action="store_true", help="leave the post unread")
+    p.add_argument("--html", action="store_true", help="the post as a standalone HTML page (sanitised body)")
+    p.add_argument("--save", type=Path, metavar="PATH", help="write the post to a new file (.html: as HTML)")
+    p.add_argument("--changes", action="store_true", help="what changed since the previous version (a diff)")
 
     p = sub.add_parser("search", help="full-text search over cached titles and bodies")
     p.add_argument("query", nargs="+")

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from noticetui.cli.format import error, print_json, print_json_array, short_date, terminal_width
@@ -13,8 +14,9 @@ from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.feeds import write_feed
 from noticetui.net.fetch import FetchError
-from noticetui.render import render_html, sanitize_line, to_plain
-from noticetui.sizes import human_size
+from noticetui.post_diff import unified, version_text
+from noticetui.post_export import Format, body_text, file_name, post_text, render_post, write_new
+from noticetui.render import sanitize_line
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.sync import SyncError, ensure_body
 
@@ -62,31 +64,6 @@ def cmd_search(args: argparse.Namespace, ctx: AppContext) -> int:
     return 0
 
 
-def plain_text(row: PostRow, width: int | None) -> tuple[str, list[dict[str, Any]]]:
-    """A post's body as plain text wrapped at ``width`` (None: not wrapped), and its links."""
-    doc = render_html(row.body_html or "", row.url)
-    links = [{"number": link.number, "url": link.url, "text": link.text} for link in doc.links]
-    return to_plain(doc, width), links
-
-
-def _header(row: PostRow, files: list[AttachmentRow]) -> str:
-    facts = [row.board, sanitize_line(row.author) or "-", short_date(row.posted_at).strip() or "-"]
-    if row.views is not None:
-        facts.append(f"조회 {row.views:,}")
-    lines = [sanitize_line(row.title), " · ".join(facts), sanitize_line(row.url)]
-    return "\n".join(lines)
-
-
-def _files_block(files: list[AttachmentRow]) -> str:
-    if not files:
-        return ""
-    lines = ["", "Attachments:"]
-    for f in files:
-        saved = f"  saved: {f.saved_path}" if f.saved_path else ""
-        lines.append(f"  [{f.index}] {sanitize_line(f.name)} ({human_size(f.size, '?')}){saved}")
-    return "\n".join(lines)
-
-
 def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
     """A post as plain text (its body fetched first when it is not cached)."""
     row = ctx.store.find_post(args.post)
@@ -99,17 +76,13 @@ def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
         except (FetchError, SyncError) as exc:
             error(f"the body is not cached and cannot be fetched now: {exc}")
             status = 1
-    if args.attachment is not None:
-        from noticetui.cli.preview_cmd import show_attachment
-
-        return show_attachment(ctx, row, args.attachment)
+    other = _show_other(ctx, row, args)
+    if other is not None:
+        return other or status
+    files = ctx.store.attachments([row.id])[row.id]
     # JSON carries text, not layout: no line breaks of ours unless --width asks for them.
     width = args.width or (None if args.json else terminal_width())
-    files = ctx.store.attachments([row.id])[row.id]
-    if row.secret and not row.has_body:
-        text, links = "(secret post: the site shows it only with its password)", list[dict[str, Any]]()
-    else:
-        text, links = plain_text(row, width)
+    text, links = body_text(row, width)
     if not args.no_mark_read and row.has_body:
         ctx.store.set_read([row.id])
     if args.json:
@@ -117,8 +90,58 @@ def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
         data.update(text=text, links=links)
         print_json(data)
         return status
-    sys.stdout.write(_header(row, files) + "\n\n" + text.rstrip("\n") + "\n" + _files_block(files) + "\n")
+    sys.stdout.write(post_text(row, files, width))
     return status
+
+
+def _show_other(ctx: AppContext, row: PostRow, args: argparse.Namespace) -> int | None:
+    """What ``show`` prints instead of the text when asked (an attachment, the changes, HTML or a file);
+    None when it was not asked."""
+    if args.attachment is not None:
+        from noticetui.cli.preview_cmd import show_attachment
+
+        return show_attachment(ctx, row, args.attachment)
+    if args.changes:
+        return _print_changes(ctx, row)
+    if args.html or args.save is not None:
+        return _save_or_print(ctx, row, ctx.store.attachments([row.id])[row.id], args)
+    return None
+
+
+def _save_or_print(ctx: AppContext, row: PostRow, files: list[AttachmentRow], args: argparse.Namespace) -> int:
+    """``show --html`` prints the post as a standalone HTML page; ``--save PATH`` writes it (or the text)
+    to a new file (never over one: a taken name gets " (2)"), and prints the path written."""
+    fmt: Format = "html" if args.html or str(args.save).lower().endswith((".html", ".htm")) else "text"
+    page = render_post(row, files, fmt)
+    if not args.no_mark_read and row.has_body:
+        ctx.store.set_read([row.id])
+    if args.save is None:
+        sys.stdout.write(page)
+        return 0
+    target: Path = args.save
+    if target.is_dir():
+        target = target / file_name(row, fmt)
+    try:
+        written = write_new(target, page)
+    except OSError as exc:
+        error(f"cannot save to {target}: {exc.strerror or exc}")
+        return 1
+    print(written)
+    return 0
+
+
+def _print_changes(ctx: AppContext, row: PostRow) -> int:
+    """``show --changes``: the unified diff of the post's previous version and the current one."""
+    earlier = ctx.store.versions(row.id)
+    if not earlier:
+        print(f"post {row.id} has no earlier version: no sync found it edited")
+        return 0
+    last = earlier[-1]
+    old = version_text(last.title, last.body_html, row.url)
+    new = version_text(row.title, row.body_html or "", row.url)
+    label = f"previous (replaced {last.replaced_at})"
+    sys.stdout.write(unified(old, new, label, "current") or "the versions differ only in markup\n")
+    return 0
 
 
 async def _fetch_body(ctx: AppContext, post_id: int) -> PostRow:

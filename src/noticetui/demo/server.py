@@ -117,7 +117,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length > 0 else b""
         demo._log(self.command, self.path)
-        response = demo._dispatch(self.command, self.path, list(self.headers.items()), body)
+        response = demo._edited(demo._dispatch(self.command, self.path, list(self.headers.items()), body))
         page = is_page(response)
         fault = demo._take_fault(page)
         if not page:
@@ -204,6 +204,8 @@ class DemoServer:
         self.faults = FaultPlan()
         """The staged fault and its knobs (``bomb_size``, ``drip_bytes``, ``drip_interval``,
         ``honour_ranges``, ``ranges_seen``)."""
+        self.edits: list[tuple[str, str]] = []
+        """Text replaced in every HTML page served (see :meth:`edit_pages`)."""
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd: _HTTPServer | None = None
@@ -274,6 +276,25 @@ class DemoServer:
         with self._lock:
             self.faults.kind = kind
             self.faults.scope = scope
+
+    def edit_pages(self, old: str, new: str) -> None:
+        """Serve every HTML page with ``old`` replaced by ``new`` from now on: a post edited on the site
+        (a title in the list and on the post's page, or a sentence of its body) for the edited-posts tests."""
+        with self._lock:
+            self.edits.append((old, new))
+
+    def _edited(self, response: DemoResponse) -> DemoResponse:
+        content_type = response.header("content-type") or ""
+        with self._lock:
+            edits = list(self.edits)
+        if not edits or "html" not in content_type.lower() or response.status != 200:
+            return response
+        charset = content_type.partition("charset=")[2].strip() or "utf-8"
+        text = response.body.decode(charset, errors="replace")
+        for old, new in edits:
+            text = text.replace(old, new)
+        response.body = text.encode(charset, errors="xmlcharrefreplace")
+        return response
 
     def _take_fault(self, page: bool = True) -> str | None:
         with self._lock:

@@ -20,6 +20,7 @@ from noticetui.store.changes import merge_signature
 from noticetui.store.marks import OWING_BODY, SyncMarks
 from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row
 from noticetui.store.schema import SchemaTooNew, migrate
+from noticetui.store.versions import VersionRow, note_body, note_title, versions
 
 
 class StoreError(Exception):
@@ -184,6 +185,7 @@ class Store(SyncMarks):
                 reindex = old[1] != title or moved
                 if reindex:
                     fts.unindex(conn, [post_id])
+                note_title(conn, post_id, old[2], old[1], stub.title, now)  # an edit keeps the old title
                 conn.execute(
                     """UPDATE posts SET title = ?, url = ?, request = ?, author = coalesce(?, author),
                            posted_at = CASE WHEN posted_exact = 1 OR ? IS NULL THEN posted_at ELSE ? END,
@@ -228,10 +230,9 @@ class Store(SyncMarks):
                 "UPDATE posts SET body_at = ?, body_stale = 0, body_failures = 0, has_file = max(has_file, ?) WHERE id = ?",
                 (now, int(bool(post.attachments)), post_id),
             )
-            conn.execute(
-                "INSERT OR REPLACE INTO bodies (post_id, html) VALUES (?, ?)",
-                (post_id, fts.compress_body(post.body_html)),
-            )
+            body = fts.compress_body(post.body_html)
+            note_body(conn, post_id, body, now)  # an edited post keeps what it said before
+            conn.execute("INSERT OR REPLACE INTO bodies (post_id, html) VALUES (?, ?)", (post_id, body))
             fts.index(conn, [post_id])
             for att in post.attachments:
                 request = att.request.to_json() if att.request else None
@@ -246,6 +247,10 @@ class Store(SyncMarks):
         """Mark posts read (or unread)."""
         with self.transaction() as conn:
             conn.executemany("UPDATE posts SET read = ? WHERE id = ?", [(int(read), i) for i in post_ids])
+
+    def versions(self, post_id: int) -> list[VersionRow]:
+        """The earlier versions of an edited post, oldest first (see :mod:`noticetui.store.versions`)."""
+        return versions(self.conn, post_id)
 
     def set_saved(self, post_id: int, index: int, path: Path, sha256: str) -> None:
         """Remember where an attachment was saved and its digest."""

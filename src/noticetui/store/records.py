@@ -67,6 +67,8 @@ class PostRow:
     read: bool
     has_body: bool
     body_html: str | None = None
+    edited: bool = False
+    """Whether a sync found the post changed since it was first read (its earlier versions are kept)."""
 
     @property
     def ref(self) -> str:
@@ -89,19 +91,23 @@ class PostRow:
             "read": self.read,
             "category": self.category,
             "comments": self.comments,
+            "edited": self.edited,
             "attachments": [{"name": a.name, "size": a.size} for a in attachments],
         }
 
 
 POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
-    p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL"""
+    p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL,
+    p.edited_at IS NOT NULL"""
 """The columns :func:`post_from_row` reads, in order (``p`` = posts, ``b`` = boards)."""
+_BODY = POST_COLUMNS.count(",") + 1
+"""The index of the stored body, selected after the columns."""
 
 
 def post_from_row(row: Sequence[Any]) -> PostRow:
     """A :class:`PostRow` from a row selected as :data:`POST_COLUMNS` (plus the stored body, if any)."""
     posted = datetime.fromisoformat(str(row[8])) if row[8] else None
-    body = decompress_body(row[18]) if len(row) > 18 and row[18] is not None else None
+    body = decompress_body(row[_BODY]) if len(row) > _BODY and row[_BODY] is not None else None
     return PostRow(
         id=int(row[0]),
         board_id=int(row[1]),
@@ -122,4 +128,5 @@ def post_from_row(row: Sequence[Any]) -> PostRow:
         read=bool(row[16]),
         has_body=bool(row[17]),
         body_html=body,
+        edited=bool(row[18]),
     )

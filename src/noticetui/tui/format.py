@@ -22,6 +22,8 @@ NOTICE_MARK = "공지"
 """What marks a pinned notice in the list (four cells wide, like the column it sits in)."""
 FILE_MARK = "📎"
 SECRET_MARK = "🔒"
+EDITED_MARK = "✎"
+"""What marks a post a sync found edited (``=`` shows what changed)."""
 TODAY = "오늘"
 """What the list shows for a post from today whose site gave only its date (no time to show)."""
 DATE_WIDTH = 10
@@ -139,6 +141,8 @@ def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] =
         text.stylize(WATCH_STYLE, offset + start, offset + end)
     if any(search):  # highlight_words([]) would match the empty string everywhere
         text.highlight_words([w for w in search if w], SEARCH_STYLE, case_sensitive=False)
+    if post.edited:
+        text.append(" " + EDITED_MARK, style="italic")
     if post.has_file:
         text.append(" " + FILE_MARK)
     if post.comments:

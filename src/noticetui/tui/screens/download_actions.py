@@ -4,6 +4,7 @@ download), the tasks screen cancels and retries, and the status line shows the q
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.worker import Worker
@@ -19,6 +20,9 @@ from noticetui.tui.task_log import TaskLog
 from noticetui.tui.widgets.attachments import AttachmentsView
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from noticetui.downloads import SavedFile
 
 
 class DownloadActions(TaskScreen):
@@ -112,6 +116,10 @@ class DownloadActions(TaskScreen):
         self.query_one("#status", StatusLine).say(said)
         self.show_downloads()
         await self.refresh_attachments()
+        self.after_download(message.job, message.saved)
+
+    def after_download(self, job: int, saved: list[SavedFile]) -> None:
+        """What to do once queue entry ``job`` saved its files (nothing here; ``x`` opens them)."""
 
     @on(m.DownloadFailed)
     async def download_failed(self, message: m.DownloadFailed) -> None:
@@ -126,6 +134,7 @@ class DownloadActions(TaskScreen):
         self.notify(logged.detail, title="Download failed", severity="error", markup=False)
         self.show_downloads()
         await self.refresh_attachments()
+        self.after_download(message.job, [])
 
     async def refresh_attachments(self) -> None:
         """Re-read the open post's attachments from the store."""

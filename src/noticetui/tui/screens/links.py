@@ -52,9 +52,11 @@ class LinksScreen(ModalScreen[Target | None]):
         Binding("down", "pick", "Pick from the list", show=False, id="links.pick"),
     ]
 
-    def __init__(self, choices: list[Target]) -> None:
+    def __init__(self, choices: list[Target], title: str = "Open a link or image") -> None:
         super().__init__()
         self.choices = choices
+        self.box_title = title
+        """The box's title: what Enter does with the choice (open it, copy its address)."""
 
     def compose(self) -> ComposeResult:
         """The number box, the choices, and a line of help (or of what went wrong)."""
@@ -70,7 +72,7 @@ class LinksScreen(ModalScreen[Target | None]):
 
     def on_mount(self) -> None:
         """Title the box and wait for a number."""
-        self.query_one("#links-box").border_title = "Open a link or image"
+        self.query_one("#links-box").border_title = self.box_title
         self.query_one("#links-number", Input).focus()
 
     @on(Input.Changed, "#links-number")

@@ -17,9 +17,9 @@ from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 from noticetui.tui import messages as m
 from noticetui.tui.links import Target, targets
-from noticetui.tui.screens.download_actions import DownloadActions
 from noticetui.tui.screens.links import LinksScreen
 from noticetui.tui.screens.preview import PreviewScreen
+from noticetui.tui.screens.save_actions import SaveActions
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
@@ -31,8 +31,9 @@ def is_console_browser(browser: webbrowser.BaseBrowser) -> bool:
     return type(browser) is webbrowser.GenericBrowser
 
 
-class PostActionsScreen(DownloadActions):
-    """Actions on the open post (its downloads are in :class:`DownloadActions`)."""
+class PostActionsScreen(SaveActions):
+    """Actions on the open post (saving, copying and changes in :class:`SaveActions`, opening files in
+    :class:`FileActions`, downloads in :class:`DownloadActions`)."""
 
     @property
     def has_boards(self) -> bool:
