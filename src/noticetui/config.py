@@ -107,6 +107,9 @@ class Settings:
     notify_command: tuple[str, ...] = ()
     """The command ``sync --notify`` runs per matching new post, the post's title and URL appended as two
     more arguments (never through a shell); empty means ``notify-send``."""
+    refresh_every: float = 0.0
+    """Seconds between two syncs of every board while the TUI is open (``refresh_every = "30m"``, the
+    syntax of ``sync --every``); 0 (or absent) turns auto-refresh off."""
     open_command: tuple[str, ...] = ()
     """The command the TUI opens a saved attachment (or its folder) with, as a list of arguments (never
     through a shell); ``{path}`` in it is replaced by the path, else the path is appended.  Empty means the
@@ -301,6 +304,32 @@ def _check_net_settings(path: Path, values: dict[str, Any]) -> None:
             raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 1, got {values[name]}")
 
 
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in ``30m``, ``2h``, ``1h30m``, ``90s`` or bare seconds; ValueError for anything else."""
+    cleaned = text.strip().lower()
+    if not re.fullmatch(r"(?:\d+[smhd])+|\d+", cleaned):
+        raise ValueError(f"expected a duration such as 30m, 2h or 1h30m, got {text!r}")
+    if cleaned.isdigit():
+        return float(cleaned)
+    return float(sum(int(n) * _UNITS[u] for n, u in re.findall(r"(\d+)([smhd])", cleaned)))
+
+
+def _refresh_every(path: Path, raw: dict[str, Any]) -> float:
+    """``[settings] refresh_every``: a duration string or whole seconds; 0 means off."""
+    value = raw.get("refresh_every", 0)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return parse_duration(value)
+        except ValueError as exc:
+            raise ConfigError(path, "settings.refresh_every", str(exc)) from None
+    raise ConfigError(path, "settings.refresh_every", f'expected a duration such as "30m" (0: off), got {value!r}')
+
+
 def _parse_settings(path: Path, raw: Any) -> Settings:
     if not isinstance(raw, dict):
         raise ConfigError(path, "settings", "expected a table")
@@ -308,7 +337,7 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
     known["theme"] = str
     known |= _NET_SETTINGS
-    lists = ("watch", "notify_command", "open_command")
+    lists = ("watch", "notify_command", "open_command", "refresh_every")  # each parsed by its own function below
     for name in raw:
         if name not in known and name not in lists:
             raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join([*known, *lists])})")
@@ -322,5 +351,6 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
         **values,
         watch=_words(path, "settings.watch", raw.get("watch", [])),
         notify_command=_words(path, "settings.notify_command", raw.get("notify_command", [])),
+        refresh_every=_refresh_every(path, raw),
         open_command=_words(path, "settings.open_command", raw.get("open_command", [])),
     )

@@ -1,8 +1,9 @@
-"""Changing ``config.toml`` from the command line without disturbing what the user wrote.
+"""Changing ``config.toml`` (from the command line or the TUI's boards editor) without disturbing what the
+user wrote.
 
-``add`` appends a ``[[boards]]`` block to the file's text and ``remove`` cuts one block out, so comments
-and formatting elsewhere in the file stay as they were.  Every change is checked by parsing the result
-before it replaces the file (atomically).
+``add`` appends a ``[[boards]]`` block to the file's text, ``remove`` cuts one block out, a rename edits
+the lines of one block and a move swaps two blocks, so comments and formatting elsewhere in the file stay
+as they were.  Every change is checked by parsing the result before it replaces the file (atomically).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +25,8 @@ def toml_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    # JSON string escapes are valid TOML basic-string escapes.
-    return json.dumps(str(value), ensure_ascii=False)
+    # JSON string escapes are valid TOML basic-string escapes; JSON leaves DEL raw, which TOML forbids.
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def board_block(board: BoardConfig) -> str:
@@ -117,6 +119,111 @@ def _replace(path: Path, text: str) -> Config:
     finally:
         tmp.unlink(missing_ok=True)
     return config
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Where one ``[[boards]]`` block sits in the file's lines: ``start`` takes in the comment lines
+    right above its header (they describe it), ``end`` leaves out the blank and comment lines after it."""
+
+    start: int
+    end: int
+    name: str | None
+
+
+def _spans(lines: list[str]) -> list[_Span]:
+    """Every ``[[boards]]`` block of ``lines``, in file order."""
+    heads = [i for i, line in enumerate(lines) if line.strip() == "[[boards]]"]
+    spans: list[_Span] = []
+    for head in heads:
+        end = next(
+            (i for i in range(head + 1, len(lines)) if _is_header(lines[i]) and not _is_board_subtable(lines[i])),
+            len(lines),
+        )
+        while end > head + 1 and _is_filler(lines[end - 1]):
+            end -= 1
+        start, floor = head, spans[-1].end if spans else 0
+        while start > floor and lines[start - 1].lstrip().startswith("#"):
+            start -= 1
+        names = re.findall(r'^\s*name\s*=\s*(".*?"|\'.*?\')\s*$', "".join(lines[head:end]), re.M)
+        spans.append(_Span(start, end, _unquote(names[0]) if names else None))
+    return spans
+
+
+def _is_filler(line: str) -> bool:
+    return not line.strip() or line.lstrip().startswith("#")
+
+
+def _find(path: Path, lines: list[str], name: str) -> tuple[int, list[_Span]]:
+    spans = _spans(lines)
+    for n, span in enumerate(spans):
+        if span.name == name:
+            return n, spans
+    raise ConfigError(path, "boards", f"could not find the block of board {name!r}; edit the file by hand")
+
+
+def rename_board(path: Path, name: str, new_name: str, title: str) -> Config:
+    """Give board ``name`` the name ``new_name`` and the display title ``title`` (empty: none)."""
+    current = load_config(path)
+    if current.board(name) is None:
+        raise ConfigError(path, "boards", f"no board named {name!r}")
+    if new_name != name and current.board(new_name):
+        raise ConfigError(path, "boards", f"a board named {new_name!r} already exists")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    span = _spans(lines)[_find(path, lines, name)[0]]
+    block = _renamed(lines[span.start : span.end], new_name, title)
+    result = _replace(path, "".join(lines[: span.start] + block + lines[span.end :]))
+    renamed = result.board(new_name)
+    if renamed is None or renamed.title != title or len(result.boards) != len(current.boards):
+        raise ConfigError(path, "boards", "could not rename the board cleanly; edit the file by hand")
+    return result
+
+
+def _renamed(block: list[str], new_name: str, title: str) -> list[str]:
+    """A board block's lines with its ``name`` line replaced and its ``title`` line replaced, added or
+    dropped (an empty ``title``)."""
+    block = list(block)
+    if block and not block[-1].endswith("\n"):
+        block[-1] += "\n"
+    # Only the block's own keys, above any [boards.profile] sub-table (whose keys may be called anything).
+    own = next((i for i, line in enumerate(block) if _is_board_subtable(line)), len(block))
+    at_name = next(i for i in range(own) if re.match(r"\s*name\s*=", block[i]))
+    block[at_name] = f"name = {toml_value(new_name)}\n"
+    at_title = next((i for i in range(own) if re.match(r"\s*title\s*=", block[i])), None)
+    if at_title is not None:
+        del block[at_title]
+        if at_title < at_name:  # a title written above the name
+            at_name -= 1
+    if title:
+        block.insert(at_name + 1, f"title = {toml_value(title)}\n")
+    return block
+
+
+def move_board(path: Path, name: str, offset: int) -> Config:
+    """Move board ``name`` one place up (``offset`` -1) or down (+1) in the file's order of boards; the
+    blank lines and sections between blocks stay where they were.  At either end nothing changes."""
+    current = load_config(path)
+    if current.board(name) is None:
+        raise ConfigError(path, "boards", f"no board named {name!r}")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    n, spans = _find(path, lines, name)
+    other = n + offset
+    if not 0 <= other < len(spans) or offset not in (-1, 1):
+        return current
+    first, second = sorted((spans[n], spans[other]), key=lambda s: s.start)
+
+    def text(span: _Span) -> list[str]:
+        block = lines[span.start : span.end]
+        return [*block[:-1], block[-1] if block[-1].endswith("\n") else block[-1] + "\n"]
+
+    swapped = [*lines[: first.start], *text(second), *lines[first.end : second.start], *text(first)]
+    swapped += lines[second.end :]
+    result = _replace(path, "".join(swapped))
+    order = [b.name for b in current.boards]
+    order[n], order[other] = order[other], order[n]
+    if [b.name for b in result.boards] != order:
+        raise ConfigError(path, "boards", "could not move the board cleanly; edit the file by hand")
+    return result
 
 
 def set_setting(path: Path, name: str, value: str | int | float | bool) -> Config:

@@ -28,7 +28,7 @@ def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) ->
 
 
 def truth(server: DemoServer) -> dict[str, SamplePost]:
-    return {ntt_no(p): p for p in sample_posts(server.now)}
+    return {ntt_no(p): p for p in sample_posts(server.now, "bbsntt-notice")}
 
 
 def items(cli: Cli) -> list[dict[str, Any]]:
@@ -43,7 +43,7 @@ def test_add_detects_bbsntt(cli: Cli, demo_server: DemoServer) -> None:
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
-    post = sample_posts(demo_server.now)[2]
+    post = sample_posts(demo_server.now, "bbsntt-notice")[2]
     board = demo_board_url(demo_server, "bbsntt")
     url = board.replace("selectBbsNttList", "selectBbsNttView") + f"&nttNo={ntt_no(post)}&pageIndex=2"
     assert cli("add", url, "--name", "from-post").code == 0
@@ -87,19 +87,19 @@ def test_download_saves_identical_files_under_korean_names(
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
-    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    secret = next(p for p in sample_posts(demo_server.now, "bbsntt-notice") if p.secret)
     item = next(i for i in items(synced) if i["key"] == ntt_no(secret))
     assert item["secret"] is True and "secret" in synced("show", str(item["id"])).out
 
 
 def test_download_by_a_session_that_never_opened_the_post_is_an_alert(demo_server: DemoServer) -> None:
-    post = next(p for p in sample_posts(demo_server.now) if p.attachments)
+    post = next(p for p in sample_posts(demo_server.now, "bbsntt-notice") if p.attachments)
     response = httpx.get(f"{demo_server.base_url}/bbsntt/www/downloadBbsFile.do?atchmnflNo={atchmnfl_no(post, 0)}")
     assert response.status_code == 200 and "잘못된 접근입니다.".encode() in response.content
 
 
 def test_download_after_opening_the_post_sends_an_rfc5987_name(demo_server: DemoServer) -> None:
-    post = next(p for p in sample_posts(demo_server.now) if p.attachments and not p.secret)
+    post = next(p for p in sample_posts(demo_server.now, "bbsntt-notice") if p.attachments and not p.secret)
     board = demo_board_url(demo_server, "bbsntt")
     with httpx.Client() as client:
         client.get(board.replace("selectBbsNttList", "selectBbsNttView") + f"&nttNo={ntt_no(post)}")
@@ -110,7 +110,7 @@ def test_download_after_opening_the_post_sends_an_rfc5987_name(demo_server: Demo
 
 
 def test_notices_are_pinned_on_the_first_page_only(demo_server: DemoServer) -> None:
-    notice = next(p for p in sample_posts(demo_server.now) if p.notice)
+    notice = next(p for p in sample_posts(demo_server.now, "bbsntt-notice") if p.notice)
     board = demo_board_url(demo_server, "bbsntt")
     first, second = (httpx.get(f"{board}&pageIndex={n}").text for n in (1, 2))
     assert f"nttNo={ntt_no(notice)}&" in first and f"nttNo={ntt_no(notice)}&" not in second

@@ -28,7 +28,7 @@ def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) ->
 
 
 def truth(server: DemoServer) -> dict[str, SamplePost]:
-    return {list_no(p): p for p in sample_posts(server.now)}
+    return {list_no(p): p for p in sample_posts(server.now, "boardes-notice")}
 
 
 def items(cli: Cli) -> list[dict[str, Any]]:
@@ -43,7 +43,7 @@ def test_add_detects_board_es(cli: Cli, demo_server: DemoServer) -> None:
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
-    post = sample_posts(demo_server.now)[2]
+    post = sample_posts(demo_server.now, "boardes-notice")[2]
     url = demo_board_url(demo_server, "boardes") + f"&act=view&list_no={list_no(post)}&tag=&nPage=1"
     assert cli("add", url, "--name", "from-post").code == 0
     assert cli("boards", "--json").json()[0]["url"] == demo_board_url(demo_server, "boardes")
@@ -85,13 +85,13 @@ def test_download_saves_identical_files_under_korean_names(
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
-    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    secret = next(p for p in sample_posts(demo_server.now, "boardes-notice") if p.secret)
     item = next(i for i in items(synced) if i["key"] == list_no(secret))
     assert item["secret"] is True and "secret" in synced("show", str(item["id"])).out
 
 
 def test_download_without_the_view_as_referer_is_an_alert(demo_server: DemoServer) -> None:
-    post = next(p for p in sample_posts(demo_server.now) if p.attachments)
+    post = next(p for p in sample_posts(demo_server.now, "boardes-notice") if p.attachments)
     url = f"{demo_server.base_url}/boardes/boardDownload.es?bid={BID}&list_no={list_no(post)}&seq=1"
     response = httpx.get(url, headers={"Referer": demo_board_url(demo_server, "boardes")})
     assert response.status_code == 200 and "정상적인 경로".encode() in response.content
@@ -99,7 +99,7 @@ def test_download_without_the_view_as_referer_is_an_alert(demo_server: DemoServe
 
 
 def test_download_from_the_view_sends_a_url_encoded_name(demo_server: DemoServer) -> None:
-    post = next(p for p in sample_posts(demo_server.now) if p.attachments)
+    post = next(p for p in sample_posts(demo_server.now, "boardes-notice") if p.attachments)
     view = demo_board_url(demo_server, "boardes") + f"&act=view&list_no={list_no(post)}&tag=&nPage=1"
     url = f"{demo_server.base_url}/boardes/boardDownload.es?bid={BID}&list_no={list_no(post)}&seq=1"
     response = httpx.get(url, headers={"Referer": view})

@@ -141,7 +141,7 @@ def test_an_alert_page_sent_instead_of_a_file_is_refused_with_its_message(
 
     board = demo_board_url(demo_server, "gnuboard")
     # A download link from a session that never viewed the post: gnuboard answers 200 with an alert page.
-    key = next(p.key for p in sample_posts(demo_server.now) if p.attachments and not p.secret)
+    key = next(p.key for p in sample_posts(demo_server.now, "g5-notice") if p.attachments and not p.secret)
     url = board.replace("board.php", "download.php") + f"&wr_id={key}&no=0&nonce=x"
     attachment = Attachment(0, "공고문.hwpx", None, Request(url))
 

@@ -23,8 +23,8 @@ def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) ->
     yield add_and_sync(cli_at(tmp_path_factory.mktemp("g4") / "home"), boards)
 
 
-def truth(server: DemoServer) -> dict[str, SamplePost]:
-    return {p.key: p for p in sample_posts(server.now)}
+def truth(server: DemoServer, board: str) -> dict[str, SamplePost]:
+    return {p.key: p for p in sample_posts(server.now, board)}
 
 
 def items(cli: Cli, board: str) -> list[dict[str, Any]]:
@@ -35,17 +35,19 @@ def test_add_detects_gnuboard4_on_the_charset_header_board(cli: Cli, demo_server
     result = cli("add", demo_board_url(demo_server, "gnuboard4", "g4-notice"))
     assert result.code == 0, result.err
     assert "engine: gnuboard4" in result.out
-    assert "[공지] 주차장 이용 요금 조정 안내" in result.out
+    pinned = next(p for p in sample_posts(demo_server.now, "g4-notice") if p.notice)
+    assert f"[공지] {pinned.title}" in result.out
 
 
 def test_add_detects_gnuboard4_when_the_charset_is_only_in_the_meta(cli: Cli, demo_server: DemoServer) -> None:
     result = cli("add", demo_board_url(demo_server, "gnuboard4", "g4-data"))
     assert result.code == 0, result.err
-    assert "engine: gnuboard4" in result.out and "주차장 이용 요금 조정 안내" in result.out
+    pinned = next(p for p in sample_posts(demo_server.now, "g4-data") if p.notice)
+    assert "engine: gnuboard4" in result.out and pinned.title in result.out
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
-    key = sample_posts(demo_server.now)[20].key
+    key = sample_posts(demo_server.now, "g4-notice")[20].key
     url = demo_board_url(demo_server, "gnuboard4", "g4-notice") + f"&wr_id={key}&page=2"
     assert cli("add", url, "--name", "from-post").code == 0
     board = cli("boards", "--json").json()[0]
@@ -54,7 +56,7 @@ def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
 
 @pytest.mark.parametrize("board", ["g4-notice", "g4-data"])
 def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_server: DemoServer, board: str) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, board)
     listed = items(synced, board)
     assert sorted(str(i["key"]) for i in listed) == sorted(posts)
     for item in listed:
@@ -73,12 +75,12 @@ def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_serve
 
 
 def test_categories_of_the_category_board(synced: Cli, demo_server: DemoServer) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, "g4-data")
     assert all(i["category"] == posts[str(i["key"])].category for i in items(synced, "g4-data"))
 
 
 def test_show_prints_the_whole_body_with_the_inline_photo(synced: Cli, demo_server: DemoServer) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, "g4-notice")
     item = next(
         i for i in items(synced, "g4-notice") if any(n.endswith(".jpg") for n, _ in posts[str(i["key"])].attachments)
     )
@@ -88,14 +90,14 @@ def test_show_prints_the_whole_body_with_the_inline_photo(synced: Cli, demo_serv
 def test_download_saves_identical_files_under_their_euc_kr_names(
     synced: Cli, demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, "g4-data")
     item = next(i for i in items(synced, "g4-data") if any("%" in a["name"] for a in i["attachments"]))
     result = synced("download", str(item["id"]), "--to", str(tmp_path))
     assert_saved(result, {name: data for _no, name, data in listed_files(posts[str(item["key"])])})
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
-    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    secret = next(p for p in sample_posts(demo_server.now, "g4-notice") if p.secret)
     item = next(i for i in items(synced, "g4-notice") if i["key"] == secret.key)
     assert item["secret"] is True
     assert "secret" in synced("show", str(item["id"])).out

@@ -16,7 +16,7 @@ def post_with_files(server: DemoServer) -> SamplePost:
     """A readable post whose page lists a file under a Korean name: chosen by property, as keys move with time."""
     return next(
         p
-        for p in sample_posts(server.now)
+        for p in sample_posts(server.now, "g4-notice")
         if not p.secret and any(not name.isascii() for _no, name, _data in listed_files(p))
     )
 
@@ -41,7 +41,7 @@ def test_data_board_names_the_charset_only_in_the_meta(client: httpx.Client, dem
 
 def test_every_list_page_pins_the_notices_again(client: httpx.Client, demo_server: DemoServer) -> None:
     page = client.get(demo_board_url(demo_server, "gnuboard4", "g4-notice") + "&page=3").content
-    notices = [p for p in sample_posts(demo_server.now) if p.notice]
+    notices = [p for p in sample_posts(demo_server.now, "g4-notice") if p.notice]
     assert all(f"wr_id={p.key}&page=3' style='font-weight:bold;'".encode() in page for p in notices)
 
 
@@ -71,7 +71,7 @@ def test_download_after_viewing_sends_the_raw_euc_kr_name(client: httpx.Client, 
 
 def test_secret_post_moves_to_the_password_form_with_a_script(client: httpx.Client, demo_server: DemoServer) -> None:
     board = demo_board_url(demo_server, "gnuboard4", "g4-notice")
-    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    secret = next(p for p in sample_posts(demo_server.now, "g4-notice") if p.secret)
     response = client.get(f"{board}&wr_id={secret.key}")
     assert response.status_code == 200
     assert f"location.replace('./password.php?w=s&bo_table=notice&wr_id={secret.key}')".encode() in response.content
@@ -79,7 +79,7 @@ def test_secret_post_moves_to_the_password_form_with_a_script(client: httpx.Clie
 
 def test_the_password_opens_the_secret_post(client: httpx.Client, demo_server: DemoServer) -> None:
     board = demo_board_url(demo_server, "gnuboard4", "g4-notice")
-    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    secret = next(p for p in sample_posts(demo_server.now, "g4-notice") if p.secret)
     check = board.replace("board.php?bo_table=notice", "password_check.php")
     client.post(check, data={"w": "s", "bo_table": "notice", "wr_id": secret.key, "wr_password": PASSWORD})
     response = client.get(f"{board}&wr_id={secret.key}")

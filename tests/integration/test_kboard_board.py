@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from noticetui.demo.content import SamplePost, sample_posts
+from noticetui.demo.content import SamplePost
 from noticetui.demo.server import DemoServer
+from noticetui.demo.sites.kboard import board_posts
 
 from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
@@ -22,13 +23,18 @@ IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko"
 @pytest.fixture(scope="module", params=BOARDS)
 def synced(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Cli:
     """Each sample board added and synced (five pages, bodies too) in a home of its own."""
-    return add_and_sync(
-        cli_at(tmp_path_factory.mktemp("kboard") / "home"), {"kb": demo_board_url(demo_server, "kboard", request.param)}
-    )
+    url = demo_board_url(demo_server, "kboard", request.param)
+    cli = add_and_sync(cli_at(tmp_path_factory.mktemp("kboard") / "home"), {"kb": url})
+    _BOARD_OF[cli.home] = request.param
+    return cli
 
 
-def truth(server: DemoServer) -> dict[str, SamplePost]:
-    return {p.key: p for p in sample_posts(server.now)}
+_BOARD_OF: dict[Path, str] = {}
+"""Which sample board each synced home follows: each board says different things."""
+
+
+def truth(server: DemoServer, cli: Cli) -> dict[str, SamplePost]:
+    return {p.key: p for p in board_posts(_BOARD_OF.get(cli.home, "kboard-notice"), server.now)}
 
 
 def as_listed(post: SamplePost, now: datetime) -> datetime:
@@ -56,26 +62,26 @@ def test_add_detects_kboard(cli: Cli, demo_server: DemoServer, board: str) -> No
 
 def test_add_accepts_a_document_url_and_keeps_page_id(cli: Cli, demo_server: DemoServer) -> None:
     board = demo_board_url(demo_server, "kboard", "kboard-data")
-    key = sample_posts(demo_server.now)[0].key
+    key = board_posts("kboard-data", demo_server.now)[0].key
     result = cli("add", f"{board}&pageid=2&mod=document&uid={key}", "--name", "from-post")
     assert result.code == 0, result.err
     assert cli("boards", "--json").json()[0]["url"] == board
 
 
 def test_sync_lists_every_post_exactly_once(synced: Cli, demo_server: DemoServer) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, synced)
     keys = [item["key"] for item in listed(synced)]
     assert sorted(keys, key=int) == sorted(posts, key=int)
 
 
 def test_listed_titles_authors_and_views_match_the_site(synced: Cli, demo_server: DemoServer) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, synced)
     got = [(i["title"], i["author"], i["views"]) for i in sorted(listed(synced), key=lambda i: int(i["key"]))]
     assert got == [(p.title, p.author, p.views) for _k, p in sorted(posts.items(), key=lambda kv: int(kv[0]))]
 
 
 def test_posted_at_is_exact_and_in_seoul_time(synced: Cli, demo_server: DemoServer) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, synced)
     for item in listed(synced):
         post = posts[item["key"]]
         # A secret post's page asks for its password, so only the list's date (or today's time) is known.
@@ -85,14 +91,14 @@ def test_posted_at_is_exact_and_in_seoul_time(synced: Cli, demo_server: DemoServ
 
 
 def test_notices_and_secret_posts_are_flagged_once(synced: Cli, demo_server: DemoServer) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, synced)
     items = listed(synced)
     assert sorted(i["key"] for i in items if i["notice"]) == sorted(k for k, p in posts.items() if p.notice)
     assert [i["key"] for i in items if i["secret"]] == [k for k, p in posts.items() if p.secret]
 
 
 def test_attachment_names_are_the_buttons(synced: Cli, demo_server: DemoServer) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, synced)
     for item in listed(synced):
         post = posts[item["key"]]
         if not post.secret:
@@ -100,7 +106,7 @@ def test_attachment_names_are_the_buttons(synced: Cli, demo_server: DemoServer) 
 
 
 def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, synced)
     item = next(i for i in listed(synced) if not posts[i["key"]].secret and "<table" in posts[i["key"]].body_html)
     shown = show_json(synced, item)
     assert shown["title"] == posts[item["key"]].title
@@ -108,7 +114,7 @@ def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> Non
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
-    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    secret = next(p for p in truth(demo_server, synced).values() if p.secret)
     item = next(i for i in listed(synced) if i["key"] == secret.key)
     assert (item["secret"], item["title"]) == (True, secret.title)
     assert "secret" in synced("show", str(item["id"])).out
@@ -117,7 +123,7 @@ def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoSe
 def test_download_saves_identical_files_named_as_kboard_sends_them(
     synced: Cli, demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, synced)
     item = next(i for i in listed(synced) if len(i["attachments"]) >= 3)
     result = synced("download", str(item["id"]), "--to", str(tmp_path))
     # KBoard's fileDownload() turns every space of a name into "-" before sending it.
@@ -127,7 +133,7 @@ def test_download_saves_identical_files_named_as_kboard_sends_them(
 def test_download_of_a_name_with_percent_hash_and_middle_dot(
     synced: Cli, demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    posts = truth(demo_server)
+    posts = truth(demo_server, synced)
     item = next(i for i in listed(synced) if any("%" in a["name"] for a in i["attachments"]))
     index = next(n for n, a in enumerate(item["attachments"]) if "%" in a["name"])
     result = synced("download", str(item["id"]), "--index", str(index), "--to", str(tmp_path))
@@ -142,7 +148,7 @@ def test_download_as_internet_explorer_decodes_the_euc_kr_name(tmp_path: Path, d
     cli = cli_at(tmp_path / "ie", user_agent=IE11)
     assert cli("add", demo_board_url(demo_server, "kboard", "kboard-notice"), "--name", "ie").code == 0
     assert cli("sync", "--pages", "1").code == 0
-    posts = truth(demo_server)
+    posts = truth(demo_server, cli)
     item = next(i for i in listed(cli) if any(a["name"].endswith(".pdf") for a in i["attachments"]))
     index = next(n for n, a in enumerate(item["attachments"]) if a["name"].endswith(".pdf"))
     result = cli("download", str(item["id"]), "--index", str(index), "--to", str(tmp_path / "files"))

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from noticetui.demo.content import SamplePost, sample_posts
+from noticetui.demo.content import SamplePost
 from noticetui.demo.server import DemoServer
+from noticetui.demo.sites.kboard import board_posts
 from noticetui.engines.base import parse_html
 from noticetui.engines.kboard import ENGINE
 from noticetui.models import ParseContext, Post
@@ -29,7 +30,7 @@ def client() -> Iterator[httpx.Client]:
 
 
 def with_files(server: DemoServer) -> SamplePost:
-    return next(p for p in sample_posts(server.now) if len(p.attachments) >= 2 and not p.secret)
+    return next(p for p in board_posts("kboard-notice", server.now) if len(p.attachments) >= 2 and not p.secret)
 
 
 def open_post(client: httpx.Client, server: DemoServer, post: SamplePost) -> tuple[Post, str]:
@@ -67,7 +68,7 @@ def test_download_button_url_is_not_escaped(client: httpx.Client, demo_server: D
 
 def test_notices_head_every_list_page(client: httpx.Client, demo_server: DemoServer) -> None:
     url = demo_board_url(demo_server, "kboard", "kboard-notice")
-    notices = sum(p.notice for p in sample_posts(demo_server.now))
+    notices = sum(p.notice for p in board_posts("kboard-notice", demo_server.now))
     for page in (url, f"{url}?pageid=2"):
         assert client.get(page).text.count('<tr class="kboard-list-notice">') == notices
 
@@ -81,7 +82,7 @@ def test_permalink_without_slash_redirects(client: httpx.Client, demo_server: De
 
 
 def test_secret_post_asks_for_its_password_then_opens(client: httpx.Client, demo_server: DemoServer) -> None:
-    secret = next(p for p in sample_posts(demo_server.now) if p.secret)
+    secret = next(p for p in board_posts("kboard-notice", demo_server.now) if p.secret)
     url = f"{demo_board_url(demo_server, 'kboard', 'kboard-notice')}?mod=document&uid={secret.key}"
     locked = ENGINE.parse_post(parse_html(client.get(url).text), ParseContext(url, demo_server.now), secret.key)
     assert locked.secret

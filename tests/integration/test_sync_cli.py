@@ -22,7 +22,8 @@ from noticetui.sync import SyncLock, lock_path
 
 from .conftest import Cli, demo_board_url
 
-WATCHED = "지원사업"
+WATCHED = "휴관"
+"""A word of several titles on the first page of the g5 sample board (a city's notices: closures)."""
 
 
 class _Held(BaseHTTPRequestHandler):

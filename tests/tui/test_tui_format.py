@@ -188,3 +188,19 @@ def test_board_with_many_posts_is_read_one_page_at_a_time() -> None:
     cache.get(0)
     assert cache.pages_loaded == 1
     store.close()
+
+
+def test_a_starred_post_shows_a_star_before_its_title_and_keeps_the_width() -> None:
+    plain, starred = (post_line(row(title="공지 제목", starred=s), 60, NOW).plain for s in (False, True))
+    assert "★ 공지 제목" in starred and "★" not in plain
+    assert cell_len(starred) == cell_len(plain) == 60
+
+
+def test_patching_the_page_cache_shows_new_marks_without_reading_the_store_again() -> None:
+    source = CountingSource(5)
+    cache = PageCache(source, page_size=5)
+    first = cache.get(0)
+    assert first is not None
+    cache.patch({first.id}, read=True, starred=True)
+    again = cache.get(0)
+    assert again is not None and again.read and again.starred and len(source.fetches) == 1

@@ -19,7 +19,7 @@ Command = Callable[[argparse.Namespace, AppContext], int]
 
 def _commands() -> dict[str, Command]:
     # Imported here so that `noticetui --help` stays quick.
-    from noticetui.cli import boards_cmds, doctor_cmd, net_cmds, posts_cmds, serve_cmd, sync_cmd
+    from noticetui.cli import boards_cmds, doctor_cmd, net_cmds, posts_cmds, reading_cmds, serve_cmd, sync_cmd
 
     return {
         "add": boards_cmds.cmd_add,
@@ -33,6 +33,9 @@ def _commands() -> dict[str, Command]:
         "export": posts_cmds.cmd_export,
         "doctor": doctor_cmd.cmd_doctor,
         "serve": serve_cmd.cmd_serve,
+        "read": reading_cmds.cmd_read,
+        "star": reading_cmds.cmd_star,
+        "unstar": reading_cmds.cmd_star,
     }
 
 

@@ -12,6 +12,8 @@ from noticetui.config import BoardConfig
 from noticetui.config_write import add_board
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer, run_forever
+from noticetui.demo.throwaway import downloaded_files, keep_files
+from noticetui.i18n import _
 from noticetui.paths import resolve_paths
 
 if TYPE_CHECKING:
@@ -48,27 +50,59 @@ def demo_home(server: DemoServer, home: Path) -> AppContext:
 def cmd_tui(args: argparse.Namespace) -> int:
     """Open the TUI; on the sample boards with --demo or when no board is configured yet."""
     from noticetui.tui.app import NoticeApp
-    from noticetui.tui.crash import crash_log_dir
 
-    ctx = AppContext.load()
-    if not args.demo and ctx.config.boards:
-        try:
-            return _run(NoticeApp(ctx))
-        finally:
-            ctx.close()
-    ctx.close()
     if not args.demo:
-        print("No boards configured yet: opening the bundled sample boards (noticetui add URL adds yours).")
+        # The user's own config and cache: a broken config stops here, with its one line (exit 1).
+        ctx = AppContext.load()
+        if ctx.config.boards:
+            try:
+                return _run(NoticeApp(ctx))
+            finally:
+                ctx.close()
+        ctx.close()
+        print(_("No boards configured yet: opening the bundled sample boards (noticetui add URL adds yours)."))
+    return run_demo()
+
+
+def run_demo() -> int:
+    """The TUI over the sample boards in a throwaway home; the user's config is never read.
+
+    Nothing is written to the user's config, data or cache directories: the demo's config, cache and
+    downloads live in a temporary directory (a crash log alone would go to the user's data directory).
+    Files the user chose to keep are copied to their downloads folder once the TUI has closed.
+    """
+    from noticetui.tui.crash import crash_log_dir
+    from noticetui.tui.demo_app import DemoApp
+
+    user = resolve_paths()
     with DemoServer() as server, tempfile.TemporaryDirectory(prefix="noticetui-demo-") as home:
         demo = demo_home(server, Path(home))
-        app = NoticeApp(demo)
-        app.crash_dir = crash_log_dir(resolve_paths().database)  # not in the throwaway home
+        app = DemoApp(demo, keep_to=user.downloads)
+        app.crash_dir = crash_log_dir(user.database)  # not in the throwaway home
         try:
             status = _run(app)
         finally:
             demo.close()
+        if app.keep_downloads:
+            status = _keep(demo.download_dir, user.downloads) or status
     sys.stdout.flush()
     return status
+
+
+def _keep(folder: Path, dest: Path) -> int:
+    """Copy what was downloaded in the demo to ``dest``; 1 (and one line) when that fails."""
+    try:
+        kept = keep_files(downloaded_files(folder), folder, dest)
+    except OSError as exc:
+        sys.stderr.write(
+            _("noticetui: could not keep the demo's downloads in {dest}: {error}").format(
+                dest=dest, error=exc.strerror or exc
+            )
+            + "\n"
+        )
+        return 1
+    print(_("Kept {n} downloaded file(s) in {dest}").format(n=len(kept), dest=dest))
+    return 0
 
 
 def _run(app: NoticeApp) -> int:

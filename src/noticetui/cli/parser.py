@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 from noticetui import __version__
+from noticetui.config import parse_duration
 from noticetui.feeds import FORMATS
 
 
@@ -26,18 +26,12 @@ def positive(text: str) -> int:
     return int(text)
 
 
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
 def duration(text: str) -> float:
     """An argparse type: ``30m``, ``2h``, ``1h30m``, ``90s`` or bare seconds; at least one second."""
-    parts = re.fullmatch(r"(?:\d+[smhd])+|\d+", text.strip().lower())
-    if not parts:
-        raise argparse.ArgumentTypeError(f"expected a duration such as 30m, 2h or 1h30m, got {text!r}")
-    if text.strip().isdigit():
-        seconds = float(text)
-    else:
-        seconds = float(sum(int(n) * _UNITS[u] for n, u in re.findall(r"(\d+)([smhd])", text.lower())))
+    try:
+        seconds = parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     if seconds < 1:
         raise argparse.ArgumentTypeError(f"expected at least 1s, got {text!r}")
     return seconds
@@ -88,7 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("board", nargs="?")
     p.add_argument("--json", action="store_true")
     p.add_argument("--unread", action="store_true", help="only unread posts")
+    p.add_argument("--starred", action="store_true", help="only starred posts, newest star first")
     p.add_argument("--limit", type=positive)
+
+    p = sub.add_parser("read", help="mark posts (or whole boards with --all) read")
+    p.add_argument(
+        "targets", nargs="*", metavar="ID|BOARD", help="post ids; with --all, board names (none: every board)"
+    )
+    p.add_argument("--all", action="store_true", help="every post of the boards named (of every board if none)")
+    p.add_argument("--unread", action="store_true", help="mark them unread instead")
+
+    for name, verb in (("star", "star posts"), ("unstar", "take posts' stars away")):
+        p = sub.add_parser(name, help=verb)
+        p.add_argument("posts", nargs="+", metavar="ID", help="post ids from `list`, or BOARD:KEY")
 
     p = sub.add_parser("show", help="a post as plain text")
     p.add_argument("post", help="a post id from `list`, or BOARD:KEY")

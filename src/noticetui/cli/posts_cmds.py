@@ -35,7 +35,7 @@ def _print_rows(ctx: AppContext, batches: Iterable[list[PostRow]], as_json: bool
     for rows in batches:
         files = ctx.store.attachments([r.id for r in rows])
         for r in rows:
-            marks = ("[공지] " if r.notice else "") + ("[비밀] " if r.secret else "")
+            marks = ("★ " if r.starred else "") + ("[공지] " if r.notice else "") + ("[비밀] " if r.secret else "")
             unread = "*" if not r.read else " "
             clip = f"  +{len(files[r.id])} files" if files[r.id] else ("  +files" if r.has_file else "")
             author = f"  ({sanitize_line(r.author)})" if r.author else ""
@@ -53,6 +53,10 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
             _print_rows(ctx, [], args.json)
             return 0
         board_id = row.id
+    if args.starred:
+        starred = ctx.store.starred_posts(board_id, unread_only=args.unread, limit=args.limit)
+        _print_rows(ctx, [starred], args.json)
+        return 0
     _print_rows(ctx, ctx.store.iter_posts(board_id, unread_only=args.unread, limit=args.limit), args.json)
     return 0
 

@@ -11,6 +11,8 @@ from importlib import resources
 
 PDF = "sample.pdf"
 """A one-page PDF with an English and a Korean text line."""
+HWP = "sample.hwp"
+"""A Hangul 5.0 (HWP) document: a compound file with a compressed body (a grant call and its table)."""
 HWPX = "sample.hwpx"
 """A Hangul (HWPX) document: a zip of OWPML XML with Korean paragraphs."""
 POSTER_JPG = "poster.jpg"
@@ -20,7 +22,7 @@ PHOTO_JPG = "photo.jpg"
 TXT_CP949 = "notice_cp949.txt"
 """Korean plain text in CP949, CRLF line ends."""
 
-ALL = (PDF, HWPX, POSTER_JPG, PHOTO_JPG, TXT_CP949)
+ALL = (PDF, HWP, HWPX, POSTER_JPG, PHOTO_JPG, TXT_CP949)
 """Every sample file."""
 
 IMAGES = (POSTER_JPG, PHOTO_JPG)

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from noticetui.demo import assets, corpus
+from noticetui.demo.flavours import BOARDS, Flavour
+from noticetui.demo.stories import Context, Story, question
 from noticetui.models import SEOUL
 
 SEED = 20260302
@@ -29,6 +31,8 @@ _AUTHORS = {
     "휴관": ("관리자", "admin"),
     "행사": ("관리자", "admin"),
     "안내": ("관리자", "admin"),
+    "학사": ("학사지원팀", "haksa"),
+    "자료": ("정보공개팀", "info"),
 }
 _GUESTS = ("홍길동", "김민지", "이서준")
 _KINDS = ("사업공고", "보도자료", "채용", "휴관", "행사", "안내")
@@ -36,6 +40,8 @@ _KIND_WEIGHTS = (5, 3, 3, 2, 2, 2)
 # Fixed roles by position (0 = newest top-level post); everything else is drawn from the seed.
 _NEWEST_GRANT, _SECRET_AT, _REPLIED_AT, _EVENT_AT = 0, 3, 6, 9
 _NOTICES_AT = (12, 30)
+# Where a flavoured board's one pinned notice sits: boards pinned theirs at different times.
+_PINNED_SLOTS = (12, 30, 15, 21, 27, 33, 18, 24, 36, 39, 14, 26, 20, 32)
 _TOP_LEVEL = 47
 _COMMENTS = (
     "좋은 정보 감사합니다.",
@@ -110,14 +116,19 @@ def editor_image(name: str) -> bytes | None:
     return assets.asset(wanted) if wanted in assets.IMAGES else None
 
 
-def sample_posts(now: datetime) -> list[SamplePost]:
-    """Every sample post relative to ``now``, newest thread first; a reply follows the post it answers.
+def sample_posts(now: datetime, board: str = "") -> list[SamplePost]:
+    """Every sample post of ``board`` relative to ``now``, newest thread first; a reply follows its post.
 
-    Pinned notices sit at their place in time here: pinning them is the site's business.
+    Every board has the same shape (keys, dates, the secret post, the reply, comments), so a test of one
+    engine holds for all; what the posts say depends on the board's flavour
+    (:data:`noticetui.demo.flavours.BOARDS`): a press-release board carries press releases, a university
+    board its notices.  A board without a flavour (``""``) gets the mixed set of every kind, with two
+    pinned notices; a flavoured board pins one.  Pinned notices sit at their place in time here: pinning
+    them is the site's business.
     """
     if now.tzinfo is None:
         now = now.replace(tzinfo=SEOUL)
-    return list(_generate(now.astimezone(SEOUL).replace(second=0, microsecond=0)))
+    return list(_generate(now.astimezone(SEOUL).replace(second=0, microsecond=0), board))
 
 
 @dataclass
@@ -131,15 +142,28 @@ class _Draft:
     reply_to: _Draft | None = None
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
     key: str = ""
+    story: Story | None = None
+    """The flavoured board's story this post tells (None on the mixed board)."""
+    odd_name: bool = False
+    """Whether the post also attaches :data:`corpus.ODD_NAME` (every board has one such post)."""
 
 
-@lru_cache(maxsize=8)
-def _generate(now: datetime) -> tuple[SamplePost, ...]:
+@lru_cache(maxsize=64)
+def _generate(now: datetime, board: str) -> tuple[SamplePost, ...]:
     rng = random.Random(SEED)
     drafts = _top_level_drafts(rng, now)
+    flavour = BOARDS.get(board)
+    if flavour is not None:
+        slot = _PINNED_SLOTS[sorted(BOARDS).index(board) % len(_PINNED_SLOTS)]
+        # Boards of one kind pin different notices: the n-th such board its n-th notice.
+        kin = [b for b in sorted(BOARDS) if BOARDS[b] is flavour].index(board)
+        pinned = (flavour.pinned, *flavour.also_pinned)[kin % (1 + len(flavour.also_pinned))]
+        _flavour(drafts, flavour, random.Random(f"{SEED}-{board}"), slot, pinned)
     replied = drafts[_REPLIED_AT]
     reply = _Draft("문의", f"RE: {replied.title}", replied.posted_at + timedelta(hours=3, minutes=17), rng)
     reply.reply_to = replied
+    if flavour is not None:
+        reply.story = Story("문의", reply.title, lambda c: _answer(flavour.answer))
     threads = [*drafts[: _REPLIED_AT + 1], reply, *drafts[_REPLIED_AT + 1 :]]
     comments = {id(d): (rng.randint(1, 4) if rng.random() < 0.3 else 0) for d in threads}
     # Keys follow creation order; each post's comments take the ids right after it, as gnuboard's do.
@@ -173,6 +197,70 @@ def _top_level_drafts(rng: random.Random, now: datetime) -> list[_Draft]:
     return drafts
 
 
+def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random, pinned_at: int, pinned: Story) -> None:
+    """Retell ``drafts`` (same dates, keys and roles) with the stories of ``flavour``; titles stay distinct."""
+    deck: list[Story] = []
+    used: set[str] = set()
+    for i, draft in enumerate(drafts):
+        draft.notice = i == pinned_at  # one pinned notice: a real board pins few
+        if i in (_SECRET_AT, _REPLIED_AT):
+            title = flavour.asks[0] if i == _REPLIED_AT else "개인정보가 포함된 문의입니다"
+            story = Story("문의", title, question(flavour.asks[1]))
+        elif draft.notice:
+            story = pinned
+        elif i == 0:
+            story, draft.odd_name = flavour.headline, True
+        else:
+            story, title = _deal(deck, flavour.stories, deck_rng, draft.posted_at, used)
+        draft.story, draft.kind = story, story.kind
+        draft.title = _unique(
+            title if story in flavour.stories else _title(story.title, draft.posted_at, 0), story.kind, used
+        )
+
+
+def _deal(
+    deck: list[Story], stories: tuple[Story, ...], rng: random.Random, day: datetime, used: set[str]
+) -> tuple[Story, str]:
+    """The next story off a shuffled deck (so a board's kinds stay mixed) whose title is still free."""
+    n = rng.randint(2, 12)
+    if not deck:
+        deck.extend(rng.sample(stories, len(stories)))
+    # A story whose title is taken waits in the deck; failing the deck, any story of the board will do.
+    for pool in (deck, rng.sample(stories, len(stories))):
+        for story in pool:
+            title = _title(story.title, day, n)
+            if title not in used:
+                if story in deck:
+                    deck.remove(story)
+                return story, title
+    story = deck.pop(0)
+    return story, _title(story.title, day, n)
+
+
+def _fields(day: datetime, n: int) -> dict[str, object]:
+    half = "상반기" if day.month < 7 else "하반기"
+    return {"year": day.year, "month": day.month, "n": n, "half": half, "term": "1학기" if day.month < 7 else "2학기"}
+
+
+def _title(template: str, day: datetime, n: int) -> str:
+    return template.format_map(_fields(day, n))
+
+
+def _unique(title: str, kind: str, used: set[str]) -> str:
+    # A notice called again is a re-announcement on a real board.
+    if title in used:
+        title = f"[{'재문의' if kind == '문의' else '재공고'}] {title}"
+    count = 2
+    while title in used:
+        title, count = f"{title.removesuffix(f' ({count - 1})')} ({count})", count + 1
+    used.add(title)
+    return title
+
+
+def _answer(text: str) -> str:
+    return f"<p>안녕하세요. 문의하신 내용에 답변드립니다.</p><p>{text}<br>감사합니다.</p>"
+
+
 def _kind_at(i: int, rng: random.Random) -> str:
     if i == 1:
         return "보도자료"
@@ -193,7 +281,7 @@ def _finish(draft: _Draft, comments: int, now: datetime) -> SamplePost:
         author, author_id = ("관리자", "admin") if draft.reply_to else (rng.choice(_GUESTS), None)
     else:
         author, author_id = _AUTHORS[kind]
-    attachments = _attachments(draft)
+    attachments = _attachments(draft) if draft.story is None else _story_files(draft, draft.story)
     base_views = 3 + int(rng.paretovariate(1.3) * 35) if day.date() < now.date() else rng.randint(2, 40)
     return SamplePost(
         key=draft.key,
@@ -218,6 +306,8 @@ def _finish(draft: _Draft, comments: int, now: datetime) -> SamplePost:
 def _body(draft: _Draft) -> str:
     rng, day, kind = draft.rng, draft.posted_at, draft.kind
     hwp = rng.random() < 0.35
+    if draft.story is not None:
+        return draft.story.body(Context(rng, day, f"{day:%y%m%d%H%M}", hwp and kind != "문의"))
     if kind == "사업공고":
         return corpus.grant_body(rng, day, hwp)
     if kind == "보도자료":
@@ -235,6 +325,12 @@ def _body(draft: _Draft) -> str:
             "<p>안녕하세요. 문의하신 내용에 답변드립니다.</p><p>개인사업자도 신청하실 수 있습니다.<br>감사합니다.</p>"
         )
     return corpus.question_body(rng)
+
+
+def _story_files(draft: _Draft, story: Story) -> list[tuple[str, bytes]]:
+    fields = _fields(draft.posted_at, 0)
+    files = [(name.format_map(fields), assets.asset(f)) for name, f in story.files]
+    return [*files, (corpus.ODD_NAME, assets.asset(assets.PDF))] if draft.odd_name else files
 
 
 def _attachments(draft: _Draft) -> list[tuple[str, bytes]]:

@@ -118,7 +118,7 @@ def board(mid: str) -> BoardSetup | None:
 
 def documents(setup: BoardSetup, now: datetime) -> list[Document]:
     """The board's documents in list order (newest first), pinned ones included."""
-    docs = [Document(setup, p, setup.srl_base + 10 * int(p.key)) for p in sample_posts(now)]
+    docs = [Document(setup, p, setup.srl_base + 10 * int(p.key)) for p in sample_posts(now, f"rhymix-{setup.mid}")]
     return sorted(docs, key=lambda d: d.post.posted_at, reverse=True)
 
 

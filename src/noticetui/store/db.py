@@ -18,6 +18,7 @@ from noticetui.store import search as fts
 from noticetui.store.changes import keep_full_title as keep_full_title  # re-exported: callers import it from here
 from noticetui.store.changes import merge_signature
 from noticetui.store.marks import OWING_BODY, SyncMarks
+from noticetui.store.reading import ReadingMarks
 from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row
 from noticetui.store.schema import SchemaTooNew, migrate
 from noticetui.store.versions import VersionRow, note_body, note_title, versions
@@ -43,7 +44,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store(SyncMarks):
+class Store(SyncMarks, ReadingMarks):
     """The cache database; open it with :meth:`open` and close it when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:

@@ -67,6 +67,8 @@ class PostRow:
     read: bool
     has_body: bool
     body_html: str | None = None
+    starred: bool = False
+    """Whether the reader starred the post (``posts.starred_at`` is set)."""
     edited: bool = False
     """Whether a sync found the post changed since it was first read (its earlier versions are kept)."""
 
@@ -89,6 +91,7 @@ class PostRow:
             "notice": self.notice,
             "secret": self.secret,
             "read": self.read,
+            "starred": self.starred,
             "category": self.category,
             "comments": self.comments,
             "edited": self.edited,
@@ -98,7 +101,7 @@ class PostRow:
 
 POST_COLUMNS = """p.id, p.board_id, b.name, p.key, p.title, p.url, p.request, p.author, p.posted_at, p.views,
     p.notice, p.secret, p.reply_depth, p.comments, p.has_file, p.category, p.read, p.body_at IS NOT NULL,
-    p.edited_at IS NOT NULL"""
+    p.starred_at IS NOT NULL, p.edited_at IS NOT NULL"""
 """The columns :func:`post_from_row` reads, in order (``p`` = posts, ``b`` = boards)."""
 _BODY = POST_COLUMNS.count(",") + 1
 """The index of the stored body, selected after the columns."""
@@ -128,5 +131,6 @@ def post_from_row(row: Sequence[Any]) -> PostRow:
         read=bool(row[16]),
         has_body=bool(row[17]),
         body_html=body,
-        edited=bool(row[18]),
+        starred=bool(row[18]),
+        edited=bool(row[19]),
     )

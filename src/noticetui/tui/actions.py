@@ -18,7 +18,7 @@ from textual.binding import Binding
 
 from noticetui.i18n import N_
 
-Area = Literal["app", "main", "boards", "posts", "post", "tasks"]
+Area = Literal["app", "main", "boards", "posts", "post", "tasks", "boards_editor", "board_form"]
 """Where an action's key works: everywhere, on the main screen, or while a pane (or screen) has focus."""
 
 AREA_TITLES: dict[Area, str] = {
@@ -28,6 +28,8 @@ AREA_TITLES: dict[Area, str] = {
     "posts": N_("Post list"),
     "post": N_("Open post"),
     "tasks": N_("Tasks screen"),
+    "boards_editor": N_("Boards editor"),
+    "board_form": N_("Add or rename"),  # short: area titles share the help table's key column
 }
 """The help screen's and the README's section titles, in this order."""
 
@@ -273,6 +275,97 @@ ACTIONS: tuple[Action, ...] = (
         palette=False,
     ),
     _a("tasks.retry", "r", N_("Retry"), N_("Retry the highlighted download"), "tasks", action="retry", palette=False),
+    # --- boards editor (E) ----------------------------------------------------------------------------
+    _a(
+        "boards_editor.add",
+        "a",
+        N_("Add"),
+        N_("Follow a new board: its address, the engine found and a preview of its rows"),
+        "boards_editor",
+        action="add",
+        show=True,
+        palette=False,
+        needs_boards=False,
+    ),
+    _a(
+        "boards_editor.rename",
+        "e",
+        N_("Rename"),
+        N_("Change the highlighted board's name and title"),
+        "boards_editor",
+        action="rename",
+        show=True,
+        palette=False,
+    ),
+    _a(
+        "boards_editor.remove",
+        "D,delete",
+        N_("Remove"),
+        N_("Stop following the highlighted board (its cached posts stay unless you ask)"),
+        "boards_editor",
+        action="remove",
+        show=True,
+        palette=False,
+        key_display="D",
+    ),
+    _a(
+        "boards_editor.move_up",
+        "K,shift+up",
+        N_("Move up"),
+        N_("Move the highlighted board up"),
+        "boards_editor",
+        action="move(-1)",
+        show=True,
+        palette=False,
+        key_display="K",
+    ),
+    _a(
+        "boards_editor.move_down",
+        "J,shift+down",
+        N_("Move down"),
+        N_("Move the highlighted board down"),
+        "boards_editor",
+        action="move(1)",
+        show=True,
+        palette=False,
+        key_display="J",
+    ),
+    _a("boards_editor.down", "j", N_("Down"), N_("Next board"), "boards_editor", action="cursor(1)", palette=False),
+    _a("boards_editor.up", "k", N_("Up"), N_("Previous board"), "boards_editor", action="cursor(-1)", palette=False),
+    _a(
+        "boards_editor.close",
+        "escape,q,E",
+        N_("Close"),
+        N_("Back to the boards"),
+        "boards_editor",
+        action="close",
+        show=True,
+        palette=False,
+        needs_boards=False,
+    ),
+    # --- adding or renaming a board (from the boards editor) ------------------------------------------
+    _a(
+        "board_form.save",
+        "ctrl+s",
+        N_("Save"),
+        N_("Save the board (Enter in the last field does too)"),
+        "board_form",
+        action="save",
+        show=True,
+        palette=False,
+        needs_boards=False,
+    ),
+    _a(
+        "board_form.cancel",
+        "escape",
+        N_("Cancel"),
+        N_("Close without saving"),
+        "board_form",
+        action="cancel",
+        show=True,
+        palette=False,
+        needs_boards=False,
+    ),
 )
 """Every action, grouped by area, in the order the help screen lists them."""
 

@@ -22,6 +22,9 @@ NOTICE_MARK = "공지"
 """What marks a pinned notice in the list (four cells wide, like the column it sits in)."""
 FILE_MARK = "📎"
 SECRET_MARK = "🔒"
+STAR_MARK = "★"
+"""What marks a starred post, before its title."""
+STAR_STYLE = "yellow"
 EDITED_MARK = "✎"
 """What marks a post a sync found edited (``=`` shows what changed)."""
 TODAY = "오늘"
@@ -125,9 +128,11 @@ WATCH_STYLE = "bold yellow"
 
 
 def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] = ()) -> Text:
-    """The title with its reply indent, secret lock, attachment clip and comment count; the ``search``
+    """The title with its star, reply indent, secret lock, attachment clip and comment count; the ``search``
     and ``watch`` words in it highlighted (case-insensitively; page text is never markup)."""
     text = Text()
+    if post.starred:
+        text.append(STAR_MARK + " ", style=STAR_STYLE)
     if post.reply_depth:
         text.append("  " * min(post.reply_depth, 4) + "↳ ", style="dim")
     if post.secret:

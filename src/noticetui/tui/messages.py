@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class SyncStarted(Message):
-    """A sync of ``boards`` boards began."""
+    """A sync of ``boards`` boards began (the boards called ``names``)."""
 
     boards: int
+    names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -59,6 +60,14 @@ class SyncFailed(Message):
 @dataclass
 class SyncFinished(Message):
     """Every board of the sync has reported."""
+
+
+@dataclass
+class SyncBlocked(Message):
+    """A sync did not start: another process (a CLI ``sync``) holds the cache's sync lock."""
+
+    reason: str
+    """One line: ``another sync is running (pid N)``."""
 
 
 @dataclass

@@ -10,6 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from noticetui.i18n import _
 from noticetui.store import PostRow, Store
 
 
@@ -55,6 +56,25 @@ class BoardPosts:
     def fetch(self, offset: int, limit: int) -> list[PostRow]:
         """One page of posts from the store."""
         return self.store.posts(self.board_id, unread_only=self.unread_only, limit=limit, offset=offset)
+
+
+@dataclass(frozen=True)
+class StarredPosts:
+    """The starred posts of every board, newest star first (the boards pane's "★ Starred")."""
+
+    store: Store
+    label: str
+    unread_only: bool = False
+    tags: int = 0
+    """The width of the board column; 0 for none."""
+
+    def count(self) -> int:
+        """The number of starred posts (unread ones only when ``unread_only``)."""
+        return self.store.count_starred(unread_only=self.unread_only)
+
+    def fetch(self, offset: int, limit: int) -> list[PostRow]:
+        """One page of starred posts."""
+        return self.store.starred_posts(unread_only=self.unread_only, limit=limit, offset=offset)
 
 
 @dataclass(frozen=True)
@@ -105,10 +125,15 @@ class PageCache:
 
     def mark_read(self, post_id: int) -> None:
         """Show a post as read without reloading its page (the list stays put while the user reads)."""
+        self.patch({post_id}, read=True)
+
+    def patch(self, post_ids: set[int], *, read: bool | None = None, starred: bool | None = None) -> None:
+        """Show posts read or unread, starred or not, without reloading their pages."""
         for page in self._pages.values():
             for i, row in enumerate(page):
-                if row.id == post_id:
-                    page[i] = replace(row, read=True)
+                if row.id in post_ids:
+                    row = replace(row, read=row.read if read is None else read)
+                    page[i] = replace(row, starred=row.starred if starred is None else starred)
 
     def index_near(self, post_id: int, start: int, stop: int) -> int | None:
         """Where post ``post_id`` is between rows ``start`` and ``stop`` (both included), or None."""
@@ -153,10 +178,13 @@ class BoardEntry:
 
 
 ALL_BOARDS = "*"
+STARRED = "★"
+"""The key of the "★ Starred" line (no board can be called this: names are letters, digits and ``_ . -``)."""
 
 
-def board_entries(store: Store, configured: list[tuple[str, str]]) -> list[BoardEntry]:
-    """All boards, then the configured ``(name, title)`` boards in config order, then cached leftovers."""
+def board_entries(store: Store, configured: list[tuple[str, str]], starred: bool = False) -> list[BoardEntry]:
+    """All boards, "★ Starred" (while any post is starred, or when ``starred``), then the configured
+    ``(name, title)`` boards in config order, then cached leftovers."""
     cached = {row.name: row for row in store.boards()}
     entries = [
         BoardEntry(
@@ -167,6 +195,10 @@ def board_entries(store: Store, configured: list[tuple[str, str]]) -> list[Board
             posts=sum(r.posts for r in cached.values()),
         )
     ]
+    stars = store.count_starred()
+    if stars or starred:
+        # Shown once something is starred: until then it would be one more line on every screen.
+        entries.append(BoardEntry(STARRED, _("★ Starred"), None, store.count_starred(unread_only=True), stars))
     for name, title in configured:
         row = cached.pop(name, None)
         if row is None:

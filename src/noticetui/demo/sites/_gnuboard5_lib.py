@@ -30,9 +30,9 @@ class BoardData:
 
 
 @lru_cache(maxsize=8)
-def board_data(now: datetime) -> BoardData:
-    """The notice board's posts at ``now``, in list order, with the lookups the pages need."""
-    posts = tuple(content.sample_posts(now))
+def board_data(now: datetime, board: str) -> BoardData:
+    """Board ``board``'s posts at ``now`` (``g5-notice``, ``g4-data``…), in list order, with the lookups pages need."""
+    posts = tuple(content.sample_posts(now, board))
     # bo_notice lists the newest notice first: board_notice() prepends each new one.
     notices = tuple(p.key for p in sorted(posts, key=lambda p: -int(p.key)) if p.notice)
     stored = {

@@ -45,7 +45,7 @@ def listed_files(post: content.SamplePost) -> list[tuple[str, bytes]]:
 
 
 def _posts(now: datetime) -> dict[str, content.SamplePost]:
-    return {ntt_no(p): p for p in content.sample_posts(now)}
+    return {ntt_no(p): p for p in content.sample_posts(now, "bbsntt-notice")}
 
 
 class BbsNttSite:

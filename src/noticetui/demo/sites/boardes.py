@@ -42,7 +42,7 @@ def listed_files(post: content.SamplePost) -> list[tuple[str, bytes]]:
 
 
 def _posts(now: datetime) -> dict[str, content.SamplePost]:
-    return {list_no(p): p for p in content.sample_posts(now)}
+    return {list_no(p): p for p in content.sample_posts(now, "boardes-notice")}
 
 
 class BoardEsSite:

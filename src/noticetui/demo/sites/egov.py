@@ -92,7 +92,7 @@ def board_posts(name: str, now: datetime) -> tuple[content.SamplePost, ...]:
     """
     app = app_named(name)
     posts = []
-    for post in content.sample_posts(now):
+    for post in content.sample_posts(now, name):
         if post.secret and app.kind != "article":
             continue
         day = post.posted_at.replace(hour=0, minute=0)

@@ -139,7 +139,7 @@ def _board_php(request: DemoRequest) -> DemoResponse:
 
 
 def _list(request: DemoRequest, bo_table: str, conf: BoardConf, params: dict[str, str]) -> str:
-    board, now = board_data(_now(request)), _now(request)
+    board, now = board_data(_now(request), f"g4-{bo_table}"), _now(request)
     page = max(_int(params.get("page", "")), 1)
     sca = params.get("sca", "") if conf.categories else ""
     qstr = _qstr(params)
@@ -192,7 +192,7 @@ def _row(post: content.SamplePost, num: str, bo_table: str, conf: BoardConf, qst
 
 
 def _view(request: DemoRequest, bo_table: str, conf: BoardConf, wr_id: str, params: dict[str, str]) -> DemoResponse:
-    board = board_data(_now(request))
+    board = board_data(_now(request), f"g4-{bo_table}")
     post = board.by_id.get(wr_id)
     qstr = _qstr(params)
     if post is None:
@@ -266,7 +266,7 @@ def _download(request: DemoRequest) -> DemoResponse:
     # Links from elsewhere are refused: only a session that viewed the post may download its files.
     if conf is None or not request.session.get(f"ss_view_{bo_table}_{wr_id}"):
         return _page(tpl.alert("잘못된 접근입니다.", "", CHARSET), header)
-    post = board_data(_now(request)).by_id.get(wr_id)
+    post = board_data(_now(request), f"g4-{bo_table}").by_id.get(wr_id)
     no = _int(params.get("no", ""))
     if post is None or not 0 <= no < len(post.attachments):
         return _page(tpl.alert_close("파일 정보가 존재하지 않습니다.", CHARSET), header)
@@ -292,7 +292,7 @@ def _password_check(request: DemoRequest) -> DemoResponse:
     params = _params(request)
     bo_table, wr_id = params.get("bo_table", ""), params.get("wr_id", "")
     conf = BOARDS.get(bo_table, BOARDS["notice"])
-    if wr_id not in board_data(_now(request)).by_id:
+    if wr_id not in board_data(_now(request), f"g4-{bo_table if bo_table in BOARDS else 'notice'}").by_id:
         return _page(tpl.alert("글이 존재하지 않습니다.", "", CHARSET), conf.charset_header)
     if params.get("wr_password") != PASSWORD:
         return _page(tpl.alert("패스워드가 틀립니다.", "", CHARSET), conf.charset_header)
@@ -302,7 +302,10 @@ def _password_check(request: DemoRequest) -> DemoResponse:
 
 def _data(request: DemoRequest, route: str) -> DemoResponse:
     name = route.rsplit("/", 1)[-1]
-    board = board_data(_now(request))
+    # /data/file/<bo_table>/<stored name>: each board stores its own uploads.
+    parts = route.split("/")
+    bo_table = parts[3] if len(parts) > 4 and parts[3] in BOARDS else "notice"
+    board = board_data(_now(request), f"g4-{bo_table}")
     if route.startswith("/data/file/") and name in board.stored:
         wr_id, no = board.stored[name]
         return DemoResponse.file(board.by_id[wr_id].attachments[no][1], None, content_type="image/jpeg")

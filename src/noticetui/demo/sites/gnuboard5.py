@@ -24,6 +24,8 @@ from noticetui.demo.templates import gnuboard5 as tpl
 from noticetui.demo.templates import gnuboard5_view as vtpl
 
 BO_TABLE = "notice"
+BOARD_NAME = "g5-notice"
+"""The board's name among the sample boards: it picks what the posts say (see ``demo.flavours``)."""
 BO_SUBJECT = "공지사항"
 PAGE_ROWS = 15
 """``bo_page_rows``: rows per list page, pinned notices included."""
@@ -90,7 +92,7 @@ class Gnuboard5Site:
         return self._list(request)
 
     def _list(self, request: DemoRequest) -> DemoResponse:
-        site, board = _site(request), lib.board_data(_now(request))
+        site, board = _site(request), lib.board_data(_now(request), BOARD_NAME)
         page = max(lib.php_int(request.param("page")), 1)
         sca = request.param("sca")
         qstr = lib.qstr(request)
@@ -156,7 +158,7 @@ class Gnuboard5Site:
         )
 
     def _view(self, request: DemoRequest, wr_id: str) -> DemoResponse:
-        site, board = _site(request), lib.board_data(_now(request))
+        site, board = _site(request), lib.board_data(_now(request), BOARD_NAME)
         list_url = f"{site}/bbs/board.php?bo_table={BO_TABLE}"
         post = board.by_id.get(wr_id)
         if post is None:
@@ -226,7 +228,7 @@ class Gnuboard5Site:
     # --- download.php and friends ----------------------------------------------------------------
 
     def _download(self, request: DemoRequest) -> DemoResponse:
-        site, board = _site(request), lib.board_data(_now(request))
+        site, board = _site(request), lib.board_data(_now(request), BOARD_NAME)
         wr_id = request.param("wr_id")
         if request.param("bo_table") != BO_TABLE:
             return _alert(request, "존재하지 않는 게시판입니다.", site)
@@ -257,7 +259,7 @@ class Gnuboard5Site:
         return _page(tpl.document(site, "비밀글 열람", form, BO_TABLE))
 
     def _password_check(self, request: DemoRequest) -> DemoResponse:
-        site, board = _site(request), lib.board_data(_now(request))
+        site, board = _site(request), lib.board_data(_now(request), BOARD_NAME)
         wr_id = request.param("wr_id")
         if wr_id not in board.by_id:
             return _alert(request, "글이 존재하지 않습니다.\\n\\n글이 삭제되었거나 이동된 경우입니다.")
@@ -269,7 +271,7 @@ class Gnuboard5Site:
         return _with_session_headers(DemoResponse.redirect(target))
 
     def _link(self, request: DemoRequest) -> DemoResponse:
-        post = lib.board_data(_now(request)).by_id.get(request.param("wr_id"))
+        post = lib.board_data(_now(request), BOARD_NAME).by_id.get(request.param("wr_id"))
         no = lib.php_int(request.param("no"))
         if post is None or not 1 <= no <= len(post.links):
             return _page(tpl.alert_close(_site(request), "링크가 없습니다."))
@@ -277,13 +279,13 @@ class Gnuboard5Site:
 
     def _view_image(self, request: DemoRequest) -> DemoResponse:
         site, fn = _site(request), request.param("fn")
-        if fn not in lib.board_data(_now(request)).stored:
+        if fn not in lib.board_data(_now(request), BOARD_NAME).stored:
             return _page(tpl.alert_close(site, "파일이 존재하지 않습니다."))
         body = f'<div><img src="{site}/data/file/{BO_TABLE}/{fn}" alt=""></div>'
         return _page(tpl.document(site, "이미지 크게보기", body, BO_TABLE))
 
     def _data(self, request: DemoRequest, route: str) -> DemoResponse:
-        board = lib.board_data(_now(request))
+        board = lib.board_data(_now(request), BOARD_NAME)
         name = route.rsplit("/", 1)[-1]
         if route.startswith(f"/data/file/{BO_TABLE}/") and name in board.stored:
             wr_id, no = board.stored[name]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -83,9 +83,24 @@ class _Posts:
     """Every uid in ascending order (for the previous/next links)."""
 
 
+UID_OFFSET = {"kboard-notice": 0, "kboard-data": 1000}
+"""KBoard keeps every board's documents in one table: uids are unique across boards."""
+
+
 @lru_cache(maxsize=8)
-def _posts(now: datetime) -> _Posts:
-    posts = sorted(content.sample_posts(now), key=lambda p: -int(p.key))
+def board_posts(name: str, now: datetime) -> tuple[content.SamplePost, ...]:
+    """The ground truth of board ``name``: its sample posts, keyed by their site-wide uid."""
+    offset = UID_OFFSET[name]
+
+    def uid(key: str | None) -> str | None:
+        return None if key is None else str(int(key) + offset)
+
+    return tuple(replace(p, key=str(uid(p.key)), parent_key=uid(p.parent_key)) for p in content.sample_posts(now, name))
+
+
+@lru_cache(maxsize=8)
+def _posts(now: datetime, name: str) -> _Posts:
+    posts = sorted(board_posts(name, now), key=lambda p: -int(p.key))
     replies: dict[str, list[content.SamplePost]] = {}
     for p in reversed(posts):
         if p.parent_key is not None:
@@ -123,8 +138,11 @@ class KBoardSite:
             image = content.editor_image(route.rsplit("/", 1)[-1])
             return DemoResponse.file(image, None, "image/jpeg") if image else self._not_found(request)
         redirect = request.param("kboard_content_redirect")
-        if redirect in _posts(_now(request)).by_uid:
+        if redirect in _posts(_now(request), _NOTICE.name).by_uid:
             target = f"{_site(request)}{_NOTICE.route}?mod=document&uid={redirect}"
+            return _headers(DemoResponse.redirect(target))
+        if redirect in _posts(_now(request), _DATA.name).by_uid:
+            target = f"{_site(request)}/?page_id={_DATA.page_id}&mod=document&uid={redirect}"
             return _headers(DemoResponse.redirect(target))
         if route == "/notice":
             query = urlsplit(request.raw_target).query
@@ -158,7 +176,7 @@ class KBoardSite:
         return self._list(request, conf)
 
     def _list(self, request: DemoRequest, conf: _Conf) -> DemoResponse:
-        posts, skin = _posts(_now(request)), _skin(request, conf)
+        posts, skin = _posts(_now(request), conf.name), _skin(request, conf)
         page = max(_int(request.param("pageid")), 1)
         shown = posts.regular[(page - 1) * PAGE_RPP : page * PAGE_RPP]
         rows = [self._row(request, conf, p, "공지사항", 0) for p in posts.notices]
@@ -191,7 +209,7 @@ class KBoardSite:
         )
 
     def _document(self, request: DemoRequest, conf: _Conf, uid: str) -> DemoResponse:
-        posts, site = _posts(_now(request)), _site(request)
+        posts, site = _posts(_now(request), conf.name), _site(request)
         post = posts.by_uid.get(uid)
         list_href = tpl.esc_url(kb_url(request, [("mod", "list")]))
         if post is None:
@@ -244,7 +262,8 @@ class KBoardSite:
             response = DemoResponse.html(vtpl.wp_die(RESTRICTED), status=500)
             response.headers.insert(0, ("X-Robots-Tag", "noindex, nofollow"))
             return response
-        post = _posts(_now(request)).by_uid.get(str(_int(request.param("uid"))))
+        uid = str(_int(request.param("uid")))
+        post = _posts(_now(request), _NOTICE.name).by_uid.get(uid) or _posts(_now(request), _DATA.name).by_uid.get(uid)
         key = sanitize_key(request.param("file"))
         if post is None or not key or (post.secret and not request.session.get(f"kboard_confirm_{post.key}")):
             return _bare(tpl.alert("권한이 없습니다.", "history.go(-1);"))

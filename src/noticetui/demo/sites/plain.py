@@ -65,10 +65,10 @@ class Board:
 @lru_cache(maxsize=8)
 def boards(now: datetime) -> dict[str, Board]:
     """Both boards' posts for the server's ``now`` (the ground truth of the tests)."""
-    posts = tuple(content.sample_posts(now))
+    table = content.sample_posts(now, "plain-table")
     return {
-        "news": Board("news", "시정소식", posts),
-        "table": Board("table", "고시공고", tuple(p for p in posts if p.kind != "문의")),
+        "news": Board("news", "시정소식", tuple(content.sample_posts(now, "plain-news"))),
+        "table": Board("table", "고시공고", tuple(p for p in table if p.kind != "문의")),
     }
 
 

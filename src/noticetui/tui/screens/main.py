@@ -16,15 +16,17 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 
 from noticetui.context import AppContext
+from noticetui.i18n import _
 from noticetui.render import sanitize_line
 from noticetui.tui import messages as m
 from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
+from noticetui.tui.screens.board_actions import BoardActions
 from noticetui.tui.screens.layout_actions import LayoutActions
-from noticetui.tui.screens.search_actions import SearchActions
-from noticetui.tui.sources import ALL_BOARDS, BoardEntry, BoardPosts, FixedPosts, board_entries
+from noticetui.tui.screens.reading_actions import ReadingActions
+from noticetui.tui.sources import ALL_BOARDS, STARRED, BoardEntry, BoardPosts, FixedPosts, StarredPosts, board_entries
 from noticetui.tui.task_log import reason_first
 from noticetui.tui.watch_words import matches, watched_words
 from noticetui.tui.widgets.boards import BoardsPane
@@ -38,7 +40,8 @@ if TYPE_CHECKING:  # sync (engines, httpx) loads with the first sync, after the 
 
 EMPTY_STATE = """No boards yet.
 
-Follow a board by giving noticetui its list page:
+Press E to add a board: give its list page's address, see the posts found, save.
+Or from the command line:
 
     noticetui add https://example.kr/bbs/board.php?bo_table=notice
 
@@ -52,7 +55,7 @@ RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
 
-class MainScreen(LayoutActions, SearchActions):
+class MainScreen(LayoutActions, ReadingActions, BoardActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
@@ -112,6 +115,16 @@ class MainScreen(LayoutActions, SearchActions):
 
     def on_mount(self) -> None:
         """Paint from the cache at once; the network only comes in afterwards, in the background."""
+        self.set_up(sync=self.sync_on_start)
+
+    async def rebuild(self) -> None:
+        """The first board was added (or the last removed): the panes replace the empty state, or back."""
+        await self.recompose()
+        self.set_up(sync=False)
+
+    def set_up(self, *, sync: bool) -> None:
+        """Fill the panes from the cache, then sync (when ``sync``) and start the auto-refresh timer."""
+        self.start_auto_refresh()
         if not self.has_boards:
             return
         self.query_one("#boards", BoardsPane).border_title = "Boards"
@@ -120,7 +133,7 @@ class MainScreen(LayoutActions, SearchActions):
         self.refresh_boards()
         self.show_board(keep=None)
         self.query_one("#posts", PostList).focus()
-        if self.sync_on_start:
+        if sync:
             self.run_sync()
         else:
             self.query_one("#status", StatusLine).say("Showing the cache. Press r to sync.")
@@ -130,7 +143,10 @@ class MainScreen(LayoutActions, SearchActions):
     def refresh_boards(self) -> None:
         """Read the boards' counts (and last errors) again."""
         configured = [(b.name, b.title) for b in self.ctx.config.boards]
-        self.query_one("#boards", BoardsPane).set_entries(board_entries(self.ctx.store, configured))
+        # "★ Starred" stays while it is highlighted, even once its last star is gone.
+        starred = self.query_one("#boards", BoardsPane).current
+        keep = starred is not None and starred.key == STARRED
+        self.query_one("#boards", BoardsPane).set_entries(board_entries(self.ctx.store, configured, keep))
         self.show_board_error()
 
     def current_board(self) -> BoardEntry | None:
@@ -161,15 +177,19 @@ class MainScreen(LayoutActions, SearchActions):
         self.shown_board = entry.key
         self.show_board_error()
         label = Text(entry.label).plain + (" — unread" if self.unread_only else "")
-        if entry.key != ALL_BOARDS and entry.board_id is None:
+        if entry.key not in (ALL_BOARDS, STARRED) and entry.board_id is None:
             waiting = "Syncing: its posts appear here as they are stored." if self.syncing else ""
             posts.set_source(FixedPosts([], label), empty=waiting or "Not synced yet: press r to fetch its posts.")
             return
         tags = 0
-        if entry.key == ALL_BOARDS:
+        if entry.key in (ALL_BOARDS, STARRED):
             # The all-boards list names each row's board: boards of one site often post the same notice.
             boards = self.query_one("#boards", BoardsPane).entries
-            tags = tag_width([e.key for e in boards if e.key != ALL_BOARDS])
+            tags = tag_width([e.key for e in boards if e.key not in (ALL_BOARDS, STARRED)])
+        if entry.key == STARRED:
+            empty = _("No starred posts: * stars the post under the cursor.")
+            posts.set_source(StarredPosts(self.ctx.store, label, self.unread_only, tags), keep=keep, empty=empty)
+            return
         source = BoardPosts(self.ctx.store, entry.board_id, label, self.unread_only, tags)
         if self.unread_only:
             empty = "No unread posts."
@@ -236,11 +256,12 @@ class MainScreen(LayoutActions, SearchActions):
     async def open_post(self, event: PostList.Chosen) -> None:
         """Show the post (fetching its body in a worker when it is not cached) and mark it read."""
         post = event.post
+        self.remember(post.id)
         if not post.read:
             self.ctx.store.set_read([post.id])
             self.query_one("#posts", PostList).mark_read(post.id)
             # Counted down in place: re-reading every board's counts costs tens of ms on a big cache.
-            self.query_one("#boards", BoardsPane).count_read(post.board)
+            self.query_one("#boards", BoardsPane).count_read(post.board, post.starred)
         detail = self.query_one("#detail", DetailPane)
         self.opening = post.id
         if post.has_body or post.secret:
@@ -265,24 +286,6 @@ class MainScreen(LayoutActions, SearchActions):
 
     # --- actions -------------------------------------------------------------------------------------
 
-    def action_refresh(self) -> None:
-        """Sync every board in the background (a second r while one runs does not restart it)."""
-        if any(w.group == "sync" and w.is_running for w in self.workers):
-            self.notify("Already syncing…", markup=False)
-            return
-        self.run_sync()
-
-    def action_refresh_board(self) -> None:
-        """Sync the highlighted board (every board when "All boards" is highlighted)."""
-        if any(w.group == "sync" and w.is_running for w in self.workers):
-            self.notify("Already syncing…", markup=False)
-            return
-        entry = self.current_board()
-        if entry is None or entry.key == ALL_BOARDS:
-            self.run_sync()
-        else:
-            self.run_sync(frozenset({entry.key}))
-
     def action_toggle_unread(self) -> None:
         """Show only unread posts, or all posts again (the watcher does the rest)."""
         self.unread_only = not self.unread_only
@@ -294,7 +297,8 @@ class MainScreen(LayoutActions, SearchActions):
         """A sync began."""
         self.syncing = True
         self._listed.clear()
-        self.query_one("#status", StatusLine).sync_started(message.boards)
+        self.query_one("#status", StatusLine).sync_started(message.boards, message.names)
+        self.query_one("#boards", BoardsPane).set_syncing(frozenset(message.names))
 
     @on(m.SyncProgressed)
     def sync_progressed(self, message: m.SyncProgressed) -> None:
@@ -311,6 +315,7 @@ class MainScreen(LayoutActions, SearchActions):
     def board_synced(self, message: m.BoardSynced) -> None:
         """A board synced: its counts and (when it is on screen) its list update."""
         self.query_one("#status", StatusLine).board_synced(message.result)
+        self.board_done(message.result.board)
         self.task_log.add(self.log_now(), "sync", message.result.board, True, counts_text(message.result))
         self.announce_watched(message.result)
         self.reload_soon()
@@ -332,15 +337,24 @@ class MainScreen(LayoutActions, SearchActions):
             title = f"{sanitize_line(result.board)}: new post with “{sanitize_line(hit[0])}”"
             self.notify(sanitize_line(row.title) + more, title=title, markup=False)
 
+    def board_done(self, name: str) -> None:
+        """A board of the running sync reported: its line in the boards pane loses the syncing mark."""
+        pane = self.query_one("#boards", BoardsPane)
+        pane.set_syncing(pane.syncing - {name} if pane.syncing - {name, ALL_BOARDS} else frozenset())
+
     @on(m.SyncFinished)
     def sync_finished(self) -> None:
-        """Every board has reported."""
+        """Every board has reported; what was queued meanwhile (a board just added) syncs now."""
         self.syncing = False
+        if self.is_mounted_with_panes:
+            self.query_one("#boards", BoardsPane).set_syncing(frozenset())
+        self.run_queued()
 
     @on(m.SyncFailed)
     def sync_failed(self, message: m.SyncFailed) -> None:
         """A board failed: the status line says so and the cached posts stay on screen."""
         self.query_one("#status", StatusLine).board_failed(message.board, message.error, message.offline)
+        self.board_done(message.board)
         detail = ("site unreachable (offline): " if message.offline else "") + reason_first(message.error)
         self.task_log.add(self.log_now(), "sync", message.board, False, detail)
         self.reload_soon()

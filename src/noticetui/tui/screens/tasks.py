@@ -30,6 +30,7 @@ from noticetui.tui.messages import (
     ImageLoaded,
     PostFailed,
     PostOpened,
+    SyncBlocked,
     SyncFailed,
     SyncFinished,
     SyncProgressed,
@@ -78,16 +79,30 @@ class TaskScreen(Screen[None]):
         ``sync_board`` per board rather than ``sync_all``: the latter reports only when the slowest
         board finishes, and the status line should show each board's result as it lands.
         """
+        from noticetui.sync.lock import SyncBusy, SyncLock, lock_path  # sync (engines, httpx): not at start-up
+
         boards = [b for b in self.ctx.config.boards if names is None or b.name in names]
         if not boards:
             return
-        self.post_message(SyncStarted(len(boards)))
+        # One sync at a time per cache, the CLI's included: taken without waiting, held until every board
+        # has reported (or the worker is cancelled).
+        lock = SyncLock(lock_path(self.ctx.paths.database))
+        try:
+            lock.acquire()
+        except SyncBusy as exc:
+            self.post_message(SyncBlocked(str(exc)))
+            return
+        except OSError as exc:  # a read-only or vanished data directory
+            self.post_message(SyncBlocked(f"cannot take the sync lock {lock.path}: {exc.strerror or exc}"))
+            return
+        self.post_message(SyncStarted(len(boards), tuple(b.name for b in boards)))
         try:
             await self.backend.run(lambda backend: self._sync(backend, boards))
         except StoreError as exc:  # the back room could not open the cache: every board says why
             for board in boards:
                 self.post_message(SyncFailed(board.name, str(exc), offline=False))
         finally:
+            lock.release()
             self.post_message(SyncFinished())
 
     async def _sync(self, backend: Backend, boards: list[BoardConfig]) -> None:

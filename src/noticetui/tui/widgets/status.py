@@ -53,6 +53,8 @@ class StatusLine(Static):
     """The sync's state, or the last thing said."""
     downloads: reactive[str] = reactive("", init=False)
     """The download queue's progress (empty when nothing downloads)."""
+    next_sync: reactive[str] = reactive("", init=False)
+    """When auto-refresh syncs next (``next sync 15:30``; empty when auto-refresh is off)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -60,6 +62,8 @@ class StatusLine(Static):
         self.running: dict[str, SyncProgress] = {}
         self.results: dict[str, Text] = {}
         self.offline: set[str] = set()
+        self.names: tuple[str, ...] = ()
+        """The boards of the running sync, named on the line until their progress speaks for them."""
         self._painted: float | None = None
         self._paint_pending = False
         self._lines = 1
@@ -72,11 +76,18 @@ class StatusLine(Static):
         """Show the new download progress."""
         self._paint()
 
+    def watch_next_sync(self) -> None:
+        """Show when the next automatic sync is due."""
+        self._paint()
+
     def _paint(self) -> None:
         text = self.message.copy()
         if self.downloads:
             text.append("  " if text.plain else "")
             text.append(self.downloads, style="bold")
+        if self.next_sync:
+            text.append("  · " if text.plain else "")
+            text.append(self.next_sync, style="dim")
         # A new layout of the whole screen only when the line count changes: during a sync this line
         # changes many times a second, and a layout pass is the costliest thing the UI loop does.
         width = max(self.content_size.width, 1)
@@ -84,9 +95,10 @@ class StatusLine(Static):
         self.update(text, layout=lines != self._lines)
         self._lines = lines
 
-    def sync_started(self, boards: int) -> None:
-        """A sync of ``boards`` boards began: forget the last run's results."""
+    def sync_started(self, boards: int, names: tuple[str, ...] = ()) -> None:
+        """A sync of ``boards`` boards (called ``names``) began: forget the last run's results."""
         self.total, self.running, self.results, self.offline = boards, {}, {}, set()
+        self.names = names
         self._show()
 
     def progressed(self, progress: SyncProgress) -> None:
@@ -128,6 +140,9 @@ class StatusLine(Static):
         done = len(self.results)
         if done < self.total:
             text.append(f"Syncing {done}/{self.total} boards…", style="bold")
+            if not self.running and not done:
+                text.append("  " + ", ".join(sanitize_line(n) for n in self.names[:3]))
+                text.append(" …" if len(self.names) > 3 else "")
             for progress in list(self.running.values())[:3]:
                 of = f"/{progress.total}" if progress.total is not None else ""
                 text.append(f"  {sanitize_line(progress.board)}: {progress.stage} {progress.done}{of}")

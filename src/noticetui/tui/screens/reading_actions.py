@@ -1,0 +1,192 @@
+"""Moving between posts on the main screen: ``n``/``p`` the next/previous unread post across boards, and
+``[``/``]`` back and forward through the posts read (a browser's history, as in frogmouth).
+
+The order of ``n`` is the list's: down the board's list (pinned notices, then newest first), then on from
+the top of the following boards in the boards pane's order, wrapping round to the first.  In "All boards"
+it goes down that one list and wraps to its top; in search results and "★ Starred" it stays in that list.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from noticetui.context import AppContext
+from noticetui.i18n import _
+from noticetui.store import PostRow
+from noticetui.tui.backend import Backend
+from noticetui.tui.history import History
+from noticetui.tui.screens.mark_actions import MarkActions
+from noticetui.tui.sources import ALL_BOARDS, STARRED
+from noticetui.tui.widgets.boards import BoardsPane
+from noticetui.tui.widgets.detail import DetailPane
+from noticetui.tui.widgets.post_list import PostList
+
+SCAN_ROWS = 1000
+"""How far down a list a post is looked for by reading its rows (search results hold at most 500)."""
+
+
+class ReadingActions(MarkActions):
+    """Next/previous unread and back/forward; opening goes through the main screen's ``open_post``."""
+
+    def __init__(self, ctx: AppContext, backend: Backend) -> None:
+        super().__init__(ctx, backend)
+        self.history = History()
+        """The posts opened in this session, for ``[`` and ``]``."""
+        self._replaying: int | None = None
+        """The post ``[`` or ``]`` is opening (it is on the history already)."""
+
+    def remember(self, post_id: int) -> None:
+        """A post was opened: on the history (unless ``[`` or ``]`` opened it)."""
+        if post_id == self._replaying:
+            self._replaying = None
+            return
+        self.history.visit(post_id)
+
+    def choose(self, post: PostRow) -> None:
+        """Open ``post`` as Enter on its row does: the list announces it, so every listener hears of it
+        (the main screen shows it, the palette counts it among the recent posts)."""
+        self.query_one("#posts", PostList).post_message(PostList.Chosen(post))
+
+    # --- n / p -----------------------------------------------------------------------------------------
+
+    def action_next_unread(self) -> None:
+        """Open the next unread post, across boards."""
+        self.open_unread(backwards=False)
+
+    def action_prev_unread(self) -> None:
+        """Open the previous unread post, across boards."""
+        self.open_unread(backwards=True)
+
+    def open_unread(self, *, backwards: bool) -> None:
+        """Find the next (previous) unread post from the cursor and open it, or say there is none."""
+        posts = self.query_one("#posts", PostList)
+        row = posts.current
+        detail = self.query_one("#detail", DetailPane).post
+        # From a row not yet open, n opens that row itself when it is unread.
+        opened = row is not None and detail is not None and detail.id == row.id
+        inclusive = row is not None and not opened and not backwards
+        if self.search_query is not None or self.shown_board == STARRED:
+            index = self.unread_row(backwards, inclusive)
+            if index is None:
+                self.notify(_("No unread posts in this list."), markup=False)
+                return
+            posts.cursor = index
+            found = posts.current
+            if found is not None:
+                self.choose(found)
+            return
+        target = self.unread_target(row.id if row else None, backwards, inclusive)
+        if target is None:
+            self.notify(_("No unread posts."), markup=False)
+            return
+        self.go_to_post(target)
+
+    def unread_row(self, backwards: bool, inclusive: bool) -> int | None:
+        """The index of the next (previous) unread row of the list on screen, wrapping round."""
+        posts = self.query_one("#posts", PostList)
+        total = min(len(posts.rows), SCAN_ROWS)
+        if not total:
+            return None
+        step = -1 if backwards else 1
+        for turn in range(0 if inclusive else 1, total + 1):
+            index = (posts.cursor + step * turn) % total
+            row = posts.rows.get(index)
+            if row is not None and not row.read:
+                return index
+        return None
+
+    def unread_target(self, post_id: int | None, backwards: bool, inclusive: bool) -> int | None:
+        """The id of the next (previous) unread post from ``post_id`` in the board lists' order."""
+        store = self.ctx.store
+        entry = self.current_board()
+        if entry is None:
+            return None
+        if entry.key == ALL_BOARDS:
+            found = store.unread_in_list(None, post_id, backwards=backwards, inclusive=inclusive)
+            return found if found is not None else store.unread_in_list(None, None, backwards=backwards)
+        pane = [e for e in self.query_one("#boards", BoardsPane).entries if e.key not in (ALL_BOARDS, STARRED)]
+        keys = [e.key for e in pane]
+        start = keys.index(entry.key) if entry.key in keys else 0
+        # The boards from the current one on, in the pane's order (boards never synced hold nothing).
+        order = [e.board_id for e in pane[start:] + pane[:start] if e.board_id is not None]
+        if not order:
+            return None
+        if entry.board_id is None:  # a board never synced: on from the next board (back from the one before)
+            first = order[-1] if backwards else order[0]
+            return store.next_unread(order, first, None, backwards=backwards)
+        return store.next_unread(order, entry.board_id, post_id, backwards=backwards, inclusive=inclusive)
+
+    # --- [ / ] -----------------------------------------------------------------------------------------
+
+    def action_history_back(self) -> None:
+        """Reopen the post read before this one."""
+        self.replay(self.history.back(), _("No earlier post in the history."))
+
+    def action_history_forward(self) -> None:
+        """Reopen the post read after this one."""
+        self.replay(self.history.forward(), _("No later post in the history."))
+
+    def replay(self, post_id: int | None, none: str) -> None:
+        """Open ``post_id`` from the history without pushing it again."""
+        if post_id is None:
+            self.notify(none, markup=False)
+            return
+        self._replaying = post_id
+        if not self.go_to_post(post_id):
+            self._replaying = None
+            self.history.forget(post_id)
+            self.notify(_("That post is no longer cached."), markup=False)
+
+    # --- going to a post -------------------------------------------------------------------------------
+
+    def go_to_post(self, post_id: int) -> bool:
+        """Open post ``post_id`` with the cursor on its row: in the list on screen when it is there, else
+        in its board's list (the boards pane moves to it).  False when the post is not cached."""
+        found = self.ctx.store.posts_by_id([post_id])
+        if not found:
+            return False
+        post = found[0]
+        index = self.row_index(post)
+        if index is None and self.show_board_of(post):
+            index = self.row_index(post)
+        if index is not None:
+            self.query_one("#posts", PostList).cursor = index
+        self.choose(post)
+        return True
+
+    def row_index(self, post: PostRow) -> int | None:
+        """Where ``post`` is in the list on screen, or None."""
+        posts = self.query_one("#posts", PostList)
+        entry = self.current_board()
+        guess = None
+        if self.search_query is None and entry is not None and entry.key == self.shown_board:
+            if entry.key == ALL_BOARDS or (entry.board_id is not None and entry.board_id == post.board_id):
+                board = None if entry.key == ALL_BOARDS else post.board_id
+                unread_only = bool(getattr(posts.rows.source, "unread_only", False))
+                guess = self.ctx.store.list_index(board, post.id, unread_only=unread_only)
+            elif entry.key != STARRED:
+                return None  # another board's list: the post is not in it
+        if guess is not None:
+            row = posts.rows.get(guess)
+            if row is not None and row.id == post.id:
+                return guess
+        # Rows read since the unread-only list was read, or a list that is not in the store's order.
+        return posts.rows.index_of(post.id, SCAN_ROWS)
+
+    def leave_search(self) -> None:
+        """Close the search box and forget its results (the caller lists a board)."""
+        search = self.query_one("#search", Input)
+        search.remove_class("-open")
+        search.value = ""
+        self.search_query = None
+
+    def show_board_of(self, post: PostRow) -> bool:
+        """Highlight the board of ``post`` in the boards pane and list it (leaving a search)."""
+        boards = self.query_one("#boards", BoardsPane)
+        index = next((i for i, e in enumerate(boards.entries) if e.board_id == post.board_id), None)
+        if index is None:
+            return False
+        self.leave_search()
+        boards.highlighted = index
+        self.show_board(keep=None)  # now, not when the pane's message arrives: the cursor goes to the post
+        return True

@@ -1,0 +1,122 @@
+"""Each sample board reads like a real one: its own kind of notices, titles that match their bodies,
+one pinned notice, distinct titles, and the files a real board of that kind attaches."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from noticetui.demo import assets, content, flavours
+from noticetui.demo.content import SamplePost
+from noticetui.demo.server import DemoServer
+from noticetui.previews.preview import preview_file
+
+from .conftest import NOW
+
+SHOWCASE = sorted(flavours.BOARDS)
+
+
+def posts(board: str) -> list[SamplePost]:
+    return content.sample_posts(NOW, board)
+
+
+def test_every_showcase_board_has_a_flavour_and_the_hostile_board_none() -> None:
+    with DemoServer(now=NOW) as server:
+        shown = {b.name for b in server.boards() if b.showcase}
+        assert shown == set(flavours.BOARDS)
+        assert "hostile" not in flavours.BOARDS
+
+
+@pytest.mark.parametrize("board", SHOWCASE)
+def test_a_board_never_repeats_a_title(board: str) -> None:
+    titles = [p.title for p in posts(board)]
+    assert len(set(titles)) == len(titles)
+
+
+@pytest.mark.parametrize("board", SHOWCASE)
+def test_a_board_pins_exactly_one_notice(board: str) -> None:
+    assert sum(p.notice for p in posts(board)) == 1
+
+
+def test_no_two_boards_pin_the_same_notice() -> None:
+    pinned = [next(p.title for p in posts(b) if p.notice) for b in SHOWCASE]
+    assert len(set(pinned)) == len(pinned)
+
+
+def test_boards_pinned_their_notices_at_different_times() -> None:
+    dates = [next(p.posted_at for p in posts(b) if p.notice) for b in SHOWCASE]
+    assert len(set(dates)) == len(dates)
+
+
+def test_boards_of_the_same_kind_still_list_different_posts() -> None:
+    assert [p.title for p in posts("g4-data")] != [p.title for p in posts("kboard-data")]
+
+
+def test_boards_keep_the_shape_every_engine_test_relies_on() -> None:
+    mixed = content.sample_posts(NOW)
+    for board in SHOWCASE:
+        same = posts(board)
+        assert [(p.key, p.posted_at, p.secret, p.reply_depth, p.comments) for p in same] == [
+            (p.key, p.posted_at, p.secret, p.reply_depth, p.comments) for p in mixed
+        ]
+
+
+def test_a_press_board_is_press_releases_with_photo_captions() -> None:
+    releases = [p for p in posts("plain-news") if p.kind == "보도자료"]
+    assert len(releases) >= 40
+    assert all(p.title.startswith("[보도자료]") and "▲" in p.body_html for p in releases)
+
+
+def test_a_grant_board_has_calls_with_period_and_scale_tables_and_hwp_hwpx_pdf_files() -> None:
+    calls = [
+        p
+        for p in posts("rhymix-notice")
+        if p.kind == "사업공고" and not p.title.startswith(("[정정]", "[결과]")) and "결과" not in p.title
+    ]
+    assert calls
+    for call in calls:
+        assert "<table" in call.body_html and "모집기간" in call.body_html and "지원규모" in call.body_html
+    suffixes = {name.rsplit(".", 1)[-1] for p in posts("rhymix-notice") for name, _ in p.attachments}
+    assert {"hwp", "hwpx", "pdf"} <= suffixes
+
+
+def test_titles_match_bodies() -> None:
+    # What a title announces, its body says: a results notice lists who passed, a hiring call its steps.
+    checks = {
+        "합격자": "합격자",
+        "선정 결과": "선정",
+        "채용 공고": "채용",
+        "휴관": "휴관",
+        "설명회": "사업설명회",
+        "수강신청": "수강신청",
+    }
+    for board in SHOWCASE:
+        for post in posts(board):
+            for in_title, in_body in checks.items():
+                if in_title in post.title and not post.title.startswith("RE:") and post.kind != "문의":
+                    assert in_body in post.body_html, (board, post.title)
+
+
+def test_the_long_press_release_is_written_as_an_agency_writes_it() -> None:
+    release = posts("bbsntt-notice")[0]
+    body = release.body_html
+    assert len(body) > 5000
+    assert "font-family:휴먼명조" in body and "<o:p></o:p>" in body  # pasted from a Hangul document
+    assert re.search(r"\* [^*]", body) and "** " in body  # footnotes marked * and **
+    assert body.count("▲") >= 3  # photo captions
+    assert "[별첨]" in body
+    assert any(name.endswith(".hwp") for name, _ in release.attachments)
+
+
+def test_the_same_now_gives_the_same_boards() -> None:
+    for board in SHOWCASE:
+        assert content.sample_posts(NOW, board) == posts(board)
+
+
+def test_the_sample_hwp_previews_as_a_grant_call(tmp_path: Path) -> None:
+    path = tmp_path / "공고문.hwp"
+    path.write_bytes(assets.asset(assets.HWP))
+    preview = preview_file(path)
+    assert preview.kind == "hwp" and "지원사업 공고" in preview.text
