@@ -31,6 +31,15 @@ QUERIES = {
     "10 syllables": ["지역특화산업육성사업", "중소기업수출바우처사", "청년창업지원사업참여"],  # phrases of 9 bigrams
     "two words": ["청년 창업", "지원사업 모집", "행정직 채용", "도서관 휴관", "공고 안내"],
     "no match": ["존재하지않는낱말", "qqqq"],
+    # Search operators (read as plain words by a checkout without them): filters on top of the index.
+    "operators": [
+        "공고 board:board07",
+        "모집 after:2026-06-01 before:2026-07-01",
+        "title:공고",
+        "title:설명회 after:2026-01-01",
+        "board:board03 after:2026-09-01",
+        "지원사업 모집 board:board11 board:board12",
+    ],
 }
 
 

@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticetui.store.operators import QueryError, parse_search
+
 NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
 
 
@@ -221,6 +223,10 @@ def _parse_searches(path: Path, raw: Any) -> list[SavedSearch]:
         query = _get(path, key, table, "query", str, "")
         if not query.strip():
             raise ConfigError(path, f"{key}.query", "missing or empty")
+        try:  # a bad operator (after:yesterday) is the config's mistake, said once, not a feed's 500
+            parse_search(query)
+        except QueryError as exc:
+            raise ConfigError(path, f"{key}.query", str(exc)) from None
         searches.append(SavedSearch(name, query))
     return searches
 

@@ -38,6 +38,7 @@ def test_a_config_without_searches_has_none(tmp_path: Path) -> None:
         ('[[searches]]\nname = "a"\nquery = "  "\n', "searches[0].query"),
         ('[[searches]]\nname = "a"\nquery = "x"\ncolor = 1\n', "searches[0].color"),
         ('[[searches]]\nname = "a"\nquery = "x"\n[[searches]]\nname = "a"\nquery = "y"\n', "searches[1].name"),
+        ('[[searches]]\nname = "a"\nquery = "공고 after:yesterday"\n', "searches[0].query"),
         ('searches = "x"\n', "searches"),
     ],
 )

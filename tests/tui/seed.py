@@ -57,7 +57,17 @@ def seed(ctx: AppContext) -> dict[str, int]:
     notice_id = ctx.board_id(notice_board)
     free_id = ctx.board_id(free_board)
     stubs = [
-        stub("1", "2024학년도 1학기 수강신청 안내", 4, author="학사팀", views=1520, notice=True, has_file=True),
+        # The notice is also the newest post: first in its board (pinned) and in all boards (newest first).
+        stub(
+            "1",
+            "2024학년도 1학기 수강신청 안내",
+            10,
+            time(10, 0),
+            author="학사팀",
+            views=1520,
+            notice=True,
+            has_file=True,
+        ),
         stub("2", "도서관 휴관 안내", 8, author="도서관", views=87, has_file=True),
         stub("3", HOSTILE_TITLE, 9, author="[i]evil[/i]", views=3),
         stub("4", "비밀글입니다", 10, author="익명", secret=True),

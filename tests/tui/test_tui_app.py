@@ -35,7 +35,7 @@ async def test_app_lists_boards_with_unread_counts_and_all_posts(make_app: AppFa
         assert len(posts.rows) == 7
         lines = visible_lines(posts)
         assert lines[0].startswith("공지") and "수강신청" in lines[0]
-        assert "📎" in lines[0] and "2024-03-04" in lines[0]
+        assert "📎" in lines[0] and "10:00" in lines[0]
 
 
 async def test_post_from_today_shows_its_time_and_secret_post_is_marked(make_app: AppFactory) -> None:

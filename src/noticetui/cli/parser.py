@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from noticetui import __version__
 from noticetui.config import parse_duration
 from noticetui.feeds import FORMATS
+from noticetui.store.listing import SORT_KEYS
+from noticetui.store.operators import QueryError, parse_day
 
 
 class UsageError(Exception):
@@ -35,6 +38,14 @@ def duration(text: str) -> float:
     if seconds < 1:
         raise argparse.ArgumentTypeError(f"expected at least 1s, got {text!r}")
     return seconds
+
+
+def day(text: str) -> date:
+    """An argparse type: a day, ``2026-11-01``, ``2026.11.01``, ``2026년 11월 1일``…"""
+    try:
+        return parse_day(text)
+    except QueryError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def port_number(text: str) -> int:
@@ -82,8 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("board", nargs="?")
     p.add_argument("--json", action="store_true")
     p.add_argument("--unread", action="store_true", help="only unread posts")
-    p.add_argument("--starred", action="store_true", help="only starred posts, newest star first")
+    p.add_argument(
+        "--starred",
+        action="store_true",
+        help="only starred posts, newest star first (by date with other filters or --sort)",
+    )
     p.add_argument("--limit", type=positive)
+    p.add_argument("--files", action="store_true", help="only posts with attachments")
+    p.add_argument("--after", type=day, metavar="DATE", help="only posts from DATE on (2026-11-01, 2026.11.01)")
+    p.add_argument("--before", type=day, metavar="DATE", help="only posts before DATE")
+    p.add_argument(
+        "--sort", choices=SORT_KEYS, default="date", help="order: date (newest first, the default), board, title, views"
+    )
+    p.add_argument("--reverse", action="store_true", help="the other way round (oldest first, Z to A, fewest views)")
 
     p = sub.add_parser("read", help="mark posts (or whole boards with --all) read")
     p.add_argument(
@@ -106,7 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save", type=Path, metavar="PATH", help="write the post to a new file (.html: as HTML)")
     p.add_argument("--changes", action="store_true", help="what changed since the previous version (a diff)")
 
-    p = sub.add_parser("search", help="full-text search over cached titles and bodies")
+    p = sub.add_parser(
+        "search",
+        help="full-text search over cached titles and bodies",
+        description="Words are ANDed; operators narrow the results: board:NAME after:DATE before:DATE "
+        'file:NAME-PART title:WORD (quotes keep spaces: title:"사업 공고").',
+    )
     p.add_argument("query", nargs="+")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=positive, default=100)

@@ -17,7 +17,7 @@ from noticetui.net.fetch import FetchError
 from noticetui.post_diff import unified, version_text
 from noticetui.post_export import Format, body_text, file_name, post_text, render_post, write_new
 from noticetui.render import sanitize_line
-from noticetui.store import AttachmentRow, PostRow
+from noticetui.store import AttachmentRow, ListQuery, PostRow, QueryError, listing
 from noticetui.sync import SyncError, ensure_body
 
 
@@ -44,7 +44,7 @@ def _print_rows(ctx: AppContext, batches: Iterable[list[PostRow]], as_json: bool
 
 def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
     """Cached posts, newest first, pinned notices marked."""
-    board_id = None
+    board_ids: tuple[int, ...] = ()
     if args.board:
         row = ctx.store.board(args.board)
         if row is None:
@@ -52,18 +52,34 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
                 raise UsageError(f"no board named {args.board!r} (see noticetui boards)")
             _print_rows(ctx, [], args.json)
             return 0
-        board_id = row.id
-    if args.starred:
-        starred = ctx.store.starred_posts(board_id, unread_only=args.unread, limit=args.limit)
-        _print_rows(ctx, [starred], args.json)
+        board_ids = (row.id,)
+    if args.after and args.before and args.after >= args.before:
+        raise UsageError(f"--after {args.after} is not before --before {args.before}: nothing can match")
+    query = ListQuery(
+        board_ids=board_ids,
+        unread=args.unread,
+        starred=args.starred,
+        has_file=args.files,
+        after=args.after,
+        before=args.before,
+        sort=args.sort,
+        reverse=args.reverse,
+    )
+    if args.starred and query == ListQuery(board_ids, args.unread, starred=True):
+        # Starred alone: newest star first, as the TUI's ★ Starred view lists them.
+        board_id = board_ids[0] if board_ids else None
+        _print_rows(ctx, [ctx.store.starred_posts(board_id, unread_only=args.unread, limit=args.limit)], args.json)
         return 0
-    _print_rows(ctx, ctx.store.iter_posts(board_id, unread_only=args.unread, limit=args.limit), args.json)
+    _print_rows(ctx, listing.iter_batches(ctx.store.conn, query, limit=args.limit), args.json)
     return 0
 
 
 def cmd_search(args: argparse.Namespace, ctx: AppContext) -> int:
-    """Full-text search over cached titles and bodies."""
-    rows = ctx.store.search(" ".join(args.query), limit=args.limit)
+    """Full-text search over cached titles and bodies (operators narrow it: board: after: …)."""
+    try:
+        rows = ctx.store.search(" ".join(args.query), limit=args.limit)
+    except QueryError as exc:
+        raise UsageError(str(exc)) from None
     _print_rows(ctx, [rows], args.json)
     return 0
 

@@ -17,6 +17,7 @@ from noticetui.models import Post, PostStub, Request
 from noticetui.store import search as fts
 from noticetui.store.changes import keep_full_title as keep_full_title  # re-exported: callers import it from here
 from noticetui.store.changes import merge_signature
+from noticetui.store.finder import find_ids
 from noticetui.store.marks import OWING_BODY, SyncMarks
 from noticetui.store.reading import ReadingMarks
 from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row
@@ -378,7 +379,7 @@ class Store(SyncMarks, ReadingMarks):
 
     def search_ids(self, query: str, limit: int = 100) -> list[int]:
         """The ids :meth:`search` would return, without building rows (cheap for search-as-you-type)."""
-        return fts.search_ids(self.conn, query, limit)
+        return find_ids(self.conn, query, limit)  # operators (board: after: …) raise QueryError when bad
 
     def posts_by_id(self, post_ids: Sequence[int]) -> list[PostRow]:
         """The posts with these ids, in the order given (unknown ids left out; bodies not loaded)."""

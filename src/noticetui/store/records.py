@@ -71,6 +71,8 @@ class PostRow:
     """Whether the reader starred the post (``posts.starred_at`` is set)."""
     edited: bool = False
     """Whether a sync found the post changed since it was first read (its earlier versions are kept)."""
+    also_on: int = 0
+    """Other boards carrying this pinned notice with the same title (the all-boards list shows it once)."""
 
     @property
     def ref(self) -> str:

@@ -124,6 +124,14 @@ CREATE TABLE post_versions (
 # V6 adds columns and a table; nothing of the search index.
 
 
+V7 = """
+-- The post list sorted by title or by views (g), a page at a time in either direction (G), without
+-- sorting every post for each page (see noticetui.store.listing).
+CREATE INDEX posts_by_title ON posts (title, posted_ts DESC, id DESC);
+CREATE INDEX posts_by_views ON posts (coalesce(views, -1) DESC, posted_ts DESC, id DESC);
+"""
+
+
 V3_SEARCH = """
 CREATE VIEW search_source AS
     SELECT ((coalesce(CAST(p.posted_ts AS INTEGER), 0) / 86400) << 31) + p.id AS key, p.id AS id,
@@ -178,7 +186,7 @@ def v5(conn: sqlite3.Connection) -> None:
 Migration: TypeAlias = str | Callable[[sqlite3.Connection], None]
 """An SQL script, or a function for steps SQL alone cannot do (run inside the step's transaction)."""
 
-MIGRATIONS: list[Migration] = [V1, V2, v3, V4, v5, V6]
+MIGRATIONS: list[Migration] = [V1, V2, v3, V4, v5, V6, V7]
 """MIGRATIONS[n] takes a database from version n to n + 1."""
 
 LATEST = len(MIGRATIONS)

@@ -26,7 +26,7 @@ it must happen before the row changes (:func:`unindex`).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from noticetui.store.text import (
@@ -83,11 +83,15 @@ def _word(word_runs: list[str]) -> Word:
     return Word(tuple(dict.fromkeys(tokens)), prefix, " ".join(word_runs).encode(), exact)
 
 
-def parse_query(query: str) -> tuple[list[Word], list[str]]:
-    """The words of ``query`` of two or more characters, and its one-character words."""
+def parse_query(query: str | Sequence[str]) -> tuple[list[Word], list[str]]:
+    """The words of ``query`` of two or more characters, and its one-character words.
+
+    ``query`` is a string of words, or a sequence of them where a word may be a phrase ("청년 창업":
+    its runs must follow each other).
+    """
     words: list[Word] = []
     singles: list[str] = []
-    for piece in query.split():
+    for piece in query.split() if isinstance(query, str) else query:
         word_runs = runs(piece)
         if len(word_runs) == 1 and len(word_runs[0]) == 1:
             singles.append(word_runs[0])
@@ -149,50 +153,86 @@ def index(conn: sqlite3.Connection, post_ids: list[int]) -> None:
     )
 
 
-def search_ids(conn: sqlite3.Connection, query: str, limit: int) -> list[int]:
-    """Ids of the posts matching every word of ``query``, newest first, at most ``limit``."""
+def search_ids(
+    conn: sqlite3.Connection,
+    query: str | Sequence[str],
+    limit: int,
+    *,
+    title: Sequence[str] = (),
+    where: tuple[Sequence[str], Sequence[object]] = ((), ()),
+    span: tuple[float | None, float | None] = (None, None),
+) -> list[int]:
+    """Ids of the posts matching every word of ``query``, newest first, at most ``limit``.
+
+    ``title``: words that must be in the title.  ``where``: SQL conditions over ``posts p`` (the search
+    operators' filters, see :func:`noticetui.store.listing.where`) and their parameters.  ``span``: the
+    UNIX times the posts' dates lie in (from, before): it bounds the index's rowids (their days), so a
+    date range reads only its days of the index.
+    """
     words, singles = parse_query(query)
-    if limit <= 0 or not (words or singles):
+    title_words, title_singles = parse_query(title)
+    singles += title_singles
+    if limit <= 0 or not (words or singles or title_words):
         return []
-    in_title = " AND ".join(["instr(lower(p.title), ?) > 0"] * len(singles))
-    if not words:
+    conds = [*where[0], *["instr(lower(p.title), ?) > 0"] * len(singles)]
+    params = [*where[1], *singles]
+    if not (words or title_words):
         # Newest first down the date index, stopping at ``limit``: common syllables end at once.
-        sql = f"""SELECT p.id FROM posts p INDEXED BY posts_by_time WHERE {in_title}
+        sql = f"""SELECT p.id FROM posts p INDEXED BY posts_by_time WHERE {" AND ".join(conds)}
                   ORDER BY p.posted_ts DESC, p.id DESC LIMIT ?"""
-        return [int(r[0]) for r in conn.execute(sql, (*singles, limit))]
-    match = " AND ".join(w.expression() for w in words)
-    if singles:
-        sql = f"""SELECT f.rowid FROM search_fts f JOIN posts p ON p.id = (f.rowid & {_ID_MASK})
-                  WHERE search_fts MATCH ? AND {in_title} ORDER BY f.rowid DESC"""
-        cursor = conn.execute(sql, (match, *singles))
-    else:
-        cursor = conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", (match,))
+        return [int(r[0]) for r in conn.execute(sql, (*params, limit))]
+    cursor = _matches(conn, [*words, *title_words], conds, params, span)
     keys: Iterable[int] = (int(row[0]) for row in cursor)
     checked = [w for w in words if not w.exact]
-    if checked:
-        keys = _verified(conn, keys, checked)
+    if checked or title_words:
+        keys = _verified(conn, keys, checked, title_words)
     try:
         return _newest(conn, _whole_days(keys, limit), limit)
     finally:
         cursor.close()
 
 
+def _matches(
+    conn: sqlite3.Connection,
+    words: list[Word],
+    conds: list[str],
+    params: list[object],
+    span: tuple[float | None, float | None],
+) -> sqlite3.Cursor:
+    """A cursor over the index keys of the posts holding every word's tokens, newest day first."""
+    match: list[object] = [" AND ".join(w.expression() for w in words)]
+    bounds: list[str] = []
+    for i, ts in enumerate(span):
+        if ts is not None:
+            # The day part of the rowid, widened to whole days: the exact dates are in ``conds``.
+            bounds.append(("f.rowid >= ?", "f.rowid < ?")[i])
+            match.append((int(ts // 86400) + i) << _ID_BITS)
+    if not (bounds or conds):
+        return conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", match)
+    sql = f"""SELECT f.rowid FROM search_fts f JOIN posts p ON p.id = (f.rowid & {_ID_MASK})
+              WHERE search_fts MATCH ? AND {" AND ".join(bounds + conds)} ORDER BY f.rowid DESC"""
+    return conn.execute(sql, (*match, *params))
+
+
 _ID_MASK = (1 << _ID_BITS) - 1
 _BATCH = 32  # candidates checked per query: few wasted past ``limit``, few round trips before it
 
 
-def _verified(conn: sqlite3.Connection, keys: Iterable[int], words: list[Word]) -> Iterator[int]:
-    """The keys (in their order) whose post's title or body holds each of ``words`` as runs."""
+def _verified(
+    conn: sqlite3.Connection, keys: Iterable[int], words: list[Word], title: Sequence[Word] = ()
+) -> Iterator[int]:
+    """The keys (in their order) whose post's title or body holds each of ``words`` as runs, and whose
+    title holds each of ``title``."""
     pending: list[int] = []
     for key in keys:
         pending.append(key)
         if len(pending) >= _BATCH:
-            yield from _check(conn, pending, words)
+            yield from _check(conn, pending, words, title)
             pending = []
-    yield from _check(conn, pending, words)
+    yield from _check(conn, pending, words, title)
 
 
-def _check(conn: sqlite3.Connection, keys: list[int], words: list[Word]) -> list[int]:
+def _check(conn: sqlite3.Connection, keys: list[int], words: list[Word], title: Sequence[Word] = ()) -> list[int]:
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
@@ -201,8 +241,10 @@ def _check(conn: sqlite3.Connection, keys: list[int], words: list[Word]) -> list
         [k & _ID_MASK for k in keys],
     )
     good: set[int] = set()
-    for post_id, title, stored in rows:
-        title_runs = runs_text(title).encode()
+    for post_id, post_title, stored in rows:
+        title_runs = runs_text(post_title).encode()
+        if any(w.text not in title_runs for w in title):
+            continue
         rest = [w.text for w in words if w.text not in title_runs]  # the body is unpacked only for these
         if not rest or runs_hold(stored, rest):
             good.add(int(post_id))

@@ -14,6 +14,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Span, Text
 
+from noticetui.i18n import ngettext
 from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 from noticetui.watch import spans as watch_spans
@@ -181,7 +182,15 @@ def post_line(
     if tags:
         line.append_text(_fit(Text(sanitize_line(post.board), style="dim"), tags))
         line.append(" ")
-    line.append_text(_fit(title_text(post, search, watch), max(width - fixed, 1)))
+    title = title_text(post, search, watch)
+    if post.also_on:
+        # The all-boards list shows a notice several boards pin once (noticetui.store.listing): say so,
+        # after the title, which is cut first.
+        more = ngettext("(+{count} board)", "(+{count} boards)", post.also_on).format(count=post.also_on)
+        room = max(width - fixed - cell_len(more) - 1, 1)
+        if room > 8:
+            title = (_fit(title, room) if title.cell_len > room else title).append(" ").append(more, style="dim")
+    line.append_text(_fit(title, max(width - fixed, 1)))
     line.append(" ")
     if show_author:
         line.append_text(_fit(author, AUTHOR_WIDTH))

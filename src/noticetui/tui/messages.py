@@ -79,6 +79,14 @@ class SearchFinished(Message):
 
 
 @dataclass
+class SearchRejected(Message):
+    """``query`` cannot be understood (a bad operator value): ``error`` says why, in one line."""
+
+    query: str
+    error: str
+
+
+@dataclass
 class PostOpened(Message):
     """A post's body is at hand (from the cache or just fetched) and can be shown."""
 

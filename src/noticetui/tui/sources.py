@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from noticetui.i18n import _
-from noticetui.store import PostRow, Store
+from noticetui.store import ListQuery, PostRow, Store, listing
 
 
 class PostSource(Protocol):
@@ -56,6 +56,36 @@ class BoardPosts:
     def fetch(self, offset: int, limit: int) -> list[PostRow]:
         """One page of posts from the store."""
         return self.store.posts(self.board_id, unread_only=self.unread_only, limit=limit, offset=offset)
+
+
+@dataclass(frozen=True)
+class ListedPosts:
+    """The posts a :class:`~noticetui.store.ListQuery` describes: a board or all boards, filtered and
+    sorted (see :mod:`noticetui.store.listing`), read a page at a time."""
+
+    store: Store
+    query: ListQuery
+    label: str
+    tags: int = 0
+    """The width of the board column (the all-boards list); 0 for none."""
+
+    groups: dict[int, int] = field(default_factory=dict, compare=False)
+    """The notices the all-boards list shows once, read with the first page and kept for the others."""
+
+    def count(self) -> int:
+        """The number of rows the list has."""
+        return listing.count(self.store.conn, self.query)
+
+    def fetch(self, offset: int, limit: int) -> list[PostRow]:
+        """One page of the list."""
+        if not self.groups and self.query.notices == "once":
+            self.groups.update(listing.notice_groups(self.store.conn, self.query))
+        return listing.fetch(self.store.conn, self.query, limit, offset, self.groups or None)
+
+    @property
+    def unread_only(self) -> bool:
+        """Whether the list holds unread posts only (what ``n`` and ``p`` ask of every source)."""
+        return self.query.unread
 
 
 @dataclass(frozen=True)

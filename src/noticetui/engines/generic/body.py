@@ -88,7 +88,7 @@ class _Owners:
         in_link = False
         current = text_node.parent
         while current is not None and not self.is_container(current):
-            if current.tag in _SILENT:
+            if current.tag in _SILENT or _is_label_text(current):
                 return
             in_link = in_link or current.tag == "a"
             current = current.parent
@@ -97,6 +97,16 @@ class _Owners:
         share = self.share(current)
         share.letters += letters
         share.link_letters += letters if in_link else 0
+
+
+def _is_label_text(node: LexborNode) -> bool:
+    """Whether ``node`` is a label or a labelled value of a facts table (``<th>제목</th><td>…</td>``, a
+    ``<caption>``): the post's metadata, not its prose.  Without this a short body loses to the box around
+    the facts table, whose labels and values hold more letters than the body's one paragraph."""
+    if node.tag in ("th", "caption"):
+        return True
+    row = node.parent
+    return node.tag == "td" and row is not None and row.tag == "tr" and any(c.tag == "th" for c in row.iter())
 
 
 def _value(share: _Share) -> int:

@@ -37,7 +37,10 @@ _LABEL = re.compile(
 _MAX_FACTS = 300
 """A facts line (작성자, 작성일 …) is shorter than this; a longer text is not one."""
 _AUTHOR_END = re.compile(r"\s*(?:[|·/]|\d{2,4}[-./]\d).*$")
-_HEADINGS = "h1, h2, h3, h4, [class*='title'], [class*='subject'], [class~='tit'], [class*='tit_'], [class*='_tit']"
+_HEADINGS = (
+    "h1, h2, h3, h4, [class*='title'], [class*='subject'], [class~='tit'], [class*='tit_'], [class*='_tit'],"
+    " th + td, dt + dd"  # labelled values: only the one labelled 제목 scores (see _labelled_title)
+)
 _TITLE_SPLIT = re.compile(r"\s+[|<>:·\-–—]+\s+|\s*::\s*")
 _FILE_EXT = re.compile(
     r"\.(?:hwpx?|hwt|pdf|docx?|xlsx?|pptx?|zip|7z|alz|egg|rar|jpe?g|png|gif|bmp|txt|csv|od[tsp])\b", re.I
@@ -124,6 +127,18 @@ def _reach(candidates: list[tuple[LexborNode, str]], body: LexborNode | None) ->
     }
 
 
+def _labelled_title(node: LexborNode) -> bool:
+    """Whether the page labels ``node`` as the title: the value cell after ``<th>제목</th>`` (or the
+    ``<dd>`` after ``<dt>제목</dt>``).  A label is the page's own word; it beats a section heading that
+    ``<title>`` happens to repeat."""
+    label = node.prev
+    while label is not None and not (label.tag or "").isalnum():  # whitespace and comments between the cells
+        label = label.prev
+    if label is None or (node.tag, label.tag) not in (("td", "th"), ("dd", "dt")):
+        return False
+    return re.sub(r"\s+", "", label.text()).lower() in ("제목", "title", "subject")
+
+
 def find_title(doc: Doc, body: LexborNode | None) -> tuple[str, LexborNode | None]:
     """The post's title and its element: the heading before the body that ``<title>`` repeats, best."""
     head = doc.css_first("title")
@@ -141,6 +156,7 @@ def find_title(doc: Doc, body: LexborNode | None) -> tuple[str, LexborNode | Non
         points += 2.5 * (reach[node.mem_id] == nearest < 99)
         points += any(re.search(r"title|subject|tit", c, re.I) for c in classes(node))
         points += order.get(node.mem_id, 0) < start
+        points += 3 * _labelled_title(node)
         return points - 3 * _inside(node, body)
 
     best: tuple[float, LexborNode, str] | None = None

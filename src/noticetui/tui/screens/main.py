@@ -24,9 +24,19 @@ from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.screens.board_actions import BoardActions
+from noticetui.tui.screens.filter import ListFilter
 from noticetui.tui.screens.layout_actions import LayoutActions
+from noticetui.tui.screens.list_actions import ListActions
 from noticetui.tui.screens.reading_actions import ReadingActions
-from noticetui.tui.sources import ALL_BOARDS, STARRED, BoardEntry, BoardPosts, FixedPosts, StarredPosts, board_entries
+from noticetui.tui.sources import (
+    ALL_BOARDS,
+    STARRED,
+    BoardEntry,
+    FixedPosts,
+    ListedPosts,
+    StarredPosts,
+    board_entries,
+)
 from noticetui.tui.task_log import reason_first
 from noticetui.tui.watch_words import matches, watched_words
 from noticetui.tui.widgets.boards import BoardsPane
@@ -55,7 +65,7 @@ RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
 
 
-class MainScreen(LayoutActions, ReadingActions, BoardActions):
+class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
     """Three panes over the cache; the workers live in TaskScreen, the file actions in PostActionsScreen."""
 
     # Footer labels are short (and the footer compact) so that every key, Quit and Help included, fits in
@@ -67,8 +77,6 @@ class MainScreen(LayoutActions, ReadingActions, BoardActions):
     BOARD_ACTIONS: ClassVar[frozenset[str]] = needing_boards()
     """The actions that mean nothing until a board is configured."""
 
-    unread_only: reactive[bool] = reactive(False, init=False)
-    """Whether the list shows unread posts only (u)."""
     syncing: reactive[bool] = reactive(False, init=False)
     """Whether a sync runs (the list then re-reads itself as rows are stored)."""
 
@@ -176,7 +184,11 @@ class MainScreen(LayoutActions, ReadingActions, BoardActions):
             return
         self.shown_board = entry.key
         self.show_board_error()
-        label = Text(entry.label).plain + (" — unread" if self.unread_only else "")
+        if entry.key == STARRED:
+            # The starred posts come newest star first: of F, g and G only the unread filter applies.
+            label = Text(entry.label).plain + (" — " + _("unread") if self.unread_only else "")
+        else:
+            label = self.list_label(Text(entry.label).plain, entry.key == ALL_BOARDS)
         if entry.key not in (ALL_BOARDS, STARRED) and entry.board_id is None:
             waiting = "Syncing: its posts appear here as they are stored." if self.syncing else ""
             posts.set_source(FixedPosts([], label), empty=waiting or "Not synced yet: press r to fetch its posts.")
@@ -190,8 +202,10 @@ class MainScreen(LayoutActions, ReadingActions, BoardActions):
             empty = _("No starred posts: * stars the post under the cursor.")
             posts.set_source(StarredPosts(self.ctx.store, label, self.unread_only, tags), keep=keep, empty=empty)
             return
-        source = BoardPosts(self.ctx.store, entry.board_id, label, self.unread_only, tags)
-        if self.unread_only:
+        source = ListedPosts(self.ctx.store, self.list_query(entry), label, tags)
+        if self.list_filter != ListFilter():
+            empty = _("No posts match the filters (F changes them).")
+        elif self.unread_only:
             empty = "No unread posts."
         elif self.syncing:
             empty = "Syncing: posts appear here as they are stored."
@@ -262,6 +276,8 @@ class MainScreen(LayoutActions, ReadingActions, BoardActions):
             self.query_one("#posts", PostList).mark_read(post.id)
             # Counted down in place: re-reading every board's counts costs tens of ms on a big cache.
             self.query_one("#boards", BoardsPane).count_read(post.board, post.starred)
+        if post.also_on:
+            self.read_copies(post)
         detail = self.query_one("#detail", DetailPane)
         self.opening = post.id
         if post.has_body or post.secret:

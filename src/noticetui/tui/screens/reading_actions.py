@@ -65,7 +65,7 @@ class ReadingActions(MarkActions):
         # From a row not yet open, n opens that row itself when it is unread.
         opened = row is not None and detail is not None and detail.id == row.id
         inclusive = row is not None and not opened and not backwards
-        if self.search_query is not None or self.shown_board == STARRED:
+        if self.search_query is not None or self.shown_board == STARRED or not self.list_in_store_order():
             index = self.unread_row(backwards, inclusive)
             if index is None:
                 self.notify(_("No unread posts in this list."), markup=False)
@@ -80,6 +80,10 @@ class ReadingActions(MarkActions):
             self.notify(_("No unread posts."), markup=False)
             return
         self.go_to_post(target)
+
+    def list_in_store_order(self) -> bool:
+        """Whether the list on screen runs in the store's list order (the list's filters and sort say)."""
+        return True
 
     def unread_row(self, backwards: bool, inclusive: bool) -> int | None:
         """The index of the next (previous) unread row of the list on screen, wrapping round."""

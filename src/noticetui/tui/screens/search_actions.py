@@ -10,13 +10,15 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from noticetui.context import AppContext
-from noticetui.store import PostRow, Store
+from noticetui.store import PostRow, QueryError, Store
+from noticetui.store.operators import parse_search
 from noticetui.tui import messages as m
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.screens.post_actions import PostActionsScreen
 from noticetui.tui.sources import FixedPosts
 from noticetui.tui.widgets.post_list import PostList
+from noticetui.tui.widgets.status import StatusLine
 
 SEARCH_LIMIT = 500
 
@@ -72,7 +74,11 @@ class SearchActions(PostActionsScreen):
             if self._search_store is None:
                 path = self.ctx.store.path
                 self._search_store = Store.open(path) if path is not None else self.ctx.store
-            rows = self._search_store.search(query, limit=SEARCH_LIMIT)
+            try:
+                rows = self._search_store.search(query, limit=SEARCH_LIMIT)
+            except QueryError as exc:
+                self.post_message(m.SearchRejected(query, str(exc)))
+                return
         if not worker.is_cancelled:
             self.post_message(m.SearchFinished(query, rows))
 
@@ -83,6 +89,12 @@ class SearchActions(PostActionsScreen):
         if " ".join(search.value.split()) != message.query or not search.has_class("-open"):
             return
         self.show_results(message.query, message.rows)
+
+    @on(m.SearchRejected)
+    def search_rejected(self, message: m.SearchRejected) -> None:
+        """Say in the status line why the query cannot be run (while the box still holds it)."""
+        if " ".join(self.query_one("#search", Input).value.split()) == message.query:
+            self.query_one("#status", StatusLine).say(message.error)
 
     def show_results(self, query: str, rows: list[PostRow]) -> None:
         """List search results, the query's words highlighted in the titles."""
@@ -95,7 +107,11 @@ class SearchActions(PostActionsScreen):
         boards = sorted({r.board for r in rows})
         tags = tag_width(boards) if len(boards) > 1 else 0
         source = FixedPosts(rows, label, tags)
-        posts.set_source(source, empty=f"Nothing matches {query!r}.", search=tuple(query.split()))
+        try:
+            words = parse_search(query).highlight
+        except QueryError:
+            words = tuple(query.split())
+        posts.set_source(source, empty=f"Nothing matches {query!r}.", search=words)
 
     def action_back(self) -> None:
         """Close the search box and go back to the board's list."""
