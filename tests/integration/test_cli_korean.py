@@ -73,3 +73,17 @@ def test_a_bad_ui_language_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = cli("boards")
     assert result.code == 1 and result.out == ""
     assert result.err.count("\n") == 1 and "settings.ui_language: expected 'auto', 'ko' or 'en', got 'jp'" in result.err
+
+
+def test_show_heads_the_post_with_jo_hoe_in_korean_and_views_in_english(
+    tmp_path: Path, demo_server: DemoServer
+) -> None:
+    cli = _home(tmp_path, demo_server, "ko")
+    assert cli("sync").code == 0
+    viewed = next(p for p in json.loads(cli("list", "--json").out) if p["views"] is not None)
+    korean = cli("show", str(viewed["id"]), "--no-mark-read")
+    assert korean.code == 0 and f"조회 {viewed['views']:,}" in korean.out.splitlines()[1]
+    config = cli.home / "config.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('ui_language = "ko"', 'ui_language = "en"'), "utf-8")
+    english = cli("show", str(viewed["id"]), "--no-mark-read")
+    assert f"views {viewed['views']:,}" in english.out.splitlines()[1] and "조회" not in english.out.splitlines()[1]

@@ -16,7 +16,9 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 
 from noticetui.context import AppContext
-from noticetui.i18n import _
+from noticetui.i18n import N_, _
+from noticetui.local_dates import parse_stored
+from noticetui.local_dates import when as when_text
 from noticetui.render import sanitize_line
 from noticetui.tui import messages as m
 from noticetui.tui.actions import bindings, needing_boards
@@ -48,7 +50,7 @@ from noticetui.tui.widgets.status import StatusLine, counts_text
 if TYPE_CHECKING:  # sync (engines, httpx) loads with the first sync, after the first frame
     from noticetui.sync import BoardSyncResult
 
-EMPTY_STATE = """No boards yet.
+EMPTY_STATE = N_("""No boards yet.
 
 Press E to add a board: give its list page's address, see the posts found, save.
 Or from the command line:
@@ -59,7 +61,7 @@ or look around the bundled sample boards first:
 
     noticetui --demo
 
-Press q to quit."""
+Press q to quit.""")
 
 RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
@@ -108,13 +110,13 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
     def compose(self) -> ComposeResult:
         """The three panes, or a friendly empty state when no board is configured."""
         if not self.has_boards:
-            yield Static(Text(EMPTY_STATE), id="empty", markup=False)
+            yield Static(Text(_(EMPTY_STATE)), id="empty", markup=False)
             yield KeysFooter()
             return
         with Horizontal(id="panes"):
             yield BoardsPane(id="boards")
             with Vertical(id="reading"):
-                yield Input(placeholder="Search titles and bodies (results as you type; Esc: back)", id="search")
+                yield Input(placeholder=_("Search titles and bodies (results as you type; Esc: back)"), id="search")
                 yield Static(id="board-error", markup=False)
                 yield PostList(now=self.now, id="posts")
                 yield DetailPane(id="detail", images=self.images)
@@ -135,8 +137,8 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         self.start_auto_refresh()
         if not self.has_boards:
             return
-        self.query_one("#boards", BoardsPane).border_title = "Boards"
-        self.query_one("#detail", DetailPane).border_title = "Post"
+        self.query_one("#boards", BoardsPane).border_title = _("Boards")
+        self.query_one("#detail", DetailPane).border_title = _("Post")
         self.query_one("#posts", PostList).watch_words = watched_words(self.ctx.config)
         self.refresh_boards()
         self.show_board(keep=None)
@@ -144,7 +146,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         if sync:
             self.run_sync()
         else:
-            self.query_one("#status", StatusLine).say("Showing the cache. Press r to sync.")
+            self.query_one("#status", StatusLine).say(_("Showing the cache. Press r to sync."))
 
     # --- what the list shows -------------------------------------------------------------------------
 
@@ -169,10 +171,14 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             if line.display:
                 line.display = False
             return
-        when = (entry.error_at or "")[:16].replace("T", " ")
-        text = Text(f"Last sync failed{' ' + when if when else ''}: ", style="bold")
+        failed_at = parse_stored(entry.error_at)
+        if failed_at is not None:
+            said = _("Last sync failed {when}: ").format(when=when_text(failed_at, self.now()))
+        else:
+            said = _("Last sync failed: ")
+        text = Text(said, style="bold")
         text.append(sanitize_line(reason_first(entry.error)))
-        text.append("  (t: log)", style="dim")
+        text.append("  " + _("(t: log)"), style="dim")
         line.update(text)
         line.display = True
 
@@ -190,8 +196,8 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         else:
             label = self.list_label(Text(entry.label).plain, entry.key == ALL_BOARDS)
         if entry.key not in (ALL_BOARDS, STARRED) and entry.board_id is None:
-            waiting = "Syncing: its posts appear here as they are stored." if self.syncing else ""
-            posts.set_source(FixedPosts([], label), empty=waiting or "Not synced yet: press r to fetch its posts.")
+            waiting = _("Syncing: its posts appear here as they are stored.") if self.syncing else ""
+            posts.set_source(FixedPosts([], label), empty=waiting or _("Not synced yet: press r to fetch its posts."))
             return
         tags = 0
         if entry.key in (ALL_BOARDS, STARRED):
@@ -206,11 +212,11 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         if self.list_filter != ListFilter():
             empty = _("No posts match the filters (F changes them).")
         elif self.unread_only:
-            empty = "No unread posts."
+            empty = _("No unread posts.")
         elif self.syncing:
-            empty = "Syncing: posts appear here as they are stored."
+            empty = _("Syncing: posts appear here as they are stored.")
         else:
-            empty = "No posts cached yet: press r to sync."
+            empty = _("No posts cached yet: press r to sync.")
         posts.set_source(source, keep=keep, empty=empty)
 
     @on(OptionList.OptionHighlighted, "#boards")
@@ -256,7 +262,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """Show only unread posts, or all posts again."""
         self.search_query = None
         self.show_board(keep=None)
-        message = "Showing unread posts only (u shows all)" if unread_only else "Showing all posts"
+        message = _("Showing unread posts only (u shows all)") if unread_only else _("Showing all posts")
         self.query_one("#status", StatusLine).say(message)
 
     def watch_syncing(self, syncing: bool) -> None:
@@ -284,7 +290,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             row = self.ctx.store.post(post.id) or post
             await detail.show_post(row, self.ctx.store.attachments([post.id])[post.id])
             return
-        await detail.show_message("loading…", post)
+        await detail.show_message(_("loading…"), post)
         self.load_body(post.id)
 
     @on(m.PostOpened)
@@ -298,7 +304,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """The body could not be fetched: say why, keep the header."""
         if message.post_id == self.opening:
             detail = self.query_one("#detail", DetailPane)
-            await detail.show_message(f"Could not load this post: {message.error}", detail.post)
+            await detail.show_message(_("Could not load this post: {reason}").format(reason=message.error), detail.post)
 
     # --- actions -------------------------------------------------------------------------------------
 
@@ -349,8 +355,10 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         ]
         if found:
             row, hit = found[0]
-            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            title = f"{sanitize_line(result.board)}: new post with “{sanitize_line(hit[0])}”"
+            more = " " + _("(and {n} more)").format(n=len(found) - 1) if len(found) > 1 else ""
+            title = _("{board}: new post with “{word}”").format(
+                board=sanitize_line(result.board), word=sanitize_line(hit[0])
+            )
             self.notify(sanitize_line(row.title) + more, title=title, markup=False)
 
     def board_done(self, name: str) -> None:
@@ -371,6 +379,6 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """A board failed: the status line says so and the cached posts stay on screen."""
         self.query_one("#status", StatusLine).board_failed(message.board, message.error, message.offline)
         self.board_done(message.board)
-        detail = ("site unreachable (offline): " if message.offline else "") + reason_first(message.error)
+        detail = (_("site unreachable (offline): ") if message.offline else "") + reason_first(message.error)
         self.task_log.add(self.log_now(), "sync", message.board, False, detail)
         self.reload_soon()
