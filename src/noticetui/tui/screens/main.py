@@ -232,8 +232,13 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """Re-read the list after a sync, keeping the cursor on the same post; a search stays as it is."""
         self.refresh_boards()
         if self.search_query is None:
-            current = self.query_one("#posts", PostList).current
-            self.show_board(keep=current.id if current else None)
+            posts = self.query_one("#posts", PostList)
+            current = posts.current
+            opened = self.query_one("#detail", DetailPane).post
+            # A cursor left on the first row (that post not open) stays on top: the posts a sync adds
+            # above it are the news, and following its post down would make n skip them.
+            top = posts.cursor == 0 and (opened is None or current is None or opened.id != current.id)
+            self.show_board(keep=current.id if current and not top else None)
 
     def reload_soon(self) -> None:
         """Re-read the list now, or (when it was read less than :data:`RELOAD_EVERY` s ago) once that time
