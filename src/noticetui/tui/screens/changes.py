@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,6 +28,14 @@ def diff_text(lines: list[DiffLine]) -> Text:
     for line in lines:
         text.append(SIGNS[line.kind] + line.text + "\n", style=STYLES[line.kind])
     return text
+
+
+def local_minute(stamp: str) -> str:
+    """A stored UTC ISO time as ``2026-03-05 09:10`` in the user's zone (the reader's clock, not UTC)."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16].replace("T", " ")
 
 
 class ChangesScreen(ModalScreen[None]):
@@ -82,7 +91,7 @@ class ChangesScreen(ModalScreen[None]):
     def show_change(self) -> None:
         """Say which versions are compared, then compare them in a thread."""
         old = self.versions[self.shown]
-        when = old.replaced_at[:16].replace("T", " ")
+        when = local_minute(old.replaced_at)
         if self.shown == len(self.versions) - 1:
             head = Text(_("Previous version (replaced {when}) → current").format(when=when))
             new_title, new_body = self.post.title, self.post.body_html or ""
