@@ -101,6 +101,10 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         self.opening: int | None = None
         """The post whose body is being fetched (the pane shows it once it arrives)."""
 
+    def log_now(self) -> datetime:
+        """The time stamped on log entries: the app's clock (fixed in tests), in the reader's zone."""
+        return self.now().astimezone()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without boards only Quit and Help mean anything: the other keys are hidden and do nothing."""
         return self.has_boards or action not in self.BOARD_ACTIONS
