@@ -12,6 +12,8 @@ from noticetui.tui.app import NoticeApp
 from noticetui.tui.messages import BoardSynced, SyncFailed, SyncFinished, SyncStarted
 from noticetui.tui.widgets.boards import BoardsPane
 
+from .seed import NOW
+
 SnapCompare = Callable[..., bool]
 AppFactory = Callable[..., NoticeApp]
 
@@ -31,6 +33,8 @@ def test_board_with_an_error_at_120x40(make_app: AppFactory, ctx: AppContext, sn
     board = ctx.store.board("notice")
     assert board is not None
     ctx.store.record_sync(board.id, "http://127.0.0.1:9/bbs/board.php?bo_table=notice: HTTP 503 Service Unavailable")
+    # At the seed's clock: the store stamps the wall clock, which ticks on through the test session.
+    ctx.store.conn.execute("UPDATE boards SET last_sync = ? WHERE id = ?", (NOW.isoformat(), board.id))
 
     async def pick_the_board(pilot: Any) -> None:
         await pilot.pause()

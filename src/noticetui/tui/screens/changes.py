@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +16,7 @@ from noticetui.i18n import _
 from noticetui.post_diff import DiffLine, diff_lines, version_text
 from noticetui.store import PostRow
 from noticetui.store.versions import VersionRow
+from noticetui.tui.format import local_minute
 
 STYLES = {"added": "green", "removed": "red", "hunk": "dim cyan", "same": ""}
 SIGNS = {"added": "+ ", "removed": "- ", "hunk": "", "same": "  "}
@@ -28,14 +28,6 @@ def diff_text(lines: list[DiffLine]) -> Text:
     for line in lines:
         text.append(SIGNS[line.kind] + line.text + "\n", style=STYLES[line.kind])
     return text
-
-
-def local_minute(stamp: str) -> str:
-    """A stored UTC ISO time as ``2026-03-05 09:10`` in the user's zone (the reader's clock, not UTC)."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp[:16].replace("T", " ")
 
 
 class ChangesScreen(ModalScreen[None]):

@@ -21,7 +21,7 @@ from noticetui.render import sanitize_line
 from noticetui.tui import messages as m
 from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
-from noticetui.tui.format import tag_width
+from noticetui.tui.format import local_minute, tag_width
 from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.screens.board_actions import BoardActions
 from noticetui.tui.screens.filter import ListFilter
@@ -173,7 +173,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             if line.display:
                 line.display = False
             return
-        when = (entry.error_at or "")[:16].replace("T", " ")
+        when = local_minute(entry.error_at) if entry.error_at else ""
         text = Text(f"Last sync failed{' ' + when if when else ''}: ", style="bold")
         text.append(sanitize_line(reason_first(entry.error)))
         text.append("  (t: log)", style="dim")
