@@ -103,6 +103,10 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         self.opening: int | None = None
         """The post whose body is being fetched (the pane shows it once it arrives)."""
 
+    def log_now(self) -> datetime:
+        """The time stamped on log entries: the app's clock (fixed in tests), in the reader's zone."""
+        return self.now().astimezone()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without boards only Quit and Help mean anything: the other keys are hidden and do nothing."""
         return self.has_boards or action not in self.BOARD_ACTIONS
@@ -238,8 +242,13 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """Re-read the list after a sync, keeping the cursor on the same post; a search stays as it is."""
         self.refresh_boards()
         if self.search_query is None:
-            current = self.query_one("#posts", PostList).current
-            self.show_board(keep=current.id if current else None)
+            posts = self.query_one("#posts", PostList)
+            current = posts.current
+            opened = self.query_one("#detail", DetailPane).post
+            # A cursor left on the first row (that post not open) stays on top: the posts a sync adds
+            # above it are the news, and following its post down would make n skip them.
+            top = posts.cursor == 0 and (opened is None or current is None or opened.id != current.id)
+            self.show_board(keep=current.id if current and not top else None)
 
     def reload_soon(self) -> None:
         """Re-read the list now, or (when it was read less than :data:`RELOAD_EVERY` s ago) once that time
