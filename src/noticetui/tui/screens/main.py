@@ -23,11 +23,13 @@ from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
+from noticetui.tui.resolved import slow
 from noticetui.tui.screens.board_actions import BoardActions
 from noticetui.tui.screens.filter import ListFilter
 from noticetui.tui.screens.layout_actions import LayoutActions
 from noticetui.tui.screens.list_actions import ListActions
 from noticetui.tui.screens.reading_actions import ReadingActions
+from noticetui.tui.side_reader import SideReader
 from noticetui.tui.sources import (
     ALL_BOARDS,
     STARRED,
@@ -100,6 +102,11 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """Boards of the running sync whose rows are already in the store."""
         self.opening: int | None = None
         """The post whose body is being fetched (the pane shows it once it arrives)."""
+        self.side_reader = SideReader(ctx.store)
+
+    def on_unmount(self) -> None:
+        """Close the thread workers' connection to the cache."""
+        self.side_reader.close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without boards only Quit and Help mean anything: the other keys are hidden and do nothing."""
@@ -211,6 +218,9 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             empty = "Syncing: posts appear here as they are stored."
         else:
             empty = "No posts cached yet: press r to sync."
+        if slow(source.query):
+            self.resolve_list(source, keep, empty)
+            return
         posts.set_source(source, keep=keep, empty=empty)
 
     @on(OptionList.OptionHighlighted, "#boards")
