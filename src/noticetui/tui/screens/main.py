@@ -210,18 +210,21 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             posts.set_source(StarredPosts(self.ctx.store, label, self.unread_only, tags), keep=keep, empty=empty)
             return
         source = ListedPosts(self.ctx.store, self.list_query(entry), label, tags)
-        if self.list_filter != ListFilter():
-            empty = _("No posts match the filters (F changes them).")
-        elif self.unread_only:
-            empty = "No unread posts."
-        elif self.syncing:
-            empty = "Syncing: posts appear here as they are stored."
-        else:
-            empty = "No posts cached yet: press r to sync."
+        empty = self.empty_list_text()
         if slow(source.query):
             self.resolve_list(source, keep, empty)
             return
         posts.set_source(source, keep=keep, empty=empty)
+
+    def empty_list_text(self) -> str:
+        """What a board's list (or all boards') says when it has no rows."""
+        if self.list_filter != ListFilter():
+            return _("No posts match the filters (F changes them).")
+        if self.unread_only:
+            return "No unread posts."
+        if self.syncing:
+            return "Syncing: posts appear here as they are stored."
+        return "No posts cached yet: press r to sync."
 
     @on(OptionList.OptionHighlighted, "#boards")
     def board_highlighted(self) -> None:

@@ -85,20 +85,25 @@ class ReadingActions(MarkActions):
             self.find_unread(source.query, row.id if row else None, backwards, inclusive)
             return
         if self.search_query is not None or self.shown_board == STARRED or not self.list_in_store_order():
-            index = self.unread_row(backwards, inclusive)
-            if index is None:
-                self.notify(_("No unread posts in this list."), markup=False)
-                return
-            posts.cursor = index
-            found = posts.current
-            if found is not None:
-                self.choose(found)
+            self.open_unread_row(backwards, inclusive)
             return
         target = self.unread_target(row.id if row else None, backwards, inclusive)
         if target is None:
             self.notify(_("No unread posts."), markup=False)
             return
         self.go_to_post(target)
+
+    def open_unread_row(self, backwards: bool, inclusive: bool) -> None:
+        """Search results and "★ Starred": open the next (previous) unread row of the list on screen."""
+        posts = self.query_one("#posts", PostList)
+        index = self.unread_row(backwards, inclusive)
+        if index is None:
+            self.notify(_("No unread posts in this list."), markup=False)
+            return
+        posts.cursor = index
+        found = posts.current
+        if found is not None:
+            self.choose(found)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="unread")
     def find_unread(self, query: ListQuery, post_id: int | None, backwards: bool, inclusive: bool) -> None:
