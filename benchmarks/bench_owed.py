@@ -8,10 +8,11 @@ post of the board, filter in Python) against ``Store.posts_without_body`` (one q
 from __future__ import annotations
 
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from timing import wall_times
 
 from noticetui.models import SEOUL, Post, PostStub, Request
 from noticetui.store import PostRow, Store
@@ -24,8 +25,8 @@ def build(path: Path, boards: int, per_board: int) -> Store:
     for b in range(boards):
         board = store.ensure_board(f"board{b:02d}", f"http://x{b}.kr/bbs/board.php?bo_table=n", "gnuboard")
         stubs = [
-            PostStub(str(i), f"공고 {b}-{i}", f"http://x{b}.kr/{i}", Request(f"http://x{b}.kr/{i}"), "관리자",
-                     start - timedelta(hours=i), i)
+            PostStub(str(i), f"공고 {b}-{i}", f"http://x{b}.kr/{i}", Request(f"http://x{b}.kr/{i}"),
+                     author="관리자", posted_at=start - timedelta(hours=i), views=i)
             for i in range(per_board)
         ]  # fmt: skip
         store.upsert_stubs(board, stubs)
@@ -38,12 +39,7 @@ def build(path: Path, boards: int, per_board: int) -> Store:
 
 def median_ms(fn: Callable[[], object], repeat: int = 30) -> float:
     """The median wall time of ``fn`` in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    times.sort()
+    times = wall_times(fn, repeat)
     return times[len(times) // 2] * 1000
 
 

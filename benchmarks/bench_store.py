@@ -11,6 +11,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from timing import wall_times
+
 from noticetui.models import SEOUL, Post, PostStub, Request
 from noticetui.store import Store
 
@@ -50,7 +52,15 @@ def build(path: Path, boards: int = 50, per_board: int = 2000, bodies_every: int
             title = " ".join(rng.choice(WORDS) for _ in range(6)) + f" {b}-{i}"
             url = f"http://x{b}.kr/bbs/board.php?bo_table=n&wr_id={i}"
             stubs.append(
-                PostStub(str(i), title, url, Request(url), "관리자", start - timedelta(hours=i * 3 + b), i * 7)
+                PostStub(
+                    str(i),
+                    title,
+                    url,
+                    Request(url),
+                    author="관리자",
+                    posted_at=start - timedelta(hours=i * 3 + b),
+                    views=i * 7,
+                )
             )
         store.upsert_stubs(board, stubs)
         for i in range(0, per_board, bodies_every):
@@ -64,12 +74,7 @@ def build(path: Path, boards: int = 50, per_board: int = 2000, bodies_every: int
 def timed(label: str, fn: object, repeat: int = 20) -> None:
     """Print the median of ``repeat`` runs of ``fn``."""
     assert callable(fn)
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    times.sort()
+    times = wall_times(fn, repeat)
     print(f"{label:<48} median {times[len(times) // 2] * 1000:8.2f} ms   (min {times[0] * 1000:.2f} ms)")
 
 

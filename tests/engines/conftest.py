@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from noticetui.engines.base import Doc, parse_html
-from noticetui.models import ParseContext
+from noticetui.models import SEOUL, ListPage, ParseContext, PostStub
 from noticetui.net.charset import decode_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -30,6 +30,16 @@ def load(folder: str, name: str, *, raw: bool = False) -> Doc:
 def context(url: str, now: datetime) -> ParseContext:
     """The parse context of a page fetched from ``url`` at ``now``."""
     return ParseContext(url=url, now=now)
+
+
+def stub(found: ListPage, key: str) -> PostStub:
+    """The row of ``found`` whose key is ``key``."""
+    return next(s for s in found.stubs if s.key == key)
+
+
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """A moment in Korean time (the sample boards' zone)."""
+    return datetime(year, month, day, hour, minute, tzinfo=SEOUL)
 
 
 def load_path(path: Path) -> Doc:

@@ -11,9 +11,9 @@ import pytest
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.bbsntt import ENGINE
-from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import foreign_pages, load, load_path, page_id
+from .conftest import foreign_pages, load, load_path, page_id, stub
 
 NOW = datetime(2026, 7, 1, 10, 0, tzinfo=SEOUL)
 WWW = "https://www.demo.go.kr/www"
@@ -28,10 +28,6 @@ def page(name: str) -> Doc:
 
 def listing(name: str, url: str = LIST_URL) -> ListPage:
     return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-def stub(found: ListPage, key: str) -> PostStub:
-    return next(s for s in found.stubs if s.key == key)
 
 
 def day(year: int, month: int, date: int, hour: int = 0, minute: int = 0) -> datetime:

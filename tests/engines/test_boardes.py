@@ -11,9 +11,9 @@ import pytest
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.boardes import ENGINE
-from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import foreign_pages, load, load_path
+from .conftest import foreign_pages, load, load_path, stub
 
 NOW = datetime(2026, 7, 1, 10, 0, tzinfo=SEOUL)
 SITE = "https://kostat.example.kr"
@@ -31,10 +31,6 @@ def listing(name: str, url: str = LIST_URL) -> ListPage:
 
 def post(name: str, url: str = VIEW_URL, key: str = "19252") -> Post:
     return ENGINE.parse_post(page(name), ParseContext(url=url, now=NOW), key)
-
-
-def stub(found: ListPage, key: str) -> PostStub:
-    return next(s for s in found.stubs if s.key == key)
 
 
 def day(year: int, month: int, date: int) -> datetime:

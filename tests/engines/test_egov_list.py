@@ -8,8 +8,9 @@ import pytest
 
 from noticetui.engines.base import EngineError, parse_html
 from noticetui.engines.egov.engine import ENGINE
-from noticetui.models import SEOUL, ListPage, ParseContext, PostStub, Request
+from noticetui.models import SEOUL, ListPage, ParseContext, Request
 
+from .conftest import stub
 from .test_egov import ARTICLE_LIST, LEGACY_LIST, NOW, PORTAL_LIST, page
 
 ARTICLE_DETAIL = "https://www.example.go.kr/cop/bbs/selectArticleDetail.do"
@@ -19,10 +20,6 @@ PORTAL_ARTICLE = "https://www.egovframe.go.kr/cop/bbs/selectBoardArticle.do"
 
 def listing(name: str, url: str) -> ListPage:
     return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-def stub(result: ListPage, key: str) -> PostStub:
-    return next(s for s in result.stubs if s.key == key)
 
 
 def day(year: int, month: int, date: int) -> datetime:

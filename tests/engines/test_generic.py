@@ -10,8 +10,10 @@ import pytest
 from noticetui.engines import Detection, all_engines, detect, get_engine
 from noticetui.engines.base import Doc, parse_html
 from noticetui.engines.generic.engine import ENGINE
-from noticetui.models import SEOUL, ListPage, ParseContext, PostStub
+from noticetui.models import SEOUL, ListPage, ParseContext
 from noticetui.sync import DETECT_THRESHOLD, choose_engine
+
+from .conftest import at, stub
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=SEOUL)
@@ -26,14 +28,6 @@ def page(name: str) -> Doc:
 
 def listing(name: str, url: str) -> ListPage:
     return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-def stub(found: ListPage, key: str) -> PostStub:
-    return next(s for s in found.stubs if s.key == key)
-
-
-def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=SEOUL)
 
 
 @pytest.fixture(scope="module")

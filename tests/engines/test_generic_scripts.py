@@ -194,22 +194,32 @@ def test_a_rel_next_link_alone_gives_path_paging() -> None:
     assert ENGINE.list_request(board, 2).url == "https://www.hansolart.kr/news/page/2/"
 
 
+def story_list(*rows: tuple[str, str]) -> str:
+    """A plain ``<ul>`` of story links, one ``(path, date)`` a row, each with a long enough title."""
+    ordinals = ("첫", "두", "세", "네")
+    items = (
+        f'<li><a href="{path}">{ordinals[i]} 번째 지역 소식 기사 제목</a> <span class="date">{date}</span></li>'
+        for i, (path, date) in enumerate(rows)
+    )
+    return "<ul>" + "".join(items) + "</ul>"
+
+
 def test_two_paths_with_one_number_are_two_posts() -> None:
-    html = """<ul>
-      <li><a href="/2026/11/05/first-story">첫 번째 지역 소식 기사 제목</a> <span class="date">2026-11-05</span></li>
-      <li><a href="/2026/11/05/second-story">두 번째 지역 소식 기사 제목</a> <span class="date">2026-11-05</span></li>
-      <li><a href="/2026/11/04/third-story">세 번째 지역 소식 기사 제목</a> <span class="date">2026-11-04</span></li>
-    </ul>"""
+    html = story_list(
+        ("/2026/11/05/first-story", "2026-11-05"),
+        ("/2026/11/05/second-story", "2026-11-05"),
+        ("/2026/11/04/third-story", "2026-11-04"),
+    )
     found = listing_html(html, "https://news.hansol.kr/")
     assert len({s.key for s in found.stubs}) == 3
 
 
 def test_a_path_number_shared_by_two_paths_is_no_key() -> None:
-    html = """<ul>
-      <li><a href="/news/7/first-story">첫 번째 지역 소식 기사 제목</a> <span class="date">2026-11-05</span></li>
-      <li><a href="/news/7/second-story">두 번째 지역 소식 기사 제목</a> <span class="date">2026-11-05</span></li>
-      <li><a href="/news/6/third-story">세 번째 지역 소식 기사 제목</a> <span class="date">2026-11-04</span></li>
-    </ul>"""
+    html = story_list(
+        ("/news/7/first-story", "2026-11-05"),
+        ("/news/7/second-story", "2026-11-05"),
+        ("/news/6/third-story", "2026-11-04"),
+    )
     keys = [s.key for s in listing_html(html, "https://news.hansol.kr/").stubs]
     assert keys == [
         "https://news.hansol.kr/news/7/first-story",

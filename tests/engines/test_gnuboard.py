@@ -10,9 +10,9 @@ import pytest
 from noticetui.engines import get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.gnuboard.engine import ENGINE
-from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import load
+from .conftest import at, load, stub
 
 NOW = datetime(2025, 1, 3, 15, 0, tzinfo=SEOUL)
 SITE = "https://lib.example.kr/bbs/board.php"
@@ -31,14 +31,6 @@ def listing(name: str, url: str = LIST_URL) -> ListPage:
 
 def post(name: str = "view", url: str = VIEW_URL, key: str = "40") -> Post:
     return ENGINE.parse_post(page(name), ParseContext(url=url, now=NOW), key)
-
-
-def stub(page_list: ListPage, key: str) -> PostStub:
-    return next(s for s in page_list.stubs if s.key == key)
-
-
-def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=SEOUL)
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ import pytest
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.gnuboard4 import ENGINE
-from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import foreign_pages, load, load_path
+from .conftest import at, foreign_pages, load, load_path, stub
 
 NOW = datetime(2025, 1, 3, 15, 0, tzinfo=SEOUL)
 SITE = "http://www.oldlib.or.kr/bbs"
@@ -26,14 +26,6 @@ def page(name: str) -> Doc:
 
 def listing(name: str, url: str = LIST_URL) -> ListPage:
     return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-def stub(found: ListPage, key: str) -> PostStub:
-    return next(s for s in found.stubs if s.key == key)
-
-
-def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=SEOUL)
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ import pytest
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.kboard import ENGINE
-from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub
+from noticetui.models import SEOUL, ListPage, ParseContext, Post
 
-from .conftest import foreign_pages, load
+from .conftest import at, foreign_pages, load, stub
 
 NOW = datetime(2025, 3, 5, 15, 0, tzinfo=SEOUL)
 SITE = "https://www.hanbit.example.or.kr"
@@ -36,14 +36,6 @@ def page(name: str, engine_dir: str = "kboard") -> Doc:
 
 def listing(name: str) -> ListPage:
     return ENGINE.parse_list(page(name), ParseContext(url=OWN[name], now=NOW))
-
-
-def stub(page_list: ListPage, key: str) -> PostStub:
-    return next(s for s in page_list.stubs if s.key == key)
-
-
-def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=SEOUL)
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ import pytest
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.rhymix.engine import ENGINE
-from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import foreign_pages, load, load_path
+from .conftest import at, foreign_pages, load, load_path, stub
 
 NOW = datetime(2025, 3, 6, 10, 0, tzinfo=SEOUL)
 SITE = "https://www.hanbit-welfare.or.kr"
@@ -54,14 +54,6 @@ def listing(name: str) -> ListPage:
 
 def post(name: str, key: str) -> Post:
     return ENGINE.parse_post(page(name), ParseContext(url=PAGES[name], now=NOW), key)
-
-
-def stub(found: ListPage, key: str) -> PostStub:
-    return next(s for s in found.stubs if s.key == key)
-
-
-def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=SEOUL)
 
 
 @pytest.fixture(scope="module")

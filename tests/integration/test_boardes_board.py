@@ -3,7 +3,6 @@ site's own rules (Referer-checked downloads, URL-encoded names) over plain HTTP.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,23 +10,21 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.boardes import BID, list_no, listed_files
 
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
 
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
     """The board added and synced once, shared by the read-only tests of this module."""
-    cli = cli_at(tmp_path_factory.mktemp("boardes") / "home")
-    assert cli("add", demo_board_url(demo_server, "boardes"), "--name", "es").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    yield cli
+    yield add_and_sync(
+        cli_at(tmp_path_factory.mktemp("boardes") / "home"), {"es": demo_board_url(demo_server, "boardes")}
+    )
 
 
 def truth(server: DemoServer) -> dict[str, SamplePost]:
@@ -75,11 +72,7 @@ def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_serve
 def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
     posts = truth(demo_server)
     item = next(i for i in items(synced) if "<table" in posts[i["key"]].body_html and not posts[i["key"]].secret)
-    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
-    source = LexborHTMLParser(posts[item["key"]].body_html).body
-    assert source is not None
-    flat = " ".join(shown["text"].split())
-    assert [w for w in source.text(separator=" ").split() if len(w) > 1 and w not in flat] == []
+    assert words_not_shown(posts[item["key"]].body_html, show_json(synced, item)["text"]) == []
 
 
 def test_download_saves_identical_files_under_korean_names(
@@ -88,12 +81,7 @@ def test_download_saves_identical_files_under_korean_names(
     posts = truth(demo_server)
     item = next(i for i in items(synced) if any("%" in a["name"] for a in i["attachments"]))
     result = synced("download", str(item["id"]), "--to", str(tmp_path))
-    assert result.code == 0, result.err
-    expected = dict(listed_files(posts[item["key"]]))
-    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
-    assert set(saved) == set(expected)
-    for name, data in expected.items():
-        assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+    assert_saved(result, dict(listed_files(posts[item["key"]])))
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from noticetui.demo.content import SamplePost
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.plain import boards
 
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, demo_board_url
 
 
@@ -21,10 +20,7 @@ def news_truth(server: DemoServer) -> dict[str, SamplePost]:
 
 @pytest.fixture
 def synced(cli: Cli, demo_server: DemoServer) -> Cli:
-    assert cli("add", demo_board_url(demo_server, "generic", "plain-news"), "--name", "news").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    return cli
+    return add_and_sync(cli, {"news": demo_board_url(demo_server, "generic", "plain-news")})
 
 
 def test_add_falls_back_on_generic(cli: Cli, demo_server: DemoServer) -> None:
@@ -61,12 +57,9 @@ def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> Non
     truth = news_truth(demo_server)
     listed = synced("list", "--json").json()
     item = next(i for i in listed if "<table" in truth[i["key"]].body_html)
-    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
-    source = LexborHTMLParser(truth[item["key"]].body_for("http://x")).body
-    assert source is not None
-    words = [w for w in source.text(separator=" ").split() if len(w) > 1]
+    shown = show_json(synced, item)
+    assert words_not_shown(truth[item["key"]].body_for("http://x"), shown["text"]) == []
     flat = " ".join(shown["text"].split())
-    assert [w for w in words if w not in flat] == []
     assert "많이 본 소식" not in flat and "대표전화" not in flat
 
 
@@ -76,12 +69,7 @@ def test_download_saves_identical_files_under_korean_names(
     truth = news_truth(demo_server)
     item = next(i for i in synced("list", "--json").json() if any("%" in a["name"] for a in i["attachments"]))
     result = synced("download", str(item["id"]), "--to", str(tmp_path))
-    assert result.code == 0, result.err
-    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
-    expected = dict(truth[item["key"]].attachments)
-    assert set(saved) == set(expected)
-    for name, data in expected.items():
-        assert hashlib.sha256(saved[name].read_bytes()).digest() == hashlib.sha256(data).digest()
+    assert_saved(result, dict(truth[item["key"]].attachments))
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:

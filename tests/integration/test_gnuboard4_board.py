@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.gnuboard4 import listed_files
 
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
 
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Iterator[Cli]:
     """Both gnuboard4 boards added and synced once, shared by the read-only tests of this module."""
-    cli = cli_at(tmp_path_factory.mktemp("g4") / "home")
-    for name in ("g4-notice", "g4-data"):
-        assert cli("add", demo_board_url(demo_server, "gnuboard4", name), "--name", name).code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    yield cli
+    boards = {name: demo_board_url(demo_server, "gnuboard4", name) for name in ("g4-notice", "g4-data")}
+    yield add_and_sync(cli_at(tmp_path_factory.mktemp("g4") / "home"), boards)
 
 
 def truth(server: DemoServer, board: str) -> dict[str, SamplePost]:
@@ -89,11 +84,7 @@ def test_show_prints_the_whole_body_with_the_inline_photo(synced: Cli, demo_serv
     item = next(
         i for i in items(synced, "g4-notice") if any(n.endswith(".jpg") for n, _ in posts[str(i["key"])].attachments)
     )
-    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
-    source = LexborHTMLParser(posts[str(item["key"])].body_html).body
-    assert source is not None
-    flat = " ".join(shown["text"].split())
-    assert [w for w in source.text(separator=" ").split() if len(w) > 1 and w not in flat] == []
+    assert words_not_shown(posts[str(item["key"])].body_html, show_json(synced, item)["text"]) == []
 
 
 def test_download_saves_identical_files_under_their_euc_kr_names(
@@ -102,12 +93,7 @@ def test_download_saves_identical_files_under_their_euc_kr_names(
     posts = truth(demo_server, "g4-data")
     item = next(i for i in items(synced, "g4-data") if any("%" in a["name"] for a in i["attachments"]))
     result = synced("download", str(item["id"]), "--to", str(tmp_path))
-    assert result.code == 0, result.err
-    expected = {name: data for _no, name, data in listed_files(posts[str(item["key"])])}
-    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
-    assert set(saved) == set(expected)
-    for name, data in expected.items():
-        assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+    assert_saved(result, {name: data for _no, name, data in listed_files(posts[str(item["key"])])})
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:

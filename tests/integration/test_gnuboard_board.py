@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, demo_board_url
 
 IMAGE_EXT = (".jpg", ".jpeg", ".png", ".gif")
@@ -22,11 +22,7 @@ def listed_files(post: SamplePost) -> list[str]:
 
 @pytest.fixture
 def synced(cli: Cli, demo_server: DemoServer) -> Cli:
-    url = demo_board_url(demo_server, "gnuboard")
-    assert cli("add", url, "--name", "g5").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
-    return cli
+    return add_and_sync(cli, {"g5": demo_board_url(demo_server, "gnuboard")})
 
 
 def test_add_detects_gnuboard_and_shows_rows(cli: Cli, demo_server: DemoServer) -> None:
@@ -79,16 +75,9 @@ def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> Non
     truth = {p.key: p for p in sample_posts(demo_server.now, "g5-notice")}
     listed = synced("list", "--json").json()
     item = next(i for i in listed if not truth[i["key"]].secret and "<table" in truth[i["key"]].body_html)
-    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
+    shown = show_json(synced, item)
     assert shown["title"] == truth[item["key"]].title
-    from selectolax.lexbor import LexborHTMLParser
-
-    source = LexborHTMLParser(truth[item["key"]].body_for("http://x")).body
-    assert source is not None
-    words = [w for w in source.text(separator=" ").split() if len(w) > 1]
-    flat = " ".join(shown["text"].split())
-    missing = [w for w in words if w not in flat]
-    assert missing == []
+    assert words_not_shown(truth[item["key"]].body_for("http://x"), shown["text"]) == []
 
 
 def test_show_marks_the_post_read(synced: Cli) -> None:
@@ -108,12 +97,8 @@ def test_download_saves_identical_files_under_korean_names(
     item = next(i for i in listed if len(i["attachments"]) >= 2)
     dest = tmp_path / "files"
     result = synced("download", str(item["id"]), "--to", str(dest))
-    assert result.code == 0, result.err
-    expected = {name: data for name, data in truth[item["key"]].attachments if name in listed_files(truth[item["key"]])}
-    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
-    assert set(saved) == set(expected)
-    for name, data in expected.items():
-        assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+    listed_names = listed_files(truth[item["key"]])
+    assert_saved(result, {name: data for name, data in truth[item["key"]].attachments if name in listed_names})
 
 
 def test_download_of_a_name_with_percent_and_hash(synced: Cli, demo_server: DemoServer, tmp_path: Path) -> None:

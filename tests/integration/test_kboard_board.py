@@ -3,18 +3,17 @@ list/show → download, through the real CLI, compared with the sample posts' gr
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from noticetui.demo.content import SamplePost
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.kboard import board_posts
 
+from .checks import add_and_sync, assert_saved, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
 
 BOARDS = ("kboard-notice", "kboard-data")
@@ -24,10 +23,8 @@ IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko"
 @pytest.fixture(scope="module", params=BOARDS)
 def synced(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, demo_server: DemoServer) -> Cli:
     """Each sample board added and synced (five pages, bodies too) in a home of its own."""
-    cli = cli_at(tmp_path_factory.mktemp("kboard") / "home")
-    assert cli("add", demo_board_url(demo_server, "kboard", request.param), "--name", "kb").code == 0
-    result = cli("sync", "--pages", "5")
-    assert result.code == 0, result.err
+    url = demo_board_url(demo_server, "kboard", request.param)
+    cli = add_and_sync(cli_at(tmp_path_factory.mktemp("kboard") / "home"), {"kb": url})
     _BOARD_OF[cli.home] = request.param
     return cli
 
@@ -111,12 +108,9 @@ def test_attachment_names_are_the_buttons(synced: Cli, demo_server: DemoServer) 
 def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
     posts = truth(demo_server, synced)
     item = next(i for i in listed(synced) if not posts[i["key"]].secret and "<table" in posts[i["key"]].body_html)
-    shown = synced("show", str(item["id"]), "--json", "--width", "100").json()
+    shown = show_json(synced, item)
     assert shown["title"] == posts[item["key"]].title
-    source = LexborHTMLParser(posts[item["key"]].body_for("http://x")).body
-    assert source is not None
-    flat = " ".join(shown["text"].split())
-    assert [w for w in source.text(separator=" ").split() if len(w) > 1 and w not in flat] == []
+    assert words_not_shown(posts[item["key"]].body_for("http://x"), shown["text"]) == []
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
@@ -132,13 +126,8 @@ def test_download_saves_identical_files_named_as_kboard_sends_them(
     posts = truth(demo_server, synced)
     item = next(i for i in listed(synced) if len(i["attachments"]) >= 3)
     result = synced("download", str(item["id"]), "--to", str(tmp_path))
-    assert result.code == 0, result.err
-    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
     # KBoard's fileDownload() turns every space of a name into "-" before sending it.
-    expected = {name.replace(" ", "-"): data for name, data in posts[item["key"]].attachments}
-    assert set(saved) == set(expected)
-    for name, data in expected.items():
-        assert hashlib.sha256(saved[name].read_bytes()).digest() == hashlib.sha256(data).digest()
+    assert_saved(result, {name.replace(" ", "-"): data for name, data in posts[item["key"]].attachments})
 
 
 def test_download_of_a_name_with_percent_hash_and_middle_dot(

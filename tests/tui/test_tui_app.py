@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -20,20 +19,10 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import shown_text, visible_lines
 from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
-
-
-def visible_lines(posts: PostList) -> list[str]:
-    """The post list's rows as the terminal shows them."""
-    return [posts.render_line(y).text for y in range(len(posts.rows))]
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
 
 
 async def test_app_lists_boards_with_unread_counts_and_all_posts(make_app: AppFactory) -> None:

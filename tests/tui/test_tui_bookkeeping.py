@@ -12,6 +12,7 @@ from noticetui.models import Request
 from noticetui.store import PostRow
 from noticetui.tui.download_queue import CANCELLED, DONE, FAILED, QUEUED, RUNNING, DownloadQueue
 from noticetui.tui.format import SEARCH_STYLE, WATCH_STYLE, post_line, title_text
+from noticetui.tui.screens.activity import queue_rows
 from noticetui.tui.task_log import TaskLog, reason_first
 from noticetui.tui.watch_words import watched_words
 
@@ -65,6 +66,23 @@ def test_a_cancelled_entry_ignores_late_progress() -> None:
     queue.cancelled(entry.id)
     queue.progressed(entry.id, DownloadProgress(7, 0, "a.pdf", 5, 10))
     assert entry.state == CANCELLED and entry.received == 0
+
+
+def test_the_tasks_screen_state_changes_only_when_what_it_shows_does() -> None:
+    clock = Clock()
+    queue = DownloadQueue(clock)
+    entry = queue.add(7, "공고", [(0, "a.pdf", 1000)])
+    queue.started(entry.id)
+    clock.now += 1
+    queue.progressed(entry.id, DownloadProgress(7, 0, "a.pdf", 400, 1000))
+    before = queue_rows(queue, clock.now)
+    assert queue_rows(queue, clock.now) == before  # nothing moved: the watcher has nothing to redraw
+    queue.progressed(entry.id, DownloadProgress(7, 0, "a.pdf", 800, 1000))
+    assert queue_rows(queue, clock.now) != before  # the entry changed in place: the rows still tell
+    queue.finished(entry.id, [saved(0, 1000)])
+    ended = queue_rows(queue, clock.now)
+    clock.now += 60
+    assert queue_rows(queue, clock.now) == ended and ended[0].state == DONE  # an ended entry's speed stays
 
 
 def test_an_error_that_starts_with_its_url_reads_reason_first() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +26,7 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.image_slot import ImageSlot
 from noticetui.tui.widgets.post_list import PostList
 
+from .helpers import settle, shown_text
 from .seed import CONFIG, NOW, seed
 
 OPEN_PRESS_RELEASE = ("j", "j", "enter")
@@ -38,12 +38,6 @@ AppMaker = Callable[..., NoticeApp]
 
 MAX_PRESSES = 200
 """The most presses of ``j`` a test makes to bring a line to the top of the pane."""
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
 
 
 def serve_photo(seen: list[httpx.Request]) -> Handler:
@@ -89,14 +83,6 @@ def no_graphics(monkeypatch: pytest.MonkeyPatch) -> None:
     import textual_image.renderable as renderables
 
     monkeypatch.setattr(renderables, "Image", renderables.UnicodeImage)
-
-
-async def settle(app: NoticeApp) -> None:
-    """Let every worker finish and every message they posted be handled."""
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await asyncio.sleep(0)
-    await app.workers.wait_for_complete()
 
 
 def body_pieces(detail: DetailPane) -> list[str]:

@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from rich.text import Text
 from textual.widgets import OptionList, Static, TextArea
 
 from noticetui.context import AppContext
@@ -24,21 +23,9 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import settle, shown_text
+
 AppFactory = Callable[..., NoticeApp]
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
-
-
-async def settle(app: NoticeApp) -> None:
-    """Let every worker finish and every message they posted be handled."""
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await asyncio.sleep(0)
-    await app.workers.wait_for_complete()
 
 
 async def test_sync_on_start_fills_the_list_and_reports_the_board(demo_ctx: AppContext) -> None:
@@ -178,3 +165,30 @@ async def test_clicking_an_attachment_previews_it_and_a_failed_download_is_expla
         assert isinstance(app.screen, PreviewScreen)
         title = shown_text(app.screen.query_one("#preview-title", Static))
         assert "수강신청_안내.hwp" in title and "cannot preview" in title
+
+
+async def test_the_preview_says_loading_until_the_download_ends(make_app: AppFactory) -> None:
+    gate = threading.Event()  # a thread event: the download runs on the back-room loop, in another thread
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        await asyncio.to_thread(gate.wait, 30)
+        return httpx.Response(404, text="gone")
+
+    transport = httpx.MockTransport(answer)
+    app = make_app(fetcher_factory=lambda: Fetcher(retries=0, delay=0, transport=transport))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.click(".attachment-label")
+            await pilot.pause()
+            assert isinstance(app.screen, PreviewScreen)
+            title = app.screen.query_one("#preview-title", Static)
+            assert shown_text(title) == "수강신청_안내.hwp — loading…"
+            gate.set()
+            await settle(app)
+            await pilot.pause()
+            assert "loading" not in shown_text(title) and "cannot preview" in shown_text(title)
+            assert app.screen.query_one(TextArea).text == ""
+    finally:
+        gate.set()

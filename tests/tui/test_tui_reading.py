@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual.widgets import Input, OptionList, Static
 
 from noticetui.tui.app import NoticeApp
@@ -15,22 +14,13 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
+from .helpers import shown_text, visible_lines
+
 AppFactory = Callable[..., NoticeApp]
 OPEN_PRESS_RELEASE = ("j", "j", "enter")
 
 MAX_PRESSES = 200
 """The most presses of ``j`` a test makes to bring a line to the top of the pane."""
-
-
-def visible_lines(posts: PostList) -> list[str]:
-    """The post list's rows as the terminal shows them."""
-    return [posts.render_line(y).text for y in range(len(posts.rows))]
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
 
 
 async def test_all_boards_list_names_each_rows_board(make_app: AppFactory) -> None:

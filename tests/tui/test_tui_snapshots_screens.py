@@ -12,6 +12,8 @@ from noticetui.tui.app import NoticeApp
 from noticetui.tui.messages import BoardSynced, SyncFailed, SyncFinished, SyncStarted
 from noticetui.tui.widgets.boards import BoardsPane
 
+from .seed import NOW
+
 SnapCompare = Callable[..., bool]
 AppFactory = Callable[..., NoticeApp]
 
@@ -31,6 +33,8 @@ def test_board_with_an_error_at_120x40(make_app: AppFactory, ctx: AppContext, sn
     board = ctx.store.board("notice")
     assert board is not None
     ctx.store.record_sync(board.id, "http://127.0.0.1:9/bbs/board.php?bo_table=notice: HTTP 503 Service Unavailable")
+    with ctx.store.transaction() as conn:  # a fixed time: the suite's clock ticks on from its pinned instant
+        conn.execute("UPDATE boards SET last_sync = ? WHERE id = ?", ("2024-03-10T05:30:00+00:00", board.id))
 
     async def pick_the_board(pilot: Any) -> None:
         await pilot.pause()
@@ -47,6 +51,7 @@ def test_tasks_screen_at_120x40(make_app: AppFactory, snap_compare: SnapCompare)
 
     async def sync_then_t(pilot: Any) -> None:
         screen = pilot.app.screen
+        screen.log_now = lambda: NOW  # the log's time stamps, fixed (the suite's clock ticks)
         screen.post_message(SyncStarted(2, ("notice", "free")))
         screen.post_message(SyncFailed("notice", "http://x/list: HTTP 500 Internal Server Error", offline=False))
         screen.post_message(BoardSynced(BoardSyncResult("free", new=2, seen=6, pages=1, bodies=2)))

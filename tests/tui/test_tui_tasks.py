@@ -9,14 +9,14 @@ import os
 import stat
 import threading
 import webbrowser
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from rich.text import Text
 from textual.widgets import Input, Static
 
 from noticetui.context import AppContext
@@ -31,34 +31,12 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import settle, shown_text, until
 from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
 WAIT = 30.0
 """The longest a gated request waits (a test always opens its gate before it ends)."""
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
-
-
-async def settle(app: NoticeApp) -> None:
-    """Let every worker finish and every message they posted be handled."""
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await asyncio.sleep(0)
-    await app.workers.wait_for_complete()
-
-
-async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0) -> None:
-    """Pause until ``condition`` holds (bounded: a regression fails the test instead of hanging it)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"the condition never held within {seconds} s")
 
 
 def has_rows(posts: PostList, count: int) -> bool:
@@ -223,83 +201,84 @@ def rows_with_files(app: NoticeApp) -> list[int]:
     return [i for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and store.attachments([row.id])[row.id]]
 
 
-async def test_a_second_d_queues_and_both_posts_files_are_saved(demo_ctx: AppContext) -> None:
-    with_parallel(demo_ctx, 1)
-    app, transport = gated_app(demo_ctx, lambda r: "download.php" in str(r.url), sync_on_start=True)
+@asynccontextmanager
+async def gated_downloads(ctx: AppContext) -> AsyncIterator[tuple[NoticeApp, Any, GatedTransport]]:
+    """The app over ``ctx``, synced, with a pilot; its downloads wait at the gate until the test opens it
+    (the gate always opens at the end, so no request outlives the test)."""
+    app, transport = gated_app(ctx, lambda r: "download.php" in str(r.url), sync_on_start=True)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app)
-            first, second = rows_with_files(app)[:2]
-            await open_row(app, pilot, first)
-            await pilot.press("d")
-            await open_row(app, pilot, second)
-            await pilot.press("d")
-            await pilot.pause()
-            queue = app.main.queue
-            assert [e.state for e in queue.entries.values()] == ["downloading", "queued"]  # limit 1: one waits
-            assert "2 downloads" in shown_text(app.screen.query_one(StatusLine))
-            await pilot.press("t")
-            await pilot.pause()
-            assert isinstance(app.screen, ActivityScreen)
-            assert app.screen.query_one("#activity-downloads").row_count == 2  # type: ignore[attr-defined]
-            transport.gate.set()
-            await settle(app)
-            await pilot.pause()
-            assert [e.state for e in queue.entries.values()] == ["saved", "saved"]
-            for entry in queue.entries.values():
-                files = demo_ctx.store.attachments([entry.post_id])[entry.post_id]
-                assert files and all(f.saved_path and Path(f.saved_path).is_file() for f in files)
+            yield app, pilot, transport
     finally:
         transport.gate.set()
+
+
+async def hold_a_download(app: NoticeApp, pilot: Any, transport: GatedTransport) -> None:
+    """Open the first post with files and press d; return once its download waits at the gate."""
+    await open_row(app, pilot, rows_with_files(app)[0])
+    await pilot.press("d")
+    await until(pilot, lambda: transport.held > 0)
+
+
+async def test_a_second_d_queues_and_both_posts_files_are_saved(demo_ctx: AppContext) -> None:
+    with_parallel(demo_ctx, 1)
+    async with gated_downloads(demo_ctx) as (app, pilot, transport):
+        first, second = rows_with_files(app)[:2]
+        await open_row(app, pilot, first)
+        await pilot.press("d")
+        await open_row(app, pilot, second)
+        await pilot.press("d")
+        await pilot.pause()
+        queue = app.main.queue
+        assert [e.state for e in queue.entries.values()] == ["downloading", "queued"]  # limit 1: one waits
+        assert "2 downloads" in shown_text(app.screen.query_one(StatusLine))
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ActivityScreen)
+        assert app.screen.query_one("#activity-downloads").row_count == 2  # type: ignore[attr-defined]
+        transport.gate.set()
+        await settle(app)
+        await pilot.pause()
+        assert [e.state for e in queue.entries.values()] == ["saved", "saved"]
+        for entry in queue.entries.values():
+            files = demo_ctx.store.attachments([entry.post_id])[entry.post_id]
+            assert files and all(f.saved_path and Path(f.saved_path).is_file() for f in files)
 
 
 async def test_a_download_can_be_cancelled_and_retried_from_the_tasks_screen(demo_ctx: AppContext) -> None:
-    app, transport = gated_app(demo_ctx, lambda r: "download.php" in str(r.url), sync_on_start=True)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(app)
-            await open_row(app, pilot, rows_with_files(app)[0])
-            await pilot.press("d")
-            await until(pilot, lambda: transport.held > 0)
-            queue = app.main.queue
-            await pilot.press("t")
-            await pilot.pause()
-            await pilot.press("c")
-            await pilot.pause()
-            assert [e.state for e in queue.entries.values()] == ["cancelled"]
-            transport.gate.set()
-            await pilot.press("r")
-            await until(pilot, lambda: [e.state for e in queue.entries.values()] in (["saved"], ["failed"]))
-            assert [(e.state, e.error) for e in queue.entries.values()] == [("saved", "")]
-            log = app.screen.query_one("#activity-log-text", Static)
-            await until(pilot, lambda: "Saved" in shown_text(log))  # the screen redraws twice a second
-            assert "cancelled" in shown_text(log)
-    finally:
+    async with gated_downloads(demo_ctx) as (app, pilot, transport):
+        await hold_a_download(app, pilot, transport)
+        queue = app.main.queue
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert [e.state for e in queue.entries.values()] == ["cancelled"]
         transport.gate.set()
+        await pilot.press("r")
+        await until(pilot, lambda: [e.state for e in queue.entries.values()] in (["saved"], ["failed"]))
+        assert [(e.state, e.error) for e in queue.entries.values()] == [("saved", "")]
+        log = app.screen.query_one("#activity-log-text", Static)
+        await until(pilot, lambda: "Saved" in shown_text(log))  # the screen redraws twice a second
+        assert "cancelled" in shown_text(log)
 
 
 async def test_q_asks_before_quitting_while_a_download_runs(demo_ctx: AppContext) -> None:
-    app, transport = gated_app(demo_ctx, lambda r: "download.php" in str(r.url), sync_on_start=True)
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(app)
-            await open_row(app, pilot, rows_with_files(app)[0])
-            await pilot.press("d")
-            await until(pilot, lambda: transport.held > 0)
-            await pilot.press("q")
-            await pilot.pause()
-            assert isinstance(app.screen, ConfirmScreen)
-            await pilot.press("n")
-            await pilot.pause()
-            assert not isinstance(app.screen, ConfirmScreen) and app.is_running
-            assert app.main.queue.running()  # still downloading
-            await pilot.press("q")
-            await pilot.pause()
-            await pilot.press("y")
-            await pilot.pause()
-            assert not app.is_running
-    finally:
-        transport.gate.set()
+    async with gated_downloads(demo_ctx) as (app, pilot, transport):
+        await hold_a_download(app, pilot, transport)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen) and app.is_running
+        assert app.main.queue.running()  # still downloading
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
 
 
 async def test_q_quits_at_once_when_nothing_runs(make_app: AppFactory) -> None:

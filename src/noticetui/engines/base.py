@@ -169,6 +169,28 @@ def paged_request(board_url: str, param: str, page: int) -> Request:
     return Request(url=with_query(board_url, drop=(param,)))
 
 
+def fit_score(url_fit: float, markup_fit: float, url_weight: float) -> float:
+    """An engine's :meth:`Engine.score` from how well the URL and the page's markup fit it (each 0 to 1,
+    larger values cut to 1): the URL weighs ``url_weight``, the markup the rest, since a URL shape alone is
+    shared by many CMSs while the markup rarely is."""
+    return min(1.0, url_weight * min(url_fit, 1.0) + (1 - url_weight) * min(markup_fit, 1.0))
+
+
+def with_signs(doc: Doc, fit: float, signs: Iterable[tuple[str, float]]) -> float:
+    """``fit`` raised by the weight of each ``(selector, weight)`` sign that matches something in ``doc``
+    (the markup half of a :meth:`Engine.score`)."""
+    for selector, weight in signs:
+        if doc.css_first(selector) is not None:
+            fit += weight
+    return fit
+
+
+def row_stub(ctx: ParseContext, key: str, title: str, url: str, **details: Any) -> PostStub:
+    """A list row's stub for the post at ``url``, fetched with the list page as Referer (as a browser
+    would: some boards refuse a view, or count it twice, without one); ``details`` are the other fields."""
+    return PostStub(key=key, title=title, url=url, request=Request(url=url, referer=ctx.url), **details)
+
+
 def style_px(style: str, prop: str) -> int:
     """The pixels of ``prop`` in an inline ``style`` ("padding-left:20px" → 20), 0 when absent."""
     match = re.search(rf"(?<![\w-]){re.escape(prop)}\s*:\s*(\d+)", style)

@@ -18,23 +18,11 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
-from noticetui.engines.base import (
-    Doc,
-    Engine,
-    EngineError,
-    absolute,
-    attr,
-    class_set,
-    column_role,
-    node_text,
-    paged_request,
-    parse_int,
-    query_param,
-    with_query,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common import page_parts as parts
 from noticetui.engines.generic.post import is_password_page
-from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import Attachment, ListPage, ParseContext, Post, Request
 
 _LIST = "selectBbsNttList.do"
 _VIEW = "selectBbsNttView.do"
@@ -50,16 +38,20 @@ _VIEW_FIELDS = {
 _TRANSIENT = ("pageIndex", "nttNo", "nttSn", "searchCnd", "searchKrwd", "searchCtgry", "integrDeptCode", "pageUnit")
 
 
+_SIGNS = (("table.p-table", 0.25), (".p-pagination, .p-page, td.p-table__content, ul.p-attach, tbody time", 0.25))
+"""Markup of the CMS's boards, and how much each adds to the score."""
+
+
 def _ntt(href: str) -> str | None:
     for name in _KEYS:
-        value = query_param(href, name)
+        value = base.query_param(href, name)
         if value and value.isdigit():
             return value
     return None
 
 
 def _label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
-    return column_role(text, table)
+    return base.column_role(text, table)
 
 
 def _subject(tr: LexborNode, cells: list[LexborNode]) -> tuple[LexborNode, LexborNode, str] | None:
@@ -97,14 +89,14 @@ def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> parts.
         return None
     subject, link, key = found
     named = {n: c for n, c in zip(columns, cells, strict=False) if n is not None} if len(columns) == len(cells) else {}
-    url = absolute(ctx.url, attr(link, "href"))
-    stub = PostStub(
-        key=key,
-        title=node_text(link, skip=_JUNK),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    url = base.absolute(ctx.url, attr(link, "href"))
+    stub = base.row_stub(
+        ctx,
+        key,
+        node_text(link, skip=_JUNK),
+        url,
         author=node_text(named.get("author")) or None,
-        views=parse_int(node_text(named.get("views"))),
+        views=base.parse_int(node_text(named.get("views"))),
         notice=_is_notice(tr, cells),
         secret=bool(subject.css_first(".p-icon__lock, .p-icon__secret")),
         reply_depth=1 if subject.css_first(".p-icon__reply") else 0,
@@ -123,7 +115,7 @@ def _list_table(doc: Doc) -> LexborNode | None:
 
 
 def _page_index(url: str) -> int:
-    page = query_param(url, "pageIndex")
+    page = base.query_param(url, "pageIndex")
     return int(page) if page and page.isdigit() else 1
 
 
@@ -136,7 +128,7 @@ def _signature(doc: Doc) -> bool:
     return found is not None
 
 
-class BbsNttEngine(Engine):
+class BbsNttEngine(base.Engine):
     """The ``selectBbsNttList.do`` CMS (``p-table`` skin)."""
 
     name = "bbsntt"
@@ -148,17 +140,13 @@ class BbsNttEngine(Engine):
         url_fit = 0.0
         if last in (_LIST, _VIEW):
             url_fit = 1.0
-        elif last == "downloadBbsFile.do" or query_param(url, "bbsNo"):
+        elif last == "downloadBbsFile.do" or base.query_param(url, "bbsNo"):
             url_fit = 0.6
         markup = 0.0
         # The p-* classes are the vendor's whole design system: they count only next to a board's links.
         if _signature(doc):
-            markup = 0.5
-            if doc.css_first("table.p-table"):
-                markup += 0.25
-            if doc.css_first(".p-pagination, .p-page, td.p-table__content, ul.p-attach, tbody time"):
-                markup += 0.25
-        return min(1.0, 0.25 * url_fit + 0.75 * markup)
+            markup = base.with_signs(doc, 0.5, _SIGNS)
+        return base.fit_score(url_fit, markup, 0.25)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/selectBbsNttList.do?key=…&bbsNo=…`` for a list page or a post."""
@@ -167,16 +155,16 @@ class BbsNttEngine(Engine):
         head, _, last = path.rpartition("/")
         if last in (_VIEW, "downloadBbsFile.do"):
             path = f"{head}/{_LIST}"
-        return with_query(split._replace(path=path, fragment="").geturl(), drop=_TRANSIENT)
+        return base.with_query(split._replace(path=path, fragment="").geturl(), drop=_TRANSIENT)
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``pageIndex=N`` from page 2 on."""
-        return paged_request(board_url, "pageIndex", page)
+        return base.paged_request(board_url, "pageIndex", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The ``table.p-table`` rows (notices once), ``pageIndex`` pagination and the total."""
         table = parts.required(_list_table(doc), "no p-table list on the page")
-        columns = [column_role(node_text(th)) for th in table.css("thead th")]
+        columns = [base.column_role(node_text(th)) for th in table.css("thead th")]
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr, columns)) is not None]
         current = _page_index(ctx.url)
         pages = {_page_index(attr(a, "href")) for a in doc.css("a[href*='pageIndex=']") if not _ntt(attr(a, "href"))}
@@ -190,7 +178,7 @@ class BbsNttEngine(Engine):
         if subject is None:
             if is_password_page(doc, None):  # a password field outside the site frame, not a login box
                 return parts.secret_post(key, ctx)
-            raise EngineError("no span.p-table__subject_text on the view page")
+            raise base.EngineError("no span.p-table__subject_text on the view page")
         table = parts.enclosing(subject, "table")
         scope = table if table is not None else doc.body
         return parts.labelled_post(
@@ -225,11 +213,11 @@ def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
         href = attr(link, "href")
         if "downloadBbsFileAll" in href or "preview" in href.lower() or href.startswith(("#", "javascript:")):
             continue
-        url = absolute(ctx.url, href)
+        url = base.absolute(ctx.url, href)
         if any(f.request is not None and f.request.url == url for f in files):
             continue
         size = link.css_first(".p-attach__size")
-        names = [node_text(s) for s in link.css("span") if not {"p-icon", "p-attach__size"} & class_set(s)]
+        names = [node_text(s) for s in link.css("span") if not {"p-icon", "p-attach__size"} & base.class_set(s)]
         name = next((n for n in names if n), "") or node_text(link, skip=_JUNK + ", .p-attach__size")
         files.append(parts.primed_file(len(files), name, url, ctx, size))
     return files

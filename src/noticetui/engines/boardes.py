@@ -19,23 +19,12 @@ from urllib.parse import urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
-from noticetui.engines.base import (
-    Doc,
-    Engine,
-    EngineError,
-    absolute,
-    attr,
-    column_role,
-    node_text,
-    paged_request,
-    parse_int,
-    query_param,
-    with_query,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common import page_parts as parts
 from noticetui.engines.common.js_calls import handler, js_calls, post_arg
 from noticetui.engines.generic.post import is_password_page
-from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import Attachment, ListPage, ParseContext, Post, Request
 
 _JUNK = ".sr_only, .blind, .skip, i, img, script"
 _TOTAL = re.compile(r"(?:총|전체)\s*(?:게시물\s*)?([\d,]+)\s*(?:건|개)")
@@ -47,7 +36,7 @@ _DOWNLOAD = "a[href*='boardDownload.es'], a[href*='act=download']"
 def _list_no(link: LexborNode, bid: str) -> str | None:
     """A row link's ``list_no``, from its href or from its ``goView(…)`` handler (by shape: a call that
     also passes the board's ``bid`` may put it first or last)."""
-    key = query_param(attr(link, "href"), "list_no")
+    key = base.query_param(attr(link, "href"), "list_no")
     if key and key.isdigit():
         return key
     for fn, args in js_calls(handler(link)):
@@ -67,14 +56,14 @@ def _title(link: LexborNode) -> str:
 
 
 def _columns(table: LexborNode) -> list[str | None]:
-    return [column_role(node_text(th)) for th in table.css("thead th")]
+    return [base.column_role(node_text(th)) for th in table.css("thead th")]
 
 
 def _named(cells: list[LexborNode], columns: list[str | None]) -> dict[str, LexborNode]:
     """Cells by role: each cell's aria-label / data-label names it; the header is the fallback."""
     named: dict[str, LexborNode] = {}
     for index, cell in enumerate(cells):
-        name = column_role(attr(cell, "aria-label") or attr(cell, "data-label"))
+        name = base.column_role(attr(cell, "aria-label") or attr(cell, "data-label"))
         if name is None and len(columns) == len(cells):
             name = columns[index]
         if name is not None:
@@ -92,21 +81,21 @@ def _is_secret(title_cell: LexborNode) -> bool:
 def _row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -> parts.DatedRow | None:
     named = _named([c for c in tr.iter() if c.tag == "td"], columns)
     scope = named.get("title", tr)
-    bid = query_param(ctx.url, "bid") or ""
+    bid = base.query_param(ctx.url, "bid") or ""
     link = scope.css_first("a.txt_title") or next((a for a in scope.css("a") if _list_no(a, bid)), None)
     key = _list_no(link, bid) if link is not None else None
     if link is None or key is None:
         return None
     href = attr(link, "href")
-    url = absolute(ctx.url, href) if "list_no=" in href else with_query(ctx.url, act="view", list_no=key)
+    url = base.absolute(ctx.url, href) if "list_no=" in href else base.with_query(ctx.url, act="view", list_no=key)
     file_cell = named.get("file")
-    stub = PostStub(
-        key=key,
-        title=_title(link),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        _title(link),
+        url,
         author=node_text(named.get("author")) or None,
-        views=parse_int(node_text(named.get("views"))),
+        views=base.parse_int(node_text(named.get("views"))),
         notice="notice" in attr(tr, "class") or "공지" in node_text(named.get("number")),
         secret=_is_secret(scope),
         reply_depth=1 if scope.css_first("i[class*='arrow-right'], .ico_reply, .re") else 0,
@@ -124,14 +113,14 @@ def _table(doc: Doc) -> LexborNode | None:
 
 
 def _page_of(url: str) -> int:
-    page = query_param(url, "nPage")
+    page = base.query_param(url, "nPage")
     return int(page) if page and page.isdigit() else 1
 
 
 def _url_fit(url: str) -> float:
     path = urlsplit(url).path
     if path.endswith("board.es") or path.endswith("boardDownload.es"):
-        return 1.0 if query_param(url, "bid") else 0.7
+        return 1.0 if base.query_param(url, "bid") else 0.7
     return 0.3 if path.endswith(".es") else 0.0
 
 
@@ -151,7 +140,7 @@ def _markup_fit(doc: Doc) -> float:
     return markup
 
 
-class BoardEsEngine(Engine):
+class BoardEsEngine(base.Engine):
     """The ``board.es`` CMS of Korean ministries and agencies."""
 
     name = "boardes"
@@ -159,7 +148,7 @@ class BoardEsEngine(Engine):
 
     def score(self, url: str, doc: Doc) -> float:
         """High when the URL is ``board.es`` and the page has its cells, ``goView`` and ``list_no`` links."""
-        return min(1.0, 0.25 * _url_fit(url) + 0.75 * min(_markup_fit(doc), 1.0))
+        return base.fit_score(_url_fit(url), _markup_fit(doc), 0.25)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/board.es?mid=…&bid=…`` (plus ``cg_code``/``tag`` filters): no view, page or download fields."""
@@ -167,12 +156,12 @@ class BoardEsEngine(Engine):
         path = split.path
         if path.endswith("boardDownload.es"):
             path = path[: -len("boardDownload.es")] + "board.es"
-        base = urlunsplit((split.scheme, split.netloc, path, split.query, ""))
-        return with_query(base, drop=("act", "list_no", "nPage", "seq", "tag", "cg_code_view"))
+        root = urlunsplit((split.scheme, split.netloc, path, split.query, ""))
+        return base.with_query(root, drop=("act", "list_no", "nPage", "seq", "tag", "cg_code_view"))
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``nPage=N`` from page 2 on."""
-        return paged_request(board_url, "nPage", page)
+        return base.paged_request(board_url, "nPage", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of the list table (notices once), ``nPage`` pagination and the 총 N건 count."""
@@ -191,7 +180,7 @@ class BoardEsEngine(Engine):
         if article is None:
             if is_password_page(doc, None):  # a password field outside the site frame, not a login box
                 return parts.secret_post(key, ctx)
-            raise EngineError("no article.board_view on the view page")
+            raise base.EngineError("no article.board_view on the view page")
         # Without div.contents the body is left to the generic fallback (engines.fallback).
         content = article.css_first("div.contents") or article.css_first("div.view_cont, div.cont")
         title = node_text(article.css_first("h2.title, h3.title, .title"), skip=_JUNK)
@@ -203,12 +192,12 @@ def _info(article: LexborNode) -> dict[str, str]:
     found: dict[str, str] = {}
     for item in article.css("ul.info li, .info li, .view_info li, ul.board_info li"):
         label = item.css_first("strong, .tit, dt, em")
-        name = column_role(node_text(label))
+        name = base.column_role(node_text(label))
         if name is not None and label is not None:
             found.setdefault(name, node_text(item, skip="strong, .tit, dt, em"))
     for dt in article.css("dl dt"):
         dd = parts.next_tag(dt, "dd")
-        name = column_role(node_text(dt))
+        name = base.column_role(node_text(dt))
         if name is not None and dd is not None:
             found.setdefault(name, node_text(dd))
     return found
@@ -219,7 +208,7 @@ def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:
     files: list[Attachment] = []
     seen: set[str] = set()
     for link in article.css(_DOWNLOAD):
-        url = absolute(ctx.url, attr(link, "href"))
+        url = base.absolute(ctx.url, attr(link, "href"))
         if url in seen or "preview" in url.lower():
             continue
         seen.add(url)

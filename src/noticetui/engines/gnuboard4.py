@@ -21,22 +21,8 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
-from noticetui.engines.base import (
-    Doc,
-    Engine,
-    EngineError,
-    absolute,
-    attr,
-    clean_text,
-    column_role,
-    dated_stubs,
-    node_text,
-    parse_html,
-    parse_int,
-    parse_size,
-    query_param,
-    unique_stubs,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.page_parts import secret_post
 from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
 
@@ -72,7 +58,7 @@ def _raw_query(query: str, keep: tuple[str, ...] = (), drop: tuple[str, ...] = (
 def _wr_id(href: str) -> str | None:
     if href.startswith(("javascript:", "#")) or "board.php" not in href:
         return None
-    wr_id = query_param(href, "wr_id")
+    wr_id = base.query_param(href, "wr_id")
     return wr_id if wr_id and wr_id.isdigit() else None
 
 
@@ -106,7 +92,7 @@ def _header(doc: Doc) -> list[str | None]:
         cells = _cells(tr)
         texts = [re.sub(r"\s+", "", node_text(c)) for c in cells]
         if "번호" in texts and any("제목" in t for t in texts):
-            return [column_role(t) for t in texts]
+            return [base.column_role(t) for t in texts]
     return []
 
 
@@ -168,15 +154,15 @@ def _subject_row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -
     link = next(a for a in subject.css("a[href]") if _wr_id(attr(a, "href")))
     key = _wr_id(attr(link, "href"))
     assert key is not None
-    url = absolute(ctx.url, attr(link, "href"))
+    url = base.absolute(ctx.url, attr(link, "href"))
     pinned = _is_pinned(named.get("number"))
-    stub = PostStub(
-        key=key,
-        title=node_text(link, skip="img, script"),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        node_text(link, skip="img, script"),
+        url,
         author=_author(named.get("author")),
-        views=parse_int(node_text(named.get("views"))),
+        views=base.parse_int(node_text(named.get("views"))),
         notice=pinned,
         secret=bool(subject.css_first("img[src*='icon_secret']")),
         reply_depth=_reply_depth(subject),
@@ -189,7 +175,7 @@ def _subject_row(ctx: ParseContext, tr: LexborNode, columns: list[str | None]) -
 
 def _rows(doc: Doc, ctx: ParseContext) -> list[_Row]:
     columns = _header(doc)
-    board = query_param(ctx.url, "bo_table")
+    board = base.query_param(ctx.url, "bo_table")
     rows: list[_Row] = []
     seen: set[int] = set()
     for link in doc.css("a[href*='wr_id=']"):
@@ -197,7 +183,7 @@ def _rows(doc: Doc, ctx: ParseContext) -> list[_Row]:
         tr = _ancestor(link, "tr")
         if tr is None or tr.mem_id in seen or not _wr_id(href):
             continue
-        if board and query_param(href, "bo_table") not in (None, board):
+        if board and base.query_param(href, "bo_table") not in (None, board):
             continue  # a latest-posts box of another board, laid out as a table too
         seen.add(tr.mem_id)
         row = _subject_row(ctx, tr, columns)
@@ -230,12 +216,12 @@ def _is_password_page(doc: Doc, url: str) -> bool:
 
 def _url_fit(url: str) -> float:
     path = urlsplit(url).path
-    if query_param(url, "bo_table"):
+    if base.query_param(url, "bo_table"):
         return 1.0 if path.endswith(("/board.php", "/password.php")) else 0.6
     return 0.3 if "/bbs/" in path else 0.0
 
 
-class Gnuboard4Engine(Engine):
+class Gnuboard4Engine(base.Engine):
     """Gnuboard 4 (``basic`` skin and table skins like it)."""
 
     name = "gnuboard4"
@@ -255,7 +241,7 @@ class Gnuboard4Engine(Engine):
         # Common on any old site: only counts next to gnuboard4's own markers.
         if markup and (re.search(r"http-equiv=.?content-type", head or "", re.I) or "사용스킨" in (doc.html or "")):
             markup += 0.2
-        return min(1.0, 0.25 * url_fit + 0.75 * markup)
+        return base.fit_score(url_fit, markup, 0.25)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """``…/bbs/board.php?bo_table=X`` (and ``sca``) for a list, post, download or password URL.
@@ -263,7 +249,7 @@ class Gnuboard4Engine(Engine):
         The query is kept byte for byte: on an EUC-KR site ``sca=%BE%C8%B3%BB`` is EUC-KR, not UTF-8.
         """
         parts = urlsplit(url)
-        if not query_param(url, "bo_table"):
+        if not base.query_param(url, "bo_table"):
             return urlunsplit(parts._replace(query=_raw_query(parts.query, drop=("page", "wr_id")), fragment=""))
         path = parts.path.rsplit("/", 1)[0] + "/board.php" if parts.path.endswith(".php") else parts.path
         return urlunsplit((parts.scheme, parts.netloc, path, _raw_query(parts.query, keep=("bo_table", "sca")), ""))
@@ -279,12 +265,12 @@ class Gnuboard4Engine(Engine):
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """Rows with a ``board.php?…wr_id=`` link (notices once), the pagination and the total."""
         if not doc.css_first("form[name='fboardlist']") and not _G4_VAR.search(_scripts(doc)):
-            raise EngineError("no gnuboard4 list (form fboardlist) on the page")
+            raise base.EngineError("no gnuboard4 list (form fboardlist) on the page")
         rows = _rows(doc, ctx)
         _current, next_page, last_page = _pagination(doc, ctx.url)
-        total = next((parse_int(m.group(1)) for s in doc.css("span") if (m := _TOTAL.search(node_text(s)))), None)
+        total = next((base.parse_int(m.group(1)) for s in doc.css("span") if (m := _TOTAL.search(node_text(s)))), None)
         return ListPage(
-            unique_stubs(dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now)),
+            base.unique_stubs(base.dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now)),
             next_page=next_page,
             last_page=last_page,
             total=total,
@@ -296,7 +282,7 @@ class Gnuboard4Engine(Engine):
             return secret_post(key, ctx)
         content = doc.css_first("#writeContents") or doc.css_first("#view_content")
         if content is None:
-            raise EngineError("no #writeContents on the view page")
+            raise base.EngineError("no #writeContents on the view page")
         table = _ancestor(content, "table")
         info = node_text(table) if table is not None else ""
         title, category = _title(doc)
@@ -311,7 +297,7 @@ class Gnuboard4Engine(Engine):
             body_html=_body(content),
             author=author or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
-            views=parse_int(views.group(1)) if views else None,
+            views=base.parse_int(views.group(1)) if views else None,
             attachments=_attachments(doc, ctx),
             category=category,
         )
@@ -343,7 +329,7 @@ def _body(content: LexborNode) -> str:
         node = node.parent
     if node is None or node.tag != "td":
         return content.inner_html or ""
-    cell = parse_html(node.inner_html or "")
+    cell = base.parse_html(node.inner_html or "")
     for junk in cell.css("a[href=''], div[style*='good_bg'], script"):
         if junk.tag != "a" or not node_text(junk):
             junk.decompose()
@@ -369,14 +355,14 @@ def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
         target, name = (_unslash(match.group(1)), _unslash(match.group(2))) if match else (href, "")
         if "download.php" not in target:
             continue
-        url = absolute(ctx.url, target)
+        url = base.absolute(ctx.url, target)
         size = _FILE_SIZE.findall(node_text(link))
-        number = query_param(url, "no")
+        number = base.query_param(url, "no")
         files.append(
             Attachment(
                 index=int(number) if number and number.isdigit() else len(files),
-                name=clean_text(name) or _FILE_SIZE.sub("", node_text(link.css_first("span") or link)).strip(),
-                size=parse_size(size[0]) if size else None,
+                name=base.clean_text(name) or _FILE_SIZE.sub("", node_text(link.css_first("span") or link)).strip(),
+                size=base.parse_size(size[0]) if size else None,
                 request=Request(url=url, referer=ctx.url, prime=ctx.url),
             )
         )

@@ -15,23 +15,11 @@ import re
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date, to_datetime
-from noticetui.engines.base import (
-    Doc,
-    Engine,
-    EngineError,
-    absolute,
-    attr,
-    class_set,
-    clean_text,
-    node_text,
-    parse_int,
-    query_param,
-    style_px,
-    with_query,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.page_parts import DatedRow, listed_stubs, required, secret_post
 from noticetui.engines.common.site_errors import site_error
-from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import Attachment, ListPage, ParseContext, Post, Request
 
 _LIST = "[id^='kboard-'][id$='-list']"
 _DOCUMENT = "#kboard-document, [id^='kboard-'][id$='-document']"
@@ -99,7 +87,7 @@ def _wordpress_score(doc: Doc) -> float:
 
 def _post_key(href: str) -> str | None:
     """A document link's ``uid`` (or the post id of a ``kboard_content_redirect`` link some skins use)."""
-    return query_param(href, "uid") or query_param(href, "kboard_content_redirect") or None
+    return base.query_param(href, "uid") or base.query_param(href, "kboard_content_redirect") or None
 
 
 def _title_link(cell: LexborNode) -> LexborNode | None:
@@ -115,38 +103,38 @@ def _row(ctx: ParseContext, tr: LexborNode) -> DatedRow | None:
     if cell is None or link is None:
         return None
     # The link keeps the list page's ``pageid``; without it the URL stays the same whichever page lists it.
-    url = with_query(absolute(ctx.url, attr(link, "href")), drop=("pageid",))
+    url = base.with_query(base.absolute(ctx.url, attr(link, "href")), drop=("pageid",))
     number = node_text(tr.css_first("td.kboard-list-uid"))
     depth = 0
     if cell.css_first(".kboard-icon-reply, img[src*='icon-reply']") is not None:
         # The default skin indents a reply by 5 px per level, starting at 5 px for the first.
-        depth = max(1, style_px(attr(cell, "style"), "padding-left") // 5)
+        depth = max(1, base.style_px(attr(cell, "style"), "padding-left") // 5)
     counter = node_text(cell.css_first(".kboard-comments-count"))
-    stub = PostStub(
-        key=_post_key(url) or "",
-        title=node_text(link, skip=_TITLE_JUNK),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        _post_key(url) or "",
+        node_text(link, skip=_TITLE_JUNK),
+        url,
         author=_author(tr.css_first("td.kboard-list-user")),
-        views=parse_int(node_text(tr.css_first("td.kboard-list-view"))),
-        notice="kboard-list-notice" in class_set(tr) or number in _NOTICE_WORDS,
+        views=base.parse_int(node_text(tr.css_first("td.kboard-list-view"))),
+        notice="kboard-list-notice" in base.class_set(tr) or number in _NOTICE_WORDS,
         secret=cell.css_first(".kboard-icon-lock, img[src*='icon-lock']") is not None,
         reply_depth=depth,
-        comments=parse_int(counter),
+        comments=base.parse_int(counter),
         has_file=cell.css_first(".kboard-icon-attach, img[src*='icon-attach']") is not None,
     )
     return DatedRow(stub, parse_board_date(node_text(tr.css_first("td.kboard-list-date")), ctx.now))
 
 
 def _page_number(href: str) -> int | None:
-    page = query_param(href, "pageid")
+    page = base.query_param(href, "pageid")
     return int(page) if page and page.isdigit() else None
 
 
 def _pagination(doc: Doc) -> tuple[int | None, int | None]:
     """``(next_page, last_page)`` from ``kboard_pagination``'s ``<li>`` items."""
     block = doc.css_first(".kboard-pagination-pages") or doc.css_first(".kboard-pagination")
-    current = parse_int(node_text(block.css_first("li.active"))) if block is not None else None
+    current = base.parse_int(node_text(block.css_first("li.active"))) if block is not None else None
     if block is None or current is None:
         return None, None
     linked = {n for a in block.css("a[href]") if (n := _page_number(attr(a, "href")))}
@@ -163,7 +151,7 @@ def _detail(wrap: LexborNode) -> tuple[dict[str, LexborNode], str | None]:
     category = None
     for item in wrap.css(".kboard-detail .detail-attr"):
         name, value = item.css_first(".detail-name"), item.css_first(".detail-value")
-        classes = class_set(item)
+        classes = base.class_set(item)
         if value is None:
             if "detail-category1" in classes:
                 category = node_text(name) or None
@@ -193,13 +181,13 @@ def _attachments(wrap: LexborNode, ctx: ParseContext) -> list[Attachment]:
         if not url:
             continue
         title = re.sub(r"^(다운로드|Download)\s+", "", attr(node, "title"))
-        name = node_text(node, skip="img, i, svg, .kboard-attach-size") or clean_text(title)
-        href = absolute(ctx.url, url)
+        name = node_text(node, skip="img, i, svg, .kboard-attach-size") or base.clean_text(title)
+        href = base.absolute(ctx.url, url)
         files.append(Attachment(len(files), name, request=Request(url=href, referer=ctx.url, prime=ctx.url)))
     return files
 
 
-class KBoardEngine(Engine):
+class KBoardEngine(base.Engine):
     """KBoard for WordPress (``default`` skin and skins that keep its markup)."""
 
     name = "kboard"
@@ -214,23 +202,23 @@ class KBoardEngine(Engine):
             markup += 0.25
         markup += _wordpress_score(doc)
         url_fit = 0.0
-        if query_param(url, "mod") == "document" and query_param(url, "uid"):
+        if base.query_param(url, "mod") == "document" and base.query_param(url, "uid"):
             url_fit = 0.2
-        elif query_param(url, "pageid") or query_param(url, "kboard_content_redirect"):
+        elif base.query_param(url, "pageid") or base.query_param(url, "kboard_content_redirect"):
             url_fit = 0.1
         return min(1.0, markup + url_fit)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """The hosting page's URL: ``mod``, ``uid``, ``pageid`` and download parameters dropped, the
         rest (``page_id``, categories) kept."""
-        if not any(query_param(url, p) is not None for p in _TRANSIENT):
+        if not any(base.query_param(url, p) is not None for p in _TRANSIENT):
             return url  # already the board: keep it exactly as given
-        return with_query(url, drop=_TRANSIENT)
+        return base.with_query(url, drop=_TRANSIENT)
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board's page, with ``pageid=N`` from page 2 on."""
         if page > 1:
-            return Request(url=with_query(board_url, pageid=page))
+            return Request(url=base.with_query(board_url, pageid=page))
         return Request(url=self.board_url(board_url))
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
@@ -238,7 +226,7 @@ class KBoardEngine(Engine):
         table = required(doc.css_first(".kboard-list table"), "no KBoard list (.kboard-list table) on the page")
         rows = [row for tr in table.css("tbody tr") if (row := _row(ctx, tr)) is not None]
         next_page, last_page = _pagination(doc)
-        total = parse_int(node_text(doc.css_first(".kboard-total-count")))
+        total = base.parse_int(node_text(doc.css_first(".kboard-total-count")))
         # KBoard prints the year, but a site whose date filter drops it is still read as a column.
         stubs = listed_stubs(rows, ctx.now)
         return ListPage(stubs, next_page=next_page, last_page=last_page, total=total)
@@ -249,7 +237,7 @@ class KBoardEngine(Engine):
         if wrap is None:
             if doc.css_first(_CONFIRM) or doc.css_first("form input[type='password'][name='password']"):
                 return secret_post(key, ctx)
-            raise EngineError("no KBoard document (.kboard-document-wrap) on the view page")
+            raise base.EngineError("no KBoard document (.kboard-document-wrap) on the view page")
         # Without .kboard-content the body is left to the generic fallback (engines.fallback).
         content = wrap.css_first(".kboard-content .content-view") or wrap.css_first(".kboard-content")
         title = wrap.css_first(".kboard-title h1") or wrap.css_first(".kboard-title")
@@ -262,7 +250,7 @@ class KBoardEngine(Engine):
             body_html=content.inner_html or "" if content is not None else "",
             author=_author(details.get("author")),
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
-            views=parse_int(node_text(details.get("views"))),
+            views=base.parse_int(node_text(details.get("views"))),
             attachments=_attachments(wrap, ctx),
             category=category,
         )

@@ -176,6 +176,23 @@ BlocksLayout = Callable[[list[Block], int, bool], list[Line]]
 layout that imports them."""
 
 
+def block_texts(blocks: list[Block]) -> list[str]:
+    """The plain text of ``blocks`` in reading order, one string per paragraph, heading or preformatted
+    block, with those of lists, quotes and table cells (rules and spacers hold none)."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading | Preformatted):
+            out.append("".join(text for text, _ in block.runs))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                out += block_texts(item.blocks)
+        elif isinstance(block, Quote):
+            out += block_texts(block.blocks)
+        elif isinstance(block, Table):
+            out += [text for row in block.rows for cell in row.cells for text in block_texts(cell.blocks)]
+    return out
+
+
 @dataclass
 class Document:
     """A parsed post body: blocks to lay out, and the links and images they reference by number."""

@@ -7,18 +7,7 @@ each of them, marked as a repeat.
 
 from __future__ import annotations
 
-from noticetui.render.document import (
-    Block,
-    BlocksLayout,
-    Heading,
-    Line,
-    ListBlock,
-    Mark,
-    Paragraph,
-    Preformatted,
-    Quote,
-    Table,
-)
+from noticetui.render.document import BlocksLayout, Line, Mark, block_texts
 from noticetui.render.grid import Grid, Placed
 from noticetui.render.measure import measure_runs
 from noticetui.render.width import cell_width
@@ -28,23 +17,8 @@ INDENT = 2
 """How far a value that does not fit beside its label is indented."""
 
 
-def _text(blocks: list[Block]) -> list[str]:
-    out: list[str] = []
-    for block in blocks:
-        if isinstance(block, Paragraph | Heading | Preformatted):
-            out.append("".join(text for text, _ in block.runs))
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                out += _text(item.blocks)
-        elif isinstance(block, Quote):
-            out += _text(block.blocks)
-        elif isinstance(block, Table):
-            out += [text for row in block.rows for cell in row.cells for text in _text(cell.blocks)]
-    return out
-
-
 def _plain(p: Placed) -> str:
-    return " ".join(" ".join(_text(p.cell.blocks)).replace("\xa0", " ").split())
+    return " ".join(" ".join(block_texts(p.cell.blocks)).replace("\xa0", " ").split())
 
 
 def _labels(grid: Grid) -> list[str]:

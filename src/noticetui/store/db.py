@@ -20,7 +20,7 @@ from noticetui.store.changes import merge_signature
 from noticetui.store.finder import find_ids
 from noticetui.store.marks import OWING_BODY, SyncMarks
 from noticetui.store.reading import ReadingMarks
-from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row
+from noticetui.store.records import POST_COLUMNS, AttachmentRow, BoardRow, PostRow, post_from_row, select_posts
 from noticetui.store.schema import SchemaTooNew, migrate
 from noticetui.store.versions import VersionRow, note_body, note_title, versions
 
@@ -393,14 +393,5 @@ class Store(SyncMarks, ReadingMarks):
 
 
 def _select_posts(board_id: int | None, unread_only: bool, notices_first: bool) -> tuple[str, list[object]]:
-    where = ["1 = 1"]
-    params: list[object] = []
-    if board_id is not None:
-        where.append("p.board_id = ?")
-        params.append(board_id)
-    if unread_only:
-        where.append("p.read = 0")
     order = ("p.notice DESC, " if notices_first else "") + "p.posted_ts DESC, p.id DESC"
-    sql = f"""SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
-              WHERE {" AND ".join(where)} ORDER BY {order} LIMIT ? OFFSET ?"""
-    return sql, params
+    return select_posts("1 = 1", board_id, unread_only, order)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
-from noticetui.store.records import POST_COLUMNS, PostRow, post_from_row
+from noticetui.store.records import PostRow, post_from_row, select_posts
 
 LIST_ORDER = "p.notice DESC, p.posted_ts DESC, p.id DESC"
 """A board's list order (the all-boards list uses the same one across boards)."""
@@ -128,15 +128,8 @@ class ReadingMarks:
         self, board_id: int | None = None, *, unread_only: bool = False, limit: int | None = None, offset: int = 0
     ) -> list[PostRow]:
         """Starred posts (of one board, unread ones only), newest star first (bodies not loaded)."""
-        where = ["p.starred_at IS NOT NULL"]
-        params: list[object] = []
-        if board_id is not None:
-            where.append("p.board_id = ?")
-            params.append(board_id)
-        if unread_only:
-            where.append("p.read = 0")
-        sql = f"""SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
-                  WHERE {" AND ".join(where)} ORDER BY p.starred_at DESC, p.id DESC LIMIT ? OFFSET ?"""
+        order = "p.starred_at DESC, p.id DESC"
+        sql, params = select_posts("p.starred_at IS NOT NULL", board_id, unread_only, order)
         rows = self.conn.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
         return [post_from_row(r) for r in rows]
 

@@ -136,3 +136,18 @@ def post_from_row(row: Sequence[Any]) -> PostRow:
         starred=bool(row[18]),
         edited=bool(row[19]),
     )
+
+
+def select_posts(where: str, board_id: int | None, unread_only: bool, order: str) -> tuple[str, list[object]]:
+    """The query of a page of posts matching ``where`` (of one board, unread ones only when asked) in
+    ``order``, and its parameters; the caller binds ``LIMIT ? OFFSET ?`` after them."""
+    conditions = [where]
+    params: list[object] = []
+    if board_id is not None:
+        conditions.append("p.board_id = ?")
+        params.append(board_id)
+    if unread_only:
+        conditions.append("p.read = 0")
+    sql = f"""SELECT {POST_COLUMNS} FROM posts p JOIN boards b ON b.id = p.board_id
+              WHERE {" AND ".join(conditions)} ORDER BY {order} LIMIT ? OFFSET ?"""
+    return sql, params

@@ -132,18 +132,6 @@ CREATE INDEX posts_by_views ON posts (coalesce(views, -1) DESC, posted_ts DESC, 
 """
 
 
-V3_SEARCH = """
-CREATE VIEW search_source AS
-    SELECT ((coalesce(CAST(p.posted_ts AS INTEGER), 0) / 86400) << 31) + p.id AS key, p.id AS id,
-           search_tokens(p.title) AS title, search_body_tokens(d.html) AS body
-    FROM posts p LEFT JOIN bodies d ON d.post_id = p.id;
-CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, body, content = 'search_source', content_rowid = 'key', columnsize = 0,
-    tokenize = 'unicode61 remove_diacritics 0'
-);
-"""
-
-
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
@@ -160,7 +148,9 @@ def v3(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE posts_fts")
     # Bodies are written in today's form at once (v5 would rewrite them again otherwise).
     conn.execute("UPDATE bodies SET html = compress_body(html) WHERE typeof(html) = 'text'")
-    _run_script(conn, V3_SEARCH)
+    # The index in today's form at once: v5 drops and rebuilds it in any case, so the form v3 first built
+    # (with positions) would only be thrown away.
+    _run_script(conn, search.SCHEMA)
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')")
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from types import TracebackType
 
 try:
     import fcntl
@@ -112,7 +111,5 @@ class SyncLock:
         self.acquire()
         return self
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.release()
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()  # whatever ended the block: the lock never outlives it

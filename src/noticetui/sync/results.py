@@ -36,17 +36,23 @@ class BoardSyncResult:
 
     board: str
     engine: str = ""
+    """The engine that read the board (the detected one for ``engine = "auto"``)."""
     pages: int = 0
+    """List pages read."""
     seen: int = 0
+    """Posts those pages listed (a post on two pages counts once)."""
     new: int = 0
+    """Posts not cached before."""
     updated: int = 0
     """Known posts that the list shows changed (title, day, files or edit marker); views never count."""
     bodies: int = 0
+    """Post pages fetched and stored."""
     error: str | None = None
     """The first problem, in one line; None when everything worked."""
     offline: bool = False
     """True when the board failed because its site could not be reached (refused, DNS, timeout, TLS…)."""
     new_ids: list[int] = field(default_factory=list)
+    """Ids of the posts not cached before."""
     backlog: int = 0
     """Bodies this sync owed from earlier ones (interrupted, failed or stale) when it started fetching."""
     missing: int = 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
+from noticetui.engines import base
 from noticetui.engines.base import Doc, Engine, attr, node_text, paged_request, query_param
 from noticetui.engines.common.site_errors import site_error
 from noticetui.engines.egov import listing, shared, view
@@ -69,7 +70,7 @@ class EgovEngine(Engine):
 
     def score(self, url: str, doc: Doc) -> float:
         """High only when the URL has eGovFrame's shape and the page its scripts and forms."""
-        return min(1.0, 0.35 * _url_fit(url) + 0.65 * _markup_fit(doc))
+        return base.fit_score(_url_fit(url), _markup_fit(doc), 0.35)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """The list URL: a view's endpoint swapped for its list's, keeping ``bbsId`` and site parameters

@@ -24,14 +24,8 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date
-from noticetui.engines.base import (
-    Doc,
-    absolute,
-    attr,
-    column_role,
-    node_text,
-    parse_int,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.js_calls import board_and_post, handler, js_calls
 from noticetui.engines.common.page_parts import DatedRow, listed_stubs, required
 from noticetui.engines.egov import shared
@@ -45,7 +39,7 @@ _LOCK_ICON = "img[src*='lock'], img[src*='secret'], i.fa-lock"
 
 
 def _column(text: str) -> str | None:
-    return column_role(text)  # 게시시작일/게시종료일 of posting boards are not the post's date: None
+    return base.column_role(text)  # 게시시작일/게시종료일 of posting boards are not the post's date: None
 
 
 def list_table(doc: Doc) -> LexborNode | None:
@@ -120,8 +114,8 @@ class _Reader:
             fn, bbs_id, ntt_id = call
             if fn == _OPEN_ARTICLE:
                 url = shared.endpoint(ctx.url, self.doc, shared.VIEW_ARTICLE)
-                base = shared.form_fields(self.article_form) if self.article_form is not None else []
-                fields = shared.replace_fields(base, bbsId=bbs_id, nttId=ntt_id)
+                defaults = shared.form_fields(self.article_form) if self.article_form is not None else []
+                fields = shared.replace_fields(defaults, bbsId=bbs_id, nttId=ntt_id)
             else:
                 url = shared.endpoint(ctx.url, self.doc, shared.VIEW_LEGACY)
                 fields = [("bbsId", bbs_id), ("nttId", ntt_id)]
@@ -133,7 +127,7 @@ class _Reader:
         form, fields = found
         ntt_id = next(v for k, v in fields if k == "nttId")
         action = attr(form, "action")
-        url = absolute(ctx.url, action) if action else shared.endpoint(ctx.url, self.doc, shared.VIEW_LEGACY)
+        url = base.absolute(ctx.url, action) if action else shared.endpoint(ctx.url, self.doc, shared.VIEW_LEGACY)
         method = "POST" if attr(form, "method").lower() == "post" else "GET"
         request = Request(url, method=method, form=tuple(fields), referer=ctx.url)
         shown = [(k, v) for k, v in fields if v and (k == "nttId" or k not in shared.TRANSIENT_FIELDS)]
@@ -177,7 +171,7 @@ class _Reader:
             url=url,
             request=request,
             author=author or None,
-            views=parse_int(node_text(named.get("views"))),
+            views=base.parse_int(node_text(named.get("views"))),
             notice=_is_notice(cells[0] if cells else None),
             secret=secret,
             reply_depth=_reply_depth(title_cell),

@@ -24,16 +24,8 @@ from dataclasses import replace
 from typing import Any
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
-from noticetui.engines.base import (
-    Doc,
-    Engine,
-    absolute,
-    attr,
-    dated_stubs,
-    node_text,
-    parse_int,
-    unique_stubs,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.js_targets import Scripts
 from noticetui.engines.common.page_parts import secret_post
 from noticetui.engines.common.published import published_text
@@ -97,7 +89,7 @@ def _stubs(group: RowGroup, ctx: ParseContext) -> list[PostStub]:
     if len(stubs) >= 3 and all(marked for _, _, marked in read):
         # A class or badge on every row marks nothing (a board whose rows all carry "notice" classes).
         stubs = [replace(s, notice=False) for s in stubs]
-    return unique_stubs(dated_stubs(stubs, dates, ctx.now))
+    return base.unique_stubs(base.dated_stubs(stubs, dates, ctx.now))
 
 
 def _list_link(doc: Doc, url: str) -> str | None:
@@ -106,7 +98,7 @@ def _list_link(doc: Doc, url: str) -> str | None:
         image = link.css_first("img")
         label = node_text(link) or attr(link, "title") or (attr(image, "alt") if image is not None else "")
         if usable_href(href) and _LIST_LINK.match(label):
-            return absolute(url, href)
+            return base.absolute(url, href)
     return None
 
 
@@ -120,7 +112,7 @@ def _attachments(doc: Doc, ctx: ParseContext) -> list[Attachment]:
     return files + [replace(a, index=len(files) + i) for i, a in enumerate(extra)]
 
 
-class GenericEngine(Engine):
+class GenericEngine(base.Engine):
     """Any board: repeated rows with links, pagination by numbered links, bodies by text density."""
 
     name = "generic"
@@ -166,7 +158,7 @@ class GenericEngine(Engine):
             _stubs(group, ctx),
             next_page=links.next_page,
             last_page=links.last_page,
-            total=parse_int(total.group(1) or total.group(2)) if total else None,
+            total=base.parse_int(total.group(1) or total.group(2)) if total else None,
         )
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 from noticetui.engines.base import attr, column_role, node_text, parse_int
 from noticetui.engines.generic.rows import CARD_TITLE as _CARD_TITLE
 from noticetui.engines.generic.rows import row_date_text
-from noticetui.engines.generic.text import classes, date_in, is_notice_word, own_text, text_without
+from noticetui.engines.generic.text import Byline, classes, date_in, is_notice_word, own_text, text_without
 
 _CELL_JUNK = ".sr-only, .sr_only, .blind, .sound_only, .hidden, script"
 _LABELED = re.compile(
@@ -38,13 +38,10 @@ _FILE_MARK = (
 
 
 @dataclass(frozen=True)
-class Fields:
+class Fields(Byline):
     """What a row shows besides its title."""
 
     number: str = ""
-    date: str | None = None
-    author: str | None = None
-    views: int | None = None
     category: str | None = None
     has_file: bool = False
 

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from noticetui.engines.base import Doc, absolute, attr, clean_text, node_text, parse_int, parse_size, query_param
 from noticetui.engines.generic.rows import usable_href
-from noticetui.engines.generic.text import classes, is_chrome, text_without
+from noticetui.engines.generic.text import Byline, classes, is_chrome, text_without
 from noticetui.models import Attachment, ParseContext, Request
 
 _LABELS = {
@@ -69,13 +69,10 @@ _NAME_PARAMS = (
 
 
 @dataclass(frozen=True)
-class Facts:
+class Facts(Byline):
     """What a post page says about the post besides its body."""
 
     title: str = ""
-    author: str | None = None
-    date: str | None = None
-    views: int | None = None
 
 
 def _inside(node: LexborNode, ancestor: LexborNode | None) -> bool:

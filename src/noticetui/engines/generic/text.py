@@ -7,6 +7,7 @@ notice marks, and how to read a link's title without the icons and counters boar
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 
 from selectolax.lexbor import LexborNode
@@ -51,6 +52,16 @@ _DATE_CHARS = re.compile(r"[\d\s.\-/:()~,년월일시분초화수목금토오전
 _DATE_LABEL = re.compile(
     r"^(?:등록일시|작성일시|등록일자|작성일자|게시일자|등록일|작성일|게시일|날짜|일자|date)\s*[:：]?\s*", re.I
 )
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a list row and a post page may both say besides the title: who wrote the post, when (the date
+    as the page writes it) and how often it was read."""
+
+    author: str | None = None
+    date: str | None = None
+    views: int | None = None
 
 
 def text_without(node: LexborNode | None, junk: str) -> str:

@@ -14,26 +14,11 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import parse_board_date, to_datetime
-from noticetui.engines.base import (
-    Doc,
-    Engine,
-    EngineError,
-    absolute,
-    attr,
-    class_set,
-    column_role,
-    dated_stubs,
-    node_text,
-    paged_request,
-    parse_int,
-    parse_size,
-    query_param,
-    style_px,
-    with_query,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.page_parts import DatedRow, secret_post
 from noticetui.engines.gnuboard.items import labelled_item, post_items
-from noticetui.models import Attachment, ListPage, ParseContext, Post, PostStub, Request
+from noticetui.models import Attachment, ListPage, ParseContext, Post, Request
 
 _G5_VAR = re.compile(r"""var\s+(g5_\w+)\s*=\s*(["'])(.*?)\2""")
 _TITLE_JUNK = ".sound_only, .cnt_cmt, .new_icon, .hot_icon, .bo_cate_link, .notice_icon, i, img, svg, script"
@@ -41,6 +26,13 @@ _NAME_JUNK = ".sound_only, .profile_img, img, i"
 _CELL_JUNK = ".sv, noscript, .sound_only, .profile_img, img, i"
 _BBS_SCRIPTS = ("board.php", "download.php", "password.php", "write.php", "view_image.php", "link.php")
 _SIZE_IN_PARENS = re.compile(r"\(\s*(\d[\d,]*(?:\.\d+)?\s*(?:bytes?|[KMG]B?))\s*\)", re.I)
+
+
+_SIGNS = (
+    ("#bo_list, #bo_gall, #bo_v, #fboardlist", 0.3),
+    (".bo_tit, .bo_v_tit, #bo_list_total, .pg_current, td.td_subject", 0.2),
+)
+"""The skins' markup, and how much each sign adds to the score."""
 
 
 def _g5_vars(doc: Doc) -> dict[str, str]:
@@ -54,10 +46,10 @@ def _g5_vars(doc: Doc) -> dict[str, str]:
 
 def _post_key(href: str) -> str | None:
     """A post link's ``wr_id``, or the id or SEO slug of a short URL (``/notice/123``, ``/notice/a-b/``)."""
-    wr_id = query_param(href, "wr_id")
+    wr_id = base.query_param(href, "wr_id")
     if wr_id:
         return wr_id
-    if query_param(href, "bo_table") is not None:
+    if base.query_param(href, "bo_table") is not None:
         return None  # a list or category link
     segments = [s for s in urlsplit(href).path.split("/") if s]
     if len(segments) >= 2 and not segments[-1].endswith(".php"):
@@ -68,7 +60,7 @@ def _post_key(href: str) -> str | None:
 def _title_link(scope: LexborNode) -> LexborNode | None:
     for link in scope.css("a"):
         href = attr(link, "href")
-        usable = href and not href.startswith(("javascript:", "#")) and "bo_cate_link" not in class_set(link)
+        usable = href and not href.startswith(("javascript:", "#")) and "bo_cate_link" not in base.class_set(link)
         if usable and _post_key(href) is not None:
             return link
     return None
@@ -84,7 +76,7 @@ def _author(scope: LexborNode | None) -> str | None:
             return name
     wrap = scope.css_first(".sv_wrap")
     if wrap is not None:
-        first = next((c for c in wrap.iter() if "sv" not in class_set(c) and c.tag != "noscript"), None)
+        first = next((c for c in wrap.iter() if "sv" not in base.class_set(c) and c.tag != "noscript"), None)
         return node_text(first, skip=_NAME_JUNK) or None
     return None
 
@@ -97,27 +89,31 @@ def _row(
     key = _post_key(attr(link, "href")) if link is not None else None
     if link is None or key is None:
         return None
-    url = absolute(ctx.url, attr(link, "href"))
+    url = base.absolute(ctx.url, attr(link, "href"))
     icon = subject.css_first("img.icon_reply, img[src*='icon_reply']")
     depth = 0
     if icon is not None:
         # The basic skin indents replies by 10 px a level on the cell, older skins on the icon itself.
-        indent = max(style_px(attr(subject, "style"), "padding-left"), style_px(attr(icon, "style"), "margin-left"))
+        indent = max(
+            base.style_px(attr(subject, "style"), "padding-left"), base.style_px(attr(icon, "style"), "margin-left")
+        )
         depth = max(1, indent // 10)
     number = node_text(cells.get("number"))
     category = node_text(item.css_first(".bo_cate_link"))
     comments = item.css_first(".cnt_cmt")
-    stub = PostStub(
-        key=key,
-        title=node_text(link, skip=_TITLE_JUNK),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        node_text(link, skip=_TITLE_JUNK),
+        url,
         author=_author(cells.get("author")) or node_text(cells.get("author"), skip=_CELL_JUNK) or None,
-        views=parse_int(node_text(cells.get("views"), skip=".sound_only, .gall_date, strong")),
-        notice="bo_notice" in class_set(item) or number == "공지" or bool(item.css_first(".notice_icon, .is_notice")),
+        views=base.parse_int(node_text(cells.get("views"), skip=".sound_only, .gall_date, strong")),
+        notice="bo_notice" in base.class_set(item)
+        or number == "공지"
+        or bool(item.css_first(".notice_icon, .is_notice")),
         secret=bool(subject.css_first(".fa-lock, img[src*='icon_secret']")),
         reply_depth=depth,
-        comments=parse_int(node_text(comments)) if comments is not None else None,
+        comments=base.parse_int(node_text(comments)) if comments is not None else None,
         has_file=bool(subject.css_first(".fa-download, img[src*='icon_file']")),
         category=category or None,
     )
@@ -125,16 +121,16 @@ def _row(
 
 
 def _header_columns(table: LexborNode) -> list[str | None]:
-    return [column_role(node_text(th)) for th in table.css("thead th")]
+    return [base.column_role(node_text(th)) for th in table.css("thead th")]
 
 
 def _cells_by_role(tr: LexborNode, tds: list[LexborNode], columns: list[str | None]) -> dict[str, LexborNode | None]:
     """A row's cells by role: by the header when it lines up, else by the basic skin's cell classes."""
     if len(columns) == len(tds):
         return {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
-    counters = [td for td in tds[1:] if class_set(td) & {"td_num", "td_hit"}]
+    counters = [td for td in tds[1:] if base.class_set(td) & {"td_num", "td_hit"}]
     return {
-        "number": next((td for td in tds if "td_chk" not in class_set(td)), None),
+        "number": next((td for td in tds if "td_chk" not in base.class_set(td)), None),
         "author": tr.css_first("td.td_name"),
         "views": counters[0] if counters else None,
         "date": tr.css_first("td.td_datetime, td.td_date"),
@@ -184,14 +180,14 @@ def _item_rows(ctx: ParseContext, box: LexborNode) -> list[DatedRow]:
 
 
 def _page_number(href: str) -> int | None:
-    page = query_param(href, "page")
+    page = base.query_param(href, "page")
     return int(page) if page and page.isdigit() else None
 
 
 def _pagination(doc: Doc) -> tuple[int | None, int | None]:
     """``(next_page, last_page)`` from gnuboard's ``get_paging`` block."""
     marker = doc.css_first(".pg_current")
-    current = parse_int(node_text(marker))
+    current = base.parse_int(node_text(marker))
     if marker is None or current is None:
         return None, None
     block = marker.parent
@@ -203,7 +199,7 @@ def _pagination(doc: Doc) -> tuple[int | None, int | None]:
     return (current + 1 if current + 1 in linked else None), last
 
 
-class GnuboardEngine(Engine):
+class GnuboardEngine(base.Engine):
     """Gnuboard 5 (``basic`` skin and its close relatives)."""
 
     name = "gnuboard"
@@ -213,19 +209,15 @@ class GnuboardEngine(Engine):
         """High only when both the URL shape and the page's markup are gnuboard5's."""
         parts = urlsplit(url)
         url_fit = 0.0
-        if query_param(url, "bo_table"):
+        if base.query_param(url, "bo_table"):
             url_fit = 1.0 if parts.path.endswith("/board.php") else 0.6
         elif "/bbs/" in parts.path:
             url_fit = 0.3
         g5 = _g5_vars(doc)
         if not g5 and _declares_gnuboard4(doc):
             return 0.0  # the same URL shape, but gnuboard 4's markup: the gnuboard4 engine's board
-        markup = 0.5 if ("g5_url" in g5 or "g5_bbs_url" in g5) else 0.0
-        if doc.css_first("#bo_list, #bo_gall, #bo_v, #fboardlist"):
-            markup += 0.3
-        if doc.css_first(".bo_tit, .bo_v_tit, #bo_list_total, .pg_current, td.td_subject"):
-            markup += 0.2
-        return min(1.0, 0.35 * url_fit + 0.65 * markup)
+        markup = base.with_signs(doc, 0.5 if ("g5_url" in g5 or "g5_bbs_url" in g5) else 0.0, _SIGNS)
+        return base.fit_score(url_fit, markup, 0.35)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """The list URL with only ``bo_table`` (and ``sca``) kept.
@@ -234,7 +226,7 @@ class GnuboardEngine(Engine):
         board (``g5_bo_table``); without the page it is kept, minus ``page`` and ``wr_id``.
         """
         parts = urlsplit(url)
-        table, sca = query_param(url, "bo_table"), query_param(url, "sca")
+        table, sca = base.query_param(url, "bo_table"), base.query_param(url, "sca")
         path = parts.path
         g5 = _g5_vars(doc) if doc is not None else {}
         if not table and g5.get("g5_bo_table") and g5.get("g5_bbs_url"):
@@ -242,15 +234,15 @@ class GnuboardEngine(Engine):
             table, sca = g5["g5_bo_table"], g5.get("g5_sca") or sca
             path = urlsplit(g5["g5_bbs_url"]).path.rstrip("/") + "/board.php"
         if not table:
-            return with_query(url, drop=("page", "wr_id"))
+            return base.with_query(url, drop=("page", "wr_id"))
         if path.rsplit("/", 1)[-1] in _BBS_SCRIPTS:
             path = path.rsplit("/", 1)[0] + "/board.php"
-        base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-        return with_query(base, bo_table=table, sca=sca) if sca else with_query(base, bo_table=table)
+        root = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+        return base.with_query(root, bo_table=table, sca=sca) if sca else base.with_query(root, bo_table=table)
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the board URL, with ``page=N`` from page 2 on."""
-        return paged_request(board_url, "page", page)
+        return base.paged_request(board_url, "page", page)
 
     def parse_list(self, doc: Doc, ctx: ParseContext) -> ListPage:
         """The rows of ``#bo_list`` (or the gallery skin's ``#bo_gall``), the pagination and the total."""
@@ -264,11 +256,11 @@ class GnuboardEngine(Engine):
         elif (box := doc.css_first("#bo_list, #bo_webzine")) is not None:
             rows = _item_rows(ctx, box)
         else:
-            raise EngineError("no gnuboard list (#bo_list, #bo_gall) on the page")
+            raise base.EngineError("no gnuboard list (#bo_list, #bo_gall) on the page")
         next_page, last_page = _pagination(doc)
-        total = parse_int(node_text(doc.css_first("#bo_list_total")))
+        total = base.parse_int(node_text(doc.css_first("#bo_list_total")))
         return ListPage(
-            dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now),
+            base.dated_stubs([r.stub for r in rows], [r.date for r in rows], ctx.now),
             next_page=next_page,
             last_page=last_page,
             total=total,
@@ -281,7 +273,7 @@ class GnuboardEngine(Engine):
             return secret_post(key, ctx)
         article = doc.css_first("#bo_v")
         if article is None:
-            raise EngineError("no #bo_v on the view page")
+            raise base.EngineError("no #bo_v on the view page")
         info = article.css_first("#bo_v_info")
         info_text = node_text(info, skip=".sound_only")
         posted = parse_board_date(node_text(article.css_first(".if_date")) or info_text, ctx.now)
@@ -293,7 +285,7 @@ class GnuboardEngine(Engine):
             body_html=_view_body(article),
             author=_author(info) or node_text(info.css_first("strong") if info else None, skip=_NAME_JUNK) or None,
             posted_at=to_datetime(posted, ctx.now) if posted is not None else None,
-            views=parse_int(views.group(1)) if views else None,
+            views=base.parse_int(views.group(1)) if views else None,
             attachments=_attachments(article, ctx),
             category=node_text(article.css_first(".bo_v_cate")) or None,
         )
@@ -320,15 +312,15 @@ def _attachments(article: LexborNode, ctx: ParseContext) -> list[Attachment]:
         link = li.css_first("a.view_file_download") or li.css_first("a[href*='download.php']")
         if link is None:
             continue
-        href = absolute(ctx.url, attr(link, "href"))
-        number = query_param(href, "no")
+        href = base.absolute(ctx.url, attr(link, "href"))
+        number = base.query_param(href, "no")
         name = node_text(link.css_first("strong")) or node_text(link, skip=_NAME_JUNK)
         sizes = _SIZE_IN_PARENS.findall(node_text(li, skip=".bo_v_file_cnt"))
         files.append(
             Attachment(
                 index=int(number) if number and number.isdigit() else len(files),
                 name=name,
-                size=parse_size(sizes[-1]) if sizes else None,
+                size=base.parse_size(sizes[-1]) if sizes else None,
                 request=Request(url=href, referer=ctx.url, prime=ctx.url),
             )
         )

@@ -42,18 +42,8 @@ from typing import Any
 from selectolax.lexbor import LexborNode, SelectolaxError
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
-from noticetui.engines.base import (
-    Doc,
-    Engine,
-    EngineError,
-    absolute,
-    attr,
-    dated_stubs,
-    node_text,
-    parse_html,
-    parse_int,
-    query_param,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.page_parts import secret_post
 from noticetui.engines.generic.body import body_html, find_body
 from noticetui.engines.generic.links import Paging, key_param, page_url, paging_of_url, row_keys
@@ -92,26 +82,26 @@ def _check_pattern(value: str) -> None:
     try:
         re.compile(value)
     except re.error as exc:
-        raise EngineError(f'profile: onclick = "{value}" is not a valid regular expression ({exc})') from exc
+        raise base.EngineError(f'profile: onclick = "{value}" is not a valid regular expression ({exc})') from exc
 
 
 def _check_css(key: str, value: str) -> None:
     try:
-        parse_html("<p></p>").css(value)
+        base.parse_html("<p></p>").css(value)
     except SelectolaxError as exc:
-        raise EngineError(f'profile selector {key} = "{value}" is not valid CSS') from exc
+        raise base.EngineError(f'profile selector {key} = "{value}" is not valid CSS') from exc
 
 
 def _checked(key: str, value: object, json_list: bool) -> str | None:
     """One ``[boards.profile]`` entry's value, checked for what its key holds; None for the ``json`` flag."""
     if key not in KEYS:
-        raise EngineError(f'profile: unknown key "{key}" in [boards.profile] (known: {", ".join(KEYS)})')
+        raise base.EngineError(f'profile: unknown key "{key}" in [boards.profile] (known: {", ".join(KEYS)})')
     if key == "json":
         if not isinstance(value, bool):
-            raise EngineError(f"profile: json must be true or false, got {value!r}")
+            raise base.EngineError(f"profile: json must be true or false, got {value!r}")
         return None
     if not isinstance(value, str) or not value.strip():
-        raise EngineError(f"profile: {key} must be a non-empty string, got {value!r}")
+        raise base.EngineError(f"profile: {key} must be a non-empty string, got {value!r}")
     if json_list and key in JSON_KEYS:
         pass  # key paths and templates, not CSS
     elif key == "onclick":
@@ -125,7 +115,7 @@ def read_profile(options: Mapping[str, Any] | None) -> dict[str, str]:
     """The board's profile from its options, checked: known keys, string values, valid CSS, ``rows`` given."""
     raw = (options or {}).get("profile") or {}
     if not isinstance(raw, Mapping):
-        raise EngineError("profile: [boards.profile] must be a table of CSS selectors")
+        raise base.EngineError("profile: [boards.profile] must be a table of CSS selectors")
     json_list = is_json(raw)
     profile: dict[str, str] = {}
     for key, value in raw.items():
@@ -136,14 +126,14 @@ def read_profile(options: Mapping[str, Any] | None) -> dict[str, str]:
         profile["json"] = "true"
         return profile
     if ("onclick" in profile) != ("view" in profile):
-        raise EngineError("profile: onclick and view go together (the call's pattern and the URL it opens)")
+        raise base.EngineError("profile: onclick and view go together (the call's pattern and the URL it opens)")
     if "rows" not in profile:
-        raise EngineError('profile: the board needs a rows selector in [boards.profile] (rows = "…")')
+        raise base.EngineError('profile: the board needs a rows selector in [boards.profile] (rows = "…")')
     return profile
 
 
-def _missing(key: str, selector: str, url: str) -> EngineError:
-    return EngineError(f'profile selector {key} = "{selector}" matched nothing on {url}')
+def _missing(key: str, selector: str, url: str) -> base.EngineError:
+    return base.EngineError(f'profile selector {key} = "{selector}" matched nothing on {url}')
 
 
 def _first(scope: LexborNode, profile: dict[str, str], key: str) -> LexborNode | None:
@@ -151,19 +141,19 @@ def _first(scope: LexborNode, profile: dict[str, str], key: str) -> LexborNode |
     return scope.css_first(selector) if selector else None
 
 
-def _script_url(row: LexborNode, link: LexborNode, profile: dict[str, str], base: str) -> str | None:
+def _script_url(row: LexborNode, link: LexborNode, profile: dict[str, str], page_url: str) -> str | None:
     """The link's URL; for a script link, the ``view`` template filled with the ``onclick`` pattern's
     groups, read from the link's ``onclick`` or ``javascript:`` href, else the row's ``onclick``."""
     href = attr(link, "href")
     if usable_href(href):
-        return absolute(base, href)
+        return base.absolute(page_url, href)
     if "onclick" not in profile:
         return None
     pattern = re.compile(profile["onclick"])
     for script in (attr(link, "onclick"), href, attr(row, "onclick")):
         match = pattern.search(script) if script else None
         if match:
-            return absolute(base, _fill(profile["view"], ("", *match.groups())))
+            return base.absolute(page_url, _fill(profile["view"], ("", *match.groups())))
     return None
 
 
@@ -212,7 +202,7 @@ def _keyed(stubs: list[PostStub]) -> list[PostStub]:
     return [replace(stub, key=key) for stub, key in zip(stubs, keys, strict=True)]
 
 
-class ProfileEngine(Engine):
+class ProfileEngine(base.Engine):
     """Boards read with the CSS selectors of the board's ``[boards.profile]``."""
 
     name = "profile"
@@ -245,7 +235,7 @@ class ProfileEngine(Engine):
         read = [r for r in (self._row(row, profile, ctx, pinned) for row in rows) if r is not None]
         _check_matched(rows, profile, ctx.url)
         stubs = _keyed([stub for stub, _ in read])
-        dated = dated_stubs(stubs, [date for _, date in read], ctx.now)
+        dated = base.dated_stubs(stubs, [date for _, date in read], ctx.now)
         return ListPage(dated, next_page=self._next_page(doc, profile, ctx, {s.url for s in dated}))
 
     def _row(
@@ -259,13 +249,13 @@ class ProfileEngine(Engine):
         title = tidy_title(text_without(title_node or link, TITLE_JUNK))
         notice = row.mem_id in pinned or _first(row, profile, "notice") is not None
         date_text = node_text(_first(row, profile, "date"))
-        stub = PostStub(
-            key=url,
-            title=title,
-            url=url,
-            request=Request(url=url, referer=ctx.url),
+        stub = base.row_stub(
+            ctx,
+            url,
+            title,
+            url,
             author=text_without(_first(row, profile, "author"), TITLE_JUNK) or None,
-            views=parse_int(node_text(_first(row, profile, "views"))),
+            views=base.parse_int(node_text(_first(row, profile, "views"))),
             notice=notice,
         )
         return stub, parse_board_date(date_text, ctx.now) if date_text else None
@@ -275,7 +265,7 @@ class ProfileEngine(Engine):
             return read_pagination(doc, ctx.url, skip).next_page
         if doc.css_first(profile["next_page"]) is None:
             return None
-        value = query_param(ctx.url, _paging(profile, ctx.url).param)
+        value = base.query_param(ctx.url, _paging(profile, ctx.url).param)
         return (int(value) if value and value.isdigit() else 1) + 1
 
     def parse_post(self, doc: Doc, ctx: ParseContext, key: str) -> Post:

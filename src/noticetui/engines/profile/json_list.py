@@ -29,9 +29,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from noticetui.dates import PartialDate, parse_board_date
+from noticetui.engines import base
 from noticetui.engines.base import Doc, EngineError, absolute, dated_stubs, parse_int, query_param
 from noticetui.engines.generic.links import paging_of_url
-from noticetui.models import ListPage, ParseContext, PostStub, Request
+from noticetui.models import ListPage, ParseContext, PostStub
 
 JSON_KEYS = ("json", "rows", "key", "title", "link", "date", "author", "views", "notice", "view", "total", "page_param")
 """The keys a JSON profile may hold (CSS keys for post pages are allowed too)."""
@@ -95,11 +96,11 @@ def _row(row: Any, ctx: ParseContext, profile: Mapping[str, str]) -> tuple[PostS
     link = _field(row, profile, "link") if "link" in profile else _fill(profile["view"], row)
     url = absolute(ctx.url, link)
     date_text = _field(row, profile, "date")
-    stub = PostStub(
-        key=key,
-        title=_field(row, profile, "title"),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        _field(row, profile, "title"),
+        url,
         author=_field(row, profile, "author") or None,
         views=parse_int(_field(row, profile, "views")),
         notice=_field(row, profile, "notice").lower() in _TRUE,

@@ -17,23 +17,8 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from noticetui.dates import PartialDate, parse_board_date, to_datetime
-from noticetui.engines.base import (
-    Doc,
-    Engine,
-    EngineError,
-    absolute,
-    alert_message,
-    attr,
-    class_set,
-    clean_text,
-    column_role,
-    dated_stubs,
-    node_text,
-    parse_int,
-    parse_size,
-    query_param,
-    unique_stubs,
-)
+from noticetui.engines import base
+from noticetui.engines.base import Doc, attr, node_text
 from noticetui.engines.common.site_errors import site_error
 from noticetui.engines.rhymix.routes import (
     document_srl,
@@ -62,10 +47,17 @@ _Read = tuple[PostStub, PartialDate | None]
 """A row read, with its date not yet resolved (list dates are resolved as a column)."""
 
 
+_SIGNS = (
+    ("div.board_list table, div.board_read", 0.3),
+    ("table[summary='List of Articles'], .read_header, td.readNum, .xe_content", 0.2),
+)
+"""The board skins' markup, and how much each sign adds to the score."""
+
+
 def _title_link(cell: LexborNode) -> LexborNode | None:
     """The post's link in a title cell: not the ``[2]`` reply counter, the trackbacks or the category."""
     for link in cell.css("a[href]"):
-        if class_set(link) & {"replyNum", "trackbackNum", "category"}:
+        if base.class_set(link) & {"replyNum", "trackbackNum", "category"}:
             continue
         if document_srl(attr(link, "href")) is not None:
             return link
@@ -80,11 +72,11 @@ def _name(cell: LexborNode | None) -> str | None:
     if text:
         return text
     image = cell.css_first("img[alt]")
-    return clean_text(attr(image, "alt")) or None
+    return base.clean_text(attr(image, "alt")) or None
 
 
 def _columns(table: LexborNode) -> list[str | None]:
-    return [column_role(node_text(th)) for th in table.css("thead th")]
+    return [base.column_role(node_text(th)) for th in table.css("thead th")]
 
 
 def _cells(tr: LexborNode, columns: list[str | None]) -> dict[str, LexborNode]:
@@ -94,7 +86,7 @@ def _cells(tr: LexborNode, columns: list[str | None]) -> dict[str, LexborNode]:
         return {name: td for name, td in zip(columns, tds, strict=True) if name is not None}
     cells: dict[str, LexborNode] = {}
     for td in tds:
-        classes = class_set(td)
+        classes = base.class_set(td)
         if classes & {"title", "webzineTitle"}:
             cells.setdefault("title", td)
         for name, wanted in _CELL_CLASSES.items():
@@ -112,19 +104,19 @@ def _row(ctx: ParseContext, tr: LexborNode, cells: dict[str, LexborNode]) -> _Re
     key = document_srl(href)
     if key is None:
         return None
-    url = absolute(ctx.url, href)
+    url = base.absolute(ctx.url, href)
     replies = title_cell.css_first("a.replyNum")
     number = cells.get("number")
-    stub = PostStub(
-        key=key,
-        title=node_text(link, skip=_TITLE_JUNK),
-        url=url,
-        request=Request(url=url, referer=ctx.url),
+    stub = base.row_stub(
+        ctx,
+        key,
+        node_text(link, skip=_TITLE_JUNK),
+        url,
         author=_name(cells.get("author")),
-        views=parse_int(node_text(cells.get("views"))),
-        notice="notice" in class_set(tr) or (number is not None and "notice" in class_set(number)),
+        views=base.parse_int(node_text(cells.get("views"))),
+        notice="notice" in base.class_set(tr) or (number is not None and "notice" in base.class_set(number)),
         secret=bool(title_cell.css_first(_ICON.format("secret"))),
-        comments=parse_int(node_text(replies)) if replies is not None else None,
+        comments=base.parse_int(node_text(replies)) if replies is not None else None,
         has_file=bool(title_cell.css_first(_ICON.format("file"))),
     )
     return stub, parse_board_date(node_text(cells.get("date")), ctx.now)
@@ -139,7 +131,7 @@ def _rows(ctx: ParseContext, table: LexborNode) -> list[PostStub]:
         if row is not None:
             read.append(row)
     # Notices are not in date order; the rest are, newest first.
-    return unique_stubs(dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
+    return base.unique_stubs(base.dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
 
 
 def _gallery_rows(ctx: ParseContext, doc: Doc, box: LexborNode) -> list[PostStub]:
@@ -152,7 +144,7 @@ def _gallery_rows(ctx: ParseContext, doc: Doc, box: LexborNode) -> list[PostStub
         row = _row(ctx, cell, {k: v for k, v in parts.items() if v is not None})
         if row is not None:
             read.append(row)
-    return unique_stubs(dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
+    return base.unique_stubs(base.dated_stubs([s for s, _ in read], [d for _, d in read], ctx.now))
 
 
 def _pagination(doc: Doc) -> tuple[int | None, int | None]:
@@ -161,7 +153,7 @@ def _pagination(doc: Doc) -> tuple[int | None, int | None]:
     block = doc.css_first(".list_footer .pagination")
     if block is None:
         block = next((b for b in doc.css(".pagination, .pageNavigation") if "cpage=" not in (b.html or "")), None)
-    current = parse_int(node_text(block.css_first("strong"))) if block is not None else None
+    current = base.parse_int(node_text(block.css_first("strong"))) if block is not None else None
     if block is None or current is None:
         return None, None
     linked = {n for a in block.css("a[href]") if (n := page_number(attr(a, "href")) or 1)}
@@ -170,7 +162,7 @@ def _pagination(doc: Doc) -> tuple[int | None, int | None]:
     return (current + 1 if current < last else None), last
 
 
-class RhymixEngine(Engine):
+class RhymixEngine(base.Engine):
     """Rhymix and XpressEngine 1.x (``default`` and ``xedition`` skins, with or without rewriting)."""
 
     name = "rhymix"
@@ -178,11 +170,7 @@ class RhymixEngine(Engine):
 
     def score(self, url: str, doc: Doc) -> float:
         """High when the page declares XE's globals and shows the board skins' list or post markup."""
-        markup = 0.5 if xe_globals(doc) else 0.0
-        if doc.css_first("div.board_list table, div.board_read"):
-            markup += 0.3
-        if doc.css_first("table[summary='List of Articles'], .read_header, td.readNum, .xe_content"):
-            markup += 0.2
+        markup = base.with_signs(doc, 0.5 if xe_globals(doc) else 0.0, _SIGNS)
         path = urlsplit(url).path
         if is_query_style(url):
             url_fit = 1.0
@@ -192,7 +180,7 @@ class RhymixEngine(Engine):
             url_fit = 0.0
         else:
             url_fit = 0.5  # a rewritten /notice/123 looks like any other path
-        return min(1.0, 0.8 * markup + 0.2 * url_fit)
+        return base.fit_score(url_fit, markup, 0.2)
 
     def board_url(self, url: str, doc: Doc | None = None) -> str:
         """The list of the board ``url`` belongs to, in the URL style it uses (category kept).
@@ -201,14 +189,14 @@ class RhymixEngine(Engine):
         tell a bare ``/123`` from a board called ``123``'s parent.
         """
         found = xe_globals(doc) if doc is not None else {}
-        base = urlsplit(found["request_uri"]).path if found.get("request_uri") else None
-        category = query_param(url, "category")
+        root = urlsplit(found["request_uri"]).path if found.get("request_uri") else None
+        category = base.query_param(url, "category")
         if is_query_style(url) or urlsplit(url).path.endswith(".php"):
-            mid = query_param(url, "mid") or found.get("current_mid")
-            return list_url(url, mid, category, base)
-        route = parse_route(urlsplit(url).path, base)
+            mid = base.query_param(url, "mid") or found.get("current_mid")
+            return list_url(url, mid, category, root)
+        route = parse_route(urlsplit(url).path, root)
         mid = route.mid or found.get("current_mid")
-        return list_url(url, mid, route.category or category, route.base if base is None else base)
+        return list_url(url, mid, route.category or category, route.base if root is None else root)
 
     def list_request(self, board_url: str, page: int) -> Request:
         """GET the list: ``&page=N`` on query boards, ``/page/N`` on rewritten ones."""
@@ -220,7 +208,7 @@ class RhymixEngine(Engine):
         table = table or doc.css_first("table.boardList")  # XE 1.x's xe_board skin (list and webzine styles)
         gallery = doc.css_first("div.thumbnailBox")  # xe_board's gallery style: notice tables, then cells
         if table is None and gallery is None:
-            raise EngineError("no Rhymix/XE list (div.board_list) on the page")
+            raise base.EngineError("no Rhymix/XE list (div.board_list) on the page")
         next_page, last_page = _pagination(doc)
         stubs = _gallery_rows(ctx, doc, gallery) if gallery is not None else _rows(ctx, table) if table else []
         return ListPage(stubs, next_page=next_page, last_page=last_page)
@@ -229,7 +217,7 @@ class RhymixEngine(Engine):
         """The post in ``div.board_read``; a password form (secret post) gives an empty, ``secret`` post."""
         read = doc.css_first("div.board_read")
         if read is None:
-            raise EngineError("no div.board_read on the post's page")
+            raise base.EngineError("no div.board_read on the post's page")
         header = read.css_first(".read_header")
         heading = header.css_first("h1") if header is not None else None
         posted = parse_board_date(node_text(header.css_first(".time") if header else None), ctx.now)
@@ -255,7 +243,7 @@ class RhymixEngine(Engine):
 
     def is_failure_page(self, doc: Doc) -> str | None:
         """The message of an alert page or of Rhymix's system message page ("권한이 없습니다.")."""
-        alert = alert_message(doc)
+        alert = base.alert_message(doc)
         if alert:
             return alert
         if doc.css_first("div.board_list, div.board_read"):
@@ -280,7 +268,7 @@ def _views(header: LexborNode | None) -> int | None:
     """``조회 수:88`` (default skin's ``.sum .read``) or ``조회 수 : 88`` (xedition's ``.read_count``)."""
     node = header.css_first(".read, .read_count") if header is not None else None
     text = node_text(node)
-    return parse_int(text.split(":", 1)[-1]) if text else None
+    return base.parse_int(text.split(":", 1)[-1]) if text else None
 
 
 def _attachments(read: LexborNode, ctx: ParseContext) -> list[Attachment]:
@@ -288,12 +276,12 @@ def _attachments(read: LexborNode, ctx: ParseContext) -> list[Attachment]:
     files: list[Attachment] = []
     for link in read.css(".fileList li a[href]"):
         size = _FILE_SIZE.search(node_text(link.css_first(".fileSize")))
-        href = absolute(ctx.url, attr(link, "href"))
+        href = base.absolute(ctx.url, attr(link, "href"))
         files.append(
             Attachment(
                 index=len(files),
                 name=node_text(link, skip=".fileSize"),
-                size=parse_size(size.group(1)) if size else None,
+                size=base.parse_size(size.group(1)) if size else None,
                 request=Request(url=href, referer=ctx.url, prime=ctx.url),
             )
         )

@@ -4,6 +4,7 @@ every sync and download with its outcome."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from rich.progress_bar import ProgressBar
@@ -11,14 +12,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from noticetui.i18n import _, ngettext
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.tui.actions import bindings
 from noticetui.tui.download_queue import DONE, FAILED, DownloadEntry, DownloadQueue
-from noticetui.tui.task_log import TaskLog
+from noticetui.tui.task_log import LogEntry, TaskLog
 
 BAR_WIDTH = 12
 TITLE_WIDTH = 26
@@ -60,8 +63,34 @@ def state_cell(entry: DownloadEntry) -> Text:
     return text
 
 
+@dataclass(frozen=True)
+class QueueRow:
+    """One download as the table shows it; rows compare equal while nothing shown changed."""
+
+    id: int
+    received: int
+    total: int | None
+    speed: int
+    """Bytes per second, whole."""
+    state: str
+    error: str
+    entry: DownloadEntry = field(compare=False)
+    """The entry itself (it changes in place: only the values above say whether it changed)."""
+
+
+def queue_rows(queue: DownloadQueue, now: float) -> tuple[QueueRow, ...]:
+    """What the table shows of ``queue`` at ``now`` (a monotonic time)."""
+    return tuple(
+        QueueRow(e.id, e.received, e.total, int(e.speed(now)), e.state, e.error, e) for e in queue.entries.values()
+    )
+
+
 class ActivityScreen(ModalScreen[None]):
-    """Downloads (Enter/c cancels, r retries) and the log; refreshed twice a second while open."""
+    """Downloads (Enter/c cancels, r retries) and the log.
+
+    The screen's state is two reactives read from the owner's bookkeeping twice a second (and at once after
+    a key): their watchers redraw the table or the log only when what they show changed.
+    """
 
     DEFAULT_CSS = """
     ActivityScreen {
@@ -89,6 +118,11 @@ class ActivityScreen(ModalScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [*bindings("tasks")]
 
+    rows: reactive[tuple[QueueRow, ...]] = reactive((), init=False)
+    """The download queue as shown."""
+    logged: reactive[tuple[LogEntry, ...]] = reactive((), init=False)
+    """The session's log as shown."""
+
     def __init__(self, owner: QueueOwner, clock: Callable[[], float]) -> None:
         super().__init__()
         self.owner = owner
@@ -104,36 +138,44 @@ class ActivityScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         """Fill the tables and keep them current."""
-        self.query_one("#activity-box").border_title = "Tasks"
+        self.query_one("#activity-box").border_title = _("Tasks")
         table = self.query_one("#activity-downloads", DataTable)
-        table.add_columns("#", "Post", "Progress", "Bytes", "Speed", "State")
-        self.refresh_view()
-        self.set_interval(0.5, self.refresh_view)
+        table.add_columns("#", _("Post"), _("Progress"), _("Bytes"), _("Speed"), _("State"))
+        self.query_one("#activity-log-text", Static).update(self.log_text())
+        self.sample()
+        self.set_interval(0.5, self.sample)
         table.focus()
 
-    def refresh_view(self) -> None:
-        """Redraw the queue and the log from the owner's bookkeeping."""
+    def sample(self) -> None:
+        """Read the owner's queue and log into the screen's state."""
+        self.rows = queue_rows(self.owner.queue, self.clock())
+        self.logged = tuple(self.owner.task_log.entries)
+
+    def watch_rows(self, rows: tuple[QueueRow, ...]) -> None:
+        """Redraw the queue, the cursor kept on its row."""
         table = self.query_one("#activity-downloads", DataTable)
-        row = table.cursor_row
+        cursor = table.cursor_row
         table.clear()
-        now = self.clock()
-        for entry in self.owner.queue.entries.values():
-            what = Text(sanitize_line(entry.title) or "(no title)", style="bold")
+        for row in rows:
+            entry = row.entry
+            what = Text(sanitize_line(entry.title) or _("(no title)"), style="bold")
             what.truncate(TITLE_WIDTH, overflow="ellipsis")
             count = len(entry.files)
-            what.append(f" · {count} file{'s' if count != 1 else ''}" if count else "", style="dim")
-            speed = entry.speed(now)
+            what.append(" · " + ngettext("{n} file", "{n} files", count).format(n=count) if count else "", style="dim")
             table.add_row(
                 str(entry.id),
                 what,
                 progress_bar(entry),
                 amount_text(entry),
-                f"{human_size(int(speed))}/s" if speed else "",
+                f"{human_size(row.speed)}/s" if row.speed else "",
                 state_cell(entry),
                 key=str(entry.id),
             )
         if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    def watch_logged(self) -> None:
+        """Redraw the log."""
         self.query_one("#activity-log-text", Static).update(self.log_text())
 
     def log_text(self) -> Text:
@@ -163,14 +205,14 @@ class ActivityScreen(ModalScreen[None]):
         entry_id = self.highlighted()
         if entry_id is not None:
             self.owner.cancel_download(entry_id)
-            self.refresh_view()
+            self.sample()
 
     def action_retry(self) -> None:
         """Download the highlighted entry's missing files again."""
         entry_id = self.highlighted()
         if entry_id is not None:
             self.owner.retry_download(entry_id)
-            self.refresh_view()
+            self.sample()
 
     def action_close(self) -> None:
         """Back to the main screen."""

@@ -3,25 +3,41 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from noticetui.context import AppContext
+from noticetui.i18n import N_, _
 from noticetui.net.errors import error_line
 from noticetui.render import sanitize_line
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.backend import Backend
 from noticetui.tui.messages import PreviewFailed, PreviewLoaded
 from noticetui.tui.widgets.attachments import attachment_text
+
+if TYPE_CHECKING:
+    from noticetui.previews import Preview
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the preview shows: attachment ``index`` (None: the list to choose from), and once it is read
+    its text or why there is none (neither yet: loading)."""
+
+    index: int | None
+    preview: Preview | None = None
+    error: str | None = None
 
 
 class PreviewScreen(ModalScreen[None]):
@@ -55,8 +71,11 @@ class PreviewScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close", id="preview.close"),
+        Binding("escape,q", "close", N_("Close"), id="preview.close"),
     ]
+
+    shown: reactive[Shown] = reactive(Shown(None), init=False, always_update=True)
+    """What the screen shows; every change of it goes through :meth:`watch_shown`."""
 
     def __init__(
         self,
@@ -81,16 +100,40 @@ class PreviewScreen(ModalScreen[None]):
                 choices = [Option(attachment_text(f)) for f in self.files.values()]
                 yield OptionList(*choices, id="preview-choices")
             yield TextArea("", read_only=True, soft_wrap=True, show_line_numbers=False, id="preview-text")
-            yield Static(Text("Esc closes", style="dim"), id="preview-hint", markup=False)
+            yield Static(Text(_("Esc closes"), style="dim"), id="preview-hint", markup=False)
 
     def on_mount(self) -> None:
         """Start on the chosen attachment, or let the user choose."""
-        self.query_one("#preview-box").border_title = "Preview"
+        self.query_one("#preview-box").border_title = _("Preview")
         if self.index is None:
-            self.query_one("#preview-title", Static).update(Text("Which attachment?", style="bold"))
+            self.shown = Shown(None)
             self.query_one("#preview-choices", OptionList).focus()
         else:
             self.load(self.index)
+
+    def watch_shown(self, shown: Shown) -> None:
+        """Show the state: the question, the file loading, its text, or why there is none."""
+        title = self.query_one("#preview-title", Static)
+        if shown.index is None:
+            title.update(Text(_("Which attachment?"), style="bold"))
+            return
+        name = sanitize_line(self.files[shown.index].name)
+        if shown.error is not None:
+            text = Text(name, style="bold")
+            text.append("  " + _("cannot preview: {reason}").format(reason=sanitize_line(shown.error)), style="red")
+            title.update(text)
+        elif shown.preview is None:
+            title.update(Text(_("{name} — loading…").format(name=name), style="bold"))
+        else:
+            # Plain text in a read-only text area: nothing in it is markup.
+            preview = shown.preview
+            text = Text(name, style="bold")
+            facts = [preview.kind, sanitize_line(preview.note), _("truncated") if preview.truncated else ""]
+            text.append("  " + " · ".join(f for f in facts if f), style="dim")
+            title.update(text)
+            area = self.query_one("#preview-text", TextArea)
+            area.load_text(preview.text or _("(this file has no text)"))
+            area.focus()
 
     @on(OptionList.OptionSelected, "#preview-choices")
     def chosen(self, event: OptionList.OptionSelected) -> None:
@@ -99,8 +142,7 @@ class PreviewScreen(ModalScreen[None]):
 
     def load(self, index: int) -> None:
         """Say it is loading, then read the attachment in a worker."""
-        loading = Text(f"{sanitize_line(self.files[index].name)} — loading…", style="bold")
-        self.query_one("#preview-title", Static).update(loading)
+        self.shown = Shown(index)
         self.read_attachment(index)
 
     @work(exclusive=True, exit_on_error=False)
@@ -129,22 +171,13 @@ class PreviewScreen(ModalScreen[None]):
 
     @on(PreviewLoaded)
     def loaded(self, message: PreviewLoaded) -> None:
-        """Show the text (plain text in a read-only text area: nothing in it is markup)."""
-        row, preview = self.files[message.index], message.preview
-        title = Text(sanitize_line(row.name), style="bold")
-        facts = [preview.kind, sanitize_line(preview.note), "truncated" if preview.truncated else ""]
-        title.append("  " + " · ".join(f for f in facts if f), style="dim")
-        self.query_one("#preview-title", Static).update(title)
-        area = self.query_one("#preview-text", TextArea)
-        area.load_text(preview.text or "(this file has no text)")
-        area.focus()
+        """The text is ready."""
+        self.shown = Shown(message.index, preview=message.preview)
 
     @on(PreviewFailed)
     def failed(self, message: PreviewFailed) -> None:
-        """Say why there is no preview."""
-        title = Text(sanitize_line(self.files[message.index].name), style="bold")
-        title.append(f"  cannot preview: {sanitize_line(message.error)}", style="red")
-        self.query_one("#preview-title", Static).update(title)
+        """There is no text, and the message says why."""
+        self.shown = Shown(message.index, error=message.error)
 
     def action_close(self) -> None:
         """Back to the post."""

@@ -1,0 +1,42 @@
+"""Checks the board tests share: what ``show`` prints of a body, and what ``download`` saves."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .conftest import Cli, CliResult
+
+
+def show_json(cli: Cli, item: dict[str, Any]) -> Any:
+    """``show --json`` of a listed item at 100 columns."""
+    return cli("show", str(item["id"]), "--json", "--width", "100").json()
+
+
+def words_not_shown(body_html: str, text: str) -> list[str]:
+    """The words (two characters or more) of ``body_html`` that ``text`` lacks, whatever its line breaks."""
+    source = LexborHTMLParser(body_html).body
+    assert source is not None
+    flat = " ".join(text.split())
+    return [w for w in source.text(separator=" ").split() if len(w) > 1 and w not in flat]
+
+
+def assert_saved(result: CliResult, expected: dict[str, bytes]) -> None:
+    """``download`` succeeded and saved exactly the ``expected`` files (name → bytes), byte for byte."""
+    assert result.code == 0, result.err
+    saved = {Path(line).name: Path(line) for line in result.out.splitlines()}
+    assert set(saved) == set(expected)
+    for name, data in expected.items():
+        assert hashlib.sha256(saved[name].read_bytes()).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def add_and_sync(cli: Cli, boards: dict[str, str]) -> Cli:
+    """``cli`` once it has added each board (name → list URL) and synced them all: five pages, bodies too."""
+    for name, url in boards.items():
+        assert cli("add", url, "--name", name).code == 0
+    result = cli("sync", "--pages", "5")
+    assert result.code == 0, result.err
+    return cli

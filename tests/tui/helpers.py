@@ -1,0 +1,41 @@
+"""What the Pilot tests share: reading what a widget shows, and waiting for the app's work to end."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import Static
+
+from noticetui.tui.app import NoticeApp
+from noticetui.tui.widgets.post_list import PostList
+
+
+def shown_text(widget: Static) -> str:
+    """The plain text a Static shows."""
+    content = widget.content
+    return content.plain if isinstance(content, Text) else str(content)
+
+
+def visible_lines(posts: PostList) -> list[str]:
+    """The post list's rows as the terminal shows them."""
+    return [posts.render_line(y).text for y in range(len(posts.rows))]
+
+
+async def settle(app: NoticeApp) -> None:
+    """Let every worker finish and every message they posted be handled."""
+    await app.workers.wait_for_complete()
+    for _ in range(3):
+        await asyncio.sleep(0)
+    await app.workers.wait_for_complete()
+
+
+async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Pause until ``condition`` holds (bounded: a regression fails the test instead of hanging it)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"the condition never held within {seconds} s")
