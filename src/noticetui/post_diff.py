@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Literal
 
-from noticetui.render import render_html, sanitize_line, to_plain
+from noticetui.render import render_html, sanitize, sanitize_line, to_plain
 
 Kind = Literal["same", "added", "removed", "hunk"]
 
@@ -27,7 +27,9 @@ class DiffLine:
 def version_text(title: str, body_html: str, url: str) -> list[str]:
     """A version as the lines a reader sees: the title, a blank line, the body's paragraphs."""
     body = to_plain(render_html(body_html, url), None) if body_html else ""
-    return [sanitize_line(title), "", *(sanitize_line(line) for line in body.rstrip("\n").split("\n"))]
+    # The body's lines keep their spacing (tables, indents line up as in the post); the title is one line.
+    lines = (sanitize(line).expandtabs(4).replace("\n", " ").rstrip() for line in body.rstrip("\n").split("\n"))
+    return [sanitize_line(title), "", *lines]
 
 
 def diff_lines(old: list[str], new: list[str], context: int = 3) -> list[DiffLine]:

@@ -1,5 +1,7 @@
 """The diff of two versions of a post, as the reader sees them (rendered text, not markup)."""
 
+from rich.cells import cell_len
+
 from noticetui.post_diff import DiffLine, diff_lines, unified, version_text
 
 
@@ -37,3 +39,9 @@ def test_unified_names_both_versions_and_is_empty_without_change() -> None:
     assert text.splitlines()[:2] == ["--- previous", "+++ current"]
     assert "-a" in text.splitlines() and "+b" in text.splitlines()
     assert unified(["a"], ["a"], "previous", "current") == ""
+
+
+def test_version_text_keeps_a_tables_columns_lined_up() -> None:
+    table = "<table><tr><th>구분</th><th>내용</th></tr><tr><td>사업명</td><td>지역특화산업 육성사업</td></tr></table>"
+    rows = [line for line in version_text("공고", table, "http://x.kr/") if line.startswith(("│", "┌", "├", "└"))]
+    assert len(rows) >= 4 and len({cell_len(row) for row in rows}) == 1  # every row as wide as the borders

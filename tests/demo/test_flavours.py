@@ -82,6 +82,14 @@ def test_a_grant_board_has_calls_with_period_and_scale_tables_and_hwp_hwpx_pdf_f
     assert {"hwp", "hwpx", "pdf"} <= suffixes
 
 
+def test_titles_count_quarters_and_months_as_a_calendar_does() -> None:
+    titles = [p.title for board in SHOWCASE for p in posts(board)]
+    quarters = [int(q) for t in titles for q in re.findall(r"(\d+)분기", t)]
+    months = [int(m) for t in titles for m in re.findall(r"(?<![\d.])(\d+)월", t)]
+    assert quarters and all(1 <= q <= 4 for q in quarters)
+    assert months and all(1 <= m <= 12 for m in months)
+
+
 def test_titles_match_bodies() -> None:
     # What a title announces, its body says: a results notice lists who passed, a hiring call its steps.
     checks = {

@@ -45,6 +45,8 @@ def test_a_sync_that_finds_a_post_edited_keeps_the_old_version(
     after = next(p for p in cli("list", "g5", "--json").json() if p["id"] == post["id"])
     assert after["title"] == title + " (수정)"
     assert after["read"] is False  # updated items are unread again, as in newsboat
+    line = next(row for row in cli("list", "g5").out.splitlines() if row.split()[0] == str(post["id"]))
+    assert f"✎ {title} (수정)" in line  # the human list marks it too, as the TUI's does
     diff = cli("show", str(post["id"]), "--changes")
     assert diff.code == 0
     lines = diff.out.splitlines()

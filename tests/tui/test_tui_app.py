@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -14,6 +15,7 @@ from noticetui.sync import BoardSyncResult
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.messages import BoardSynced, SyncFailed, SyncStarted
 from noticetui.tui.screens.help import HelpScreen
+from noticetui.tui.screens.main import MainScreen
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
@@ -284,3 +286,29 @@ async def test_clicking_a_board_lists_its_posts(make_app: AppFactory) -> None:
         await pilot.click(BoardsPane, offset=(5, 3))
         await pilot.pause()
         assert len(app.screen.query_one(PostList).rows) == 1
+
+
+async def test_a_sync_that_adds_posts_keeps_an_untouched_cursor_on_the_newest(
+    make_app: AppFactory, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        posts = screen.query_one(PostList)
+        await pilot.press("shift+tab", "j", "enter")  # 학사 공지
+        await pilot.pause()
+        await pilot.press("j", "k")  # the cursor back on the first row, nothing opened
+        board = ctx.config.boards[0]
+        new = ctx.store.upsert_stubs(ctx.board_id(board), [stub("99", "새 글", 10, time(14, 58), notice=True)]).new
+        screen.reload_list()  # what a sync's reports do (throttled)
+        await pilot.pause()
+        assert len(posts.rows) == 7 and posts.cursor == 0
+        assert posts.current is not None and posts.current.id == new[0]  # not the row it was on
+        await pilot.press("enter")  # once the top post is open, the cursor follows it down
+        await pilot.pause()
+        newer = ctx.store.upsert_stubs(ctx.board_id(board), [stub("98", "더 새 글", 10, time(14, 59), notice=True)]).new
+        assert len(newer) == 1
+        screen.reload_list()
+        await pilot.pause()
+        assert posts.current is not None and posts.current.id == new[0] and posts.cursor == 1

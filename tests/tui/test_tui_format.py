@@ -138,6 +138,13 @@ def test_post_line_marks_notices_files_secrets_and_comments() -> None:
     assert line.startswith("공지") and "📎" in line and "🔒" in line and "[4]" in line
 
 
+def test_post_line_cuts_a_long_title_before_its_marks() -> None:
+    title = "2026년 보조금 신청&정산 서식 일체 (신청서, 사업계획서, 정산보고서, 개인정보 동의서) 안내"
+    line = post_line(row(title=title, has_file=True, comments=4, edited=True), 80, NOW)
+    assert line.cell_len == 80
+    assert "… ✎ 📎 [4]" in line.plain and "안내" not in line.plain  # the title gave way, not its marks
+
+
 def test_post_line_is_bold_only_while_unread() -> None:
     def bold(post: PostRow) -> bool:
         line = post_line(post, 80, NOW)

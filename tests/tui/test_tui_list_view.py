@@ -222,3 +222,16 @@ async def test_n_follows_the_sorted_list_on_screen(make_app: AppFactory) -> None
         posts = app.screen.query_one(PostList)
         second = posts.rows.get(1)
         assert second is not None and posts.cursor == 1 and second.title == "Uncached body"
+
+
+async def test_f_boards_offer_only_boards_not_the_starred_view(
+    ctx: AppContext, ids: dict[str, int], make_app: AppFactory
+) -> None:
+    ctx.store.conn.execute("UPDATE posts SET starred_at = '2024-03-10T00:00:00+00:00' WHERE id = ?", (ids["library"],))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        entries = [e.key for e in app.screen.query_one(BoardsPane).entries]
+        await pilot.press("F")
+        offered = app.screen.query_one("#filter-boards", SelectionList)
+        values = [str(offered.get_option_at_index(i).value) for i in range(offered.option_count)]
+        assert len(entries) == 4 and values == ["notice", "free"]  # All boards and ★ Starred are not boards

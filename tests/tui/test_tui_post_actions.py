@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from noticetui.context import AppContext
-from noticetui.models import Attachment, Post, Request
+from noticetui.models import SEOUL, Attachment, Post, Request
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.format import EDITED_MARK, title_text
 from noticetui.tui.screens.changes import ChangesScreen
@@ -281,3 +283,26 @@ async def test_equals_on_a_post_never_edited_says_so(make_app: AppFactory, ids: 
         await pilot.pause()
         assert not isinstance(app.screen, ChangesScreen)
         assert any("No earlier version" in n for n in notes(app))
+
+
+async def test_equals_says_when_the_post_changed_in_the_readers_zone(
+    make_app: AppFactory, ctx: AppContext, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Seoul")
+    time.tzset()
+    try:
+        old = ctx.store.post(ids["library"])
+        assert old is not None
+        ctx.store.save_post(ids["library"], Post("2", old.title, old.url, "<p>도서관은 3월 10일 휴관합니다.</p>"))
+        stamp = ctx.store.conn.execute("SELECT replaced_at FROM post_versions").fetchone()[0]
+        seoul = datetime.fromisoformat(stamp).astimezone(SEOUL).strftime("%Y-%m-%d %H:%M")
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await open_post(app, pilot, ids["library"])
+            await pilot.press("equals_sign")
+            await until(pilot, lambda: isinstance(app.screen, ChangesScreen))
+            head = str(app.screen.query_one("#changes-head", Static).content)
+            assert f"replaced {seoul})" in head  # not the stored UTC time
+    finally:
+        monkeypatch.undo()  # the process's zone back, whatever happened
+        time.tzset()

@@ -9,8 +9,10 @@ import pytest
 from textual.widgets._footer import FooterKey
 
 from noticetui.tui.app import NoticeApp
+from noticetui.tui.screens.boards_editor import BoardsEditor
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.post_list import PostList
+from noticetui.tui.widgets.status import StatusLine
 
 AppFactory = Callable[..., NoticeApp]
 
@@ -71,3 +73,27 @@ async def test_a_terminal_that_grows_shows_the_boards_pane_again(make_app: AppFa
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert boards.display and boards.region.width > 0
+
+
+async def test_a_long_status_keeps_one_line_on_a_short_terminal(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        posts = app.screen.query_one(PostList)
+        rows = posts.scrollable_content_region.height
+        status = app.screen.query_one(StatusLine)
+        status.sync_started(14, ("notice",))
+        status.say("Sync done (14 boards) · " + "notice: 12 new · " * 8)  # three lines at 40 columns
+        await pilot.pause()
+        assert status.region.height == 1
+        assert posts.scrollable_content_region.height == rows  # the list lost no row to it
+
+
+async def test_the_boards_editor_keeps_its_close_key_in_sight_at_40_columns(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardsEditor)
+        key = next(key for key in app.screen.query(FooterKey) if key.action == "close")
+        assert key.region.width > 0 and key.region.right <= 40 and key.region.y == 11
+        assert "esc" in str(key.render()).lower()

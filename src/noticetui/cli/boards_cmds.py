@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from noticetui.cli.format import error, print_json, short_date
+from noticetui.cli.format import error, local_time, print_json, short_date
 from noticetui.cli.parser import UsageError
 from noticetui.config import NAME_RE, BoardConfig
 from noticetui.config_write import add_board, remove_board
@@ -210,7 +210,7 @@ def cmd_boards(args: argparse.Namespace, ctx: AppContext) -> int:
         return 0
     for r in rows:
         status = (
-            f"error: {sanitize_line(r['last_error'])}" if r["last_error"] else f"synced {r['last_sync'] or 'never'}"
+            f"error: {sanitize_line(r['last_error'])}" if r["last_error"] else f"synced {local_time(r['last_sync'])}"
         )
         print(f"{r['name']:<16} {r['engine']:<10} {r['posts']:>6} posts {r['unread']:>6} unread  {status}")
         print(f"{'':16} {r['url']}")

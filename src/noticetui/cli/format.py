@@ -6,15 +6,28 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from noticetui.render import dumps_json, sanitize_line
 
 
 def short_date(moment: datetime | None) -> str:
-    """``2026-03-05 09:10`` in the post's own zone, or blanks."""
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else " " * 16
+    """``2026-03-05 09:10`` in the post's own zone, ``2026-03-05`` (padded) when the site gave no time (it
+    is stored at midnight, as the TUI reads it too), or blanks."""
+    if moment is None:
+        return " " * 16
+    return moment.strftime("%Y-%m-%d %H:%M") if moment.time() != time(0, 0) else f"{moment:%Y-%m-%d}      "
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored UTC ISO time (a sync's) as ``2026-03-05 09:10`` in the user's zone; ``never`` for None."""
+    if not stamp:
+        return "never"
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return sanitize_line(stamp)
 
 
 def print_json(data: Any) -> None:

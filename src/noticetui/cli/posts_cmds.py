@@ -36,6 +36,7 @@ def _print_rows(ctx: AppContext, batches: Iterable[list[PostRow]], as_json: bool
         files = ctx.store.attachments([r.id for r in rows])
         for r in rows:
             marks = ("★ " if r.starred else "") + ("[공지] " if r.notice else "") + ("[비밀] " if r.secret else "")
+            marks += "✎ " if r.edited else ""  # as the TUI marks it: show --changes has the diff
             unread = "*" if not r.read else " "
             clip = f"  +{len(files[r.id])} files" if files[r.id] else ("  +files" if r.has_file else "")
             author = f"  ({sanitize_line(r.author)})" if r.author else ""

@@ -239,7 +239,15 @@ def _deal(
 
 def _fields(day: datetime, n: int) -> dict[str, object]:
     half = "상반기" if day.month < 7 else "하반기"
-    return {"year": day.year, "month": day.month, "n": n, "half": half, "term": "1학기" if day.month < 7 else "2학기"}
+    term = "1학기" if day.month < 7 else "2학기"
+    return {
+        "year": day.year,
+        "month": day.month,
+        "quarter": (day.month - 1) // 3 + 1,
+        "n": n,
+        "half": half,
+        "term": term,
+    }
 
 
 def _title(template: str, day: datetime, n: int) -> str:

@@ -257,7 +257,7 @@ DATA = Flavour(
         ),
         Story(
             "자료",
-            "{year}년 {n}분기 계약 현황 공개",
+            "{year}년 {quarter}분기 계약 현황 공개",
             with_table(
                 plain_notice("분기별 계약 현황을 공개합니다."),
                 ["계약명", "계약방법", "금액"],

@@ -66,6 +66,14 @@ def long_date(posted: datetime | None) -> str:
     return posted.strftime("%Y-%m-%d %H:%M" if has_time(posted) else "%Y-%m-%d")
 
 
+def local_minute(stamp: str) -> str:
+    """A stored UTC ISO time (a sync's, an edit's) as ``2026-03-05 09:10`` in the reader's zone."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+
+
 def _fit(text: Text, width: int, justify: str = "left") -> Text:
     """``text`` cut (with an ellipsis) or padded to exactly ``width`` cells."""
     width = max(width, 0)
@@ -128,8 +136,8 @@ WATCH_STYLE = "bold yellow"
 """How a watched word (``watch = [...]`` in the config) stands out in a title."""
 
 
-def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] = ()) -> Text:
-    """The title with its star, reply indent, secret lock, attachment clip and comment count; the ``search``
+def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] = (), marks: bool = True) -> Text:
+    """The title with its star, reply indent, secret lock and (``marks``) :func:`title_marks`; the ``search``
     and ``watch`` words in it highlighted (case-insensitively; page text is never markup)."""
     text = Text()
     if post.starred:
@@ -147,6 +155,12 @@ def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] =
         text.stylize(WATCH_STYLE, offset + start, offset + end)
     if any(search):  # highlight_words([]) would match the empty string everywhere
         text.highlight_words([w for w in search if w], SEARCH_STYLE, case_sensitive=False)
+    return text.append_text(title_marks(post)) if marks else text
+
+
+def title_marks(post: PostRow) -> Text:
+    """What follows the title: the edit mark, the attachment clip and the comment count."""
+    text = Text()
     if post.edited:
         text.append(" " + EDITED_MARK, style="italic")
     if post.has_file:
@@ -182,15 +196,17 @@ def post_line(
     if tags:
         line.append_text(_fit(Text(sanitize_line(post.board), style="dim"), tags))
         line.append(" ")
-    title = title_text(post, search, watch)
+    title = title_text(post, search, watch, marks=False)
+    # The marks after the title (a file, comments, an edit) stay in sight: the title is cut first.
+    tail = title_marks(post)
     if post.also_on:
-        # The all-boards list shows a notice several boards pin once (noticetui.store.listing): say so,
-        # after the title, which is cut first.
+        # The all-boards list shows a notice several boards pin once (noticetui.store.listing): say so.
         more = ngettext("(+{count} board)", "(+{count} boards)", post.also_on).format(count=post.also_on)
-        room = max(width - fixed - cell_len(more) - 1, 1)
-        if room > 8:
-            title = (_fit(title, room) if title.cell_len > room else title).append(" ").append(more, style="dim")
-    line.append_text(_fit(title, max(width - fixed, 1)))
+        tail.append(" ").append(more, style="dim")
+    room = max(width - fixed - tail.cell_len, 1)
+    if tail and room > 8:
+        title = _fit(title, room) if title.cell_len > room else title
+    line.append_text(_fit(title.append_text(tail), max(width - fixed, 1)))
     line.append(" ")
     if show_author:
         line.append_text(_fit(author, AUTHOR_WIDTH))

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from noticetui.board_edits import name_problem, rename
@@ -25,6 +25,7 @@ from noticetui.tui.actions import bindings
 from noticetui.tui.backend import Backend
 from noticetui.tui.screens.board_add import AddBoardScreen
 from noticetui.tui.screens.board_rename import Removal, RemoveBoardScreen, RenameBoardScreen
+from noticetui.tui.widgets.footer import KeysFooter
 
 
 class BoardsOwner(Protocol):
@@ -81,7 +82,7 @@ class BoardsEditor(ModalScreen[None]):
             box.border_title = _("Boards")
             yield OptionList(id="editor-list")
             yield Static("", id="editor-state", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter()  # Close pinned right: at 40 columns the other keys push it out
 
     def on_mount(self) -> None:
         """List the boards (or say how to add the first one)."""

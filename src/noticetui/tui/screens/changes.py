@@ -16,6 +16,7 @@ from noticetui.i18n import _
 from noticetui.post_diff import DiffLine, diff_lines, version_text
 from noticetui.store import PostRow
 from noticetui.store.versions import VersionRow
+from noticetui.tui.format import local_minute
 
 STYLES = {"added": "green", "removed": "red", "hunk": "dim cyan", "same": ""}
 SIGNS = {"added": "+ ", "removed": "- ", "hunk": "", "same": "  "}
@@ -82,7 +83,7 @@ class ChangesScreen(ModalScreen[None]):
     def show_change(self) -> None:
         """Say which versions are compared, then compare them in a thread."""
         old = self.versions[self.shown]
-        when = old.replaced_at[:16].replace("T", " ")
+        when = local_minute(old.replaced_at)
         if self.shown == len(self.versions) - 1:
             head = Text(_("Previous version (replaced {when}) → current").format(when=when))
             new_title, new_body = self.post.title, self.post.body_html or ""

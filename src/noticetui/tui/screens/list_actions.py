@@ -19,7 +19,7 @@ from noticetui.tui.resolved import ResolvedPosts, resolve
 from noticetui.tui.screens.filter import SORT_LABELS, FilterScreen, ListFilter, SortScreen, order_label
 from noticetui.tui.screens.search_actions import SearchActions
 from noticetui.tui.side_reader import SideReader
-from noticetui.tui.sources import ALL_BOARDS, BoardEntry, FixedPosts, ListedPosts
+from noticetui.tui.sources import ALL_BOARDS, STARRED, BoardEntry, FixedPosts, ListedPosts
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
@@ -156,7 +156,7 @@ class ListActions(SearchActions):
 
     def action_filter(self) -> None:
         """Open the filter form (F)."""
-        boards = [e.key for e in self.query_one("#boards", BoardsPane).entries if e.key != ALL_BOARDS]
+        boards = [e.key for e in self.query_one("#boards", BoardsPane).entries if e.key not in (ALL_BOARDS, STARRED)]
         current = replace(self.list_filter, unread=self.unread_only)
         self.app.push_screen(FilterScreen(current, boards), self.filter_chosen)
 

@@ -21,7 +21,7 @@ from noticetui.render import sanitize_line
 from noticetui.tui import messages as m
 from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
-from noticetui.tui.format import tag_width
+from noticetui.tui.format import local_minute, tag_width
 from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.resolved import slow
 from noticetui.tui.screens.board_actions import BoardActions
@@ -108,6 +108,10 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """Close the thread workers' connection to the cache."""
         self.side_reader.close()
 
+    def log_now(self) -> datetime:
+        """The time stamped on log entries: the app's clock (fixed in tests), in the reader's zone."""
+        return self.now().astimezone()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without boards only Quit and Help mean anything: the other keys are hidden and do nothing."""
         return self.has_boards or action not in self.BOARD_ACTIONS
@@ -176,7 +180,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             if line.display:
                 line.display = False
             return
-        when = (entry.error_at or "")[:16].replace("T", " ")
+        when = local_minute(entry.error_at) if entry.error_at else ""
         text = Text(f"Last sync failed{' ' + when if when else ''}: ", style="bold")
         text.append(sanitize_line(reason_first(entry.error)))
         text.append("  (t: log)", style="dim")
@@ -245,8 +249,13 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """Re-read the list after a sync, keeping the cursor on the same post; a search stays as it is."""
         self.refresh_boards()
         if self.search_query is None:
-            current = self.query_one("#posts", PostList).current
-            self.show_board(keep=current.id if current else None)
+            posts = self.query_one("#posts", PostList)
+            current = posts.current
+            opened = self.query_one("#detail", DetailPane).post
+            # A cursor left on the first row (that post not open) stays on top: the posts a sync adds
+            # above it are the news, and following its post down would make n skip them.
+            top = posts.cursor == 0 and (opened is None or current is None or opened.id != current.id)
+            self.show_board(keep=current.id if current and not top else None)
 
     def reload_soon(self) -> None:
         """Re-read the list now, or (when it was read less than :data:`RELOAD_EVERY` s ago) once that time

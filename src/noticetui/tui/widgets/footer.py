@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-PINNED = frozenset({"help", "app.help"})
-"""Actions whose footer key stays visible however narrow the terminal (docked right)."""
+PINNED = frozenset({"help", "app.help", "close"})
+"""Actions whose footer key stays visible however narrow the terminal (docked right): Help, and the way
+out of a screen such as the boards editor."""
 
 
 class KeysFooter(Footer):
