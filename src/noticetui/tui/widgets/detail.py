@@ -26,6 +26,7 @@ from noticetui.tui.image_layout import Piece, image_lines, shown_images, split_l
 from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.messages import ImagesWanted
 from noticetui.tui.widgets.attachments import AttachmentsView
+from noticetui.tui.widgets.body_text import BodyText
 from noticetui.tui.widgets.image_slot import ImageSlot
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         """Header, body and attachments, top to bottom."""
         yield Static(id="detail-header", markup=False)
-        yield Static(Text("Choose a post to read it here.", style="dim"), id="detail-body", markup=False)
+        yield BodyText(Text("Choose a post to read it here.", style="dim"), id="detail-body")
         yield AttachmentsView(id="attachments")
 
     @property
@@ -197,7 +198,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             widgets.append(
                 ImageSlot(image.number, self.image_support, self.body_width, self._pictures.get(image.number))
             )
-            widgets.append(Static(classes="body-piece", markup=False))
+            widgets.append(BodyText(classes="body-piece"))
         if widgets:
             await self.mount_all(widgets, before=self.query_one(AttachmentsView))
         missing = [image for image in self._shown if image.number not in self._pictures]
