@@ -52,6 +52,14 @@ def test_adding_a_followed_board_again_names_it_and_exits_2(cli: Cli, demo_serve
     assert [b.name for b in load_config(cli.home / "config.toml").boards] == ["g5"]
 
 
+def test_adding_a_post_that_is_gone_says_what_the_site_answered(cli: Cli, demo_server: DemoServer) -> None:
+    """gnuboard4 answers a missing post with an alert page: that sentence, not the engines' scores."""
+    gone = cli("add", demo_board_url(demo_server, "gnuboard4") + "&wr_id=99999")
+    assert gone.code == 2 and "the site answered '글이 존재하지 않습니다." in gone.err
+    assert "no engine recognises" not in gone.err and len(gone.err.strip().splitlines()) == 1
+    assert not (cli.home / "config.toml").exists() or not load_config(cli.home / "config.toml").boards
+
+
 def _long_post(cli: Cli, server: DemoServer) -> str:
     assert cli("add", demo_board_url(server, "gnuboard"), "--name", "g5").code == 0
     assert cli("sync", "--pages", "1").code == 0

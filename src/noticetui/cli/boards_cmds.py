@@ -17,6 +17,7 @@ from noticetui.config_write import add_board, remove_board
 from noticetui.context import AppContext, make_fetcher
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
+from noticetui.engines.common.site_errors import site_error
 from noticetui.i18n import _
 from noticetui.local_dates import parse_stored, when
 from noticetui.models import SEOUL, ListPage, ParseContext, Request
@@ -88,6 +89,9 @@ async def inspect_url(url: str, engine_name: str | None, fetcher: Fetcher) -> Fo
     else:
         chosen = choose_engine(detections)
         if chosen is None:
+            said = site_error(doc)
+            if said:  # a missing post or a refused visit: the site's own words say more than engine scores
+                raise UsageError(_("{url}: the site answered {reason!r}").format(url=url, reason=said))
             scores = ", ".join(f"{n} {s:.2f}" for n, s in tried[:6])
             raise UsageError(
                 _("{url}: no engine recognises this page (tried: {scores}); use --engine").format(

@@ -151,6 +151,7 @@ def notice_groups(conn: sqlite3.Connection, query: ListQuery) -> dict[int, int]:
 
     Notices are few (a board pins a handful), so grouping them here costs one indexed read of them.
     """
+    _register_watch(conn, query)
     conds, params = where(query)
     join = " JOIN boards b ON b.id = p.board_id" if _needs_boards(query, False) else ""
     sql = f"SELECT p.id, p.board_id, p.title FROM posts p{join} WHERE {' AND '.join(['p.notice = 1', *conds])}"
@@ -267,3 +268,54 @@ def sort_rows(rows: Sequence[PostRow], sort: SortKey, reverse: bool) -> list[Pos
     newest.reverse()  # newest first: the tie-breaker of every order
     ordered = sorted(newest, key=lambda r: _memory_key(r, sort))  # stable: equal keys stay newest first
     return ordered[::-1] if reverse else ordered
+
+
+def _numbered(conn: sqlite3.Connection, query: ListQuery) -> tuple[str, list[object]]:
+    """Every row of the list as ``(id, read, n)``, ``n`` its row index from 0 as :func:`fetch` pages it
+    (shared notices' repeats left out before numbering): a subquery to step through."""
+    _register_watch(conn, query)
+    _, repeats = _groups(conn, query)
+    conds, params = where(query)
+    if repeats:
+        conds.append(f"p.id NOT IN ({','.join('?' * len(repeats))})")
+        params += repeats
+    join = " JOIN boards b ON b.id = p.board_id" if _needs_boards(query, True) else ""
+    number = f"row_number() OVER (ORDER BY {_order(query)}) - 1"
+    sql = f"SELECT p.id AS id, p.read AS read, {number} AS n FROM posts p{join}"
+    return sql + (f" WHERE {' AND '.join(conds)}" if conds else ""), params
+
+
+def position(conn: sqlite3.Connection, query: ListQuery, post_id: int) -> int | None:
+    """Where post ``post_id`` stands in the list (row index from 0, as :func:`fetch` pages it), or None."""
+    sql, params = _numbered(conn, query)
+    row = conn.execute(f"SELECT n FROM ({sql}) WHERE id = ?", [*params, post_id]).fetchone()
+    return None if row is None else int(row[0])
+
+
+def next_unread(
+    conn: sqlite3.Connection,
+    query: ListQuery,
+    post_id: int | None,
+    *,
+    backwards: bool = False,
+    inclusive: bool = False,
+) -> int | None:
+    """The id of the first unread post after post ``post_id`` in the list's own order (its filters and
+    sort), before it when ``backwards``, wrapping round at the list's end (start).  From the list's start
+    (end) when ``post_id`` is None or not in the list; ``post_id`` itself counts when ``inclusive``.
+
+    ``query.unread`` is ignored: the post being read is no longer unread but still marks the place.
+    One numbered pass over the list in SQL, whatever its size (the TUI runs it off the UI loop).
+    """
+    sql, params = _numbered(conn, replace(query, unread=False))
+    after = ">=" if inclusive else ">"
+    before = "<=" if inclusive else "<"
+    here = "(SELECT n FROM list WHERE id = ?)"
+    if backwards:
+        rank = f"CASE WHEN n {before} coalesce({here}, 1e18) THEN 0 ELSE 1 END, n DESC"
+    else:
+        rank = f"CASE WHEN n {after} coalesce({here}, -1) THEN 0 ELSE 1 END, n"
+    found = conn.execute(
+        f"WITH list AS ({sql}) SELECT id FROM list WHERE read = 0 ORDER BY {rank} LIMIT 1", [*params, post_id]
+    ).fetchone()
+    return None if found is None else int(found[0])

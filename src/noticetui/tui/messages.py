@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from noticetui.downloads import DownloadProgress, SavedFile
     from noticetui.previews import Preview
     from noticetui.render import Image
-    from noticetui.store import AttachmentRow, PostRow
+    from noticetui.store import AttachmentRow, ListQuery, PostRow
     from noticetui.sync import BoardSyncResult, SyncProgress
+    from noticetui.tui.resolved import Resolved
+    from noticetui.tui.sources import ListedPosts
 
 
 @dataclass
@@ -84,6 +86,29 @@ class SearchRejected(Message):
 
     query: str
     error: str
+
+
+@dataclass
+class ListResolved(Message):
+    """The ids of the slow list ``source`` (request ``token``), read off the UI loop; ``keep``: the post
+    the cursor stays on (None: from the top), ``empty``: what the list says when it has no rows (when
+    ``resolved`` is None: why the list could not be read)."""
+
+    token: int
+    source: ListedPosts
+    resolved: Resolved | None
+    keep: int | None
+    empty: str
+
+
+@dataclass
+class UnreadFound(Message):
+    """``n``/``p`` through the list of ``query``: the unread post found (None: there is none) and its row
+    index in the list as it is now."""
+
+    query: ListQuery
+    post_id: int | None
+    index: int | None
 
 
 @dataclass

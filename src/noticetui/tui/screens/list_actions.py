@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
+from textual import on, work
 from textual.reactive import reactive
+from textual.worker import get_current_worker
 
 from noticetui.context import AppContext
 from noticetui.i18n import _
-from noticetui.store import ListQuery, PostRow, listing
+from noticetui.store import ListQuery, PostRow, StoreError, listing
 from noticetui.store.listing import SortKey, sort_rows
+from noticetui.tui import messages as m
 from noticetui.tui.backend import Backend
+from noticetui.tui.resolved import ResolvedPosts, resolve
 from noticetui.tui.screens.filter import SORT_LABELS, FilterScreen, ListFilter, SortScreen, order_label
 from noticetui.tui.screens.search_actions import SearchActions
-from noticetui.tui.sources import ALL_BOARDS, STARRED, BoardEntry, FixedPosts
+from noticetui.tui.side_reader import SideReader
+from noticetui.tui.sources import ALL_BOARDS, STARRED, BoardEntry, FixedPosts, ListedPosts
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
@@ -24,6 +30,8 @@ class ListActions(SearchActions):
 
     unread_only: reactive[bool] = reactive(False, init=False)
     """Whether the list shows unread posts only (u, or the first box of F)."""
+    side_reader: SideReader
+    """The connection thread workers read the cache on (the main screen opens it)."""
 
     def __init__(self, ctx: AppContext, backend: Backend) -> None:
         super().__init__(ctx, backend)
@@ -31,6 +39,8 @@ class ListActions(SearchActions):
         """The filters of F but unread (that one is :attr:`unread_only`)."""
         self.sort_key: SortKey = "date"
         self.sort_reverse = False
+        self._resolving = 0
+        """The latest request for a slow list: an older answer arriving late is dropped."""
 
     @property
     def filtering(self) -> bool:
@@ -104,6 +114,45 @@ class ListActions(SearchActions):
             return
         self.search_query = None
         self.show_board(keep=None)
+
+    # --- slow lists (watched words): read off the UI loop -----------------------------------------------
+
+    def resolve_list(self, source: ListedPosts, keep: int | None, empty: str) -> None:
+        """Show ``source`` once a thread worker has read its ids: "…" until then, or (a refresh of the same
+        kind of list, e.g. during a sync) the rows already on screen."""
+        self._resolving += 1
+        posts = self.query_one("#posts", PostList)
+        if keep is None or not isinstance(posts.rows.source, ResolvedPosts):
+            posts.set_source(FixedPosts([], source.label, source.tags), empty="…")
+        self.read_slow_list(self._resolving, source, keep, empty)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="resolve")
+    def read_slow_list(self, token: int, source: ListedPosts, keep: int | None, empty: str) -> None:
+        """Read the ids of ``source``'s list on the side connection and announce them."""
+        worker = get_current_worker()
+        try:
+            with self.side_reader.use() as store:
+                if worker.is_cancelled:
+                    return
+                found = resolve(store, source.query)
+        except (StoreError, sqlite3.Error) as exc:  # a cache gone or locked: say so rather than "…" forever
+            self.post_message(m.ListResolved(token, source, None, keep, str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(m.ListResolved(token, source, found, keep, empty))
+
+    @on(m.ListResolved)
+    def slow_list_read(self, message: m.ListResolved) -> None:
+        """Show the list just read, unless another list was asked for since."""
+        if message.token != self._resolving:
+            return
+        source, posts = message.source, self.query_one("#posts", PostList)
+        if message.resolved is None:
+            text = _("Could not read the list: {reason}").format(reason=message.empty)
+            posts.set_source(FixedPosts([], source.label, source.tags), empty=text)
+            return
+        resolved = ResolvedPosts(source.store, source.query, source.label, message.resolved, source.tags)
+        posts.set_source(resolved, keep=message.keep, empty=message.empty)
 
     def action_filter(self) -> None:
         """Open the filter form (F)."""

@@ -25,11 +25,13 @@ from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
 from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
+from noticetui.tui.resolved import slow
 from noticetui.tui.screens.board_actions import BoardActions
 from noticetui.tui.screens.filter import ListFilter
 from noticetui.tui.screens.layout_actions import LayoutActions
 from noticetui.tui.screens.list_actions import ListActions
 from noticetui.tui.screens.reading_actions import ReadingActions
+from noticetui.tui.side_reader import SideReader
 from noticetui.tui.sources import (
     ALL_BOARDS,
     STARRED,
@@ -102,6 +104,11 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """Boards of the running sync whose rows are already in the store."""
         self.opening: int | None = None
         """The post whose body is being fetched (the pane shows it once it arrives)."""
+        self.side_reader = SideReader(ctx.store)
+
+    def on_unmount(self) -> None:
+        """Close the thread workers' connection to the cache."""
+        self.side_reader.close()
 
     def log_now(self) -> datetime:
         """The time stamped on log entries: the app's clock (fixed in tests), in the reader's zone."""
@@ -213,15 +220,21 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             posts.set_source(StarredPosts(self.ctx.store, label, self.unread_only, tags), keep=keep, empty=empty)
             return
         source = ListedPosts(self.ctx.store, self.list_query(entry), label, tags)
-        if self.list_filter != ListFilter():
-            empty = _("No posts match the filters (F changes them).")
-        elif self.unread_only:
-            empty = _("No unread posts.")
-        elif self.syncing:
-            empty = _("Syncing: posts appear here as they are stored.")
-        else:
-            empty = _("No posts cached yet: press r to sync.")
+        empty = self.empty_list_text()
+        if slow(source.query):
+            self.resolve_list(source, keep, empty)
+            return
         posts.set_source(source, keep=keep, empty=empty)
+
+    def empty_list_text(self) -> str:
+        """What a board's list (or all boards') says when it has no rows."""
+        if self.list_filter != ListFilter():
+            return _("No posts match the filters (F changes them).")
+        if self.unread_only:
+            return _("No unread posts.")
+        if self.syncing:
+            return _("Syncing: posts appear here as they are stored.")
+        return _("No posts cached yet: press r to sync.")
 
     @on(OptionList.OptionHighlighted, "#boards")
     def board_highlighted(self) -> None:

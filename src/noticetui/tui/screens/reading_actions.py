@@ -8,25 +8,35 @@ it goes down that one list and wraps to its top; in search results and "★ Star
 
 from __future__ import annotations
 
+from textual import on, work
 from textual.widgets import Input
+from textual.worker import get_current_worker
 
 from noticetui.context import AppContext
 from noticetui.i18n import _
-from noticetui.store import PostRow
+from noticetui.store import ListQuery, PostRow, listing
+from noticetui.tui import messages as m
 from noticetui.tui.backend import Backend
 from noticetui.tui.history import History
+from noticetui.tui.resolved import ResolvedPosts, slow
 from noticetui.tui.screens.mark_actions import MarkActions
-from noticetui.tui.sources import ALL_BOARDS, STARRED
+from noticetui.tui.side_reader import SideReader
+from noticetui.tui.sources import ALL_BOARDS, STARRED, ListedPosts
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
 SCAN_ROWS = 1000
 """How far down a list a post is looked for by reading its rows (search results hold at most 500)."""
+NEAR_ROWS = 200
+"""How far below its place in the list as it is now a post is looked for on screen (rows read since)."""
 
 
 class ReadingActions(MarkActions):
     """Next/previous unread and back/forward; opening goes through the main screen's ``open_post``."""
+
+    side_reader: SideReader
+    """The connection thread workers read the cache on (the main screen opens it)."""
 
     def __init__(self, ctx: AppContext, backend: Backend) -> None:
         super().__init__(ctx, backend)
@@ -65,21 +75,80 @@ class ReadingActions(MarkActions):
         # From a row not yet open, n opens that row itself when it is unread.
         opened = row is not None and detail is not None and detail.id == row.id
         inclusive = row is not None and not opened and not backwards
+        source = posts.rows.source
+        if (
+            self.search_query is None
+            and isinstance(source, (ListedPosts, ResolvedPosts))
+            and not self.list_in_store_order()
+        ):
+            # All boards, a sort or a filter: the list's own order, at any length, found off the UI loop.
+            self.find_unread(source.query, row.id if row else None, backwards, inclusive)
+            return
         if self.search_query is not None or self.shown_board == STARRED or not self.list_in_store_order():
-            index = self.unread_row(backwards, inclusive)
-            if index is None:
-                self.notify(_("No unread posts in this list."), markup=False)
-                return
-            posts.cursor = index
-            found = posts.current
-            if found is not None:
-                self.choose(found)
+            self.open_unread_row(backwards, inclusive)
             return
         target = self.unread_target(row.id if row else None, backwards, inclusive)
         if target is None:
             self.notify(_("No unread posts."), markup=False)
             return
         self.go_to_post(target)
+
+    def open_unread_row(self, backwards: bool, inclusive: bool) -> None:
+        """Search results and "★ Starred": open the next (previous) unread row of the list on screen."""
+        posts = self.query_one("#posts", PostList)
+        index = self.unread_row(backwards, inclusive)
+        if index is None:
+            self.notify(_("No unread posts in this list."), markup=False)
+            return
+        posts.cursor = index
+        found = posts.current
+        if found is not None:
+            self.choose(found)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="unread")
+    def find_unread(self, query: ListQuery, post_id: int | None, backwards: bool, inclusive: bool) -> None:
+        """Step through the list of ``query`` to the next (previous) unread post, on the side connection."""
+        worker = get_current_worker()
+        with self.side_reader.use() as store:
+            if worker.is_cancelled:
+                return
+            found = listing.next_unread(store.conn, query, post_id, backwards=backwards, inclusive=inclusive)
+            index = None if found is None or slow(query) else listing.position(store.conn, query, found)
+        if not worker.is_cancelled:
+            self.post_message(m.UnreadFound(query, found, index))
+
+    @on(m.UnreadFound)
+    def unread_found(self, message: m.UnreadFound) -> None:
+        """Open the unread post found, with the cursor on its row (if the list is still the one asked)."""
+        posts = self.query_one("#posts", PostList)
+        source = posts.rows.source
+        if not isinstance(source, (ListedPosts, ResolvedPosts)) or source.query != message.query:
+            return
+        if message.post_id is None:
+            self.notify(_("No unread posts in this list."), markup=False)
+            return
+        if isinstance(source, ResolvedPosts):
+            ids = source.resolved.ids
+            index: int | None = ids.index(message.post_id) if message.post_id in ids else None
+        elif message.index is not None:
+            # Rows read since the list was read stay on screen (an unread-only list): the post may sit
+            # lower than in the list as it is now.
+            index = posts.rows.index_near(message.post_id, message.index, message.index + NEAR_ROWS)
+        else:
+            index = None
+        if index is None:
+            self.show_board(keep=None)  # read afresh: the index found is the row's
+            index = message.index
+        found = self.ctx.store.posts_by_id([message.post_id])
+        if not found:
+            return
+        if index is not None:
+            posts.cursor = index
+        self.choose(found[0])
+
+    def show_board(self, keep: int | None) -> None:
+        """List the highlighted board (the main screen says how)."""
+        raise NotImplementedError
 
     def list_in_store_order(self) -> bool:
         """Whether the list on screen runs in the store's list order (the list's filters and sort say)."""

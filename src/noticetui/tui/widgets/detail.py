@@ -27,6 +27,7 @@ from noticetui.tui.image_layout import Piece, image_lines, shown_images, split_l
 from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.messages import ImagesWanted
 from noticetui.tui.widgets.attachments import AttachmentsView
+from noticetui.tui.widgets.body_text import BodyText
 from noticetui.tui.widgets.image_slot import ImageSlot
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         """Header, body and attachments, top to bottom."""
         yield Static(id="detail-header", markup=False)
-        yield Static(Text(_("Choose a post to read it here."), style="dim"), id="detail-body", markup=False)
+        yield BodyText(Text(_("Choose a post to read it here."), style="dim"), id="detail-body")
         yield AttachmentsView(id="attachments")
 
     @property
@@ -198,7 +199,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             widgets.append(
                 ImageSlot(image.number, self.image_support, self.body_width, self._pictures.get(image.number))
             )
-            widgets.append(Static(classes="body-piece", markup=False))
+            widgets.append(BodyText(classes="body-piece"))
         if widgets:
             await self.mount_all(widgets, before=self.query_one(AttachmentsView))
         missing = [image for image in self._shown if image.number not in self._pictures]
