@@ -5,34 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from noticetui.i18n import N_, _, ngettext
+from noticetui.tui.screens.confirm import QuestionScreen
 
 KeepChoice = Literal["keep", "discard"]
 """``keep``: copy the files to the user's downloads folder, then quit; ``discard``: quit without them."""
 
 
-class KeepDownloadsScreen(ModalScreen[KeepChoice | None]):
+class KeepDownloadsScreen(QuestionScreen[KeepChoice | None]):
     """Says how many files would be lost and where keeping them puts them; None when the user stays."""
 
     DEFAULT_CSS = """
-    KeepDownloadsScreen {
-        align: center middle;
-    }
-    KeepDownloadsScreen > #keep-box {
+    KeepDownloadsScreen > .question-box {
         width: 72;
         max-width: 95%;
-        height: auto;
-        border: round $warning;
-        padding: 1 2;
-        background: $surface;
     }
     """
+    BOX_ID = "keep-box"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("k", "choose('keep')", N_("Keep"), id="demo_quit.keep"),
         Binding("d", "choose('discard')", N_("Discard"), id="demo_quit.discard"),
@@ -44,7 +35,7 @@ class KeepDownloadsScreen(ModalScreen[KeepChoice | None]):
         self.files = files
         self.dest = dest
 
-    def compose(self) -> ComposeResult:
+    def box_text(self) -> str:
         """The warning, the files' names and the keys."""
         count = ngettext(
             "You downloaded {n} file in the demo's throwaway home; quitting deletes it.",
@@ -56,8 +47,7 @@ class KeepDownloadsScreen(ModalScreen[KeepChoice | None]):
         if more > 0:
             names += "\n  " + _("… and {n} more").format(n=more)
         keys = _("k: keep them in {folder} and quit   d: quit and discard   Esc: stay").format(folder=self.dest)
-        # Text, not markup: file names come from web pages.
-        yield Static(Text(f"{count}\n\n{names}\n\n{keys}"), id="keep-box", markup=False)
+        return f"{count}\n\n{names}\n\n{keys}"  # shown as text, not markup: file names come from web pages
 
     def action_choose(self, choice: KeepChoice | None) -> None:
         """Close with the user's choice."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from typing import Literal
 
 from textual import work
 
@@ -54,31 +55,38 @@ class MarkActions(SearchActions):
         found = self.ctx.store.posts_by_id([row.id]) if row is not None else []
         return found[0] if found else None
 
-    def action_toggle_read(self) -> None:
-        """Mark the post under the cursor read, or unread again."""
+    def flip_mark(self, mark: Literal["read", "starred"]) -> tuple[PostRow, bool] | None:
+        """Flip the read or starred mark of the post here, in the store and in its list row; the row as it
+        was and the mark's new value (None, said, when there is no post here)."""
         row = self.marked_row()
         if row is None:
             self.notify(_("No post here."), markup=False)
-            return
-        read = not row.read
-        self.ctx.store.mark_posts([row.id], read)
+            return None
+        value = not getattr(row, mark)
+        if mark == "read":
+            self.ctx.store.mark_posts([row.id], value)
+        else:
+            self.ctx.store.star([row.id], value)
         posts = self.query_one("#posts", PostList)
-        posts.rows.patch({row.id}, read=read)
+        posts.rows.patch({row.id}, **{mark: value})
         posts.refresh()
+        return row, value
+
+    def action_toggle_read(self) -> None:
+        """Mark the post under the cursor read, or unread again."""
+        flipped = self.flip_mark("read")
+        if flipped is None:
+            return
+        row, read = flipped
         self.query_one("#boards", BoardsPane).count_unread(row.board, -1 if read else 1, row.starred)
         self.query_one("#status", StatusLine).say(_("Marked read") if read else _("Marked unread"))
 
     def action_toggle_star(self) -> None:
         """Star the post under the cursor, or take its star away."""
-        row = self.marked_row()
-        if row is None:
-            self.notify(_("No post here."), markup=False)
+        flipped = self.flip_mark("starred")
+        if flipped is None:
             return
-        starred = not row.starred
-        self.ctx.store.star([row.id], starred)
-        posts = self.query_one("#posts", PostList)
-        posts.rows.patch({row.id}, starred=starred)
-        posts.refresh()
+        row, starred = flipped
         boards = self.query_one("#boards", BoardsPane)
         if any(e.key == STARRED for e in boards.entries):
             step = 1 if starred else -1

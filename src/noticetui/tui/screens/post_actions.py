@@ -17,8 +17,6 @@ from noticetui.i18n import _
 from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 from noticetui.tui import messages as m
-from noticetui.tui.links import Target, targets
-from noticetui.tui.screens.links import LinksScreen
 from noticetui.tui.screens.preview import PreviewScreen
 from noticetui.tui.screens.save_actions import SaveActions
 from noticetui.tui.widgets.detail import DetailPane
@@ -57,18 +55,7 @@ class PostActionsScreen(SaveActions):
 
     def action_open_link(self) -> None:
         """Ask which numbered link or image of the open post to open, then open it in the web browser."""
-        detail = self.query_one("#detail", DetailPane)
-        choices = targets(detail.document) if detail.document is not None else []
-        if not choices:
-            message = _("This post has no links or images.") if detail.post else _("Open a post first (Enter).")
-            self.notify(message, markup=False)
-            return
-        self.app.push_screen(LinksScreen(choices), self.link_chosen)
-
-    def link_chosen(self, target: Target | None) -> None:
-        """Open the link or image picked in the links modal (nothing when it was closed)."""
-        if target is not None:
-            self.open_url(target.url)
+        self.pick_link(None, lambda target: self.open_url(target.url))
 
     def open_url(self, url: str) -> None:
         """Hand ``url`` to the web browser; when none can be started, show the address instead.

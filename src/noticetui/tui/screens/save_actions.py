@@ -4,6 +4,7 @@ and see what changed in it when a sync found it edited (``=``)."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -76,6 +77,11 @@ class SaveActions(FileActions):
 
     def action_copy_link(self) -> None:
         """Ask which numbered link or image of the open post, then copy its address."""
+        self.pick_link(_("Copy a link or image address"), lambda target: self.copy(target.url))
+
+    def pick_link(self, title: str | None, then: Callable[[Target], None]) -> None:
+        """Ask which numbered link or image of the open post (the links modal, titled ``title``), then
+        hand it to ``then`` (nothing when the modal was closed); say so when the post has none."""
         detail = self.query_one("#detail", DetailPane)
         choices = targets(detail.document) if detail.document is not None else []
         if not choices:
@@ -85,9 +91,9 @@ class SaveActions(FileActions):
 
         def chosen(target: Target | None) -> None:
             if target is not None:
-                self.copy(target.url)
+                then(target)
 
-        self.app.push_screen(LinksScreen(choices, title=_("Copy a link or image address")), chosen)
+        self.app.push_screen(LinksScreen(choices, title=title) if title else LinksScreen(choices), chosen)
 
     def copy(self, url: str) -> None:
         """Put ``url`` on the clipboard and show it (sanitised: it is page text)."""
