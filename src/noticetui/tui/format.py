@@ -152,7 +152,11 @@ def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] =
         text.stylize(WATCH_STYLE, offset + start, offset + end)
     if any(search):  # highlight_words([]) would match the empty string everywhere
         text.highlight_words([w for w in search if w], SEARCH_STYLE, case_sensitive=False)
-    return text.append_text(title_marks(post)) if marks else text
+    if marks:
+        text.append_text(title_marks(post))
+        # An older Rich (13.4, the floor) adds a span of style "" for an appended Text without a style of its own.
+        text.spans = [s for s in text.spans if s.style]
+    return text
 
 
 def title_marks(post: PostRow) -> Text:
