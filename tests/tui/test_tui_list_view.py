@@ -13,6 +13,7 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import filter_by, titles
 from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -53,12 +54,7 @@ async def test_all_boards_is_newest_first_and_a_notice_two_boards_pin_shows_once
 async def test_f_filters_posts_with_files_and_the_title_says_so(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("F")
-        assert isinstance(app.screen, FilterScreen)
-        await pilot.click("#filter-files")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        posts = app.screen.query_one(PostList)
+        posts = await filter_by(app, pilot, "#filter-files")
         assert len(posts.rows) == 3 and all("📎" in line for line in lines(posts))
         assert "All boards — with files" in str(posts.border_title)
         assert "with files" in status(app)
@@ -102,11 +98,7 @@ async def test_f_starred_keeps_the_starred_posts(ctx: AppContext, ids: dict[str,
     ctx.store.conn.execute("UPDATE posts SET starred_at = '2024-03-10T00:00:00+00:00' WHERE id = ?", (ids["library"],))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("F")
-        await pilot.click("#filter-starred")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        posts = app.screen.query_one(PostList)
+        posts = await filter_by(app, pilot, "#filter-starred")
         assert len(posts.rows) == 1 and "도서관 휴관" in lines(posts)[0]
 
 
@@ -118,12 +110,12 @@ async def test_g_sorts_by_title_and_g_shifted_reverses(make_app: AppFactory) -> 
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         posts = app.screen.query_one(PostList)
-        titles = [row.title for i in range(len(posts.rows)) if (row := posts.rows.get(i))]
-        assert titles == sorted(titles) and "by title" in str(posts.border_title)
+        forwards = titles(posts)
+        assert forwards == sorted(forwards) and "by title" in str(posts.border_title)
         await pilot.press("G")
         await pilot.pause()
-        backwards = [row.title for i in range(len(posts.rows)) if (row := posts.rows.get(i))]
-        assert backwards == titles[::-1] and "Z to A" in str(posts.border_title)
+        backwards = titles(posts)
+        assert backwards == forwards[::-1] and "Z to A" in str(posts.border_title)
         await pilot.press("g", "escape")
         assert len(posts.rows) == 7 and "Z to A" in str(posts.border_title)
 
