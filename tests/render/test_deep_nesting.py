@@ -9,6 +9,7 @@ import pytest
 from noticetui.demo.templates.hostile import DEPTH, NESTINGS, nested
 from noticetui.render import render_html, to_plain, to_rich
 
+
 def words(text: str) -> set[str]:
     """The level words of a nested body and its innermost word (바닥)."""
     return set(re.findall(r"w\d+|바닥", text))
