@@ -33,6 +33,12 @@ async def settle(app: NoticeApp) -> None:
     await app.workers.wait_for_complete()
 
 
+async def press(pilot: Any, *keys: str) -> None:
+    """Press ``keys``, then let the app handle what they set off."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0) -> None:
     """Pause until ``condition`` holds (bounded: a regression fails the test instead of hanging it)."""
     for _ in range(int(seconds / 0.05)):

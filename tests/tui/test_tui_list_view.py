@@ -13,7 +13,7 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import filter_by, titles
+from .helpers import filter_by, press, titles
 from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -73,8 +73,7 @@ async def test_f_date_range_and_a_bad_date_stays_in_the_form(make_app: AppFactor
         assert isinstance(app.screen, FilterScreen)
         assert "expected a date" in str(app.screen.query_one("#filter-error", Static).content)
         app.screen.query_one("#filter-after", Input).value = "2024.03.09"
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 4 and "from 2024-03-09" in str(posts.border_title)
 
@@ -89,8 +88,7 @@ async def test_u_and_the_unread_box_of_f_are_one_filter(make_app: AppFactory) ->
         await pilot.press("F")
         assert app.screen.query_one("#filter-unread", Checkbox).value
         await pilot.click("#filter-unread")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert len(posts.rows) == 7 and "unread" not in str(posts.border_title)
 
 
@@ -107,13 +105,11 @@ async def test_g_sorts_by_title_and_g_shifted_reverses(make_app: AppFactory) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("g")
         assert isinstance(app.screen, SortScreen)
-        await pilot.press("down", "down", "enter")
-        await pilot.pause()
+        await press(pilot, "down", "down", "enter")
         posts = app.screen.query_one(PostList)
         forwards = titles(posts)
         assert forwards == sorted(forwards) and "by title" in str(posts.border_title)
-        await pilot.press("G")
-        await pilot.pause()
+        await press(pilot, "G")
         backwards = titles(posts)
         assert backwards == forwards[::-1] and "Z to A" in str(posts.border_title)
         await pilot.press("g", "escape")
@@ -123,8 +119,7 @@ async def test_g_sorts_by_title_and_g_shifted_reverses(make_app: AppFactory) -> 
 async def test_g_shifted_alone_lists_oldest_first(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("G")
-        await pilot.pause()
+        await press(pilot, "G")
         posts = app.screen.query_one(PostList)
         assert "자유게시판 첫 글" in lines(posts)[0] and "oldest first" in str(posts.border_title)
 
@@ -132,8 +127,7 @@ async def test_g_shifted_alone_lists_oldest_first(make_app: AppFactory) -> None:
 async def test_search_operators_narrow_the_results(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"board:free 첫", "enter")
-        await pilot.pause()
+        await press(pilot, "slash", *"board:free 첫", "enter")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 1 and "자유게시판 첫 글" in lines(posts)[0]
 
@@ -156,8 +150,7 @@ async def test_reading_a_notice_shown_once_reads_its_copies_on_the_other_boards(
     copy = ctx.store.upsert_stubs(free, [stub("11", "2024학년도 1학기 수강신청 안내", 3, notice=True)]).new[0]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("u")
-        await pilot.pause()
+        await press(pilot, "u")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 7 and "(+1 board)" in lines(posts)[0]
         await pilot.press("enter")  # the shared notice, newest of all
@@ -177,13 +170,11 @@ async def test_reading_a_notice_shown_once_reads_its_copies_on_the_other_boards(
 async def test_search_results_follow_the_chosen_order(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("G", "slash", *"안내", "enter")
-        await pilot.pause()
+        await press(pilot, "G", "slash", *"안내", "enter")
         posts = app.screen.query_one(PostList)
         stamps = [row.posted_at for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.posted_at]
         assert len(stamps) == 2 and stamps == sorted(stamps)
-        await pilot.press("G")
-        await pilot.pause()
+        await press(pilot, "G")
         again = [row.posted_at for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.posted_at]
         assert again == stamps[::-1] and "Search: 안내" in str(posts.border_title)
 
@@ -193,8 +184,7 @@ async def test_f_boards_narrow_all_boards_and_leave_a_single_board_alone(make_ap
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("F")
         app.screen.query_one("#filter-boards", SelectionList).select("free")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 1 and "boards: free" in str(posts.border_title)
         await pilot.click("#boards", offset=(2, 2))  # 학사 공지: the boards filter does not apply
@@ -207,10 +197,8 @@ async def test_n_follows_the_sorted_list_on_screen(make_app: AppFactory) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("g", "down", "down", "enter")  # by title
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
+        await press(pilot, "n")
         posts = app.screen.query_one(PostList)
         second = posts.rows.get(1)
         assert second is not None and posts.cursor == 1 and second.title == "Uncached body"

@@ -18,6 +18,7 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
+from .helpers import press
 from .seed import PRESS_TITLE
 
 AppFactory = Callable[..., NoticeApp]
@@ -27,8 +28,7 @@ TRIES = 50
 
 async def palette_options(pilot: Any, query: str) -> list[str]:
     """Open the palette, type ``query``, and return the results' text once they are listed."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
+    await press(pilot, "ctrl+p")
     assert isinstance(pilot.app.screen, CommandPalette)
     await pilot.press(*query)
     for _ in range(TRIES):
@@ -49,8 +49,7 @@ async def palette_choose(pilot: Any, query: str, wanted: str) -> None:
     else:
         raise AssertionError(f"no palette result with {wanted!r} for {query!r}")
     pilot.app.screen.query_one(CommandList).highlighted = next(i for i, t in enumerate(texts) if wanted in t)
-    await pilot.press("enter")
-    await pilot.pause()
+    await press(pilot, "enter")
 
 
 async def test_an_action_from_the_palette_does_what_its_key_does(make_app: AppFactory) -> None:

@@ -24,7 +24,7 @@ from noticetui.tui.screens.save_post import SavePostScreen
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
-from .helpers import until
+from .helpers import press, until
 
 AppFactory = Callable[..., NoticeApp]
 
@@ -93,8 +93,7 @@ async def test_y_copies_the_posts_address_and_shows_it(make_app: AppFactory, ids
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_post(app, pilot, ids["library"])
-        await pilot.press("y")
-        await pilot.pause()
+        await press(pilot, "y")
         url = "http://127.0.0.1:9/bbs/board.php?bo_table=notice&wr_id=2"
         assert app.clipboard == url
         assert url in notes(app)
@@ -175,8 +174,7 @@ async def test_without_an_opener_x_says_where_the_file_is(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_post(app, pilot, ids["notice"])
-        await pilot.press("x")
-        await pilot.pause()
+        await press(pilot, "x")
     [said] = [n for n in notes(app) if "xdg-open" in n]
     assert str(path) in said and "open_command" in said
 
@@ -230,8 +228,7 @@ async def test_an_edited_post_is_marked_and_equals_shows_the_diff(
         assert "+ 도서관은 3월 10일 휴관합니다." in lines
         assert any(line.startswith("+ [red]새 문단[/red]") for line in lines)  # page text shown as text
         assert "\x1b" not in content.plain
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert not isinstance(app.screen, ChangesScreen)
 
 
@@ -259,8 +256,7 @@ async def test_equals_on_a_post_never_edited_says_so(make_app: AppFactory, ids: 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_post(app, pilot, ids["press"])
-        await pilot.press("equals_sign")
-        await pilot.pause()
+        await press(pilot, "equals_sign")
         assert not isinstance(app.screen, ChangesScreen)
         assert any("No earlier version" in n for n in notes(app))
 
