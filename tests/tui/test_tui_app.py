@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
-from pathlib import Path
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -191,18 +190,14 @@ async def test_secret_post_says_it_is_secret_without_fetching(make_app: AppFacto
         assert not app.workers  # nothing went to the network
 
 
-async def test_empty_config_shows_how_to_add_a_board(tmp_path: Path) -> None:
-    ctx = AppContext.for_home(tmp_path / "empty")
-    try:
-        app = NoticeApp(ctx, sync_on_start=True)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            text = shown_text(app.screen.query_one("#empty", Static))
-            assert "noticetui add" in text and "noticetui --demo" in text
-            assert not app.screen.query(PostList)
-            assert app.screen.check_action("refresh", ()) is False  # so r is not offered in the footer
-    finally:
-        ctx.close()
+async def test_empty_config_shows_how_to_add_a_board(empty_ctx: AppContext) -> None:
+    app = NoticeApp(empty_ctx, sync_on_start=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = shown_text(app.screen.query_one("#empty", Static))
+        assert "noticetui add" in text and "noticetui --demo" in text
+        assert not app.screen.query(PostList)
+        assert app.screen.check_action("refresh", ()) is False  # so r is not offered in the footer
 
 
 async def test_body_is_wrapped_again_when_the_terminal_narrows(make_app: AppFactory) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from textual.command import CommandList, CommandPalette
@@ -115,15 +114,11 @@ async def test_a_theme_chosen_in_the_palette_applies_and_is_saved(make_app: AppF
     assert after.replace('theme = "nord"\n', "") == before  # nothing else of the file changed
 
 
-async def test_without_boards_the_palette_offers_only_what_means_something(tmp_path: Path) -> None:
-    ctx = AppContext.for_home(tmp_path / "empty")
-    try:
-        app = NoticeApp(ctx, sync_on_start=False)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            listed = {a.name for a in ACTIONS if a.palette and usable(app, app.screen, a) is not None}
-            assert {"quit", "help"} <= listed and not {"refresh", "toggle_boards", "search"} & listed
-            texts = await palette_options(pilot, "help")
-            assert any("Help" in t for t in texts) and not any("Board:" in t for t in texts)
-    finally:
-        ctx.close()
+async def test_without_boards_the_palette_offers_only_what_means_something(empty_ctx: AppContext) -> None:
+    app = NoticeApp(empty_ctx, sync_on_start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listed = {a.name for a in ACTIONS if a.palette and usable(app, app.screen, a) is not None}
+        assert {"quit", "help"} <= listed and not {"refresh", "toggle_boards", "search"} & listed
+        texts = await palette_options(pilot, "help")
+        assert any("Help" in t for t in texts) and not any("Board:" in t for t in texts)
