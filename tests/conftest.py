@@ -65,3 +65,19 @@ def fake_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeProgram
         return marker
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _english_in_seoul(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts with the UI in English and times shown in Seoul's zone, whatever the machine's
+    locale and zone (tests of Korean or of another zone say so themselves); and ends the same way."""
+    from noticetui.i18n import resolve_language, set_language
+    from noticetui.local_dates import set_user_zone
+
+    if resolve_language("auto") != "en":  # a Korean desktop: the CLI's "auto" would answer in Korean
+        monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    set_language("en")
+    set_user_zone(SEOUL)
+    yield
+    set_language("en")
+    set_user_zone(None)

@@ -109,6 +109,9 @@ class Settings:
     notify_command: tuple[str, ...] = ()
     """The command ``sync --notify`` runs per matching new post, the post's title and URL appended as two
     more arguments (never through a shell); empty means ``notify-send``."""
+    ui_language: str = "auto"
+    """The UI's language: ``auto`` (Korean when the locale, ``LC_ALL``/``LC_MESSAGES``/``LANG``, is Korean),
+    ``ko`` or ``en``."""
     refresh_every: float = 0.0
     """Seconds between two syncs of every board while the TUI is open (``refresh_every = "30m"``, the
     syntax of ``sync --every``); 0 (or absent) turns auto-refresh off."""
@@ -341,6 +344,7 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
         raise ConfigError(path, "settings", "expected a table")
     defaults = Settings()
     known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
+    known["ui_language"] = str
     known["theme"] = str
     known |= _NET_SETTINGS
     lists = ("watch", "notify_command", "open_command", "refresh_every")  # each parsed by its own function below
@@ -353,6 +357,8 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     _check_net_settings(path, values)
     if values["images"] not in ("auto", "on", "off"):
         raise ConfigError(path, "settings.images", f"expected 'auto', 'on' or 'off', got {values['images']!r}")
+    if values["ui_language"] not in ("auto", "ko", "en"):
+        raise ConfigError(path, "settings.ui_language", f"expected 'auto', 'ko' or 'en', got {values['ui_language']!r}")
     return Settings(
         **values,
         watch=_words(path, "settings.watch", raw.get("watch", [])),

@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from noticetui.i18n import _
+
 __all__ = [
     "STALE_SECONDS",
     "FolderError",
@@ -102,13 +104,13 @@ def describe_os_error(path: Path, exc: OSError) -> str:
 def prepare_folder(dest: Path) -> None:
     """Create ``dest`` if needed; FolderError when it is a file or cannot be created."""
     if dest.exists() and not dest.is_dir():
-        raise FolderError(f"{dest} is a file, not a folder: give --to a folder")
+        raise FolderError(_("{path} is a file, not a folder: give --to a folder").format(path=dest))
     try:
         dest.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:
-        raise FolderError(f"{dest} is a file, not a folder: give --to a folder") from exc
+        raise FolderError(_("{path} is a file, not a folder: give --to a folder").format(path=dest)) from exc
     except NotADirectoryError as exc:
-        raise FolderError(f"cannot create {dest}: part of that path is a file") from exc
+        raise FolderError(_("cannot create {path}: part of that path is a file").format(path=dest)) from exc
     except OSError as exc:
         raise FolderError(describe_os_error(dest, exc)) from exc
 

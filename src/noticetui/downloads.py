@@ -36,6 +36,7 @@ from noticetui.download_parts import (
 )
 from noticetui.engines.base import Doc, alert_message, parse_html
 from noticetui.free_names import numbered
+from noticetui.i18n import _
 from noticetui.models import Attachment, Request
 from noticetui.net.charset import decode_html
 from noticetui.net.disposition import filename_from_headers, is_clean_name, safe_filename
@@ -98,7 +99,7 @@ async def download(
     """
     row = ctx.store.post(post_id)
     if row is None:
-        raise DownloadError(f"no cached post with id {post_id}")
+        raise DownloadError(_("no cached post with id {post}").format(post=post_id))
     target = dest or ctx.download_dir
     try:
         # Before any request: a wrong --to is the user's to fix, not the site's.
@@ -110,10 +111,10 @@ async def download(
     try:
         post = await fetch_post(fetcher, engine, board, row)
     except (FetchError, SyncError) as exc:
-        raise DownloadError(f"cannot open the post to get fresh download links: {exc}") from exc
+        raise DownloadError(_("cannot open the post to get fresh download links: {reason}").format(reason=exc)) from exc
     ctx.store.save_post(row.id, post)
     if post.secret:
-        raise DownloadError(f"post {post_id} is secret: its files need the password")
+        raise DownloadError(_("post {post} is secret: its files need the password").format(post=post_id))
     files = _chosen(post.attachments, indexes, post_id)
     saved: list[SavedFile] = []
     for attachment in files:
@@ -136,10 +137,14 @@ def _chosen(files: list[Attachment], indexes: list[int] | None, post_id: int) ->
         known = {a.index for a in files}
         missing = [i for i in indexes if i not in known]
         if missing:
-            raise DownloadError(f"post {post_id} has no attachment {missing[0]} (it has {len(files)})")
+            raise DownloadError(
+                _("post {post} has no attachment {index} (it has {count})").format(
+                    post=post_id, index=missing[0], count=len(files)
+                )
+            )
         files = [a for a in files if a.index in indexes]
     if not files:
-        raise DownloadError(f"post {post_id} has no attachments")
+        raise DownloadError(_("post {post} has no attachments").format(post=post_id))
     return files
 
 
@@ -161,7 +166,7 @@ async def fetch_file(
     leaves nothing behind, an interrupted one keeps its ``.part`` for the next try.
     """
     if attachment.request is None:
-        raise DownloadError(f"{attachment.name}: the page gives no download link")
+        raise DownloadError(_("{name}: the page gives no download link").format(name=attachment.name))
     # The post was just viewed in this session: priming it again is not needed.
     request = replace(attachment.request.with_referer(attachment.request.referer or referer), prime=None)
     try:
@@ -179,10 +184,16 @@ async def fetch_file(
         except FetchError as exc:
             if exc.kind == "too-large":
                 drop_part(part)
-                raise DownloadError(f"{attachment.name}: refused: {exc.detail} (settings.file_limit)") from exc
+                raise DownloadError(
+                    _("{name}: refused: {reason} (settings.file_limit)").format(name=attachment.name, reason=exc.detail)
+                ) from exc
             raise DownloadError(f"{attachment.name}: {exc}") from exc
         except httpx.HTTPError as exc:
-            raise DownloadError(f"{attachment.name}: transfer failed ({type(exc).__name__}: {exc})") from exc
+            raise DownloadError(
+                _("{name}: transfer failed ({reason})").format(
+                    name=attachment.name, reason=f"{type(exc).__name__}: {exc}"
+                )
+            ) from exc
         except OSError as exc:
             raise DownloadError(describe_os_error(Path(exc.filename or part), exc)) from exc
 

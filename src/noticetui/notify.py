@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Sequence
 
+from noticetui.i18n import _
 from noticetui.render import sanitize_line
 
 DEFAULT_COMMAND = ("notify-send", "--")
@@ -25,10 +26,12 @@ def notify(command: Sequence[str], title: str, url: str) -> str | None:
     try:
         done = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT, check=False)
     except FileNotFoundError:
-        return f"notify command {argv[0]!r} not found (set [settings] notify_command)"
+        return _("notify command {command!r} not found (set [settings] notify_command)").format(command=argv[0])
     except (OSError, subprocess.SubprocessError) as exc:
-        return f"notify command {argv[0]!r} failed: {exc}"
+        return _("notify command {command!r} failed: {reason}").format(command=argv[0], reason=exc)
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        return f"notify command {argv[0]!r} exited {done.returncode}" + (f": {detail[0]}" if detail else "")
+        return _("notify command {command!r} exited {code}").format(command=argv[0], code=done.returncode) + (
+            f": {detail[0]}" if detail else ""
+        )
     return None

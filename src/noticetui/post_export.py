@@ -15,24 +15,26 @@ from typing import Any, Literal
 
 from noticetui.feed_html import clean_html, safe_url
 from noticetui.free_names import free_path
+from noticetui.i18n import N_, _
+from noticetui.local_dates import to_user
 from noticetui.render import render_html, sanitize_line, to_plain
 from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow, PostRow
 
 Format = Literal["text", "html"]
-SECRET_TEXT = "(secret post: the site shows it only with its password)"
+SECRET_TEXT = N_("(secret post: the site shows it only with its password)")
 
 
 def date_text(row: PostRow) -> str:
     """``2026-03-05 09:10`` in the post's own zone, or empty."""
-    return row.posted_at.strftime("%Y-%m-%d %H:%M") if row.posted_at else ""
+    return to_user(row.posted_at).strftime("%Y-%m-%d %H:%M") if row.posted_at else ""
 
 
 def header_text(row: PostRow) -> str:
     """Title, then board · author · date · views, then the address: the head of ``noticetui show``."""
     facts = [row.board, sanitize_line(row.author) or "-", date_text(row) or "-"]
     if row.views is not None:
-        facts.append(f"조회 {row.views:,}")
+        facts.append(_("views {n}").format(n=f"{row.views:,}"))
     return "\n".join([sanitize_line(row.title), " · ".join(facts), sanitize_line(row.url)])
 
 
@@ -40,9 +42,9 @@ def files_text(files: list[AttachmentRow]) -> str:
     """The attachments block under the text (empty without files)."""
     if not files:
         return ""
-    lines = ["", "Attachments:"]
+    lines = ["", _("Attachments:")]
     for f in files:
-        saved = f"  saved: {f.saved_path}" if f.saved_path else ""
+        saved = "  " + _("saved: {path}").format(path=f.saved_path) if f.saved_path else ""
         lines.append(f"  [{f.index}] {sanitize_line(f.name)} ({human_size(f.size, '?')}){saved}")
     return "\n".join(lines)
 
@@ -50,7 +52,7 @@ def files_text(files: list[AttachmentRow]) -> str:
 def body_text(row: PostRow, width: int | None) -> tuple[str, list[dict[str, Any]]]:
     """A post's body as plain text wrapped at ``width`` (None: not wrapped), and its links."""
     if row.secret and not row.has_body:
-        return SECRET_TEXT, []
+        return _(SECRET_TEXT), []
     doc = render_html(row.body_html or "", row.url)
     links = [{"number": link.number, "url": link.url, "text": link.text} for link in doc.links]
     return to_plain(doc, width), links
@@ -64,7 +66,7 @@ def post_text(row: PostRow, files: list[AttachmentRow], width: int | None = None
 
 def post_html(row: PostRow, files: list[AttachmentRow]) -> str:
     """The post as a standalone HTML page: its facts, the sanitised body, and the attachments listed."""
-    title = html.escape(sanitize_line(row.title) or "(no title)")
+    title = html.escape(sanitize_line(row.title) or _("(no title)"))
     url = safe_url(row.url, row.url)
     facts = [html.escape(sanitize_line(row.board))]
     if row.author:
@@ -72,13 +74,14 @@ def post_html(row: PostRow, files: list[AttachmentRow]) -> str:
     if row.posted_at:
         facts.append(f'<time datetime="{row.posted_at.isoformat()}">{html.escape(date_text(row))}</time>')
     if row.views is not None:
-        facts.append(f"조회 {row.views:,}")
+        facts.append(html.escape(_("views {n}").format(n=f"{row.views:,}")))
     link = f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>' if url else ""
-    body = clean_html(row.body_html or "", row.url) if row.has_body else f"<p>{html.escape(SECRET_TEXT)}</p>"
+    body = clean_html(row.body_html or "", row.url) if row.has_body else f"<p>{html.escape(_(SECRET_TEXT))}</p>"
     listed = "".join(
         f"<li>{html.escape(sanitize_line(f.name))} ({html.escape(human_size(f.size, '?'))})</li>" for f in files
     )
-    attachments = f"<h2>Attachments</h2><ul>{listed}</ul>" if files else ""
+    heading = html.escape(_("Attachments"))
+    attachments = f"<h2>{heading}</h2><ul>{listed}</ul>" if files else ""
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

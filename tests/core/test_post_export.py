@@ -48,7 +48,7 @@ def test_a_taken_name_gets_a_number_and_nothing_is_overwritten(tmp_path: Path) -
 
 def test_the_text_has_the_head_the_body_and_the_files() -> None:
     text = post_text(row(), FILES)
-    assert text.splitlines()[:3] == ["2026년 지원사업 공고", "notice · 관리자 · 2026-03-05 09:10 · 조회 12", URL]
+    assert text.splitlines()[:3] == ["2026년 지원사업 공고", "notice · 관리자 · 2026-03-05 09:10 · views 12", URL]
     assert "본문입니다." in text and "[0] 공고문.hwp (2.0 KB)" in text
 
 

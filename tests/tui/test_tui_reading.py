@@ -69,7 +69,7 @@ async def test_todays_post_without_a_time_shows_today_in_the_list_and_its_date_i
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         release = next(line for line in visible_lines(app.screen.query_one(PostList)) if "한빛시" in line)
-        assert release.rstrip().endswith("오늘") and "00:00" not in release
+        assert release.rstrip().endswith("today") and "00:00" not in release
         await press(pilot, *OPEN_PRESS_RELEASE)
         header = shown_text(app.screen.query_one("#detail-header", Static))
         assert "2024-03-10" in header and "00:00" not in header

@@ -36,7 +36,7 @@ async def scroll_body_to(pilot: Any, wanted: str) -> None:
 
 def test_detail_pane_at_80x24(make_app: AppFactory, snap_compare: SnapCompare) -> None:
     """The press release open beside the list: the header on two lines, the contacts table at ~54 cells,
-    the board column of the all-boards list, "오늘" for today's post that has no time."""
+    the board column of the all-boards list, "today" ("오늘" in Korean) for today's post that has no time."""
     assert snap_compare(make_app(), press=OPEN_PRESS_RELEASE, terminal_size=(80, 24))
 
 

@@ -12,6 +12,7 @@ from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError, build_parser
 from noticetui.config import ConfigError
 from noticetui.context import AppContext
+from noticetui.i18n import _, set_language
 from noticetui.store import StoreError
 
 Command = Callable[[argparse.Namespace, AppContext], int]
@@ -41,10 +42,12 @@ def _commands() -> dict[str, Command]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    # The locale's language until the config (read below) says otherwise: a broken config is reported in it.
+    set_language("auto")
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
-        error(f"{exc} (see noticetui --help)")
+        error(_("{problem} (see noticetui --help)").format(problem=exc))
         return 2
     try:
         if args.command == "demo-server":
@@ -56,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cmd_tui(args)
         ctx = AppContext.load()
+        set_language(ctx.config.settings.ui_language)
         try:
             return _commands()[args.command](args, ctx)
         finally:
@@ -67,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(str(exc))
         return 2
     except KeyboardInterrupt:
-        sys.stderr.write("noticetui: interrupted\n")
+        sys.stderr.write("noticetui: " + _("interrupted") + "\n")
         return 130
     except BrokenPipeError:
         # The reader went away (`noticetui list | head`): not an error. Point stdout at /dev/null so that

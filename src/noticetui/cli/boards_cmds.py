@@ -6,11 +6,11 @@ import argparse
 import asyncio
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from noticetui.cli.format import error, local_time, print_json, short_date
+from noticetui.cli.format import error, print_json, short_date
 from noticetui.cli.parser import UsageError
 from noticetui.config import NAME_RE, BoardConfig
 from noticetui.config_write import add_board, remove_board
@@ -18,6 +18,8 @@ from noticetui.context import AppContext, make_fetcher
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.engines.common.site_errors import site_error
+from noticetui.i18n import _
+from noticetui.local_dates import parse_stored, when
 from noticetui.models import SEOUL, ListPage, ParseContext, Request
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.render import sanitize_line
@@ -89,9 +91,13 @@ async def inspect_url(url: str, engine_name: str | None, fetcher: Fetcher) -> Fo
         if chosen is None:
             said = site_error(doc)
             if said:  # a missing post or a refused visit: the site's own words say more than engine scores
-                raise UsageError(f"{url}: the site answered {said!r}")
+                raise UsageError(_("{url}: the site answered {reason!r}").format(url=url, reason=said))
             scores = ", ".join(f"{n} {s:.2f}" for n, s in tried[:6])
-            raise UsageError(f"{url}: no engine recognises this page (tried: {scores}); use --engine")
+            raise UsageError(
+                _("{url}: no engine recognises this page (tried: {scores}); use --engine").format(
+                    url=url, scores=scores
+                )
+            )
         engine, score = chosen.engine, chosen.score
     board_url = engine.board_url(page.url, doc)
     if board_url != page.url:
@@ -102,11 +108,18 @@ async def inspect_url(url: str, engine_name: str | None, fetcher: Fetcher) -> Fo
 
 
 def _describe(found: Found) -> None:
-    confidence = "chosen with --engine" if found.score is None else f"confidence {found.score:.2f}"
-    print(f"engine: {found.engine.name} ({found.engine.label}), {confidence}")
-    print(f"board:  {found.board_url}")
+    if found.score is None:
+        confidence = _("chosen with --engine")
+    else:
+        confidence = _("confidence {score}").format(score=f"{found.score:.2f}")
+    print(
+        _("engine: {name} ({label}), {confidence}").format(
+            name=found.engine.name, label=found.engine.label, confidence=confidence
+        )
+    )
+    print(_("board:  {url}").format(url=found.board_url))
     for stub in found.listing.stubs[:5]:
-        mark = "[공지] " if stub.notice else ""
+        mark = "[공지] " if stub.notice else ""  # the boards' own word, as the list column shows it
         print(f"  {short_date(stub.posted_at)}  {mark}{sanitize_line(stub.title)}")
 
 
@@ -136,9 +149,9 @@ def check_url(url: str) -> None:
         host = parts.hostname
         parts.port  # noqa: B018 - a bad port raises here, not in the middle of a fetch
     except ValueError as exc:
-        raise UsageError(f"{url!r} is not a valid URL ({exc})") from exc
+        raise UsageError(_("{url!r} is not a valid URL ({reason})").format(url=url, reason=exc)) from exc
     if parts.scheme not in ("http", "https") or not host:
-        raise UsageError(f"{url!r} is not an http(s) URL of a board")
+        raise UsageError(_("{url!r} is not an http(s) URL of a board").format(url=url))
 
 
 def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -152,11 +165,11 @@ def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.engine:
         get_engine_or_usage(args.engine)
     if args.name and not NAME_RE.match(args.name):
-        raise UsageError(f"{args.name!r} is not a usable name (letters, digits, _ . -)")
+        raise UsageError(_("{name!r} is not a usable name (letters, digits, _ . -)").format(name=args.name))
     if args.name and ctx.config.board(args.name):
-        raise UsageError(f"a board named {args.name!r} already exists")
+        raise UsageError(_("a board named {name!r} already exists").format(name=args.name))
     if name := followed_as(ctx, args.url):
-        raise UsageError(f"{args.url}: already followed as {name!r}")
+        raise UsageError(_("{url}: already followed as {name!r}").format(url=args.url, name=name))
 
     async def run() -> Found:
         async with make_fetcher(ctx) as fetcher:
@@ -169,15 +182,23 @@ def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
         return 1
     if not found.listing.stubs:
         _describe(found)
-        error(f"{found.board_url}: the {found.engine.name} engine found no posts on this page; not saved")
+        error(
+            _("{url}: the {engine} engine found no posts on this page; not saved").format(
+                url=found.board_url, engine=found.engine.name
+            )
+        )
         return 1
     if name := followed_as(ctx, found.board_url):
-        raise UsageError(f"{args.url}: already followed as {name!r} ({found.board_url})")
+        raise UsageError(
+            _("{url}: already followed as {name!r} ({board_url})").format(
+                url=args.url, name=name, board_url=found.board_url
+            )
+        )
     name = args.name or suggest_name(found.board_url, {b.name for b in ctx.config.boards})
     board = BoardConfig(name=name, url=found.board_url, engine=found.engine.name, pages=args.pages)
     add_board(ctx.paths.config_file, board)
     _describe(found)
-    print(f"saved board {name!r} in {ctx.paths.config_file}")
+    print(_("saved board {name!r} in {path}").format(name=name, path=ctx.paths.config_file))
     return 0
 
 
@@ -210,13 +231,18 @@ def cmd_boards(args: argparse.Namespace, ctx: AppContext) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("no boards yet: noticetui add URL (or try noticetui --demo)")
+        print(_("no boards yet: noticetui add URL (or try noticetui --demo)"))
         return 0
+    now = datetime.now(UTC)
     for r in rows:
-        status = (
-            f"error: {sanitize_line(r['last_error'])}" if r["last_error"] else f"synced {local_time(r['last_sync'])}"
-        )
-        print(f"{r['name']:<16} {r['engine']:<10} {r['posts']:>6} posts {r['unread']:>6} unread  {status}")
+        synced = parse_stored(r["last_sync"])
+        if r["last_error"]:
+            status = _("error: {reason}").format(reason=sanitize_line(r["last_error"]))
+        else:
+            status = _("synced {when}").format(when=when(synced, now)) if synced else _("never synced")
+        posts = _("{n} posts").format(n=f"{r['posts']:>6}")
+        unread = _("{n} unread").format(n=f"{r['unread']:>6}")
+        print(f"{r['name']:<16} {r['engine']:<10} {posts} {unread}  {status}")
         print(f"{'':16} {r['url']}")
     return 0
 
@@ -224,10 +250,10 @@ def cmd_boards(args: argparse.Namespace, ctx: AppContext) -> int:
 def cmd_remove(args: argparse.Namespace, ctx: AppContext) -> int:
     """Remove a board from the config (and with --purge its cached posts)."""
     if ctx.config.board(args.board) is None and not (args.purge and ctx.store.board(args.board)):
-        raise UsageError(f"no board named {args.board!r}")
+        raise UsageError(_("no board named {name!r}").format(name=args.board))
     if ctx.config.board(args.board) is not None:
         remove_board(ctx.paths.config_file, args.board)
-        print(f"removed board {args.board!r} from {ctx.paths.config_file}")
+        print(_("removed board {name!r} from {path}").format(name=args.board, path=ctx.paths.config_file))
     if args.purge:
-        print(f"deleted {ctx.store.delete_board(args.board)} cached posts")
+        print(_("deleted {n} cached posts").format(n=ctx.store.delete_board(args.board)))
     return 0

@@ -13,7 +13,7 @@ from noticetui.config_write import add_board
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer, run_forever
 from noticetui.demo.throwaway import downloaded_files, keep_files
-from noticetui.i18n import _
+from noticetui.i18n import _, set_language
 from noticetui.paths import resolve_paths
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def cmd_demo_server(args: argparse.Namespace) -> int:
     """Serve the sample boards until interrupted, printing each board's URL."""
 
     def ready(server: DemoServer) -> None:
-        print(f"sample boards at {server.base_url} (Ctrl-C to stop):", flush=True)
+        print(_("sample boards at {url} (Ctrl-C to stop):").format(url=server.base_url), flush=True)
         for board in server.boards():
             print(f"  {board.name:<12} {board.engine:<10} {board.url}", flush=True)
 
@@ -54,6 +54,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     if not args.demo:
         # The user's own config and cache: a broken config stops here, with its one line (exit 1).
         ctx = AppContext.load()
+        set_language(ctx.config.settings.ui_language)
         if ctx.config.boards:
             try:
                 return _run(NoticeApp(ctx))

@@ -18,6 +18,7 @@ from noticetui.context import AppContext, make_fetcher
 from noticetui.engines import get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.engines.common.fallback import ENGINE_PATH, FIELDS, GENERIC_PATH, read_post
+from noticetui.i18n import _
 from noticetui.models import ListPage, ParseContext, Post, PostStub
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.render import sanitize_line
@@ -52,14 +53,22 @@ def _short(value: object, width: int = 60) -> str:
 def _list_table(report: Report, listing: ListPage) -> None:
     stubs = listing.stubs
     pinned = sum(s.notice for s in stubs)
-    report.say(f"  rows: {len(stubs)} ({pinned} pinned), keys: {len({s.key for s in stubs})} distinct")
+    report.say(
+        "  "
+        + _("rows: {rows} ({pinned} pinned), keys: {keys} distinct").format(
+            rows=len(stubs), pinned=pinned, keys=len({s.key for s in stubs})
+        )
+    )
     report.say(f"  {'field':<12} {'rows':>9}  path")
     report.say(f"  {'key':<12} {len(stubs):>4}/{len(stubs):<4}  engine selectors")
     for name in _LIST_FIELDS:
         found = sum(1 for s in stubs if getattr(s, name) not in (None, "", False))
         path = "engine selectors" if found else "—"
         report.say(f"  {name:<12} {found:>4}/{len(stubs):<4}  {path}")
-    report.say(f"  next page: {listing.next_page or '—'}, last page: {listing.last_page or '—'}")
+    report.say(
+        "  "
+        + _("next page: {next}, last page: {last}").format(next=listing.next_page or "—", last=listing.last_page or "—")
+    )
 
 
 def _value(post: Post, name: str) -> str:
@@ -86,10 +95,10 @@ async def _read_list(report: Report, engine: Engine, fetcher: Fetcher) -> ListPa
     board = report.board
     page = await fetcher.fetch(engine.list_request_for(board.url, 1, board.options))
     doc = parse_html(page.text)
-    report.say(f"list page 1: {_short(page.url, 100)}")
+    report.say(_("list page 1: {url}").format(url=_short(page.url, 100)))
     reason = engine.is_failure_page(doc)
     if reason:
-        report.fail(f"the site answered {reason!r}")
+        report.fail(_("the site answered {reason!r}").format(reason=reason))
         return None
     try:
         listing = engine.parse_list(doc, ParseContext(page.url, board_now(board), board.options))
@@ -100,11 +109,16 @@ async def _read_list(report: Report, engine: Engine, fetcher: Fetcher) -> ListPa
                 rows = len(get_engine("generic").parse_list(doc, ParseContext(page.url, board_now(board))).stubs)
             except EngineError:
                 rows = 0
-            report.say(f'  the generic engine would find {rows} rows here (engine = "generic" in the config)')
+            report.say(
+                "  "
+                + _('the generic engine would find {rows} rows here (engine = "generic" in the config)').format(
+                    rows=rows
+                )
+            )
         return None
     _list_table(report, listing)
     if not listing.stubs:
-        report.fail("no rows on the list page")
+        report.fail(_("no rows on the list page"))
         return None
     return listing
 
@@ -117,23 +131,23 @@ def _pick(stubs: list[PostStub]) -> PostStub:
 async def _read_post(report: Report, engine: Engine, fetcher: Fetcher, stub: PostStub) -> None:
     board = report.board
     report.say("")
-    report.say(f"post {stub.key}: {_short(stub.title)}")
+    report.say(_("post {key}: {title}").format(key=stub.key, title=_short(stub.title)))
     page = await fetcher.fetch(stub.request)
     doc = parse_html(page.text)
     report.say(f"  {_short(page.url, 100)}")
     reason = engine.is_failure_page(doc)
     if reason:
-        report.fail(f"the site answered {reason!r}")
+        report.fail(_("the site answered {reason!r}").format(reason=reason))
         return
     ctx = ParseContext(page.url, board_now(board), board.options)
     try:
         engine.parse_post(doc, ctx, stub.key)
     except EngineError as exc:
-        report.say(f"  {engine.name} selectors missed: {_short(exc, 100)}")
+        report.say("  " + _("{engine} selectors missed: {reason}").format(engine=engine.name, reason=_short(exc, 100)))
     try:
         post = read_post(engine, doc, ctx, stub.key, stub.title)
     except EngineError as exc:
-        report.fail(f"nothing could be read: {exc}")
+        report.fail(_("nothing could be read: {reason}").format(reason=exc))
         return
     _post_table(report, post)
 
@@ -145,10 +159,10 @@ async def diagnose(ctx: AppContext, board: BoardConfig) -> Report:
         try:
             if board.engine == "auto":
                 engine = await resolve_engine(board, fetcher)
-                report.say(f"engine: {engine.name} ({engine.label}), detected")
+                report.say(_("engine: {name} ({label}), detected").format(name=engine.name, label=engine.label))
             else:
                 engine = get_engine(board.engine)
-                report.say(f"engine: {engine.name} ({engine.label}), from the config")
+                report.say(_("engine: {name} ({label}), from the config").format(name=engine.name, label=engine.label))
             report.engine = engine
             listing = await _read_list(report, engine, fetcher)
             if listing is not None:
@@ -162,12 +176,12 @@ def cmd_doctor(args: argparse.Namespace, ctx: AppContext) -> int:
     """Print which engine and which path found each field of the board's list page and of one post."""
     board = ctx.config.board(args.board)
     if board is None:
-        raise UsageError(f"no board named {args.board!r} (see noticetui boards)")
+        raise UsageError(_("no board named {name!r} (see noticetui boards)").format(name=args.board))
     report = asyncio.run(diagnose(ctx, board))
-    print(f"board: {board.name}  {_short(board.url, 100)}")
+    print(_("board: {name}  {url}").format(name=board.name, url=_short(board.url, 100)))
     for line in report.lines:
         print(line)
     if report.failed:
-        error(f"{board.name}: the board could not be read (see above)")
+        error(_("{board}: the board could not be read (see above)").format(board=board.name))
         return 1
     return 0

@@ -9,15 +9,18 @@ from collections.abc import Iterable
 from datetime import datetime, time
 from typing import Any
 
+from noticetui.local_dates import to_user
 from noticetui.render import dumps_json, sanitize_line
 
 
 def short_date(moment: datetime | None) -> str:
-    """``2026-03-05 09:10`` in the post's own zone, ``2026-03-05`` (padded) when the site gave no time (it
-    is stored at midnight, as the TUI reads it too), or blanks."""
+    """``2026-03-05 09:10`` in the user's zone, ``2026-03-05`` (padded) when the site gave no time (it is
+    stored at midnight, as the TUI reads it too), or blanks."""
     if moment is None:
         return " " * 16
-    return moment.strftime("%Y-%m-%d %H:%M") if moment.time() != time(0, 0) else f"{moment:%Y-%m-%d}      "
+    if moment.time() == time(0, 0):
+        return f"{moment:%Y-%m-%d}      "
+    return to_user(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def local_time(stamp: str | None) -> str:

@@ -10,6 +10,7 @@ from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.downloads import DownloadError, DownloadProgress, SavedFile, download
+from noticetui.i18n import _
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.sync import SyncError
@@ -19,7 +20,7 @@ def cmd_download(args: argparse.Namespace, ctx: AppContext) -> int:
     """Download a post's attachments and print each saved path."""
     row = ctx.store.find_post(args.post)
     if row is None:
-        raise UsageError(f"no cached post {args.post!r} (ids come from noticetui list)")
+        raise UsageError(_("no cached post {post!r} (ids come from noticetui list)").format(post=args.post))
     shown: set[int] = set()
 
     def progress(p: DownloadProgress) -> None:
@@ -44,6 +45,6 @@ def cmd_download(args: argparse.Namespace, ctx: AppContext) -> int:
     if shown:
         sys.stderr.write("\n")
     for f in saved:
-        note = "  (DRM-protected: needs the publisher's viewer)" if f.kind == "drm" else ""
+        note = "  " + _("(DRM-protected: needs the publisher's viewer)") if f.kind == "drm" else ""
         print(f"{f.path}{note}")
     return 0

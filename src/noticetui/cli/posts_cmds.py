@@ -13,6 +13,8 @@ from noticetui.cli.format import error, print_json, print_json_array, short_date
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.feeds import write_feed
+from noticetui.i18n import _
+from noticetui.local_dates import stored_stamp
 from noticetui.net.fetch import FetchError
 from noticetui.post_diff import unified, version_text
 from noticetui.post_export import Format, body_text, file_name, post_text, render_post, write_new
@@ -38,7 +40,9 @@ def _print_rows(ctx: AppContext, batches: Iterable[list[PostRow]], as_json: bool
             marks = ("★ " if r.starred else "") + ("[공지] " if r.notice else "") + ("[비밀] " if r.secret else "")
             marks += "✎ " if r.edited else ""  # as the TUI marks it: show --changes has the diff
             unread = "*" if not r.read else " "
-            clip = f"  +{len(files[r.id])} files" if files[r.id] else ("  +files" if r.has_file else "")
+            count = len(files[r.id])
+            clip = "  +" + _("{n} files").format(n=count) if count else ""
+            clip = clip or ("  +" + _("files") if r.has_file else "")
             author = f"  ({sanitize_line(r.author)})" if r.author else ""
             print(f"{r.id:>6} {unread} {short_date(r.posted_at)}  {marks}{sanitize_line(r.title)}{author}{clip}")
 
@@ -54,7 +58,7 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
         row = ctx.store.board(args.board)
         if row is None:
             if ctx.config.board(args.board) is None:
-                raise UsageError(f"no board named {args.board!r} (see noticetui boards)")
+                raise UsageError(_("no board named {name!r} (see noticetui boards)").format(name=args.board))
             _print_rows(ctx, [], args.json)
             return 0
         board_ids = (row.id,)
@@ -84,13 +88,13 @@ def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
     """A post as plain text (its body fetched first when it is not cached)."""
     row = ctx.store.find_post(args.post)
     if row is None:
-        raise UsageError(f"no cached post {args.post!r} (ids come from noticetui list)")
+        raise UsageError(_("no cached post {post!r} (ids come from noticetui list)").format(post=args.post))
     status = 0
     if not row.has_body and not row.secret:
         try:
             row = asyncio.run(_fetch_body(ctx, row.id))
         except (FetchError, SyncError) as exc:
-            error(f"the body is not cached and cannot be fetched now: {exc}")
+            error(_("the body is not cached and cannot be fetched now: {reason}").format(reason=exc))
             status = 1
     other = _show_other(ctx, row, args)
     if other is not None:
@@ -140,7 +144,7 @@ def _save_or_print(ctx: AppContext, row: PostRow, files: list[AttachmentRow], ar
     try:
         written = write_new(target, page)
     except OSError as exc:
-        error(f"cannot save to {target}: {exc.strerror or exc}")
+        error(_("cannot save to {path}: {reason}").format(path=target, reason=exc.strerror or exc))
         return 1
     print(written)
     return 0
@@ -150,13 +154,13 @@ def _print_changes(ctx: AppContext, row: PostRow) -> int:
     """``show --changes``: the unified diff of the post's previous version and the current one."""
     earlier = ctx.store.versions(row.id)
     if not earlier:
-        print(f"post {row.id} has no earlier version: no sync found it edited")
+        print(_("post {post} has no earlier version: no sync found it edited").format(post=row.id))
         return 0
     last = earlier[-1]
     old = version_text(last.title, last.body_html, row.url)
     new = version_text(row.title, row.body_html or "", row.url)
-    label = f"previous (replaced {last.replaced_at})"
-    sys.stdout.write(unified(old, new, label, "current") or "the versions differ only in markup\n")
+    label = _("previous (replaced {when})").format(when=stored_stamp(last.replaced_at))
+    sys.stdout.write(unified(old, new, label, _("current")) or _("the versions differ only in markup") + "\n")
     return 0
 
 
@@ -169,7 +173,7 @@ def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
     """A board as an Atom, RSS or JSON feed on stdout."""
     board = ctx.store.board(args.board)
     if board is None:
-        raise UsageError(f"no cached board named {args.board!r} (sync it first)")
+        raise UsageError(_("no cached board named {name!r} (sync it first)").format(name=args.board))
     # Post by post, body and all, straight to stdout: a feed of any length needs one post in memory.
     listed = (r for rows in ctx.store.iter_posts(board.id, limit=args.limit) for r in rows)
     with_bodies = (p for p in (ctx.store.post(r.id) for r in listed) if p is not None)

@@ -10,6 +10,7 @@ from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.downloads import DownloadError, download
+from noticetui.i18n import _
 from noticetui.previews import PreviewError, preview_file
 from noticetui.store import PostRow
 from noticetui.sync import SyncError
@@ -19,7 +20,11 @@ def show_attachment(ctx: AppContext, row: PostRow, index: int) -> int:
     """Print attachment ``index`` of ``row`` as text; 1 with a clear message when it cannot be read."""
     files = {f.index: f for f in ctx.store.attachments([row.id])[row.id]}
     if index not in files:
-        raise UsageError(f"post {row.id} has no attachment {index} (it has {len(files)})")
+        raise UsageError(
+            _("post {post} has no attachment {index} (it has {count})").format(
+                post=row.id, index=index, count=len(files)
+            )
+        )
     saved = files[index].saved_path
     path = Path(saved) if saved else None
     if path is None or not path.exists():
@@ -40,5 +45,5 @@ def show_attachment(ctx: AppContext, row: PostRow, index: int) -> int:
         return 1
     sys.stdout.write(f"{path.name} ({preview.kind})\n\n{preview.text.rstrip()}\n")
     if preview.truncated:
-        sys.stdout.write("\n[… preview truncated]\n")
+        sys.stdout.write("\n[" + _("… preview truncated") + "]\n")
     return 0

@@ -9,6 +9,7 @@ from types import FrameType
 
 from noticetui.cli.format import error
 from noticetui.context import AppContext
+from noticetui.i18n import _
 from noticetui.loopback import is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
@@ -25,19 +26,25 @@ def cmd_serve(args: argparse.Namespace, ctx: AppContext) -> int:
     host = args.host or DEFAULT_HOST
     if not is_loopback(host):
         # Only with --host given: the feeds carry every cached post to whoever can reach the port.
-        error(f"warning: serving on {host}, which is not loopback: anyone who can reach it reads every feed")
+        error(
+            _("warning: serving on {host}, which is not loopback: anyone who can reach it reads every feed").format(
+                host=host
+            )
+        )
     try:
         server = FeedServer(ctx.paths, ctx.config, host, args.port, log=True)
     except OSError as exc:
-        error(f"cannot listen on {host}:{args.port}: {exc.strerror or exc}")
+        error(
+            _("cannot listen on {host}:{port}: {reason}").format(host=host, port=args.port, reason=exc.strerror or exc)
+        )
         return 1
     signal.signal(signal.SIGTERM, _stop)
-    sys.stdout.write(f"serving feeds on {server.url}/ (OPML: {server.url}/opml); Ctrl+C stops\n")
+    sys.stdout.write(_("serving feeds on {url}/ (OPML: {url}/opml); Ctrl+C stops").format(url=server.url) + "\n")
     sys.stdout.flush()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        sys.stdout.write("stopped\n")
+        sys.stdout.write(_("stopped") + "\n")
     finally:
         server.server_close()
     return 0

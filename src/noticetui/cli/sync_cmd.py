@@ -13,6 +13,7 @@ from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError
 from noticetui.config import BoardConfig, ConfigError, load_config
 from noticetui.context import AppContext, make_fetcher
+from noticetui.i18n import _
 from noticetui.notify import notify
 from noticetui.sync import BoardSyncResult, SyncBusy, SyncLock, lock_path, sync_board
 
@@ -35,17 +36,17 @@ def cmd_sync(args: argparse.Namespace, ctx: AppContext) -> int:
         try:
             ctx.config = load_config(ctx.paths.config_file)  # boards added or removed since the last round
         except ConfigError as exc:
-            error(f"{exc} (keeping the boards of the last round)")
+            error(_("{problem} (keeping the boards of the last round)").format(problem=exc))
 
 
 def _chosen(args: argparse.Namespace, ctx: AppContext) -> list[BoardConfig]:
     if not ctx.config.boards:
-        raise UsageError(f"no boards configured in {ctx.paths.config_file}: noticetui add URL")
+        raise UsageError(_("no boards configured in {path}: noticetui add URL").format(path=ctx.paths.config_file))
     chosen = []
     for name in args.boards:
         board = ctx.config.board(name)
         if board is None:
-            raise UsageError(f"no board named {name!r} (see noticetui boards)")
+            raise UsageError(_("no board named {name!r} (see noticetui boards)").format(name=name))
         chosen.append(board)
     return chosen or list(ctx.config.boards)
 
@@ -79,7 +80,7 @@ async def _round(args: argparse.Namespace, ctx: AppContext, boards: list[BoardCo
                         progress=display.progress,
                     )
                 except Exception as exc:  # a bug in one engine must not stop the other boards
-                    display.line(board.name, f"{board.name}: failed")
+                    display.line(board.name, _("{board}: failed").format(board=board.name))
                     error(f"{board.name}: {type(exc).__name__}: {exc}")
                     failed = True
                     return

@@ -12,19 +12,22 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn
 from rich.text import Text
 
+from noticetui.i18n import _, ngettext
 from noticetui.render import sanitize_line
 from noticetui.sync import BoardSyncResult, SyncProgress
 
 
 def result_line(r: BoardSyncResult) -> str:
     """A board's one final line: ``g5: 3 new, 0 updated, 15 bodies (12 owed by earlier syncs) (…)``."""
-    bodies = f"{r.bodies} bodies" + (f" ({r.backlog} owed by earlier syncs)" if r.backlog else "")
-    parts = [f"{r.new} new", f"{r.updated} updated", bodies]
+    bodies = _("{n} bodies").format(n=r.bodies)
+    if r.backlog:
+        bodies += " " + _("({n} owed by earlier syncs)").format(n=r.backlog)
+    parts = [_("{n} new").format(n=r.new), _("{n} updated").format(n=r.updated), bodies]
     if r.missing:
-        parts.append(f"{r.missing} bodies still missing")
+        parts.append(_("{n} bodies still missing").format(n=r.missing))
     if r.matched:
-        parts.append(f"{len(r.matched)} watched")
-    pages = f"{r.pages} page{'' if r.pages == 1 else 's'}"
+        parts.append(_("{n} watched").format(n=len(r.matched)))
+    pages = ngettext("{n} page", "{n} pages", r.pages).format(n=r.pages)
     return f"{r.board}: {', '.join(parts)} ({pages}, {r.engine or '?'})"
 
 
@@ -51,7 +54,7 @@ class SyncDisplay:
             )
             self._bar.start()
             for name in self._boards:
-                self._tasks[name] = self._bar.add_task(f"{name}: waiting", total=None)
+                self._tasks[name] = self._bar.add_task(_("{board}: waiting").format(board=name), total=None)
         return self
 
     def __exit__(
@@ -67,12 +70,13 @@ class SyncDisplay:
         if self._bar is None or task is None:
             return
         if step.stage == "list":
-            text, total, done = f"list page {step.done + 1}", step.total, step.done
+            text, total, done = _("list page {n}").format(n=step.done + 1), step.total, step.done
         elif step.stage == "stored":
-            text, total, done = f"list page {step.done} stored", step.total, step.done
+            text, total, done = _("list page {n} stored").format(n=step.done), step.total, step.done
         else:
             left = (step.total or 0) - step.done
-            text, total, done = f"{left} bod{'y' if left == 1 else 'ies'} still missing", step.total, step.done
+            text = ngettext("{n} body still missing", "{n} bodies still missing", left).format(n=left)
+            total, done = step.total, step.done
         self._bar.update(task, description=f"{step.board}: {text}", total=total, completed=done)
 
     def line(self, board: str, text: str) -> None:

@@ -15,6 +15,8 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
+from noticetui.i18n import _
+
 if TYPE_CHECKING:  # imported where used: the TUI's first frame needs error_line, not httpx
     import httpx
 
@@ -94,7 +96,7 @@ class FetchError(Exception):
         return FetchError(
             self.url,
             self.kind,
-            f"{self.detail} ({attempts} attempts)",
+            _("{detail} ({n} attempts)").format(detail=self.detail, n=attempts),
             status=self.status,
             retryable=self.retryable,
             retry_after=self.retry_after,
@@ -136,23 +138,23 @@ def _connect_error(url: str, exc: Exception) -> FetchError:
     for cause in _causes(exc):
         if isinstance(cause, ssl.SSLCertVerificationError):
             reason = cause.verify_message or cause.reason or ""
-            return FetchError(url, "tls", f"TLS certificate verify failed ({reason})" if reason else
-                              "TLS certificate verify failed")  # fmt: skip
+            return FetchError(url, "tls", _("TLS certificate verify failed ({reason})").format(reason=reason) if reason
+                              else _("TLS certificate verify failed"))  # fmt: skip
         if isinstance(cause, ssl.SSLError):
-            return FetchError(url, "tls", f"TLS handshake failed ({cause.reason or cause})")
+            return FetchError(url, "tls", _("TLS handshake failed ({reason})").format(reason=cause.reason or cause))
         # Refused and unresolvable are answers, not hiccups: retrying them only delays "offline".
         if isinstance(cause, ConnectionRefusedError):
-            return FetchError(url, "refused", "connection refused")
+            return FetchError(url, "refused", _("connection refused"))
         if isinstance(cause, socket.gaierror):
-            return FetchError(url, "dns", f"could not resolve host {host}")
+            return FetchError(url, "dns", _("could not resolve host {host}").format(host=host))
     text = str(exc)
     if "CERTIFICATE_VERIFY_FAILED" in text:
-        return FetchError(url, "tls", "TLS certificate verify failed")
+        return FetchError(url, "tls", _("TLS certificate verify failed"))
     if "refused" in text.lower():
-        return FetchError(url, "refused", "connection refused")
+        return FetchError(url, "refused", _("connection refused"))
     deepest = list(_causes(exc))[-1]
     reason = str(deepest) or type(deepest).__name__
-    return FetchError(url, "network", f"could not connect ({reason})", retryable=True)
+    return FetchError(url, "network", _("could not connect ({reason})").format(reason=reason), retryable=True)
 
 
 def error_from_exception(url: str, exc: Exception, *, timeout: float, max_redirects: int) -> FetchError:
@@ -160,22 +162,25 @@ def error_from_exception(url: str, exc: Exception, *, timeout: float, max_redire
     import httpx
 
     if isinstance(exc, httpx.TimeoutException):
-        what = "connecting timed out" if isinstance(exc, httpx.ConnectTimeout) else "timed out"
-        return FetchError(url, "timeout", f"{what} after {_seconds(timeout)}", retryable=True)
+        if isinstance(exc, httpx.ConnectTimeout):
+            what = _("connecting timed out after {seconds}")
+        else:
+            what = _("timed out after {seconds}")
+        return FetchError(url, "timeout", what.format(seconds=_seconds(timeout)), retryable=True)
     if isinstance(exc, httpx.ConnectError):
         return _connect_error(url, exc)
     if isinstance(exc, httpx.TooManyRedirects):
-        return FetchError(url, "redirects", f"too many redirects (more than {max_redirects})")
+        return FetchError(url, "redirects", _("too many redirects (more than {n})").format(n=max_redirects))
     if isinstance(exc, httpx.RemoteProtocolError):
         # Usually a keep-alive connection the server closed under us: worth another try.
-        return FetchError(url, "protocol", f"protocol error: {exc}", retryable=True)
+        return FetchError(url, "protocol", _("protocol error: {reason}").format(reason=exc), retryable=True)
     if isinstance(exc, httpx.NetworkError):
         reason = str(exc) or type(exc).__name__
-        return FetchError(url, "network", f"connection failed: {reason}", retryable=True)
+        return FetchError(url, "network", _("connection failed: {reason}").format(reason=reason), retryable=True)
     if isinstance(exc, httpx.UnsupportedProtocol):
-        return FetchError(url, "protocol", "unsupported URL scheme")
+        return FetchError(url, "protocol", _("unsupported URL scheme"))
     if isinstance(exc, httpx.InvalidURL):
-        return FetchError(url, "protocol", f"invalid URL ({exc})")
+        return FetchError(url, "protocol", _("invalid URL ({reason})").format(reason=exc))
     if isinstance(exc, httpx.DecodingError):
-        return FetchError(url, "protocol", f"could not decode the response body ({exc})")
+        return FetchError(url, "protocol", _("could not decode the response body ({reason})").format(reason=exc))
     return FetchError(url, "protocol", f"{type(exc).__name__}: {exc}")

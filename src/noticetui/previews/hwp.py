@@ -13,6 +13,7 @@ from pathlib import Path
 
 import olefile
 
+from noticetui.i18n import _
 from noticetui.previews.common import Preview, PreviewError, short_reason
 from noticetui.previews.hwp_records import RecordError, iter_records, section_lines
 from noticetui.previews.limits import Deadline
@@ -93,7 +94,7 @@ def _open_header(ole: olefile.OleFileIO, claims_hwp: bool) -> FileHeader:
     if not ole.exists("FileHeader"):
         if claims_hwp:
             raise PreviewError("corrupt HWP: the FileHeader stream cannot be read")
-        raise PreviewError("unsupported file type: ole (a compound file that is not HWP, e.g. old .doc/.xls)")
+        raise PreviewError(_("unsupported file type: ole (a compound file that is not HWP, e.g. old .doc/.xls)"))
     header = parse_file_header(ole.openstream("FileHeader").read())
     _refuse_locked(header)
     return header
@@ -124,11 +125,11 @@ def _read_sections(
 
 def _refuse_locked(header: FileHeader) -> None:
     if header.flags & FLAG_PASSWORD:
-        raise PreviewError("encrypted HWP (password required)")
+        raise PreviewError(_("encrypted HWP (password required)"))
     if header.flags & FLAG_DISTRIBUTION:
-        raise PreviewError("distribution HWP (배포용 문서): its text is encrypted and cannot be previewed")
+        raise PreviewError(_("distribution HWP (배포용 문서): its text is encrypted and cannot be previewed"))
     if header.flags & FLAG_DRM:
-        raise PreviewError("DRM-protected HWP cannot be previewed")
+        raise PreviewError(_("DRM-protected HWP cannot be previewed"))
 
 
 def _section_streams(ole: olefile.OleFileIO) -> list[list[str]]:

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+from noticetui.i18n import _
 from noticetui.previews.common import Preview, PreviewError, short_reason
 from noticetui.previews.limits import Deadline
 
@@ -40,7 +41,7 @@ def preview_hwpx(path: Path, max_chars: int, deadline: Deadline) -> Preview:
 def _read(archive: zipfile.ZipFile, max_chars: int, deadline: Deadline) -> Preview:
     names = archive.namelist()
     if "META-INF/manifest.xml" in names and b"encryption-data" in read_part(archive, "META-INF/manifest.xml"):
-        raise PreviewError("encrypted HWPX (password required)")
+        raise PreviewError(_("encrypted HWPX (password required)"))
     sections = section_order(archive, names)
     if not sections:
         raise PreviewError("corrupt HWPX: no Contents/section*.xml part")

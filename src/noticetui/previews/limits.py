@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from noticetui.i18n import _
 from noticetui.previews.common import PreviewError
 
 T = TypeVar("T")
@@ -50,7 +51,7 @@ def run_with_deadline(work: Callable[[], T], timeout: float) -> T:
     thread.start()
     thread.join(max(timeout, 0.0) + GRACE)
     if thread.is_alive():
-        raise PreviewError(f"preview timed out after {timeout:g} s")
+        raise PreviewError(_("preview timed out after {seconds} s").format(seconds=f"{timeout:g}"))
     if failure:
         raise failure[0]
     return outcome[0]

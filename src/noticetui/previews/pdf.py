@@ -8,6 +8,7 @@ from pathlib import Path
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
+from noticetui.i18n import _
 from noticetui.previews.common import Preview, PreviewError, short_reason
 from noticetui.previews.limits import Deadline
 
@@ -67,7 +68,7 @@ def _open(path: Path) -> tuple[PdfReader, int]:
     except PreviewError:
         raise
     except FileNotDecryptedError as exc:
-        raise PreviewError("encrypted PDF (password required)") from exc
+        raise PreviewError(_("encrypted PDF (password required)")) from exc
     except Exception as exc:  # pypdf raises many types on broken files; all mean the same to the user
         raise PreviewError(f"corrupt PDF: {short_reason(exc)}") from exc
     if count == 0:
@@ -81,9 +82,9 @@ def _unlock(reader: PdfReader) -> None:
         result = reader.decrypt("")
     except DependencyError as exc:
         # AES needs the optional `cryptography` package; RC4 is built into pypdf.
-        raise PreviewError("encrypted PDF (AES encryption needs the 'cryptography' package)") from exc
+        raise PreviewError(_("encrypted PDF (AES encryption needs the 'cryptography' package)")) from exc
     if result == PasswordType.NOT_DECRYPTED:
-        raise PreviewError("encrypted PDF (password required)")
+        raise PreviewError(_("encrypted PDF (password required)"))
 
 
 def _page_text(reader: PdfReader, index: int) -> str | None:

@@ -6,6 +6,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from noticetui.i18n import N_, _
 from noticetui.previews.common import Preview, PreviewError, finish, short_reason
 from noticetui.previews.image import preview_image
 from noticetui.previews.limits import Deadline, run_with_deadline
@@ -40,10 +41,10 @@ def _reader(kind: str) -> Reader | None:
 
 
 _REFUSALS = {
-    "empty": "empty file",
-    "html": "unsupported file type: html (a web page, often an error page sent instead of the file)",
-    "drm": "DRM-protected file (document security wrapper) cannot be previewed",
-    "hwp3": "unsupported file type: hwp3 (HWP 3.0 and older)",
+    "empty": N_("empty file"),
+    "html": N_("unsupported file type: html (a web page, often an error page sent instead of the file)"),
+    "drm": N_("DRM-protected file (document security wrapper) cannot be previewed"),
+    "hwp3": N_("unsupported file type: hwp3 (HWP 3.0 and older)"),
 }
 _ZIP_KINDS = frozenset({"zip", "hwpx", "docx", "xlsx", "pptx"})
 
@@ -61,9 +62,13 @@ def preview_file(
         with path.open("rb") as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as exc:
-        raise PreviewError(f"cannot read file: {exc.strerror or short_reason(exc)}") from exc
+        raise PreviewError(_("cannot read file: {reason}").format(reason=exc.strerror or short_reason(exc))) from exc
     if size > max_bytes:
-        raise PreviewError(f"file too large to preview: {_megabytes(size)} (limit {_megabytes(max_bytes)})")
+        raise PreviewError(
+            _("file too large to preview: {size} (limit {limit})").format(
+                size=_megabytes(size), limit=_megabytes(max_bytes)
+            )
+        )
     kind = sniff(head, path.name)
     if kind in _ZIP_KINDS:
         kind = _zip_kind(path, head, kind)
@@ -71,14 +76,16 @@ def preview_file(
         return finish(preview_image(head, kind), max_chars)
     reader = _reader(kind)
     if reader is None:
-        raise PreviewError(_REFUSALS.get(kind, f"unsupported file type: {kind}"))
+        raise PreviewError(
+            _(_REFUSALS[kind]) if kind in _REFUSALS else _("unsupported file type: {kind}").format(kind=kind)
+        )
     deadline = Deadline(timeout)
     try:
         preview = run_with_deadline(lambda: reader(path, max_chars, deadline), timeout)
     except PreviewError:
         raise
     except Exception as exc:  # a reader let something through: still one clear line for the user
-        raise PreviewError(f"cannot preview {kind}: {short_reason(exc)}") from exc
+        raise PreviewError(_("cannot preview {kind}: {reason}").format(kind=kind, reason=short_reason(exc))) from exc
     return finish(preview, max_chars)
 
 

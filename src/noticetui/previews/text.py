@@ -9,6 +9,7 @@ from pathlib import Path
 
 from wcwidth import wcswidth
 
+from noticetui.i18n import _
 from noticetui.previews.common import Preview, PreviewError, clean_text
 
 _BOMS = (
@@ -51,7 +52,7 @@ def preview_text(path: Path, max_chars: int) -> Preview:
         with path.open("rb") as handle:
             data = handle.read(budget + 1)
     except OSError as exc:
-        raise PreviewError(f"cannot read file: {exc.strerror or exc}") from exc
+        raise PreviewError(_("cannot read file: {reason}").format(reason=exc.strerror or exc)) from exc
     complete = len(data) <= budget
     text, encoding = decode_text(data[:budget], complete=complete)
     suffix = path.suffix.lower()

@@ -9,6 +9,7 @@ from noticetui.context import AppContext
 from noticetui.engines import get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.engines.common.fallback import read_post
+from noticetui.i18n import _
 from noticetui.models import ParseContext, Post
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.store import PostRow
@@ -37,7 +38,9 @@ async def fetch_bodies(
             failures.append(str(exc))
             ctx.store.note_body_failure(row.id)
         except Exception as exc:  # a page the engine cannot parse must not stop the other posts
-            failures.append(f"{row.url}: cannot parse the post ({type(exc).__name__}: {exc})")
+            failures.append(
+                _("{url}: cannot parse the post ({reason})").format(url=row.url, reason=f"{type(exc).__name__}: {exc}")
+            )
             ctx.store.note_body_failure(row.id)
         else:
             ctx.store.save_post(row.id, post)
@@ -47,8 +50,13 @@ async def fetch_bodies(
 
     await asyncio.gather(*(one(row) for row in posts))
     if failures and result.error is None:
-        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
-        result.error = f"{len(failures)} of {len(posts)} posts failed: {failures[0]}{more}"
+        more = " " + _("(and {n} more)").format(n=len(failures) - 1) if len(failures) > 1 else ""
+        result.error = (
+            _("{failed} of {total} posts failed: {first}").format(
+                failed=len(failures), total=len(posts), first=failures[0]
+            )
+            + more
+        )
 
 
 async def fetch_post(fetcher: Fetcher, engine: Engine, board: BoardConfig, row: PostRow) -> Post:
@@ -57,7 +65,7 @@ async def fetch_post(fetcher: Fetcher, engine: Engine, board: BoardConfig, row: 
     doc = parse_html(page.text)
     reason = engine.is_failure_page(doc)
     if reason:
-        raise SyncError(f"{row.url}: the site answered {reason!r}")
+        raise SyncError(_("{url}: the site answered {reason!r}").format(url=row.url, reason=reason))
     try:
         return read_post(engine, doc, ParseContext(page.url, board_now(board), board.options), row.key, row.title)
     except EngineError as exc:  # the page lacks what the engine expects: one line for every caller
@@ -70,7 +78,7 @@ def board_for_post(ctx: AppContext, row: PostRow) -> tuple[BoardConfig, Engine]:
     stored = ctx.store.board(row.board)
     if board is None:
         if stored is None:
-            raise SyncError(f"post {row.id}: its board {row.board!r} is unknown")
+            raise SyncError(_("post {post}: its board {board!r} is unknown").format(post=row.id, board=row.board))
         board = BoardConfig(name=stored.name, url=stored.url, engine=stored.engine)
     name = stored.engine if stored is not None and board.engine == "auto" else board.engine
     try:
@@ -83,7 +91,7 @@ async def ensure_body(ctx: AppContext, post_id: int, fetcher: Fetcher, *, refres
     """The post with its body, fetching it when it is not cached (or when ``refresh``)."""
     row = ctx.store.post(post_id)
     if row is None:
-        raise SyncError(f"no cached post with id {post_id}")
+        raise SyncError(_("no cached post with id {post}").format(post=post_id))
     if row.has_body and not refresh:
         return row
     board, engine = board_for_post(ctx, row)

@@ -12,6 +12,7 @@ from datetime import datetime
 from noticetui.config import BoardConfig
 from noticetui.dates import anchor_years
 from noticetui.engines.base import Engine, EngineError, parse_html, unique_stubs
+from noticetui.i18n import _
 from noticetui.models import ListPage, ParseContext, PostStub, Request
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.sync.results import BoardSyncResult, Progress, SyncError, SyncProgress, board_now
@@ -56,7 +57,9 @@ async def read_page(
         if any(s.key not in seen for s in listing.stubs):
             return listing, index
     if number == 1 and not listing.stubs:
-        raise SyncError(f"{board.url}: no posts found on the list page (has the board changed its layout?)")
+        raise SyncError(
+            _("{url}: no posts found on the list page (has the board changed its layout?)").format(url=board.url)
+        )
     return listing, guess
 
 
@@ -65,13 +68,13 @@ async def _read_one(engine: Engine, fetcher: Fetcher, request: Request, ctx: Par
     doc = parse_html(page.text)
     reason = engine.is_failure_page(doc)
     if reason:
-        raise SyncError(f"{page.url}: the site answered {reason!r}")
+        raise SyncError(_("{url}: the site answered {reason!r}").format(url=page.url, reason=reason))
     try:
         return engine.parse_list(doc, ParseContext(page.url, ctx.now, ctx.options))
     except EngineError as exc:  # the page lacks what the engine (or a CSS profile) needs; says which
         raise SyncError(str(exc)) from exc
     except Exception as exc:  # a parser that meets a page it does not understand
-        raise SyncError(f"cannot parse the list ({type(exc).__name__}: {exc})") from exc
+        raise SyncError(_("cannot parse the list ({reason})").format(reason=f"{type(exc).__name__}: {exc}")) from exc
 
 
 def next_anchor(now: datetime, listing: ListPage) -> datetime:

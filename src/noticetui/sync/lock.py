@@ -12,6 +12,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from noticetui.i18n import _
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -22,7 +24,7 @@ class SyncBusy(Exception):
     """Another sync holds the lock; ``str()`` is the one line to show."""
 
     def __init__(self, pid: int | None) -> None:
-        super().__init__(f"another sync is running (pid {pid if pid is not None else '?'})")
+        super().__init__(_("another sync is running (pid {pid})").format(pid=pid if pid is not None else "?"))
         self.pid = pid
 
 
@@ -79,7 +81,7 @@ class SyncLock:
         self._fd = fd
 
     def _acquire_exclusive(self) -> None:
-        for _ in range(2):
+        for _attempt in range(2):
             try:
                 self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             except FileExistsError:

@@ -155,7 +155,7 @@ class NoticeApp(App[None]):
             return
         if isinstance(self.screen, ConfirmScreen):
             return
-        question = "A sync or a download is still running. Quit anyway and stop it? (y: quit, n: stay)"
+        question = _("A sync or a download is still running. Quit anyway and stop it? (y: quit, n: stay)")
         self.push_screen(ConfirmScreen(question), self._quit_confirmed)
 
     def _quit_confirmed(self, sure: bool | None) -> None:

@@ -12,6 +12,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from noticetui.i18n import _
 from noticetui.render import sanitize_line
 
 
@@ -32,4 +33,6 @@ def write_crash_log(folder: Path, error: BaseException, now: datetime | None = N
 def crash_line(error: BaseException, log: Path) -> str:
     """The one line the terminal gets: what failed and where its traceback is."""
     reason = sanitize_line(f"{type(error).__name__}: {error}")[:200]
-    return f"noticetui: the TUI stopped on an error ({reason}); the traceback is in {log}"
+    return "noticetui: " + _("the TUI stopped on an error ({reason}); the traceback is in {log}").format(
+        reason=reason, log=log
+    )

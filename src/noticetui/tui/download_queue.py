@@ -12,10 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from noticetui.i18n import N_
+
 if TYPE_CHECKING:
     from noticetui.downloads import DownloadProgress, SavedFile
 
-QUEUED, RUNNING, DONE, FAILED, CANCELLED = "queued", "downloading", "saved", "failed", "cancelled"
+# Marked for the catalogue: the tasks screen shows a state in the UI language (the code compares the English).
+QUEUED, RUNNING, DONE, FAILED, CANCELLED = N_("queued"), N_("downloading"), N_("saved"), N_("failed"), N_("cancelled")
 FINAL = frozenset({DONE, FAILED, CANCELLED})
 
 

@@ -7,14 +7,15 @@ text goes through :func:`sanitize_line` and into a ``Text`` object, never into m
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Span, Text
 
-from noticetui.i18n import ngettext
+from noticetui.i18n import N_, _, ngettext
+from noticetui.local_dates import has_time, to_user, user_now
 from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 from noticetui.watch import spans as watch_spans
@@ -28,8 +29,8 @@ STAR_MARK = "★"
 STAR_STYLE = "yellow"
 EDITED_MARK = "✎"
 """What marks a post a sync found edited (``=`` shows what changed)."""
-TODAY = "오늘"
-"""What the list shows for a post from today whose site gave only its date (no time to show)."""
+TODAY = N_("today")
+"""What the list shows (in the UI language) for a post from today whose site gave only its date (no time to show)."""
 DATE_WIDTH = 10
 AUTHOR_WIDTH = 12
 MARK_WIDTH = 4
@@ -38,32 +39,28 @@ TAG_MAX_WIDTH = 14
 """Bounds of the board column of the all-boards list (board names are short ids such as ``g4-notice``)."""
 
 
-def has_time(posted: datetime) -> bool:
-    """Whether ``posted`` carries a time of day.
-
-    Boards that print only a date are stored at midnight, so 00:00:00 means "no time given" (a post
-    really made at that second loses nothing but a time nobody would read anyway).
-    """
-    return posted.time() != time(0, 0)
-
-
 def short_date(posted: datetime | None, now: datetime) -> str:
-    """The list's date: ``HH:MM`` for a post from today (in the post's own zone), :data:`TODAY` for one
-    from today without a time, ``YYYY-MM-DD`` otherwise."""
+    """The list's date: ``HH:MM`` for a post from today (in the user's zone), :data:`TODAY` for one
+    from today without a time (the site's day), ``YYYY-MM-DD`` otherwise."""
     if posted is None:
         return ""
-    local_now = now.astimezone(posted.tzinfo) if posted.tzinfo else now.replace(tzinfo=None)
-    if posted.date() == local_now.date():
-        return posted.strftime("%H:%M") if has_time(posted) else TODAY
-    return posted.strftime("%Y-%m-%d")
+    if posted.tzinfo is None:
+        local, local_now = posted, now.replace(tzinfo=None)
+    elif has_time(posted):
+        local, local_now = to_user(posted), user_now(now)
+    else:
+        local, local_now = posted, now.astimezone(posted.tzinfo)
+    if local.date() == local_now.date():
+        return local.strftime("%H:%M") if has_time(posted) else _(TODAY)
+    return local.strftime("%Y-%m-%d")
 
 
 def long_date(posted: datetime | None) -> str:
-    """``YYYY-MM-DD HH:MM`` for the detail header (``YYYY-MM-DD`` when the site gave no time); empty when
-    the date is unknown."""
+    """``YYYY-MM-DD HH:MM`` in the user's zone for the detail header (``YYYY-MM-DD`` when the site gave
+    no time); empty when the date is unknown."""
     if posted is None:
         return ""
-    return posted.strftime("%Y-%m-%d %H:%M" if has_time(posted) else "%Y-%m-%d")
+    return to_user(posted).strftime("%Y-%m-%d %H:%M" if has_time(posted) else "%Y-%m-%d")
 
 
 def local_minute(stamp: str) -> str:
@@ -147,7 +144,7 @@ def title_text(post: PostRow, search: Sequence[str] = (), watch: Sequence[str] =
     if post.secret:
         text.append(SECRET_MARK + " ")
     offset = len(text.plain)
-    title = sanitize_line(post.title) or "(no title)"
+    title = sanitize_line(post.title) or _("(no title)")
     text.append(title, style=None if post.read else "bold")
     # Before the clip and the comment count are added: only the title's own words light up.
     # Watch words match as sync --notify matches them (case, spacing); search words as typed, ignoring case.

@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from noticetui.i18n import N_, _
 from noticetui.net.errors import error_line
 
-OFF_PROBLEM = 'Inline images are off in the config ([settings] images = "off"): set "auto" or "on" to use i.'
+OFF_PROBLEM = N_('Inline images are off in the config ([settings] images = "off"): set "auto" or "on" to use i.')
 DEFAULT_CELL = (10, 20)
 """A cell's width and height in pixels when the terminal does not say (a VT340's, as textual-image)."""
 PUSH_TITLE = "\x1b[22;0t"
@@ -72,7 +73,7 @@ def probe_images(setting: str) -> ImageSupport:
     character fallbacks are noisy, so there they wait for the ``i`` key (``on`` forces them).
     """
     if setting == "off":
-        return ImageSupport(problem=OFF_PROBLEM)
+        return ImageSupport(problem=_(OFF_PROBLEM))
     with title_kept():
         return _probe(setting)
 
@@ -84,7 +85,9 @@ def _probe(setting: str) -> ImageSupport:
         from textual_image._terminal import get_cell_size
         from textual_image.widget import Image
     except Exception as exc:  # ImportError, or the terminal query failing (stdout closed)
-        return ImageSupport(problem=f"Inline images need textual-image and Pillow ({error_line(exc)}).")
+        return ImageSupport(
+            problem=_("Inline images need textual-image and Pillow ({reason}).").format(reason=error_line(exc))
+        )
     graphics = renderables.Image in (renderables.TGPImage, renderables.SixelImage)
     try:
         size = get_cell_size()

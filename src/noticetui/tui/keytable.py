@@ -12,11 +12,12 @@ from pathlib import Path
 
 from textual.keys import format_key
 
+from noticetui.i18n import N_
 from noticetui.tui.actions import AREA_TITLES, Action, in_area
 
 START = "<!-- keys:start -->"
 END = "<!-- keys:end -->"
-MOUSE_HELP = "Click a board to list it, a post to open it, an attachment to preview it; the wheel scrolls."
+MOUSE_HELP = N_("Click a board to list it, a post to open it, an attachment to preview it; the wheel scrolls.")
 """The help screen's (and the README's) line about the mouse (an English message id)."""
 
 _NAMES = {

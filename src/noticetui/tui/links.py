@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from rich.text import Text
 
+from noticetui.i18n import _, ngettext
 from noticetui.render import Document, sanitize_line
 from noticetui.render.references import file_name
 
@@ -50,7 +51,7 @@ class Target:
         line = Text(self.ref, style="bold")
         if self.label:
             line.append(" " + self.label)
-        where = sanitize_line(self.url) if self.openable else "(embedded in the page: no address to open)"
+        where = sanitize_line(self.url) if self.openable else _("(embedded in the page: no address to open)")
         line.append("  " + where, style="dim")
         return line
 
@@ -86,10 +87,10 @@ def describe(choices: list[Target]) -> str:
     links = [t.number for t in choices if t.kind == "link"]
     images = [t.number for t in choices if t.kind == "image"]
     if links:
-        parts.append(f"link{'s' if len(links) > 1 else ''} {_span(links, '')}")
+        parts.append(ngettext("link {span}", "links {span}", len(links)).format(span=_span(links, "")))
     if images:
-        parts.append(f"image{'s' if len(images) > 1 else ''} {_span(images, 'i')}")
-    return ", ".join(parts) or "nothing to open"
+        parts.append(ngettext("image {span}", "images {span}", len(images)).format(span=_span(images, "i")))
+    return ", ".join(parts) or _("nothing to open")
 
 
 def _span(numbers: list[int], prefix: str) -> str:

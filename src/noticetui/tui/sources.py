@@ -219,7 +219,7 @@ def board_entries(store: Store, configured: list[tuple[str, str]], starred: bool
     entries = [
         BoardEntry(
             ALL_BOARDS,
-            "All boards",
+            _("All boards"),
             None,
             unread=sum(r.unread for r in cached.values()),
             posts=sum(r.posts for r in cached.values()),

@@ -16,7 +16,8 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from noticetui.i18n import _, ngettext
+from noticetui.i18n import N_, _, ngettext
+from noticetui.local_dates import user_now
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.tui.actions import bindings
@@ -25,6 +26,8 @@ from noticetui.tui.task_log import LogEntry, TaskLog
 
 BAR_WIDTH = 12
 TITLE_WIDTH = 26
+KINDS = {"sync": N_("sync"), "download": N_("download")}
+"""The log's kinds of task, as shown."""
 
 
 class QueueOwner(Protocol):
@@ -57,7 +60,7 @@ def amount_text(entry: DownloadEntry) -> Text:
 def state_cell(entry: DownloadEntry) -> Text:
     """The entry's state, coloured; a failure leads with its reason."""
     style = {DONE: "green", FAILED: "red"}.get(entry.state, "")
-    text = Text(entry.state, style=style)
+    text = Text(_(entry.state), style=style)
     if entry.error:
         text.append(f": {sanitize_line(entry.error)}", style="red")
     return text
@@ -134,7 +137,7 @@ class ActivityScreen(ModalScreen[None]):
             yield DataTable(id="activity-downloads", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="activity-log"):
                 yield Static(id="activity-log-text", markup=False)
-            yield Static(Text("c: cancel · r: retry · Esc: close"), id="activity-hint", markup=False)
+            yield Static(Text(_("c: cancel · r: retry · Esc: close")), id="activity-hint", markup=False)
 
     def on_mount(self) -> None:
         """Fill the tables and keep them current."""
@@ -182,11 +185,12 @@ class ActivityScreen(ModalScreen[None]):
         """Every logged outcome, newest last; failures in red, never cut (the log wraps)."""
         entries = self.owner.task_log.entries
         if not entries:
-            return Text("Nothing has run yet in this session.", style="dim italic")
+            return Text(_("Nothing has run yet in this session."), style="dim italic")
         text = Text()
         for entry in entries:
-            text.append(entry.when.strftime("%H:%M:%S "), style="dim")
-            text.append(f"{entry.kind:<8} ", style="bold")
+            when = user_now(entry.when) if entry.when.tzinfo else entry.when
+            text.append(when.strftime("%H:%M:%S "), style="dim")
+            text.append(f"{_(KINDS.get(entry.kind, entry.kind)):<8} ", style="bold")
             text.append(sanitize_line(entry.subject) + ": ")
             text.append(sanitize_line(entry.detail), style="" if entry.ok else "red")
             text.append("\n")

@@ -13,10 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from noticetui.i18n import _
+from noticetui.local_dates import stored_stamp
 from noticetui.post_diff import DiffLine, diff_lines, version_text
 from noticetui.store import PostRow
 from noticetui.store.versions import VersionRow
-from noticetui.tui.format import local_minute
 
 STYLES = {"added": "green", "removed": "red", "hunk": "dim cyan", "same": ""}
 SIGNS = {"added": "+ ", "removed": "- ", "hunk": "", "same": "  "}
@@ -83,7 +83,7 @@ class ChangesScreen(ModalScreen[None]):
     def show_change(self) -> None:
         """Say which versions are compared, then compare them in a thread."""
         old = self.versions[self.shown]
-        when = local_minute(old.replaced_at)
+        when = stored_stamp(old.replaced_at)
         if self.shown == len(self.versions) - 1:
             head = Text(_("Previous version (replaced {when}) → current").format(when=when))
             new_title, new_body = self.post.title, self.post.body_html or ""

@@ -10,6 +10,7 @@ from textual import on
 from textual.worker import Worker
 
 from noticetui.context import AppContext
+from noticetui.i18n import _, ngettext
 from noticetui.sizes import human_size
 from noticetui.tui import messages as m
 from noticetui.tui.backend import Backend
@@ -42,14 +43,14 @@ class DownloadActions(TaskScreen):
         """Queue the open post's attachments; they download alongside any others, up to the limit."""
         post = self.query_one("#detail", DetailPane).post
         if post is None:
-            self.notify("Open a post first (Enter).", markup=False)
+            self.notify(_("Open a post first (Enter)."), markup=False)
             return
         files = self.ctx.store.attachments([post.id])[post.id]
         if not post.has_file and not files:
-            self.notify("This post has no attachments.", markup=False)
+            self.notify(_("This post has no attachments."), markup=False)
             return
         if any(e.post_id == post.id for e in self.queue.running()):
-            self.notify("This post's files are already downloading (t: tasks).", markup=False)
+            self.notify(_("This post's files are already downloading (t: tasks)."), markup=False)
             return
         entry = self.queue.add(post.id, post.title, [(f.index, f.name, f.size) for f in files])
         self._download_workers[entry.id] = self.start_download(entry.id, post.id)
@@ -67,14 +68,14 @@ class DownloadActions(TaskScreen):
             return
         worker.cancel()
         self.queue.cancelled(entry_id)
-        self.task_log.add(self.log_now(), "download", entry.title, False, "cancelled")
+        self.task_log.add(self.log_now(), "download", entry.title, False, _("cancelled"))
         self.show_downloads()
 
     def retry_download(self, entry_id: int) -> None:
         """Queue again the files a failed or cancelled download did not save."""
         entry = self.queue.retry(entry_id)
         if entry is None:
-            self.notify("Nothing to retry: only a failed or cancelled download can be retried.", markup=False)
+            self.notify(_("Nothing to retry: only a failed or cancelled download can be retried."), markup=False)
             return
         self._download_workers[entry.id] = self.start_download(entry.id, entry.post_id, entry.unsaved)
         self.show_downloads()
@@ -91,7 +92,9 @@ class DownloadActions(TaskScreen):
         known = None if any(t is None for t in totals) else sum(t or 0 for t in totals)
         amount = f"{received * 100 // known}%" if known else human_size(received)
         count = len(running)
-        status.downloads = f"⇣ {count} download{'s' if count != 1 else ''} {amount} (t: tasks)"
+        status.downloads = "⇣ " + ngettext(
+            "{n} download {amount} (t: tasks)", "{n} downloads {amount} (t: tasks)", count
+        ).format(n=count, amount=amount)
 
     @on(m.DownloadProgressed)
     def download_progressed(self, message: m.DownloadProgressed) -> None:
@@ -110,7 +113,7 @@ class DownloadActions(TaskScreen):
         self._download_workers.pop(message.job, None)
         where = message.saved[0].path.parent if message.saved else self.ctx.download_dir
         count = len(message.saved)
-        said = f"Saved {count} file{'s' if count != 1 else ''} to {where}"
+        said = ngettext("Saved {n} file to {where}", "Saved {n} files to {where}", count).format(n=count, where=where)
         entry = self.queue.entries.get(message.job)
         self.task_log.add(self.log_now(), "download", entry.title if entry else str(message.post_id), True, said)
         self.query_one("#status", StatusLine).say(said)
@@ -130,8 +133,10 @@ class DownloadActions(TaskScreen):
         logged = self.task_log.add(
             self.log_now(), "download", entry.title if entry else str(message.post_id), False, message.error
         )
-        self.query_one("#status", StatusLine).say(f"Download failed: {logged.detail} (t: tasks, r there retries)")
-        self.notify(logged.detail, title="Download failed", severity="error", markup=False)
+        self.query_one("#status", StatusLine).say(
+            _("Download failed: {reason} (t: tasks, r there retries)").format(reason=logged.detail)
+        )
+        self.notify(logged.detail, title=_("Download failed"), severity="error", markup=False)
         self.show_downloads()
         await self.refresh_attachments()
         self.after_download(message.job, [])

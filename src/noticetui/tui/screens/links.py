@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from noticetui.i18n import N_, _
 from noticetui.render import sanitize_line
 from noticetui.tui.links import Target, describe, find_target
 
@@ -47,12 +48,12 @@ class LinksScreen(ModalScreen[Target | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="links.close"),
+        Binding("escape", "close", N_("Close"), id="links.close"),
         # The list takes ↓ itself once focused; from the number box, ↓ moves into it.
-        Binding("down", "pick", "Pick from the list", show=False, id="links.pick"),
+        Binding("down", "pick", N_("Pick from the list"), show=False, id="links.pick"),
     ]
 
-    def __init__(self, choices: list[Target], title: str = "Open a link or image") -> None:
+    def __init__(self, choices: list[Target], title: str = N_("Open a link or image")) -> None:
         super().__init__()
         self.choices = choices
         self.box_title = title
@@ -62,17 +63,19 @@ class LinksScreen(ModalScreen[Target | None]):
         """The number box, the choices, and a line of help (or of what went wrong)."""
         with Vertical(id="links-box"):
             # Compact widgets: at 80×24 the bordered ones would leave room for three or four choices.
-            yield Input(placeholder="Number, then Enter (i2 for image 2)", id="links-number", compact=True)
+            yield Input(placeholder=_("Number, then Enter (i2 for image 2)"), id="links-number", compact=True)
             yield OptionList(*(Option(t.text()) for t in self.choices), id="links-choices", compact=True)
             yield Static(self.hint(), id="links-hint", markup=False)
 
     def hint(self) -> Text:
         """What can be typed, and how to leave."""
-        return Text(f"{describe(self.choices)} · ↓ to pick from the list · Esc closes", style="dim")
+        return Text(
+            _("{choices} · ↓ to pick from the list · Esc closes").format(choices=describe(self.choices)), style="dim"
+        )
 
     def on_mount(self) -> None:
         """Title the box and wait for a number."""
-        self.query_one("#links-box").border_title = self.box_title
+        self.query_one("#links-box").border_title = _(self.box_title)
         self.query_one("#links-number", Input).focus()
 
     @on(Input.Changed, "#links-number")
@@ -90,8 +93,8 @@ class LinksScreen(ModalScreen[Target | None]):
         if target is None:
             typed = sanitize_line(event.value)
             # The typed text is echoed through a Text (never markup) and repr() keeps it on one line.
-            message = f"No {typed!r} here: " if typed else "Type a number first: "
-            message += f"this post has {describe(self.choices)}."
+            message = _("No {typed!r} here: ").format(typed=typed) if typed else _("Type a number first: ")
+            message += _("this post has {choices}.").format(choices=describe(self.choices))
             self.query_one("#links-hint", Static).update(Text(message, style="red"))
             return
         self.choose(target)
@@ -104,7 +107,7 @@ class LinksScreen(ModalScreen[Target | None]):
     def choose(self, target: Target) -> None:
         """Close with ``target`` unless it has no address a browser could open."""
         if not target.openable:
-            message = f"{target.ref} is embedded in the page: it has no web address to open."
+            message = _("{ref} is embedded in the page: it has no web address to open.").format(ref=target.ref)
             self.query_one("#links-hint", Static).update(Text(message, style="red"))
             return
         self.dismiss(target)

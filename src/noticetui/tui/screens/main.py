@@ -16,12 +16,14 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 
 from noticetui.context import AppContext
-from noticetui.i18n import _
+from noticetui.i18n import N_, _
+from noticetui.local_dates import parse_stored
+from noticetui.local_dates import when as when_text
 from noticetui.render import sanitize_line
 from noticetui.tui import messages as m
 from noticetui.tui.actions import bindings, needing_boards
 from noticetui.tui.backend import Backend
-from noticetui.tui.format import local_minute, tag_width
+from noticetui.tui.format import tag_width
 from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.resolved import slow
 from noticetui.tui.screens.board_actions import BoardActions
@@ -50,7 +52,7 @@ from noticetui.tui.widgets.status import StatusLine, counts_text
 if TYPE_CHECKING:  # sync (engines, httpx) loads with the first sync, after the first frame
     from noticetui.sync import BoardSyncResult
 
-EMPTY_STATE = """No boards yet.
+EMPTY_STATE = N_("""No boards yet.
 
 Press E to add a board: give its list page's address, see the posts found, save.
 Or from the command line:
@@ -61,7 +63,7 @@ or look around the bundled sample boards first:
 
     noticetui --demo
 
-Press q to quit."""
+Press q to quit.""")
 
 RELOAD_EVERY = 0.4
 """While a sync runs, the list is read again at most this often (seconds): rows appear as they are stored."""
@@ -119,13 +121,13 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
     def compose(self) -> ComposeResult:
         """The three panes, or a friendly empty state when no board is configured."""
         if not self.has_boards:
-            yield Static(Text(EMPTY_STATE), id="empty", markup=False)
+            yield Static(Text(_(EMPTY_STATE)), id="empty", markup=False)
             yield KeysFooter()
             return
         with Horizontal(id="panes"):
             yield BoardsPane(id="boards")
             with Vertical(id="reading"):
-                yield Input(placeholder="Search titles and bodies (results as you type; Esc: back)", id="search")
+                yield Input(placeholder=_("Search titles and bodies (results as you type; Esc: back)"), id="search")
                 yield Static(id="board-error", markup=False)
                 yield PostList(now=self.now, id="posts")
                 yield DetailPane(id="detail", images=self.images)
@@ -146,8 +148,8 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         self.start_auto_refresh()
         if not self.has_boards:
             return
-        self.query_one("#boards", BoardsPane).border_title = "Boards"
-        self.query_one("#detail", DetailPane).border_title = "Post"
+        self.query_one("#boards", BoardsPane).border_title = _("Boards")
+        self.query_one("#detail", DetailPane).border_title = _("Post")
         self.query_one("#posts", PostList).watch_words = watched_words(self.ctx.config)
         self.refresh_boards()
         self.show_board(keep=None)
@@ -155,7 +157,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         if sync:
             self.run_sync()
         else:
-            self.query_one("#status", StatusLine).say("Showing the cache. Press r to sync.")
+            self.query_one("#status", StatusLine).say(_("Showing the cache. Press r to sync."))
 
     # --- what the list shows -------------------------------------------------------------------------
 
@@ -180,10 +182,14 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             if line.display:
                 line.display = False
             return
-        when = local_minute(entry.error_at) if entry.error_at else ""
-        text = Text(f"Last sync failed{' ' + when if when else ''}: ", style="bold")
+        failed_at = parse_stored(entry.error_at)
+        if failed_at is not None:
+            said = _("Last sync failed {when}: ").format(when=when_text(failed_at, self.now()))
+        else:
+            said = _("Last sync failed: ")
+        text = Text(said, style="bold")
         text.append(sanitize_line(reason_first(entry.error)))
-        text.append("  (t: log)", style="dim")
+        text.append("  " + _("(t: log)"), style="dim")
         line.update(text)
         line.display = True
 
@@ -201,8 +207,8 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         else:
             label = self.list_label(Text(entry.label).plain, entry.key == ALL_BOARDS)
         if entry.key not in (ALL_BOARDS, STARRED) and entry.board_id is None:
-            waiting = "Syncing: its posts appear here as they are stored." if self.syncing else ""
-            posts.set_source(FixedPosts([], label), empty=waiting or "Not synced yet: press r to fetch its posts.")
+            waiting = _("Syncing: its posts appear here as they are stored.") if self.syncing else ""
+            posts.set_source(FixedPosts([], label), empty=waiting or _("Not synced yet: press r to fetch its posts."))
             return
         tags = 0
         if entry.key in (ALL_BOARDS, STARRED):
@@ -225,10 +231,10 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         if self.list_filter != ListFilter():
             return _("No posts match the filters (F changes them).")
         if self.unread_only:
-            return "No unread posts."
+            return _("No unread posts.")
         if self.syncing:
-            return "Syncing: posts appear here as they are stored."
-        return "No posts cached yet: press r to sync."
+            return _("Syncing: posts appear here as they are stored.")
+        return _("No posts cached yet: press r to sync.")
 
     @on(OptionList.OptionHighlighted, "#boards")
     def board_highlighted(self) -> None:
@@ -278,7 +284,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """Show only unread posts, or all posts again."""
         self.search_query = None
         self.show_board(keep=None)
-        message = "Showing unread posts only (u shows all)" if unread_only else "Showing all posts"
+        message = _("Showing unread posts only (u shows all)") if unread_only else _("Showing all posts")
         self.query_one("#status", StatusLine).say(message)
 
     def watch_syncing(self, syncing: bool) -> None:
@@ -306,7 +312,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
             row = self.ctx.store.post(post.id) or post
             await detail.show_post(row, self.ctx.store.attachments([post.id])[post.id])
             return
-        await detail.show_message("loading…", post)
+        await detail.show_message(_("loading…"), post)
         self.load_body(post.id)
 
     @on(m.PostOpened)
@@ -320,7 +326,7 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """The body could not be fetched: say why, keep the header."""
         if message.post_id == self.opening:
             detail = self.query_one("#detail", DetailPane)
-            await detail.show_message(f"Could not load this post: {message.error}", detail.post)
+            await detail.show_message(_("Could not load this post: {reason}").format(reason=message.error), detail.post)
 
     # --- actions -------------------------------------------------------------------------------------
 
@@ -371,8 +377,10 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         ]
         if found:
             row, hit = found[0]
-            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            title = f"{sanitize_line(result.board)}: new post with “{sanitize_line(hit[0])}”"
+            more = " " + _("(and {n} more)").format(n=len(found) - 1) if len(found) > 1 else ""
+            title = _("{board}: new post with “{word}”").format(
+                board=sanitize_line(result.board), word=sanitize_line(hit[0])
+            )
             self.notify(sanitize_line(row.title) + more, title=title, markup=False)
 
     def board_done(self, name: str) -> None:
@@ -393,6 +401,6 @@ class MainScreen(LayoutActions, ListActions, ReadingActions, BoardActions):
         """A board failed: the status line says so and the cached posts stay on screen."""
         self.query_one("#status", StatusLine).board_failed(message.board, message.error, message.offline)
         self.board_done(message.board)
-        detail = ("site unreachable (offline): " if message.offline else "") + reason_first(message.error)
+        detail = (_("site unreachable (offline): ") if message.offline else "") + reason_first(message.error)
         self.task_log.add(self.log_now(), "sync", message.board, False, detail)
         self.reload_soon()

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import SuspendNotSupported
 from textual.widget import Widget
 
+from noticetui.i18n import _
 from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 from noticetui.tui import messages as m
@@ -50,7 +51,7 @@ class PostActionsScreen(SaveActions):
         if post is None:
             return
         if not post.url.startswith(("http://", "https://")):
-            self.notify("This post has no web address to open.", severity="warning", markup=False)
+            self.notify(_("This post has no web address to open."), severity="warning", markup=False)
             return
         self.open_url(post.url)
 
@@ -59,7 +60,7 @@ class PostActionsScreen(SaveActions):
         detail = self.query_one("#detail", DetailPane)
         choices = targets(detail.document) if detail.document is not None else []
         if not choices:
-            message = "This post has no links or images." if detail.post else "Open a post first (Enter)."
+            message = _("This post has no links or images.") if detail.post else _("Open a post first (Enter).")
             self.notify(message, markup=False)
             return
         self.app.push_screen(LinksScreen(choices), self.link_chosen)
@@ -79,20 +80,22 @@ class PostActionsScreen(SaveActions):
         try:
             browser = webbrowser.get()
         except webbrowser.Error:
-            self.notify(sanitize_line(url), title="No web browser could be started", markup=False)
+            self.notify(sanitize_line(url), title=_("No web browser could be started"), markup=False)
             return
         if not is_console_browser(browser):
             if not browser.open(url):
-                self.notify(sanitize_line(url), title="No web browser could be started", markup=False)
+                self.notify(sanitize_line(url), title=_("No web browser could be started"), markup=False)
             return
         try:
             with self.app.suspend():
                 opened = browser.open(url)
         except SuspendNotSupported:
-            self.notify(sanitize_line(url), title="Copy this address (a console browser cannot run here)", markup=False)
+            self.notify(
+                sanitize_line(url), title=_("Copy this address (a console browser cannot run here)"), markup=False
+            )
             return
         if not opened:
-            self.notify(sanitize_line(url), title="The browser could not open this address", markup=False)
+            self.notify(sanitize_line(url), title=_("The browser could not open this address"), markup=False)
 
     def action_zoom(self) -> None:
         """Give the whole screen to the open post (at 80×24 the pane shows a dozen lines), or take it back.
@@ -103,7 +106,7 @@ class PostActionsScreen(SaveActions):
         if self.maximized is not None:
             self.minimize()
         elif detail.post is None:
-            self.notify("Open a post first (Enter).", markup=False)
+            self.notify(_("Open a post first (Enter)."), markup=False)
         else:
             self.maximize(detail, container=False)
             detail.focus()  # so that j, k and space scroll the post
@@ -111,7 +114,7 @@ class PostActionsScreen(SaveActions):
     def watch_maximized(self, maximized: Widget | None) -> None:
         """Say in the post's border how to leave full screen (the footer has no room for it)."""
         for detail in self.query("#detail").results(DetailPane):
-            detail.border_title = "Post · full screen (f or Esc: back)" if maximized is detail else "Post"
+            detail.border_title = _("Post · full screen (f or Esc: back)") if maximized is detail else _("Post")
             # Textual does not always send the pane a Resize when it is maximized right after a scroll
             # (the refresh then only reflows what scrolled into view): check the width once it is laid out.
             detail.call_after_refresh(detail.rewrap)
@@ -120,11 +123,11 @@ class PostActionsScreen(SaveActions):
         """Show the post's images inline, or only their ``[image N]`` placeholders (for the whole session)."""
         detail = self.query_one("#detail", DetailPane)
         if not detail.image_support.available:
-            self.notify(detail.image_support.problem, title="No inline images", markup=False)
+            self.notify(detail.image_support.problem, title=_("No inline images"), markup=False)
             return
         await detail.set_images(not detail.images_on)
-        shown = "Images are shown inline (i: placeholders only)"
-        hidden = "Images are shown as [image N] placeholders (i: show them)"
+        shown = _("Images are shown inline (i: placeholders only)")
+        hidden = _("Images are shown as [image N] placeholders (i: show them)")
         self.query_one("#status", StatusLine).say(shown if detail.images_on else hidden)
 
     @on(m.ImagesWanted)
@@ -149,7 +152,7 @@ class PostActionsScreen(SaveActions):
         post = self.query_one("#detail", DetailPane).post
         files = self.ctx.store.attachments([post.id])[post.id] if post else []
         if post is None or not files:
-            self.notify("Open a post with attachments first.", markup=False)
+            self.notify(_("Open a post with attachments first."), markup=False)
             return
         self.app.push_screen(PreviewScreen(self.ctx, self.backend, post, files), self.after_preview)
 

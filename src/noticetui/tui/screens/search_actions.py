@@ -10,6 +10,7 @@ from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from noticetui.context import AppContext
+from noticetui.i18n import _, ngettext
 from noticetui.store import PostRow, QueryError, Store
 from noticetui.store.operators import parse_search
 from noticetui.tui import messages as m
@@ -102,7 +103,9 @@ class SearchActions(PostActionsScreen):
         self.shown_board = None
         self.show_board_error()
         more = "+" if len(rows) == SEARCH_LIMIT else ""
-        label = f"Search: {query} — {len(rows)}{more} result{'s' if len(rows) != 1 else ''}"
+        label = ngettext("Search: {query} — {n}{more} result", "Search: {query} — {n}{more} results", len(rows)).format(
+            query=query, n=len(rows), more=more
+        )
         posts = self.query_one("#posts", PostList)
         boards = sorted({r.board for r in rows})
         tags = tag_width(boards) if len(boards) > 1 else 0
@@ -111,7 +114,7 @@ class SearchActions(PostActionsScreen):
             words = parse_search(query).highlight
         except QueryError:
             words = tuple(query.split())
-        posts.set_source(source, empty=f"Nothing matches {query!r}.", search=words)
+        posts.set_source(source, empty=_("Nothing matches {query!r}.").format(query=query), search=words)
 
     def action_back(self) -> None:
         """Close the search box and go back to the board's list."""

@@ -13,7 +13,6 @@ from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 from textual.worker import Worker
 
 from noticetui.config import BoardConfig
@@ -36,6 +35,7 @@ from noticetui.tui.messages import (
     SyncProgressed,
     SyncStarted,
 )
+from noticetui.tui.translated import TranslatedScreen
 
 if TYPE_CHECKING:
     # The core's network side (sync, downloads, images: engines, httpx) is imported by the workers that
@@ -58,7 +58,7 @@ def is_offline(result: BoardSyncResult) -> bool:
     return result.offline and result.seen == 0
 
 
-class TaskScreen(Screen[None]):
+class TaskScreen(TranslatedScreen):
     """A screen that syncs, loads bodies and downloads in the back room over one shared fetcher."""
 
     def __init__(self, ctx: AppContext, backend: Backend) -> None:

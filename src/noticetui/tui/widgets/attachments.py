@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
+from noticetui.i18n import _
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
 from noticetui.store import AttachmentRow
@@ -22,11 +23,11 @@ if TYPE_CHECKING:
 def attachment_text(row: AttachmentRow) -> Text:
     """``[0] name  24.5 KB  ✓ saved``: the number is what ``noticetui download --index`` takes."""
     text = Text(f"[{row.index}] ", style="dim")
-    text.append(sanitize_line(row.name) or "(unnamed)")
+    text.append(sanitize_line(row.name) or _("(unnamed)"))
     if row.size is not None:
         text.append(f"  {human_size(row.size)}", style="dim")
     if row.saved_path:
-        text.append("  ✓ saved", style="green")
+        text.append("  ✓ " + _("saved"), style="green")
     return text
 
 
@@ -96,7 +97,7 @@ class AttachmentsView(Vertical):
         same = [(r.post_id, r.index) for r in rows] == [(i.row.post_id, i.row.index) for i in items]
         self.rows = rows
         self.display = bool(rows)
-        self.border_title = f"Attachments ({len(rows)})" if rows else ""
+        self.border_title = _("Attachments ({n})").format(n=len(rows)) if rows else ""
         if same:
             for item, row in zip(items, rows, strict=True):
                 item.set_row(row)

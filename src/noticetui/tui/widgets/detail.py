@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
+from noticetui.i18n import N_, _
 from noticetui.render import Document, Image, render_html, sanitize_line
 from noticetui.store import AttachmentRow, PostRow
 from noticetui.tui.actions import bindings
@@ -34,18 +35,18 @@ if TYPE_CHECKING:
 
 _LETTER = re.compile(r"\w")
 
-SECRET_BODY = "🔒 This is a secret post (비밀글): its body can only be read with the author's password."
+SECRET_BODY = N_("🔒 This is a secret post (비밀글): its body can only be read with the author's password.")
 
 
 def header_text(post: PostRow, width: int = 80) -> Text:
     """The title, then board · author · date · views · category on as few lines of ``width`` cells as
     it takes, broken between facts (never inside one: ``views`` and its number stay together)."""
-    text = Text(sanitize_line(post.title) or "(no title)", style="bold")
+    text = Text(sanitize_line(post.title) or _("(no title)"), style="bold")
     facts = [
         sanitize_line(post.board),
         sanitize_line(post.author),
         long_date(post.posted_at),
-        f"views {post.views:,}" if post.views is not None else "",
+        _("views {n}").format(n=f"{post.views:,}") if post.views is not None else "",
         sanitize_line(post.category),
     ]
     lines: list[str] = []
@@ -94,7 +95,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._rendered_width = 0
         self._lines = Text()
         """The body as last laid out (for keeping the reader's place when it is laid out again)."""
-        self.image_support = images or ImageSupport(problem="Inline images are not available.")
+        self.image_support = images or ImageSupport(problem=_("Inline images are not available."))
         self.images_on = self.image_support.available and self.image_support.start_on
         """Whether the post's images are shown inline (the i key flips it)."""
         self._shown: list[Image] = []
@@ -109,7 +110,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         """Header, body and attachments, top to bottom."""
         yield Static(id="detail-header", markup=False)
-        yield BodyText(Text("Choose a post to read it here.", style="dim"), id="detail-body")
+        yield BodyText(Text(_("Choose a post to read it here."), style="dim"), id="detail-body")
         yield AttachmentsView(id="attachments")
 
     @property
@@ -133,7 +134,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.query_one("#detail-header", Static).update(header_text(post, self.body_width))
         if post.body_html is None or (post.secret and not post.body_html):
             self.document = None
-            message = SECRET_BODY if post.secret else "The body of this post is not cached yet."
+            message = _(SECRET_BODY) if post.secret else _("The body of this post is not cached yet.")
             self.query_one("#detail-body", Static).update(Text(message, style="italic"))
             await self._place_images()
         else:

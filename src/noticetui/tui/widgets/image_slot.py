@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
+from noticetui.i18n import _
 from noticetui.tui.image_support import ImageSupport
 
 if TYPE_CHECKING:
@@ -51,8 +52,8 @@ class ImageSlot(Vertical):
 
     def _note(self) -> Text:
         if isinstance(self.state, str):
-            return Text(f"image {self.number} not shown: {self.state}", style="dim")
-        return Text(f"loading image {self.number}…", style="dim italic")
+            return Text(_("image {n} not shown: {reason}").format(n=self.number, reason=self.state), style="dim")
+        return Text(_("loading image {n}…").format(n=self.number), style="dim italic")
 
     def _image(self, picture: Picture) -> Widget:
         assert self.support.widget is not None, "a slot is only made when images can be shown"

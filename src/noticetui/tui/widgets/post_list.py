@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from noticetui.i18n import _
 from noticetui.render import sanitize_line
 from noticetui.store import PostRow
 from noticetui.tui.actions import bindings
@@ -63,7 +64,7 @@ class PostList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.now = now
         self.rows = PageCache(FixedPosts())
-        self.empty_text = "No posts."
+        self.empty_text = _("No posts.")
         self.search_words: tuple[str, ...] = ()
         """The words of the search the list shows (highlighted in the titles)."""
         self.watch_words: dict[str, tuple[str, ...]] = {}

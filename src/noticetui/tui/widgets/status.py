@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from noticetui.i18n import N_, _, ngettext
 from noticetui.render import sanitize_line
 from noticetui.tui.task_log import reason_first
 
@@ -18,14 +19,16 @@ if TYPE_CHECKING:
 
 PAINT_EVERY = 0.2
 """The shortest time between two repaints of the status line (seconds)."""
+STAGES = {"list": N_("list"), "stored": N_("stored"), "bodies": N_("bodies")}
+"""A sync's stages (:class:`SyncProgress`), as the status line names them."""
 
 
 def counts_text(result: BoardSyncResult) -> str:
     """What one board's successful sync brought: ``3 new, 1 updated`` or ``up to date``."""
-    parts = [f"{result.new} new"] if result.new else []
+    parts = [_("{n} new").format(n=result.new)] if result.new else []
     if result.updated:
-        parts.append(f"{result.updated} updated")
-    return ", ".join(parts) or "up to date"
+        parts.append(_("{n} updated").format(n=result.updated))
+    return ", ".join(parts) or _("up to date")
 
 
 def result_text(result: BoardSyncResult) -> str:
@@ -124,7 +127,7 @@ class StatusLine(Static):
         name = sanitize_line(board)
         if offline:
             self.offline.add(board)
-            self.results[board] = Text(f"{name}: site unreachable (offline)", style="yellow")
+            self.results[board] = Text(_("{board}: site unreachable (offline)").format(board=name), style="yellow")
         else:
             self.results[board] = Text(f"{name}: {sanitize_line(reason_first(error))}", style="red")
         self._show()
@@ -139,19 +142,21 @@ class StatusLine(Static):
         text = Text()
         done = len(self.results)
         if done < self.total:
-            text.append(f"Syncing {done}/{self.total} boards…", style="bold")
+            text.append(_("Syncing {done}/{total} boards…").format(done=done, total=self.total), style="bold")
             if not self.running and not done:
                 text.append("  " + ", ".join(sanitize_line(n) for n in self.names[:3]))
                 text.append(" …" if len(self.names) > 3 else "")
             for progress in list(self.running.values())[:3]:
                 of = f"/{progress.total}" if progress.total is not None else ""
-                text.append(f"  {sanitize_line(progress.board)}: {progress.stage} {progress.done}{of}")
+                stage = _(STAGES.get(progress.stage, progress.stage))
+                text.append(f"  {sanitize_line(progress.board)}: {stage} {progress.done}{of}")
         elif self.total and len(self.offline) == self.total:
             # Every board would only repeat "site unreachable": the one line says it for all of them.
-            self.message = Text("Offline: no site could be reached; showing cached posts", style="bold yellow")
+            self.message = Text(_("Offline: no site could be reached; showing cached posts"), style="bold yellow")
             return
         else:
-            text.append(f"Sync done ({self.total} board{'s' if self.total != 1 else ''})", style="bold")
+            done_text = ngettext("Sync done ({n} board)", "Sync done ({n} boards)", self.total).format(n=self.total)
+            text.append(done_text, style="bold")
         for result in self.results.values():
             text.append("  · ")
             text.append_text(result)

@@ -1,0 +1,56 @@
+"""The message catalogue: every message of the code has its Korean, and the shipped .mo is the .po compiled.
+
+A string someone wraps in ``_()`` without adding its Korean fails here, with the message named; run
+``python -m noticetui.locale_tools update``, translate the new entries of ``ko/LC_MESSAGES/noticetui.po``
+and run it again.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import re
+import string
+
+from noticetui.i18n import LOCALE_DIR
+from noticetui.locale_tools import compile_catalog, extract, po_path, read_catalog, untranslated
+
+
+def test_every_message_of_the_code_has_its_korean() -> None:
+    missing = untranslated(read_catalog(po_path("ko")), extract())
+    assert missing == [], f"untranslated (run python -m noticetui.locale_tools update): {missing}"
+
+
+def test_the_shipped_mo_is_the_po_compiled() -> None:
+    shipped = po_path("ko").with_suffix(".mo").read_bytes()
+    assert shipped == compile_catalog(read_catalog(po_path("ko"))), "run python -m noticetui.locale_tools update"
+
+
+def test_the_template_lists_what_the_code_says() -> None:
+    with (LOCALE_DIR / "noticetui.pot").open("rb") as f:
+        from babel.messages.pofile import read_po
+
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    code = {m.id if isinstance(m.id, str) else m.id[0] for m in extract() if m.id}
+    assert template == code, "run python -m noticetui.locale_tools update"
+
+
+def _fields(text: str) -> list[str]:
+    return sorted(f"{name}!{conv}" for _, name, _, conv in string.Formatter().parse(text) if name is not None)
+
+
+def test_translations_keep_every_placeholder() -> None:
+    for message in read_catalog(po_path("ko")):
+        if not message.id or not message.string:
+            continue
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        for translation in strings:
+            assert _fields(translation) == _fields(ids[-1]), f"{ids[0]!r} → {translation!r}"
+
+
+def test_the_mo_loads_with_gettext() -> None:
+    translations = gettext.GNUTranslations(io.BytesIO(po_path("ko").with_suffix(".mo").read_bytes()))
+    assert translations.gettext("Quit") == "종료"
+    assert translations.ngettext("{n} file", "{n} files", 3) == "파일 {n}개"
+    assert re.search(r"[가-힣]", translations.gettext("views {n}"))
