@@ -8,22 +8,13 @@ from __future__ import annotations
 
 import time
 
-from noticetui.demo.templates.hostile import DEPTH, nested
+from noticetui.demo.templates.hostile import DEPTH, NESTINGS, nested
 from noticetui.render import render_html, to_plain, to_rich
-
-KINDS = {
-    "div": ("<div>w{i} ", "</div>"),
-    "blockquote": ("<blockquote>w{i} ", "</blockquote>"),
-    "table": ("<table><tr><td>w{i} ", "</td></tr></table>"),
-    "table (2 columns)": ("<table><tr><td>x</td><td>w{i} ", "</td></tr></table>"),
-    "ul": ("<ul><li>w{i} ", "</li></ul>"),
-    "ol": ("<ol><li>w{i} ", "</li></ol>"),
-}
 
 
 def main() -> None:
     """Print one line per kind."""
-    for kind, (opening, closing) in KINDS.items():
+    for kind, (opening, closing) in NESTINGS.items():
         html = nested(opening, closing)
         t0 = time.perf_counter()
         doc = render_html(html, "https://example.org/")

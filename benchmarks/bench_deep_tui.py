@@ -18,20 +18,13 @@ from textual.visual import VisualType
 from textual.widgets import Static
 
 import noticetui.tui.widgets.detail as detail_module
-from noticetui.demo.templates.hostile import nested
+from noticetui.demo.templates.hostile import NESTINGS, nested
 from noticetui.models import Request
 from noticetui.store import PostRow
 from noticetui.tui.widgets.body_text import BodyText
 from noticetui.tui.widgets.detail import DetailPane
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
-KINDS = {
-    "div": ("<div>w{i} ", "</div>"),
-    "blockquote": ("<blockquote>w{i} ", "</blockquote>"),
-    "table": ("<table><tr><td>w{i} ", "</td></tr></table>"),
-    "table (2 columns)": ("<table><tr><td>x</td><td>w{i} ", "</td></tr></table>"),
-    "ul": ("<ul><li>w{i} ", "</li></ul>"),
-}
 
 
 class PlainBody(Static):
@@ -75,7 +68,7 @@ def measure(html: str) -> tuple[float, float]:
 def main() -> None:
     """Print one line per kind."""
     print(f"{'5,000 levels of':<20} {'before: open':>13} {'end':>7} {'after: open':>12} {'end':>7}")
-    cases = {kind: nested(opening, closing) for kind, (opening, closing) in KINDS.items()}
+    cases = {kind: nested(opening, closing) for kind, (opening, closing) in NESTINGS.items()}
     # The hostile sample board's deep post: div, blockquote, table, ul and ol, 5,000 levels each.
     five = ("div", "blockquote", "table", "ul")
     cases["hostile post (5 kinds)"] = "".join(cases[k] for k in five) + nested("<ol><li>o{i} ", "</li></ol>")

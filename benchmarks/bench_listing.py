@@ -8,26 +8,15 @@ Run: ``python benchmarks/bench_listing.py CACHE`` — CACHE made by ``cache_gen.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from timing import median_ms
 
 from noticetui.store import ListQuery, Store, listing
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "7"))
-
-
-def median_ms(work: Callable[[], object]) -> float:
-    """The median wall time of ``work`` in ms."""
-    runs = []
-    for _ in range(REPEAT):
-        t0 = time.perf_counter()
-        work()
-        runs.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(runs)
 
 
 def main() -> None:
@@ -52,9 +41,9 @@ def main() -> None:
     print(f"{'list':<28} {'rows':>7} {'count':>9} {'page 0':>9} {'page 500':>9}")
     for name, query in cases.items():
         rows = listing.count(store.conn, query)
-        counted = median_ms(lambda q=query: listing.count(store.conn, q))  # type: ignore[misc]
-        first = median_ms(lambda q=query: listing.fetch(store.conn, q, 100, 0))  # type: ignore[misc]
-        deep = median_ms(lambda q=query: listing.fetch(store.conn, q, 100, 50_000))  # type: ignore[misc]
+        counted = median_ms(lambda q=query: listing.count(store.conn, q), REPEAT)  # type: ignore[misc]
+        first = median_ms(lambda q=query: listing.fetch(store.conn, q, 100, 0), REPEAT)  # type: ignore[misc]
+        deep = median_ms(lambda q=query: listing.fetch(store.conn, q, 100, 50_000), REPEAT)  # type: ignore[misc]
         print(f"{name:<28} {rows:7,} {counted:6.1f} ms {first:6.1f} ms {deep:6.1f} ms")
     store.close()
 

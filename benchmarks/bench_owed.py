@@ -8,11 +8,10 @@ post of the board, filter in Python) against ``Store.posts_without_body`` (one q
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from timing import wall_times
+from timing import median_ms
 
 from noticetui.models import SEOUL, Post, PostStub, Request
 from noticetui.store import PostRow, Store
@@ -37,12 +36,6 @@ def build(path: Path, boards: int, per_board: int) -> Store:
     return store
 
 
-def median_ms(fn: Callable[[], object], repeat: int = 30) -> float:
-    """The median wall time of ``fn`` in milliseconds."""
-    times = wall_times(fn, repeat)
-    return times[len(times) // 2] * 1000
-
-
 def old_way(store: Store, board_id: int) -> list[PostRow]:
     """What ``posts_without_body`` did before: every post of the board built, then filtered."""
     return [p for p in store.posts(board_id) if not p.has_body and not p.secret]
@@ -56,9 +49,9 @@ def main() -> None:
             "UPDATE posts SET body_at = NULL WHERE board_id = ? AND CAST(key AS INTEGER) % 100 = 0", (board_id,)
         )
         assert len(old_way(store, board_id)) == len(store.posts_without_body(board_id)) == 20
-        before = median_ms(lambda: old_way(store, board_id))
-        after = median_ms(lambda: store.posts_without_body(board_id))
-        count = median_ms(lambda: store.count_without_body(board_id))
+        before = median_ms(lambda: old_way(store, board_id), 30)
+        after = median_ms(lambda: store.posts_without_body(board_id), 30)
+        count = median_ms(lambda: store.count_without_body(board_id), 30)
         store.close()
     print(
         f"owed bodies of a 2,000-post board (20 owed): before {before:7.2f} ms   after {after:6.3f} ms"

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from timing import median_ms
+
 from noticetui.models import SEOUL, Request
 from noticetui.store import Store
 
@@ -48,17 +50,6 @@ def build(path: Path, posts: int) -> Store:
     return store
 
 
-def median_ms(fn: Callable[[], object], repeat: int = 21) -> float:
-    """The median wall time of ``fn`` in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    return times[len(times) // 2] * 1000
-
-
 def report(store: Store, state: str) -> None:
     """Time each reading query in the cache's present state."""
     order = list(range(1, BOARDS + 1))
@@ -75,7 +66,7 @@ def report(store: Store, state: str) -> None:
         "Starred view, first page": lambda: store.starred_posts(limit=100),
     }
     for name, fn in cases.items():
-        print(f"  {state:<10} {name:<46} {median_ms(fn):8.3f} ms")
+        print(f"  {state:<10} {name:<46} {median_ms(fn, 21):8.3f} ms")
 
 
 def main() -> None:

@@ -13,26 +13,15 @@ Medians of ``REPEAT`` runs, in ms.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_ms
 
 from noticetui.store import ListQuery, Store, listing
 from noticetui.tui.resolved import ResolvedPosts, resolve
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
-
-
-def median_ms(work: Callable[[], object]) -> float:
-    """The median wall time of ``work`` in ms."""
-    runs = []
-    for _ in range(REPEAT):
-        t0 = time.perf_counter()
-        work()
-        runs.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(runs)
 
 
 def watched(store: Store) -> None:
@@ -47,15 +36,15 @@ def watched_case(store: Store, words: tuple[str, ...]) -> None:
     query = ListQuery(watched={"": words}, notices="once")
     rows = listing.count(store.conn, query)
     deep = max(rows - 100, 0)
-    count = median_ms(lambda: listing.count(store.conn, query))
-    first = median_ms(lambda: listing.fetch(store.conn, query, 100, 0))
-    last = median_ms(lambda: listing.fetch(store.conn, query, 100, deep))
+    count = median_ms(lambda: listing.count(store.conn, query), REPEAT)
+    first = median_ms(lambda: listing.fetch(store.conn, query, 100, 0), REPEAT)
+    last = median_ms(lambda: listing.fetch(store.conn, query, 100, deep), REPEAT)
     print(f"{'before ' + ' '.join(words):<24} {rows:7,} {count:7.1f} ms {first:8.1f} ms {last:6.1f} ms {'—':>8}")
     found = resolve(store, query)
     source = ResolvedPosts(store, query, "", found)
-    took = median_ms(lambda: resolve(store, query))
-    first = median_ms(lambda: source.fetch(0, 100))
-    last = median_ms(lambda: source.fetch(deep, 100))
+    took = median_ms(lambda: resolve(store, query), REPEAT)
+    first = median_ms(lambda: source.fetch(0, 100), REPEAT)
+    last = median_ms(lambda: source.fetch(deep, 100), REPEAT)
     print(f"{'after ' + ' '.join(words):<24} {rows:7,} {0.0:7.1f} ms {first:8.1f} ms {last:6.1f} ms {took:5.0f} ms")
 
 
@@ -76,9 +65,9 @@ def step_case(store: Store, name: str, query: ListQuery) -> None:
     """``n``, ``p`` and the row index in one list."""
     ids = listing.ids(store.conn, query, 50_001)
     here = ids[-1]
-    forward = median_ms(lambda: listing.next_unread(store.conn, query, here))
-    backward = median_ms(lambda: listing.next_unread(store.conn, query, here, backwards=True))
-    where = median_ms(lambda: listing.position(store.conn, query, here))
+    forward = median_ms(lambda: listing.next_unread(store.conn, query, here), REPEAT)
+    backward = median_ms(lambda: listing.next_unread(store.conn, query, here, backwards=True), REPEAT)
+    where = median_ms(lambda: listing.position(store.conn, query, here), REPEAT)
     print(f"{name:<24} {len(ids) - 1:8,} {forward:5.0f} ms {backward:6.0f} ms {where:6.0f} ms")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Callable
 
@@ -14,3 +15,8 @@ def wall_times(fn: Callable[[], object], repeat: int) -> list[float]:
         fn()
         times.append(time.perf_counter() - t0)
     return sorted(times)
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    """The median wall time of ``repeat`` calls of ``fn``, in milliseconds."""
+    return statistics.median(wall_times(fn, repeat)) * 1000

@@ -9,8 +9,10 @@ instant, which is how the clock-boundary runs try the suite at month and year en
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -37,6 +39,32 @@ def _pinned_clock() -> Iterator[datetime]:
     """Travel to ``PINNED_NOW`` for the whole session; the clock ticks on from there."""
     with time_machine.travel(PINNED_NOW, tick=True):
         yield PINNED_NOW
+
+
+FakeProgram = Callable[[str, str], Path]
+"""``fake_program(name, printf_args)``: see :func:`fake_program`."""
+
+
+@pytest.fixture
+def fake_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeProgram:
+    """Make programs that record how they were called: ``fake_program("xdg-open", '"%s" "$1"')`` puts a
+    shell script ``xdg-open`` on PATH (with only /usr/bin and /bin besides) that writes
+    ``printf <printf_args>`` to a file, and returns that file's path. The file appears whole (written
+    aside, then moved), so a test polling for it never reads half of it."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin")
+
+    def make(name: str, printf_args: str) -> Path:
+        marker = tmp_path / f"{name}.called"
+        script = bin_dir / name
+        script.write_text(
+            f'#!/bin/sh\nprintf {printf_args} > "{marker}.tmp" && mv "{marker}.tmp" "{marker}"\n', encoding="utf-8"
+        )
+        script.chmod(script.stat().st_mode | stat.S_IXUSR)
+        return marker
+
+    return make
 
 
 @pytest.fixture(autouse=True)

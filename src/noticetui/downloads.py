@@ -35,6 +35,7 @@ from noticetui.download_parts import (
     save_info,
 )
 from noticetui.engines.base import Doc, alert_message, parse_html
+from noticetui.free_names import numbered
 from noticetui.i18n import _
 from noticetui.models import Attachment, Request
 from noticetui.net.charset import decode_html
@@ -366,15 +367,11 @@ def _refuse_non_files(kind: str, name: str, part: Path, explain: Callable[[Doc],
 
 def _final_path(dest: Path, name: str, sha256: str) -> Path:
     """``dest/name``, or ``name (2)``… when a different file already has that name (same bytes: reuse)."""
-    candidate = dest / name
-    stem, suffix = candidate.stem, candidate.suffix
-    n = 1
-    while candidate.exists():
-        # Hashed in chunks: a same-named file may be hundreds of megabytes.
-        with candidate.open("rb") as f:
-            same = hashlib.file_digest(f, "sha256").hexdigest() == sha256
-        if same:
-            return candidate
-        n += 1
-        candidate = dest / f"{stem} ({n}){suffix}"
-    return candidate
+    return next(path for path in numbered(dest / name) if not path.exists() or _has_digest(path, sha256))
+
+
+def _has_digest(path: Path, sha256: str) -> bool:
+    """Whether the file at ``path`` holds the bytes whose SHA-256 is ``sha256``."""
+    # Hashed in chunks: a same-named file may be hundreds of megabytes.
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest() == sha256

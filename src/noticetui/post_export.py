@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from noticetui.feed_html import clean_html, safe_url
+from noticetui.free_names import free_path
 from noticetui.i18n import N_, _
 from noticetui.local_dates import to_user
 from noticetui.render import render_html, sanitize_line, to_plain
@@ -103,15 +104,6 @@ def file_name(row: PostRow, fmt: Format) -> str:
     stem = safe_filename(title, f"post-{row.id}")
     suffix = ".html" if fmt == "html" else ".txt"
     return safe_filename(stem[:120] + suffix, f"post-{row.id}{suffix}")
-
-
-def free_path(path: Path) -> Path:
-    """``path``, or ``name (2).ext``, ``name (3).ext``… when that name is taken (never overwrite)."""
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-    return candidate
 
 
 def write_new(path: Path, text: str) -> Path:

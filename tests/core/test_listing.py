@@ -1,9 +1,7 @@
 """The list query builder: each filter, each sort, combinations, and pinned notices per kind of list;
 and search with operators on top of the full-text search."""
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -40,13 +38,6 @@ def add(
             post_id, Post(key=key, title=title, url=url, body_html=body or "<p>본문</p>", attachments=attachments)
         )
     return post_id
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "cache.sqlite3")
-    yield s
-    s.close()
 
 
 @pytest.fixture

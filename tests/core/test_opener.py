@@ -1,8 +1,7 @@
 """Opening a saved file with the system's application: which program, with which arguments."""
 
-import os
-import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,15 +39,9 @@ def test_a_missing_program_is_one_line_with_the_path(monkeypatch: pytest.MonkeyP
 
 
 def test_the_program_gets_the_path_as_one_argument_without_a_shell(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    fake_program: Callable[[str, str], Path], tmp_path: Path
 ) -> None:
-    marker = tmp_path / "args.txt"
-    script = tmp_path / "record-args"
-    script.write_text(
-        f'#!/bin/sh\nprintf "%s|" "$#" "$@" > "{marker}.tmp" && mv "{marker}.tmp" "{marker}"\n', encoding="utf-8"
-    )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    marker = fake_program("record-args", '"%s|" "$#" "$@"')
     tricky = tmp_path / "a; rm -rf $HOME `x`.hwp"
     assert launch(tricky, ["record-args"]) is None
     for _ in range(400):  # the program runs detached: wait (bounded) for what it wrote

@@ -1,8 +1,5 @@
 """Edited posts in the store: the version replaced is kept, the post is marked edited and unread again."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from noticetui.models import Post, PostStub, Request
@@ -16,13 +13,6 @@ def stub(key: str, title: str = "제목") -> PostStub:
 
 def page(body: str, title: str = "제목") -> Post:
     return Post(key="1", title=title, url="u", body_html=body)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "cache.sqlite3")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from noticetui.models import SEOUL, Post, PostStub, Request
 from noticetui.store import Store
 from noticetui.store.schema import LATEST, V1, V2
-from noticetui.store.search import register_functions
+from noticetui.store.search import SCHEMA, register_functions
 from noticetui.store.text import compress_body, decompress_body, stored_runs
 
 DAY = datetime(2026, 3, 5, 9, 0, tzinfo=SEOUL)
@@ -86,17 +86,10 @@ def test_bodies_of_older_caches_are_read() -> None:
     assert stored_runs(zlib.compress(html.encode())) == stored_runs(html) == "청년창업 지원".encode()
 
 
-V3_SEARCH = """
-CREATE VIEW search_source AS
-    SELECT ((coalesce(CAST(p.posted_ts AS INTEGER), 0) / 86400) << 31) + p.id AS key, p.id AS id,
-           search_tokens(p.title) AS title, search_body_tokens(d.html) AS body
-    FROM posts p LEFT JOIN bodies d ON d.post_id = p.id;
-CREATE VIRTUAL TABLE search_fts USING fts5(
-    title, body, content = 'search_source', content_rowid = 'key', columnsize = 0,
-    tokenize = 'unicode61 remove_diacritics 0'
-);
-"""
+# Version 3 indexed the same view, with positions: v5 only added ``detail = none``.
+V3_SEARCH = SCHEMA.replace(", detail = none", "")
 """The search index as noticetui's version-3 caches hold it: with positions (v5 drops them)."""
+assert V3_SEARCH != SCHEMA, "the v5 schema no longer says detail = none: rewrite the v3 one"
 
 
 def v3_cache(path: Path) -> None:

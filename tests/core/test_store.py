@@ -1,7 +1,6 @@
 """The SQLite cache: upserts, never blanking, read state, search, migrations, corrupt files."""
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -15,13 +14,6 @@ from noticetui.store.schema import LATEST
 def stub(key: str, title: str = "제목", **kw: object) -> PostStub:
     url = f"http://x.kr/bbs/board.php?bo_table=n&wr_id={key}"
     return PostStub(key=key, title=title, url=url, request=Request(url), **kw)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "cache.sqlite3")
-    yield s
-    s.close()
 
 
 def test_new_stubs_are_inserted_once(store: Store) -> None:

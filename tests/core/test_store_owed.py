@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,13 +24,6 @@ def body(store: Store, board: int, key: str) -> None:
     post_id = store.post_id(board, key)
     assert post_id is not None
     store.save_post(post_id, Post(key, "제목", "u", "<p>본문</p>"))
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store.open(tmp_path / "cache.sqlite3")
-    yield s
-    s.close()
 
 
 def test_owed_bodies_are_the_missing_ones_of_that_board_newest_first_secret_left_out(store: Store) -> None:

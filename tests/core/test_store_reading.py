@@ -1,8 +1,7 @@
 """Read marks, stars and the next unread post in the store (list order, across boards, wrapping)."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -20,13 +19,11 @@ def stub(key: str, days: int | None, notice: bool = False) -> PostStub:
 
 
 @pytest.fixture(params=["few unread", "many unread"])
-def store(tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+def store(store: Store, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Store:
     """The cache, searching for unread posts both ways: among the unread ones, and by walking the list."""
     if request.param == "many unread":
         monkeypatch.setattr(reading, "FEW", 0)
-    s = Store.open(tmp_path / "cache.sqlite3")
-    yield s
-    s.close()
+    return store
 
 
 @pytest.fixture

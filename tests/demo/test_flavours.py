@@ -128,3 +128,9 @@ def test_the_sample_hwp_previews_as_a_grant_call(tmp_path: Path) -> None:
     path.write_bytes(assets.asset(assets.HWP))
     preview = preview_file(path)
     assert preview.kind == "hwp" and "지원사업 공고" in preview.text
+
+
+def test_a_flavour_entry_with_two_bodies_is_refused() -> None:
+    entry = {"kind": "안내", "title": "둘", "notice": ["본문"], "question": ["질문"]}
+    with pytest.raises(ValueError, match="one body expected"):
+        flavours.story(entry)

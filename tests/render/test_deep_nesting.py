@@ -6,33 +6,19 @@ import re
 
 import pytest
 
+from noticetui.demo.templates.hostile import DEPTH, NESTINGS, nested
 from noticetui.render import render_html, to_plain, to_rich
-
-DEPTH = 5000
-KINDS = {
-    "div": ("<div>w{i} ", "</div>"),
-    "blockquote": ("<blockquote>w{i} ", "</blockquote>"),
-    "table": ("<table><tr><td>w{i} ", "</td></tr></table>"),
-    "ul": ("<ul><li>w{i} ", "</li></ul>"),
-    "ol": ("<ol><li>w{i} ", "</li></ol>"),
-    "span": ("<span>w{i} ", "</span>"),
-}
-
-
-def nested(kind: str, depth: int = DEPTH) -> str:
-    """``depth`` levels of ``kind``, each holding its own word ``w<level>``, with ``END`` innermost."""
-    opening, closing = KINDS[kind]
-    return "".join(opening.format(i=i) for i in range(depth)) + "END" + closing * depth
 
 
 def words(text: str) -> set[str]:
-    return set(re.findall(r"w\d+|END", text))
+    """The level words of a nested body and its innermost word (바닥)."""
+    return set(re.findall(r"w\d+|바닥", text))
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", NESTINGS)
 def test_every_level_of_a_deep_body_is_shown(kind: str) -> None:
-    doc = render_html(nested(kind), "https://example.org/")
-    expected = {f"w{i}" for i in range(DEPTH)} | {"END"}
+    doc = render_html(nested(*NESTINGS[kind]), "https://example.org/")
+    expected = {f"w{i}" for i in range(DEPTH)} | {"바닥"}
     assert words(to_plain(doc, 80)) == expected
     assert words(to_rich(doc, 80).plain) == expected
 
@@ -47,9 +33,9 @@ def test_links_and_images_deep_inside_keep_their_numbers() -> None:
 
 
 def test_a_nested_data_table_beyond_the_limit_keeps_its_cells() -> None:
-    html = "".join(f"<table><tr><td>a{i}</td><td>w{i} " for i in range(40)) + "END" + "</td></tr></table>" * 40
+    html = nested("<table><tr><td>a{i}</td><td>w{i} ", "</td></tr></table>", 40)
     text = to_plain(render_html(html), 80)
-    assert {f"w{i}" for i in range(40)} | {"END"} <= words(text)
+    assert {f"w{i}" for i in range(40)} | {"바닥"} <= words(text)
     assert all(f"a{i}" in text for i in range(40))
 
 

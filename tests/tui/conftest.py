@@ -34,6 +34,14 @@ def ctx(home: Path) -> Iterator[AppContext]:
 
 
 @pytest.fixture
+def empty_ctx(tmp_path: Path) -> Iterator[AppContext]:
+    """A context over a home with no config and no cache yet (a first start)."""
+    context = AppContext.for_home(tmp_path / "empty")
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def ids(ctx: AppContext) -> dict[str, int]:
     """The ids of the seeded posts, by role."""
     return seed(ctx)

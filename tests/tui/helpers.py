@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from noticetui.tui.app import NoticeApp
+from noticetui.tui.screens.filter import FilterScreen
 from noticetui.tui.widgets.post_list import PostList
 
 
@@ -32,6 +33,12 @@ async def settle(app: NoticeApp) -> None:
     await app.workers.wait_for_complete()
 
 
+async def press(pilot: Any, *keys: str) -> None:
+    """Press ``keys``, then let the app handle what they set off."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0) -> None:
     """Pause until ``condition`` holds (bounded: a regression fails the test instead of hanging it)."""
     for _ in range(int(seconds / 0.05)):
@@ -39,3 +46,21 @@ async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0
             return
         await pilot.pause(0.05)
     raise AssertionError(f"the condition never held within {seconds} s")
+
+
+def titles(posts: PostList) -> list[str]:
+    """The titles of the post list's rows, top to bottom."""
+    return [row.title for i in range(len(posts.rows)) if (row := posts.rows.get(i))]
+
+
+async def filter_by(app: NoticeApp, pilot: Any, *boxes: str) -> PostList:
+    """Open the filter form (F), tick ``boxes`` (the selectors of its checkboxes), save it and wait until
+    the list shows the result; returns the post list."""
+    await pilot.press("F")
+    assert isinstance(app.screen, FilterScreen)
+    for box in boxes:
+        await pilot.click(box)
+    await pilot.press("ctrl+s")
+    await settle(app)
+    await pilot.pause()
+    return app.screen.query_one(PostList)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
-from pathlib import Path
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -21,7 +20,7 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import shown_text, visible_lines
+from .helpers import press, shown_text, visible_lines
 from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -66,8 +65,7 @@ async def test_enter_opens_the_post_shows_its_body_and_marks_it_read(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         detail = app.screen.query_one(DetailPane)
         assert detail.post is not None and detail.post.id == ids["notice"]
         assert "3월 4일부터" in shown_text(detail.query_one("#detail-body", Static))
@@ -83,8 +81,7 @@ async def test_opened_post_is_no_longer_bold_in_the_list(make_app: AppFactory) -
     async with app.run_test(size=(120, 40)) as pilot:
         posts = app.screen.query_one(PostList)
         assert any(seg.style and seg.style.bold for seg in posts.render_line(4) if "도서관" in seg.text)
-        await pilot.press("j", "j", "j", "j", "enter")
-        await pilot.pause()
+        await press(pilot, "j", "j", "j", "j", "enter")
         assert not any(seg.style and seg.style.bold for seg in posts.render_line(4) if "도서관" in seg.text)
 
 
@@ -113,8 +110,7 @@ async def test_tab_and_shift_tab_move_between_panes(make_app: AppFactory) -> Non
 async def test_choosing_a_board_lists_only_its_posts(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("shift+tab", "j", "j")
-        await pilot.pause()
+        await press(pilot, "shift+tab", "j", "j")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 1
         assert "자유게시판 첫 글" in visible_lines(posts)[0]
@@ -126,8 +122,7 @@ async def test_choosing_a_board_lists_only_its_posts(make_app: AppFactory) -> No
 async def test_question_mark_opens_help_listing_the_keys(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.key_table()
         descriptions = [str(cell) for cell in table.columns[1].cells]
@@ -142,8 +137,7 @@ async def test_search_shows_matching_posts_and_escape_returns_to_the_board(make_
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
-        await pilot.press(*"도서관", "enter")
-        await pilot.pause()
+        await press(pilot, *"도서관", "enter")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 1 and "도서관 휴관" in visible_lines(posts)[0]
         assert "1 result" in str(posts.border_title)
@@ -155,8 +149,7 @@ async def test_u_toggles_unread_only(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")  # reads the pinned notice
-        await pilot.press("u")
-        await pilot.pause()
+        await press(pilot, "u")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 6
         assert not any("수강신청" in line for line in visible_lines(posts))
@@ -173,8 +166,7 @@ async def test_hostile_title_is_shown_literally_and_escapes_are_neutralised(
         line = visible_lines(posts)[3]
         assert "[bold red]x[/]" in line and "[i]evil[/i]" in line
         assert "\x1b" not in line and "\x07" not in line
-        await pilot.press("j", "j", "j", "enter")
-        await pilot.pause()
+        await press(pilot, "j", "j", "j", "enter")
         detail = app.screen.query_one(DetailPane)
         header = shown_text(detail.query_one("#detail-header", Static))
         body = shown_text(detail.query_one("#detail-body", Static))
@@ -192,32 +184,26 @@ async def test_o_opens_the_post_in_the_browser(make_app: AppFactory, opened: lis
 async def test_secret_post_says_it_is_secret_without_fetching(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "enter")
-        await pilot.pause()
+        await press(pilot, "j", "enter")
         body = app.screen.query_one("#detail-body", Static)
         assert "secret" in shown_text(body)
         assert not app.workers  # nothing went to the network
 
 
-async def test_empty_config_shows_how_to_add_a_board(tmp_path: Path) -> None:
-    ctx = AppContext.for_home(tmp_path / "empty")
-    try:
-        app = NoticeApp(ctx, sync_on_start=True)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            text = shown_text(app.screen.query_one("#empty", Static))
-            assert "noticetui add" in text and "noticetui --demo" in text
-            assert not app.screen.query(PostList)
-            assert app.screen.check_action("refresh", ()) is False  # so r is not offered in the footer
-    finally:
-        ctx.close()
+async def test_empty_config_shows_how_to_add_a_board(empty_ctx: AppContext) -> None:
+    app = NoticeApp(empty_ctx, sync_on_start=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = shown_text(app.screen.query_one("#empty", Static))
+        assert "noticetui add" in text and "noticetui --demo" in text
+        assert not app.screen.query(PostList)
+        assert app.screen.check_action("refresh", ()) is False  # so r is not offered in the footer
 
 
 async def test_body_is_wrapped_again_when_the_terminal_narrows(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         detail = app.screen.query_one(DetailPane)
         body = detail.query_one("#detail-body", Static)
         wide_lines = shown_text(body).splitlines()
@@ -273,8 +259,7 @@ async def test_one_unreachable_board_among_others_is_named_offline(make_app: App
 async def test_search_query_with_markup_is_shown_literally_in_the_list_title(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"[red]x", "enter")
-        await pilot.pause()
+        await press(pilot, "slash", *"[red]x", "enter")
         title = app.screen.query_one(PostList).border_title
         assert title is not None and "[red]x" in Content.from_markup(title).plain
 

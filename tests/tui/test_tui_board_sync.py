@@ -12,7 +12,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 from textual.widgets import Static
 
 from noticetui.context import AppContext
@@ -22,23 +21,10 @@ from noticetui.tui.app import NoticeApp
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import settle, shown_text
 from .seed import NOW
 
 PREFIXES = {"gnuboard": "/gnuboard5/", "rhymix": "/rhymix/"}
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
-
-
-async def settle(app: NoticeApp) -> None:
-    """Let every worker finish and every message they posted be handled."""
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await asyncio.sleep(0)
-    await app.workers.wait_for_complete()
 
 
 def two_boards_home(path: Path, demo: DemoServer, extra: str = "") -> Path:

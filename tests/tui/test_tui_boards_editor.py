@@ -3,11 +3,9 @@ sync), renaming, removing with a confirmation, reordering, each written to confi
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -21,23 +19,10 @@ from noticetui.tui.screens.boards_editor import BoardsEditor
 from noticetui.tui.screens.main import EMPTY_STATE
 from noticetui.tui.widgets.boards import BoardsPane
 
+from .helpers import settle, shown_text
 from .seed import NOW
 
 AppFactory = Callable[..., NoticeApp]
-
-
-def shown_text(widget: Static) -> str:
-    """The plain text a Static shows."""
-    content = widget.content
-    return content.plain if isinstance(content, Text) else str(content)
-
-
-async def settle(app: NoticeApp) -> None:
-    """Let every worker finish and every message they posted be handled."""
-    await app.workers.wait_for_complete()
-    for _ in range(3):
-        await asyncio.sleep(0)
-    await app.workers.wait_for_complete()
 
 
 def config_names(ctx: AppContext) -> list[str]:

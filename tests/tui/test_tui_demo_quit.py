@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from noticetui.context import AppContext
 from noticetui.tui.demo_app import DemoApp
 from noticetui.tui.screens.keep_downloads import KeepDownloadsScreen
 from noticetui.tui.screens.main import MainScreen
 
+from .helpers import press
 from .seed import NOW
 
 
@@ -23,11 +26,20 @@ def downloaded(ctx: AppContext, name: str = "공고문.hwp") -> Path:
     return path
 
 
-async def test_quit_without_downloads_closes_at_once(ctx: AppContext, ids: dict[str, int], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("files", "keys"),
+    [((), ("q",)), (("공고문.hwp",), ("q", "d"))],
+    ids=["without downloads q closes at once", "with downloads d quits and discards them"],
+)
+async def test_quitting_without_keeping_closes_and_keeps_nothing(
+    ctx: AppContext, ids: dict[str, int], tmp_path: Path, files: tuple[str, ...], keys: tuple[str, ...]
+) -> None:
+    for name in files:
+        downloaded(ctx, name)
     app = demo_app(ctx, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
+        for key in keys:
+            await press(pilot, key)
         assert not app.is_running
     assert app.keep_downloads is False
 
@@ -37,27 +49,13 @@ async def test_quit_with_downloads_warns_and_k_keeps_them(ctx: AppContext, ids: 
     downloaded(ctx, "unfinished.pdf.part")  # an interrupted download is not a file the user has
     app = demo_app(ctx, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
+        await press(pilot, "q")
         assert isinstance(app.screen, KeepDownloadsScreen)
         assert [p.name for p in app.screen.files] == ["공고문.hwp"]
         assert str(tmp_path / "user-downloads") in str(app.screen.query_one("#keep-box").render())
-        await pilot.press("k")
-        await pilot.pause()
+        await press(pilot, "k")
         assert not app.is_running
     assert app.keep_downloads is True
-
-
-async def test_d_quits_and_discards(ctx: AppContext, ids: dict[str, int], tmp_path: Path) -> None:
-    downloaded(ctx)
-    app = demo_app(ctx, tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        assert not app.is_running
-    assert app.keep_downloads is False
 
 
 async def test_escape_stays_and_asks_again_on_the_next_quit(
@@ -66,11 +64,8 @@ async def test_escape_stays_and_asks_again_on_the_next_quit(
     downloaded(ctx)
     app = demo_app(ctx, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "q")
+        await press(pilot, "escape")
         assert app.is_running and isinstance(app.screen, MainScreen)
-        await pilot.press("q")
-        await pilot.pause()
+        await press(pilot, "q")
         assert isinstance(app.screen, KeepDownloadsScreen)

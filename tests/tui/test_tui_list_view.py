@@ -13,6 +13,7 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import filter_by, press, titles
 from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -53,12 +54,7 @@ async def test_all_boards_is_newest_first_and_a_notice_two_boards_pin_shows_once
 async def test_f_filters_posts_with_files_and_the_title_says_so(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("F")
-        assert isinstance(app.screen, FilterScreen)
-        await pilot.click("#filter-files")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        posts = app.screen.query_one(PostList)
+        posts = await filter_by(app, pilot, "#filter-files")
         assert len(posts.rows) == 3 and all("📎" in line for line in lines(posts))
         assert "All boards — with files" in str(posts.border_title)
         assert "with files" in status(app)
@@ -77,8 +73,7 @@ async def test_f_date_range_and_a_bad_date_stays_in_the_form(make_app: AppFactor
         assert isinstance(app.screen, FilterScreen)
         assert "expected a date" in str(app.screen.query_one("#filter-error", Static).content)
         app.screen.query_one("#filter-after", Input).value = "2024.03.09"
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 4 and "from 2024-03-09" in str(posts.border_title)
 
@@ -93,8 +88,7 @@ async def test_u_and_the_unread_box_of_f_are_one_filter(make_app: AppFactory) ->
         await pilot.press("F")
         assert app.screen.query_one("#filter-unread", Checkbox).value
         await pilot.click("#filter-unread")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert len(posts.rows) == 7 and "unread" not in str(posts.border_title)
 
 
@@ -102,11 +96,7 @@ async def test_f_starred_keeps_the_starred_posts(ctx: AppContext, ids: dict[str,
     ctx.store.conn.execute("UPDATE posts SET starred_at = '2024-03-10T00:00:00+00:00' WHERE id = ?", (ids["library"],))
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("F")
-        await pilot.click("#filter-starred")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        posts = app.screen.query_one(PostList)
+        posts = await filter_by(app, pilot, "#filter-starred")
         assert len(posts.rows) == 1 and "도서관 휴관" in lines(posts)[0]
 
 
@@ -115,15 +105,13 @@ async def test_g_sorts_by_title_and_g_shifted_reverses(make_app: AppFactory) -> 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("g")
         assert isinstance(app.screen, SortScreen)
-        await pilot.press("down", "down", "enter")
-        await pilot.pause()
+        await press(pilot, "down", "down", "enter")
         posts = app.screen.query_one(PostList)
-        titles = [row.title for i in range(len(posts.rows)) if (row := posts.rows.get(i))]
-        assert titles == sorted(titles) and "by title" in str(posts.border_title)
-        await pilot.press("G")
-        await pilot.pause()
-        backwards = [row.title for i in range(len(posts.rows)) if (row := posts.rows.get(i))]
-        assert backwards == titles[::-1] and "Z to A" in str(posts.border_title)
+        forwards = titles(posts)
+        assert forwards == sorted(forwards) and "by title" in str(posts.border_title)
+        await press(pilot, "G")
+        backwards = titles(posts)
+        assert backwards == forwards[::-1] and "Z to A" in str(posts.border_title)
         await pilot.press("g", "escape")
         assert len(posts.rows) == 7 and "Z to A" in str(posts.border_title)
 
@@ -131,8 +119,7 @@ async def test_g_sorts_by_title_and_g_shifted_reverses(make_app: AppFactory) -> 
 async def test_g_shifted_alone_lists_oldest_first(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("G")
-        await pilot.pause()
+        await press(pilot, "G")
         posts = app.screen.query_one(PostList)
         assert "자유게시판 첫 글" in lines(posts)[0] and "oldest first" in str(posts.border_title)
 
@@ -140,8 +127,7 @@ async def test_g_shifted_alone_lists_oldest_first(make_app: AppFactory) -> None:
 async def test_search_operators_narrow_the_results(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"board:free 첫", "enter")
-        await pilot.pause()
+        await press(pilot, "slash", *"board:free 첫", "enter")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 1 and "자유게시판 첫 글" in lines(posts)[0]
 
@@ -164,8 +150,7 @@ async def test_reading_a_notice_shown_once_reads_its_copies_on_the_other_boards(
     copy = ctx.store.upsert_stubs(free, [stub("11", "2024학년도 1학기 수강신청 안내", 3, notice=True)]).new[0]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("u")
-        await pilot.pause()
+        await press(pilot, "u")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 7 and "(+1 board)" in lines(posts)[0]
         await pilot.press("enter")  # the shared notice, newest of all
@@ -185,13 +170,11 @@ async def test_reading_a_notice_shown_once_reads_its_copies_on_the_other_boards(
 async def test_search_results_follow_the_chosen_order(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("G", "slash", *"안내", "enter")
-        await pilot.pause()
+        await press(pilot, "G", "slash", *"안내", "enter")
         posts = app.screen.query_one(PostList)
         stamps = [row.posted_at for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.posted_at]
         assert len(stamps) == 2 and stamps == sorted(stamps)
-        await pilot.press("G")
-        await pilot.pause()
+        await press(pilot, "G")
         again = [row.posted_at for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.posted_at]
         assert again == stamps[::-1] and "Search: 안내" in str(posts.border_title)
 
@@ -201,8 +184,7 @@ async def test_f_boards_narrow_all_boards_and_leave_a_single_board_alone(make_ap
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("F")
         app.screen.query_one("#filter-boards", SelectionList).select("free")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         posts = app.screen.query_one(PostList)
         assert len(posts.rows) == 1 and "boards: free" in str(posts.border_title)
         await pilot.click("#boards", offset=(2, 2))  # 학사 공지: the boards filter does not apply
@@ -215,10 +197,8 @@ async def test_n_follows_the_sorted_list_on_screen(make_app: AppFactory) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("g", "down", "down", "enter")  # by title
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
+        await press(pilot, "n")
         posts = app.screen.query_one(PostList)
         second = posts.rows.get(1)
         assert second is not None and posts.cursor == 1 and second.title == "Uncached body"

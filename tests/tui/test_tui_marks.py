@@ -22,6 +22,8 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import press
+
 AppFactory = Callable[..., NoticeApp]
 TO_NOTICE_BOARD = ("shift+tab", "j")
 """From the start (the list focused, "All boards" highlighted) to the notice board's list."""
@@ -67,21 +69,17 @@ async def test_n_opens_the_next_unread_post_then_moves_on_to_the_next_board(
     read_all_but(ctx, ids, "hostile", "library", "free")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*TO_NOTICE_BOARD, "n")
-        await pilot.pause()
+        await press(pilot, *TO_NOTICE_BOARD, "n")
         assert open_id(app) == ids["hostile"] == cursor_id(app) and board_key(app) == "notice"
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert open_id(app) == ids["library"] == cursor_id(app)
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         # The notice board has no unread post left: on to the next board in the pane, its list and row.
         assert board_key(app) == "free" and open_id(app) == ids["free"] == cursor_id(app)
         assert unread_counts(app) == {"*": 0, "notice": 0, "free": 0}
         # Opened as Enter opens them: the palette's recent posts list them too.
         assert app.opened_posts == [ids["hostile"], ids["library"], ids["free"]]
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert notified(app, "No unread posts") and open_id(app) == ids["free"]
 
 
@@ -112,8 +110,7 @@ async def test_n_in_all_boards_stays_in_that_list(make_app: AppFactory, ctx: App
         await pilot.press("n")  # the cursor's row (the pinned notice) is unread: n opens it
         await pilot.pause()
         assert open_id(app) == ids["notice"]
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert board_key(app) == "*" and open_id(app) == ids["free"] == cursor_id(app)
 
 
@@ -121,14 +118,12 @@ async def test_n_toggles_the_read_mark_and_the_counts_follow(make_app: AppFactor
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         before = unread_counts(app)
-        await pilot.press("N")
-        await pilot.pause()
+        await press(pilot, "N")
         posts = app.screen.query_one(PostList)
         assert posts.current is not None and posts.current.read
         assert unread_counts(app) == {"*": before["*"] - 1, "notice": before["notice"] - 1, "free": before["free"]}
         assert "Marked read" in status(app)
-        await pilot.press("N")
-        await pilot.pause()
+        await press(pilot, "N")
         assert not posts.current.read and unread_counts(app) == before
         assert app.screen.query_one(PostList).rows.source.fetch(0, 1)[0].read is False
 
@@ -157,14 +152,11 @@ async def test_a_asks_first_on_a_long_list_and_no_keeps_everything(
     ctx.store.upsert_stubs(board.id, [stub(str(100 + i), f"글 {i}", 5) for i in range(30)])
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("shift+tab", "j", "j", "A")
-        await pilot.pause()
+        await press(pilot, "shift+tab", "j", "j", "A")
         assert isinstance(app.screen, ConfirmScreen) and "31 posts of 자유게시판" in app.screen.question
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert unread_counts(app)["free"] == 31
-        await pilot.press("A")
-        await pilot.pause()
+        await press(pilot, "A")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await app.workers.wait_for_complete()
@@ -191,16 +183,14 @@ async def test_a_on_search_results_marks_those_posts(
 async def test_c_asks_then_marks_every_board_read(make_app: AppFactory, ctx: AppContext) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("C")
-        await pilot.pause()
+        await press(pilot, "C")
         assert isinstance(app.screen, ConfirmScreen) and "7 posts of every board" in app.screen.question
         await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert set(unread_counts(app).values()) == {0}
         assert sum(b.unread for b in ctx.store.boards()) == 0
-        await pilot.press("C")
-        await pilot.pause()
+        await press(pilot, "C")
         assert not isinstance(app.screen, ConfirmScreen) and notified(app, "Nothing unread")
 
 
@@ -212,8 +202,7 @@ async def test_star_marks_the_row_and_the_starred_view_lists_it(
         posts = app.screen.query_one(PostList)
         boards = app.screen.query_one(BoardsPane)
         assert STARRED not in [e.key for e in boards.entries]  # no line for it before the first star
-        await pilot.press("j", "asterisk")
-        await pilot.pause()
+        await press(pilot, "j", "asterisk")
         starred = posts.current
         assert starred is not None and starred.starred and "★" in posts.render_line(1).text
         keys = [e.key for e in boards.entries]
@@ -239,17 +228,13 @@ async def test_history_goes_back_and_forward_selecting_board_and_row(
         await pilot.press("shift+tab", "j", "tab", "enter")  # the free board's post
         await pilot.pause()
         assert open_id(app) == ids["free"]
-        await pilot.press("left_square_bracket")
-        await pilot.pause()
+        await press(pilot, "left_square_bracket")
         assert board_key(app) == "notice" and open_id(app) == ids["press"] == cursor_id(app)
-        await pilot.press("left_square_bracket")
-        await pilot.pause()
+        await press(pilot, "left_square_bracket")
         assert notified(app, "No earlier post") and open_id(app) == ids["press"]
-        await pilot.press("alt+right")
-        await pilot.pause()
+        await press(pilot, "alt+right")
         assert board_key(app) == "free" and open_id(app) == ids["free"] == cursor_id(app)
-        await pilot.press("right_square_bracket")
-        await pilot.pause()
+        await press(pilot, "right_square_bracket")
         assert notified(app, "No later post")
 
 
@@ -258,11 +243,9 @@ async def test_history_reopens_a_post_in_all_boards_without_leaving_it(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j", "enter", "j", "j", "enter")
-        await pilot.pause()
+        await press(pilot, "j", "j", "enter", "j", "j", "enter")
         assert open_id(app) == ids["library"]
-        await pilot.press("alt+left")
-        await pilot.pause()
+        await press(pilot, "alt+left")
         assert board_key(app) == "*" and open_id(app) == ids["press"] == cursor_id(app)
 
 
@@ -275,14 +258,11 @@ async def test_n_in_search_results_moves_within_the_results(
         await pilot.press("slash", *"안내", "enter")  # 수강신청 안내 and 도서관 휴관 안내, not the free post
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         first = open_id(app)
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert {first, open_id(app)} == {ids["notice"], ids["library"]}
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         screen = app.screen
         assert isinstance(screen, MainScreen) and screen.search_query == "안내"
         assert notified(app, "No unread posts in this list")
@@ -291,13 +271,11 @@ async def test_n_in_search_results_moves_within_the_results(
 async def test_the_first_star_keeps_the_board_highlighted(make_app: AppFactory, ids: dict[str, int]) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*TO_NOTICE_BOARD, "tab", "j", "asterisk")
-        await pilot.pause()
+        await press(pilot, *TO_NOTICE_BOARD, "tab", "j", "asterisk")
         # "★ Starred" arrives above the notice board: the notice board stays highlighted and listed.
         assert board_key(app) == "notice" and cursor_id(app) == ids["secret"]
         assert [e.key for e in app.screen.query_one(BoardsPane).entries] == ["*", STARRED, "notice", "free"]
-        await pilot.press("asterisk")
-        await pilot.pause()
+        await press(pilot, "asterisk")
         assert board_key(app) == "notice" and STARRED not in [e.key for e in app.screen.query_one(BoardsPane).entries]
 
 
@@ -311,12 +289,10 @@ async def test_n_and_a_on_a_synced_sample_board(demo_ctx: AppContext) -> None:
         posts = app.screen.query_one(PostList)
         total = unread_counts(app)["*"]
         assert 2 < total == len(posts.rows) <= CONFIRM_OVER  # so that A marks at once
-        await pilot.press("n", "n")
-        await pilot.pause()
+        await press(pilot, "n", "n")
         assert open_id(app) == cursor_id(app) == posts.rows.get(1).id  # type: ignore[union-attr]
         assert unread_counts(app)["*"] == total - 2 and app.screen.query_one(DetailPane).document is not None
-        await pilot.press("N")
-        await pilot.pause()
+        await press(pilot, "N")
         assert unread_counts(app)["*"] == total - 1
         await pilot.press("A")
         await app.workers.wait_for_complete()
@@ -330,8 +306,7 @@ async def test_n_on_search_results_with_nothing_found_says_so(make_app: AppFacto
         await pilot.press("slash", *"없는말", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("n", "p")
-        await pilot.pause()
+        await press(pilot, "n", "p")
         assert notified(app, "No unread posts in this list") and app.screen.query_one(DetailPane).post is None
 
 
@@ -345,6 +320,5 @@ async def test_n_crosses_boards_while_the_boards_pane_is_folded_away(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen) and board_key(app) == "notice" and not screen.boards_shown
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert board_key(app) == "free" and open_id(app) == ids["free"] == cursor_id(app)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from textual.command import CommandList, CommandPalette
@@ -18,6 +17,7 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
+from .helpers import press
 from .seed import PRESS_TITLE
 
 AppFactory = Callable[..., NoticeApp]
@@ -27,8 +27,7 @@ TRIES = 50
 
 async def palette_options(pilot: Any, query: str) -> list[str]:
     """Open the palette, type ``query``, and return the results' text once they are listed."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
+    await press(pilot, "ctrl+p")
     assert isinstance(pilot.app.screen, CommandPalette)
     await pilot.press(*query)
     for _ in range(TRIES):
@@ -49,8 +48,7 @@ async def palette_choose(pilot: Any, query: str, wanted: str) -> None:
     else:
         raise AssertionError(f"no palette result with {wanted!r} for {query!r}")
     pilot.app.screen.query_one(CommandList).highlighted = next(i for i, t in enumerate(texts) if wanted in t)
-    await pilot.press("enter")
-    await pilot.pause()
+    await press(pilot, "enter")
 
 
 async def test_an_action_from_the_palette_does_what_its_key_does(make_app: AppFactory) -> None:
@@ -116,15 +114,11 @@ async def test_a_theme_chosen_in_the_palette_applies_and_is_saved(make_app: AppF
     assert after.replace('theme = "nord"\n', "") == before  # nothing else of the file changed
 
 
-async def test_without_boards_the_palette_offers_only_what_means_something(tmp_path: Path) -> None:
-    ctx = AppContext.for_home(tmp_path / "empty")
-    try:
-        app = NoticeApp(ctx, sync_on_start=False)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            listed = {a.name for a in ACTIONS if a.palette and usable(app, app.screen, a) is not None}
-            assert {"quit", "help"} <= listed and not {"refresh", "toggle_boards", "search"} & listed
-            texts = await palette_options(pilot, "help")
-            assert any("Help" in t for t in texts) and not any("Board:" in t for t in texts)
-    finally:
-        ctx.close()
+async def test_without_boards_the_palette_offers_only_what_means_something(empty_ctx: AppContext) -> None:
+    app = NoticeApp(empty_ctx, sync_on_start=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listed = {a.name for a in ACTIONS if a.palette and usable(app, app.screen, a) is not None}
+        assert {"quit", "help"} <= listed and not {"refresh", "toggle_boards", "search"} & listed
+        texts = await palette_options(pilot, "help")
+        assert any("Help" in t for t in texts) and not any("Board:" in t for t in texts)

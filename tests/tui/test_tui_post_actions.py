@@ -3,8 +3,6 @@ its files and their folder with the system's application, = shows what changed i
 
 from __future__ import annotations
 
-import os
-import stat
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -26,16 +24,9 @@ from noticetui.tui.screens.save_post import SavePostScreen
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
+from .helpers import press, until
+
 AppFactory = Callable[..., NoticeApp]
-
-
-async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0) -> None:
-    """Pause until ``condition`` holds (bounded: a regression fails the test instead of hanging it)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"the condition never held within {seconds} s")
 
 
 async def open_post(app: NoticeApp, pilot: Any, post_id: int) -> None:
@@ -52,19 +43,10 @@ def notes(app: NoticeApp) -> list[str]:
 
 
 @pytest.fixture
-def opener(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def opener(fake_program: Callable[[str, str], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fake ``xdg-open`` on PATH (alone there) that writes the path it got to a file."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    marker = tmp_path / "opened.txt"
-    script = bin_dir / "xdg-open"
-    script.write_text(
-        f'#!/bin/sh\nprintf "%s" "$1" > "{marker}.tmp" && mv "{marker}.tmp" "{marker}"\n', encoding="utf-8"
-    )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin")
     monkeypatch.setattr("sys.platform", "linux")
-    return marker
+    return fake_program("xdg-open", '"%s" "$1"')
 
 
 # --- s: save -------------------------------------------------------------------------------------------
@@ -111,8 +93,7 @@ async def test_y_copies_the_posts_address_and_shows_it(make_app: AppFactory, ids
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_post(app, pilot, ids["library"])
-        await pilot.press("y")
-        await pilot.pause()
+        await press(pilot, "y")
         url = "http://127.0.0.1:9/bbs/board.php?bo_table=notice&wr_id=2"
         assert app.clipboard == url
         assert url in notes(app)
@@ -141,16 +122,26 @@ def saved_file(ctx: AppContext, post_id: int, name: str = "수강신청_안내.h
     return path
 
 
-async def test_x_opens_a_saved_attachment_with_the_systems_application(
-    make_app: AppFactory, ctx: AppContext, ids: dict[str, int], opener: Path
+@pytest.mark.parametrize(
+    ("key", "opened"),
+    [("x", lambda path: path), ("X", lambda path: path.parent)],
+    ids=["x opens the saved attachment", "X opens the folder it was saved in"],
+)
+async def test_x_opens_a_saved_attachment_and_capital_x_its_folder_with_the_systems_application(
+    make_app: AppFactory,
+    ctx: AppContext,
+    ids: dict[str, int],
+    opener: Path,
+    key: str,
+    opened: Callable[[Path], Path],
 ) -> None:
     path = saved_file(ctx, ids["notice"])
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_post(app, pilot, ids["notice"])
-        await pilot.press("x")
+        await pilot.press(key)
         await until(pilot, opener.exists)
-    assert opener.read_text(encoding="utf-8") == str(path)
+    assert opener.read_text(encoding="utf-8") == str(opened(path))
 
 
 async def test_x_asks_which_file_when_the_post_has_several(
@@ -174,18 +165,6 @@ async def test_x_asks_which_file_when_the_post_has_several(
     assert opener.read_text(encoding="utf-8") == str(second)
 
 
-async def test_capital_x_opens_the_folder_the_files_were_saved_in(
-    make_app: AppFactory, ctx: AppContext, ids: dict[str, int], opener: Path
-) -> None:
-    path = saved_file(ctx, ids["notice"])
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_post(app, pilot, ids["notice"])
-        await pilot.press("X")
-        await until(pilot, opener.exists)
-    assert opener.read_text(encoding="utf-8") == str(path.parent)
-
-
 async def test_without_an_opener_x_says_where_the_file_is(
     make_app: AppFactory, ctx: AppContext, ids: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -195,8 +174,7 @@ async def test_without_an_opener_x_says_where_the_file_is(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_post(app, pilot, ids["notice"])
-        await pilot.press("x")
-        await pilot.pause()
+        await press(pilot, "x")
     [said] = [n for n in notes(app) if "xdg-open" in n]
     assert str(path) in said and "open_command" in said
 
@@ -250,8 +228,7 @@ async def test_an_edited_post_is_marked_and_equals_shows_the_diff(
         assert "+ 도서관은 3월 10일 휴관합니다." in lines
         assert any(line.startswith("+ [red]새 문단[/red]") for line in lines)  # page text shown as text
         assert "\x1b" not in content.plain
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert not isinstance(app.screen, ChangesScreen)
 
 
@@ -279,8 +256,7 @@ async def test_equals_on_a_post_never_edited_says_so(make_app: AppFactory, ids: 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_post(app, pilot, ids["press"])
-        await pilot.press("equals_sign")
-        await pilot.pause()
+        await press(pilot, "equals_sign")
         assert not isinstance(app.screen, ChangesScreen)
         assert any("No earlier version" in n for n in notes(app))
 

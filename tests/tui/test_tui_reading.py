@@ -14,7 +14,7 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
-from .helpers import shown_text, visible_lines
+from .helpers import press, shown_text, visible_lines
 
 AppFactory = Callable[..., NoticeApp]
 OPEN_PRESS_RELEASE = ("j", "j", "enter")
@@ -35,8 +35,7 @@ async def test_all_boards_list_names_each_rows_board(make_app: AppFactory) -> No
 async def test_a_single_boards_list_has_no_board_column(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("shift+tab", "j")
-        await pilot.pause()
+        await press(pilot, "shift+tab", "j")
         lines = visible_lines(app.screen.query_one(PostList))
         assert len(lines) == 6 and not any(" notice " in line for line in lines)
 
@@ -44,8 +43,7 @@ async def test_a_single_boards_list_has_no_board_column(make_app: AppFactory) ->
 async def test_search_results_from_several_boards_name_their_board(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", "글", "enter")
-        await pilot.pause()
+        await press(pilot, "slash", "글", "enter")
         lines = visible_lines(app.screen.query_one(PostList))
         assert any("free" in line and "자유게시판 첫 글" in line for line in lines)
         assert any(" notice " in line and "비밀글" in line for line in lines)
@@ -70,10 +68,9 @@ async def test_todays_post_without_a_time_shows_today_in_the_list_and_its_date_i
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        press = next(line for line in visible_lines(app.screen.query_one(PostList)) if "한빛시" in line)
-        assert press.rstrip().endswith("today") and "00:00" not in press
-        await pilot.press(*OPEN_PRESS_RELEASE)
-        await pilot.pause()
+        release = next(line for line in visible_lines(app.screen.query_one(PostList)) if "한빛시" in line)
+        assert release.rstrip().endswith("today") and "00:00" not in release
+        await press(pilot, *OPEN_PRESS_RELEASE)
         header = shown_text(app.screen.query_one("#detail-header", Static))
         assert "2024-03-10" in header and "00:00" not in header
 
@@ -81,13 +78,11 @@ async def test_todays_post_without_a_time_shows_today_in_the_list_and_its_date_i
 async def test_l_lists_links_and_a_number_opens_one(make_app: AppFactory, opened: list[str]) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE, "l")
-        await pilot.pause()
+        await press(pilot, *OPEN_PRESS_RELEASE, "l")
         assert isinstance(app.screen, LinksScreen)
         assert app.screen.query_one(OptionList).option_count == 2  # one link, one image
         assert isinstance(app.focused, Input)
-        await pilot.press("1", "enter")
-        await pilot.pause()
+        await press(pilot, "1", "enter")
         assert opened == ["https://www.hanbit.go.kr/startup"]
         assert not isinstance(app.screen, LinksScreen)
 
@@ -95,8 +90,7 @@ async def test_l_lists_links_and_a_number_opens_one(make_app: AppFactory, opened
 async def test_i_and_a_number_opens_an_image(make_app: AppFactory, opened: list[str]) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE, "l", "i", "1", "enter")
-        await pilot.pause()
+        await press(pilot, *OPEN_PRESS_RELEASE, "l", "i", "1", "enter")
         assert opened == ["http://127.0.0.1:9/data/editor/2503/20250305_startup.jpg"]
 
 
@@ -105,12 +99,10 @@ async def test_a_number_that_names_nothing_is_explained_and_opens_nothing(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE, "l", "7", "enter")
-        await pilot.pause()
+        await press(pilot, *OPEN_PRESS_RELEASE, "l", "7", "enter")
         assert isinstance(app.screen, LinksScreen)
         assert "No '7' here" in shown_text(app.screen.query_one("#links-hint", Static))
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert not isinstance(app.screen, LinksScreen) and opened == []
 
 
@@ -136,17 +128,14 @@ async def test_l_on_a_post_without_links_says_so(make_app: AppFactory) -> None:
 async def test_f_reads_the_post_full_screen_and_escape_comes_back(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE)
-        await pilot.pause()
+        await press(pilot, *OPEN_PRESS_RELEASE)
         detail = app.screen.query_one(DetailPane)
         narrow = detail.body_width
-        await pilot.press("f")
-        await pilot.pause()
+        await press(pilot, "f")
         assert app.screen.maximized is detail and app.focused is detail
         assert detail.body_width > narrow  # the body was laid out again at the full width
         assert "full screen" in str(detail.border_title)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert app.screen.maximized is None and detail.body_width == narrow
         assert str(detail.border_title) == "Post"
 
@@ -154,8 +143,7 @@ async def test_f_reads_the_post_full_screen_and_escape_comes_back(make_app: AppF
 async def test_help_lists_the_links_and_full_screen_keys(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.key_table()
         keys, descriptions = (list(map(str, column.cells)) for column in table.columns)
@@ -181,6 +169,5 @@ async def test_full_screen_keeps_the_readers_place_in_the_post(make_app: AppFact
             await pilot.press("j")
         else:
             raise AssertionError("the heading never reached the top of the pane")
-        await pilot.press("f")
-        await pilot.pause()
+        await press(pilot, "f")
         assert any("□ 지원 내용" in line for line in top_lines())

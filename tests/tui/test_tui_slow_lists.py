@@ -12,11 +12,11 @@ import pytest
 from noticetui.context import AppContext
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.resolved import ResolvedPosts
-from noticetui.tui.screens.filter import FilterScreen
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.watch import matches
 
+from .helpers import filter_by, titles
 from .seed import CONFIG, stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -33,10 +33,6 @@ def home(tmp_path: Path) -> Path:
     return root
 
 
-def titles(posts: PostList) -> list[str]:
-    return [row.title for i in range(len(posts.rows)) if (row := posts.rows.get(i))]
-
-
 async def test_the_watched_words_filter_lists_exactly_the_matching_titles(
     ctx: AppContext, ids: dict[str, int], make_app: AppFactory
 ) -> None:
@@ -45,13 +41,7 @@ async def test_the_watched_words_filter_lists_exactly_the_matching_titles(
     assert wanted and len(wanted) < len(every)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("F")
-        assert isinstance(app.screen, FilterScreen)
-        await pilot.click("#filter-watched")
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        posts = app.screen.query_one(PostList)
+        posts = await filter_by(app, pilot, "#filter-watched")
         assert isinstance(posts.rows.source, ResolvedPosts)
         assert sorted(titles(posts)) == wanted and "watched words" in str(posts.border_title)
 
@@ -78,7 +68,7 @@ async def test_n_and_p_follow_a_title_sorted_list_past_its_first_thousand_rows(
         await pilot.press("g", "down", "down", "enter")  # All boards, by title
         await pilot.pause()
         posts = app.screen.query_one(PostList)
-        order = sorted(row.title for i in range(len(posts.rows)) if (row := posts.rows.get(i)))
+        order = sorted(titles(posts))
         assert len(order) > 1000 and "by title" in str(posts.border_title)
         detail = app.screen.query_one(DetailPane)
         # Each post opened is read: back from the second, p wraps round to the last.
@@ -97,12 +87,7 @@ async def test_n_finds_an_unread_post_deep_in_a_watched_words_list(
     # "글" is in every title of the free board: 1,201 rows, resolved off the UI loop.
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("F")
-        await pilot.click("#filter-watched")
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        posts = app.screen.query_one(PostList)
+        posts = await filter_by(app, pilot, "#filter-watched")
         assert isinstance(posts.rows.source, ResolvedPosts) and len(posts.rows) > 1000
         await pilot.press("n")
         await app.workers.wait_for_complete()

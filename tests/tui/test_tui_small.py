@@ -14,6 +14,8 @@ from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
+from .helpers import press
+
 AppFactory = Callable[..., NoticeApp]
 
 
@@ -91,8 +93,7 @@ async def test_a_long_status_keeps_one_line_on_a_short_terminal(make_app: AppFac
 async def test_the_boards_editor_keeps_its_close_key_in_sight_at_40_columns(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.press("E")
-        await pilot.pause()
+        await press(pilot, "E")
         assert isinstance(app.screen, BoardsEditor)
         key = next(key for key in app.screen.query(FooterKey) if key.action == "close")
         assert key.region.width > 0 and key.region.right <= 40 and key.region.y == 11

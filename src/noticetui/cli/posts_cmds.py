@@ -47,6 +47,10 @@ def _print_rows(ctx: AppContext, batches: Iterable[list[PostRow]], as_json: bool
             print(f"{r.id:>6} {unread} {short_date(r.posted_at)}  {marks}{sanitize_line(r.title)}{author}{clip}")
 
 
+_SAME_NAMED = ("unread", "starred", "after", "before", "sort", "reverse")
+"""The ``list`` options that set the :class:`ListQuery` field of their own name."""
+
+
 def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
     """Cached posts, newest first, pinned notices marked."""
     board_ids: tuple[int, ...] = ()
@@ -60,16 +64,7 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
         board_ids = (row.id,)
     if args.after and args.before and args.after >= args.before:
         raise UsageError(f"--after {args.after} is not before --before {args.before}: nothing can match")
-    query = ListQuery(
-        board_ids=board_ids,
-        unread=args.unread,
-        starred=args.starred,
-        has_file=args.files,
-        after=args.after,
-        before=args.before,
-        sort=args.sort,
-        reverse=args.reverse,
-    )
+    query = ListQuery(board_ids, has_file=args.files, **{name: getattr(args, name) for name in _SAME_NAMED})
     if args.starred and query == ListQuery(board_ids, args.unread, starred=True):
         # Starred alone: newest star first, as the TUI's ★ Starred view lists them.
         board_id = board_ids[0] if board_ids else None

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from noticetui.demo import assets
 from noticetui.demo.corpus import IMAGE_TOKEN, _hwp, kday
 
 
@@ -255,8 +254,3 @@ def with_image(body: Body, stem: str, caption: str) -> Body:
 def question(text: str) -> Body:
     """A reader's question (guest posts are never HWP-pasted)."""
     return lambda c: f"<p>안녕하세요. {text}</p><p>답변 부탁드립니다.</p>"
-
-
-HWP_CALL = ("{year}년_공고문.hwp", assets.HWP)
-HWPX_CALL = ("붙임1. 사업계획서 양식.hwpx", assets.HWPX)
-PDF_FORM = ("붙임2. 신청서 및 동의서.pdf", assets.PDF)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from noticetui.free_names import free_path
+
 PARTIAL_SUFFIX = ".part"
 """An unfinished download (see :mod:`noticetui.downloads`): not a file the user has yet."""
 
@@ -28,16 +30,8 @@ def keep_files(files: list[Path], root: Path, dest: Path) -> list[Path]:
     """
     kept: list[Path] = []
     for source in files:
-        target = _free_name(dest / source.relative_to(root))
+        target = free_path(dest / source.relative_to(root))
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
         kept.append(target)
     return kept
-
-
-def _free_name(path: Path) -> Path:
-    candidate, n = path, 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-    return candidate

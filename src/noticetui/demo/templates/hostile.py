@@ -76,6 +76,18 @@ class HostilePost:
     files: tuple[str, ...] = ()
 
 
+NESTINGS: dict[str, tuple[str, str]] = {
+    "div": ("<div>w{i} ", "</div>"),
+    "blockquote": ("<blockquote>w{i} ", "</blockquote>"),
+    "table": ("<table><tr><td>w{i} ", "</td></tr></table>"),
+    "table (2 columns)": ("<table><tr><td>x</td><td>w{i} ", "</td></tr></table>"),
+    "ul": ("<ul><li>w{i} ", "</li></ul>"),
+    "ol": ("<ol><li>w{i} ", "</li></ol>"),
+    "span": ("<span>w{i} ", "</span>"),
+}
+"""Each kind of deep nesting the renderer must survive: ``(opening, closing)`` for :func:`nested`."""
+
+
 def nested(opening: str, closing: str, depth: int = DEPTH) -> str:
     """``depth`` levels of ``opening``…``closing``, each with its own word ``w<level>``."""
     return "".join(opening.format(i=i) for i in range(depth)) + "바닥" + closing * depth
