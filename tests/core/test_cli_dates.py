@@ -1,11 +1,11 @@
 """The command line's human dates: a post's in its site's zone (no 00:00 for a date-only board), a sync's
-in the user's zone (never the stored UTC ISO)."""
+in the user's zone (never the stored UTC ISO; see tests/core/test_local_dates.py)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
-from noticetui.cli.format import local_time, short_date
+from noticetui.cli.format import short_date
 from noticetui.models import SEOUL
 
 
@@ -16,10 +16,3 @@ def test_short_date_shows_a_posts_time_in_its_own_zone() -> None:
 def test_short_date_of_a_date_only_post_is_the_date_without_a_midnight() -> None:
     shown = short_date(datetime(2026, 3, 5, tzinfo=SEOUL))
     assert shown.rstrip() == "2026-03-05" and len(shown) == len("2026-03-05 09:10")  # columns stay aligned
-
-
-def test_local_time_is_the_users_zone_not_utc_iso() -> None:
-    stamp = "2026-03-05T00:30:00+00:00"
-    expected = datetime(2026, 3, 5, 0, 30, tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    assert local_time(stamp) == expected and "+00:00" not in local_time(stamp)
-    assert local_time(None) == "never"

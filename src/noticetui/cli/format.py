@@ -23,16 +23,6 @@ def short_date(moment: datetime | None) -> str:
     return to_user(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def local_time(stamp: str | None) -> str:
-    """A stored UTC ISO time (a sync's) as ``2026-03-05 09:10`` in the user's zone; ``never`` for None."""
-    if not stamp:
-        return "never"
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return sanitize_line(stamp)
-
-
 def print_json(data: Any) -> None:
     """Pretty JSON on stdout, Korean kept readable, control and bidi characters escaped."""
     sys.stdout.write(dumps_json(data) + "\n")

@@ -63,14 +63,6 @@ def long_date(posted: datetime | None) -> str:
     return to_user(posted).strftime("%Y-%m-%d %H:%M" if has_time(posted) else "%Y-%m-%d")
 
 
-def local_minute(stamp: str) -> str:
-    """A stored UTC ISO time (a sync's, an edit's) as ``2026-03-05 09:10`` in the reader's zone."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp[:16].replace("T", " ")
-
-
 def _fit(text: Text, width: int, justify: str = "left") -> Text:
     """``text`` cut (with an ellipsis) or padded to exactly ``width`` cells."""
     width = max(width, 0)
