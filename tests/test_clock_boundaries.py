@@ -33,7 +33,8 @@ DEADLINE = 100.0
 
 def run_at(instant: str) -> subprocess.Popen[str]:
     """Start the selected integration tests at ``instant``."""
-    command = [sys.executable, "-m", "pytest", "-q", "-x", "-k", SELECTION, "tests/integration"]
+    # One process each (``-n 0``): the five instants already run side by side.
+    command = [sys.executable, "-m", "pytest", "-q", "-x", "-n", "0", "-k", SELECTION, "tests/integration"]
     env = {**os.environ, "NOTICETUI_TEST_NOW": instant}
     return subprocess.Popen(
         command,
