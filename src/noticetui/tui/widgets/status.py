@@ -14,6 +14,8 @@ from noticetui.render import sanitize_line
 from noticetui.tui.task_log import reason_first
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from noticetui.sync import BoardSyncResult, SyncProgress
 
 
@@ -68,7 +70,7 @@ class StatusLine(Static):
         self.names: tuple[str, ...] = ()
         """The boards of the running sync, named on the line until their progress speaks for them."""
         self._painted: float | None = None
-        self._paint_pending = False
+        self._paint_timer: Timer | None = None
         self._lines = 1
 
     def watch_message(self) -> None:
@@ -111,9 +113,8 @@ class StatusLine(Static):
         # Progress arrives many times a second and every repaint costs the UI: at most one per PAINT_EVERY.
         if self._painted is None or monotonic() - self._painted >= PAINT_EVERY:
             self._show()
-        elif not self._paint_pending:
-            self._paint_pending = True
-            self.set_timer(PAINT_EVERY, self._show)
+        elif self._paint_timer is None:
+            self._paint_timer = self.set_timer(PAINT_EVERY, self._show_put_off)
 
     def board_synced(self, result: BoardSyncResult) -> None:
         """A board finished without a problem."""
@@ -136,8 +137,15 @@ class StatusLine(Static):
         """Show a plain message in place of the sync state."""
         self.message = Text(sanitize_line(message))
 
+    def _show_put_off(self) -> None:
+        self._paint_timer = None
+        self._show()
+
     def _show(self) -> None:
-        self._paint_pending = False
+        if self._paint_timer is not None:
+            # This paint makes the put-off one moot, and it would cover whatever is said after the sync ends.
+            self._paint_timer.stop()
+            self._paint_timer = None
         self._painted = monotonic()
         text = Text()
         done = len(self.results)
