@@ -281,6 +281,17 @@ async def test_q_asks_before_quitting_while_a_download_runs(demo_ctx: AppContext
         assert not app.is_running
 
 
+async def test_the_quit_question_quits_by_itself_once_the_work_it_asks_about_ends(demo_ctx: AppContext) -> None:
+    async with gated_downloads(demo_ctx) as (app, pilot, transport):
+        await hold_a_download(app, pilot, transport)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        transport.gate.set()  # the download ends while the question is shown
+        await until(pilot, lambda: not app.is_running)
+        assert app.main.queue.entries and not app.main.queue.running()
+
+
 async def test_q_quits_at_once_when_nothing_runs(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -65,6 +65,11 @@ class SyncFinished(Message):
 
 
 @dataclass
+class WorkSettled(Message):
+    """The last sync or download in flight ended: quitting no longer cuts anything off."""
+
+
+@dataclass
 class SyncBlocked(Message):
     """A sync did not start: another process (a CLI ``sync``) holds the cache's sync lock."""
 
