@@ -13,7 +13,7 @@ from noticetui.config_write import add_board
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer, run_forever
 from noticetui.demo.throwaway import downloaded_files, keep_files
-from noticetui.i18n import _, set_language
+from noticetui.i18n import _, ngettext, set_language
 from noticetui.paths import resolve_paths
 from noticetui.store import Store
 
@@ -105,7 +105,11 @@ def _keep(folder: Path, dest: Path) -> int:
             + "\n"
         )
         return 1
-    print(_("Kept {n} downloaded file(s) in {dest}").format(n=len(kept), dest=dest))
+    print(
+        ngettext("Kept {n} downloaded file in {dest}", "Kept {n} downloaded files in {dest}", len(kept)).format(
+            n=len(kept), dest=dest
+        )
+    )
     return 0
 
 
