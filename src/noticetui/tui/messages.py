@@ -108,10 +108,10 @@ class ListResolved(Message):
 
 @dataclass
 class UnreadFound(Message):
-    """``n``/``p`` through the list of ``query``: the unread post found (None: there is none) and its row
-    index in the list as it is now."""
+    """``n``/``p`` through the list of ``query`` (None: ★ Starred): the unread post found (None: there is
+    none) and its row index in the list as it is now."""
 
-    query: ListQuery
+    query: ListQuery | None
     post_id: int | None
     index: int | None
 
