@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticetui.i18n import _
 from noticetui.store.operators import QueryError, parse_search
 
 NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
@@ -161,26 +162,28 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError(path, "", f"not UTF-8 text ({exc.reason})") from exc
+        raise ConfigError(path, "", _("not UTF-8 text ({reason})").format(reason=exc.reason)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "", f"invalid TOML: {exc}") from exc
+        raise ConfigError(path, "", _("invalid TOML: {error}").format(error=exc)) from exc
     except OSError as exc:
-        raise ConfigError(path, "", f"cannot read: {exc.strerror}") from exc
+        raise ConfigError(path, "", _("cannot read: {reason}").format(reason=exc.strerror)) from exc
     return _parse(path, data)
 
 
 def _parse(path: Path, data: dict[str, Any]) -> Config:
     unknown = set(data) - {"boards", "settings", "searches", "keys"}
     if unknown:
-        raise ConfigError(path, sorted(unknown)[0], "unknown key (expected 'boards', 'settings', 'searches' or 'keys')")
+        raise ConfigError(
+            path, sorted(unknown)[0], _("unknown key (expected 'boards', 'settings', 'searches' or 'keys')")
+        )
     raw_boards = data.get("boards", [])
     if not isinstance(raw_boards, list):
-        raise ConfigError(path, "boards", "expected a list of [[boards]] tables")
+        raise ConfigError(path, "boards", _("expected a list of [[boards]] tables"))
     boards: list[BoardConfig] = []
     for i, raw in enumerate(raw_boards):
         board = _parse_board(path, f"boards[{i}]", raw)
         if any(b.name == board.name for b in boards):
-            raise ConfigError(path, f"boards[{i}].name", f"duplicate board name {board.name!r}")
+            raise ConfigError(path, f"boards[{i}].name", _("duplicate board name {name!r}").format(name=board.name))
         boards.append(board)
     settings = _parse_settings(path, data.get("settings", {}))
     return Config(
@@ -195,7 +198,7 @@ def _parse_keys(path: Path, key: str, raw: Any) -> dict[str, str]:
     """``[keys]`` as action name → keys; an unquoted dotted name (``posts.down = "j"``) is a nested table
     in TOML, so nested tables are flattened back to dotted names."""
     if not isinstance(raw, dict):
-        raise ConfigError(path, key, 'expected a table of action = "keys"')
+        raise ConfigError(path, key, _('expected a table of action = "keys"'))
     keys: dict[str, str] = {}
     for name, value in raw.items():
         if isinstance(value, dict):
@@ -203,29 +206,35 @@ def _parse_keys(path: Path, key: str, raw: Any) -> dict[str, str]:
         elif isinstance(value, str) and value.strip():
             keys[name] = value.strip()
         else:
-            raise ConfigError(path, f"{key}.{name}", f'expected keys as a string such as "ctrl+r", got {value!r}')
+            raise ConfigError(
+                path,
+                f"{key}.{name}",
+                _('expected keys as a string such as "ctrl+r", got {value!r}').format(value=value),
+            )
     return keys
 
 
 def _parse_searches(path: Path, raw: Any) -> list[SavedSearch]:
     if not isinstance(raw, list):
-        raise ConfigError(path, "searches", "expected a list of [[searches]] tables")
+        raise ConfigError(path, "searches", _("expected a list of [[searches]] tables"))
     searches: list[SavedSearch] = []
     for i, table in enumerate(raw):
         key = f"searches[{i}]"
         if not isinstance(table, dict):
-            raise ConfigError(path, key, "expected a table")
+            raise ConfigError(path, key, _("expected a table"))
         for name in table:
             if name not in ("name", "query"):
-                raise ConfigError(path, f"{key}.{name}", "unknown key (expected name, query)")
+                raise ConfigError(path, f"{key}.{name}", _("unknown key (expected name, query)"))
         name = _get(path, key, table, "name", str, "")
         if not NAME_RE.match(name):
-            raise ConfigError(path, f"{key}.name", f"{name!r} is not a usable name (letters, digits, _ . -)")
+            raise ConfigError(
+                path, f"{key}.name", _("{name!r} is not a usable name (letters, digits, _ . -)").format(name=name)
+            )
         if any(s.name == name for s in searches):
-            raise ConfigError(path, f"{key}.name", f"duplicate search name {name!r}")
+            raise ConfigError(path, f"{key}.name", _("duplicate search name {name!r}").format(name=name))
         query = _get(path, key, table, "query", str, "")
         if not query.strip():
-            raise ConfigError(path, f"{key}.query", "missing or empty")
+            raise ConfigError(path, f"{key}.query", _("missing or empty"))
         try:  # a bad operator (after:yesterday) is the config's mistake, said once, not a feed's 500
             parse_search(query)
         except QueryError as exc:
@@ -239,37 +248,43 @@ def _get(path: Path, key: str, table: dict[str, Any], name: str, kind: type, def
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or isinstance(value, bool) is not (kind is bool):
-        raise ConfigError(path, f"{key}.{name}", f"expected {kind.__name__}, got {value!r}")
+        raise ConfigError(
+            path, f"{key}.{name}", _("expected {kind}, got {value!r}").format(kind=kind.__name__, value=value)
+        )
     return value
 
 
 def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
     if not isinstance(raw, dict):
-        raise ConfigError(path, key, "expected a table")
+        raise ConfigError(path, key, _("expected a table"))
     allowed = {"name", "url", "engine", "pages", "timezone", "title", "profile", "watch"}
     for name in raw:
         if name not in allowed:
-            raise ConfigError(path, f"{key}.{name}", f"unknown key (expected one of {', '.join(sorted(allowed))})")
+            raise ConfigError(
+                path, f"{key}.{name}", _("unknown key (expected one of {keys})").format(keys=", ".join(sorted(allowed)))
+            )
     for required in ("name", "url"):
         if required not in raw:
-            raise ConfigError(path, f"{key}.{required}", "missing")
+            raise ConfigError(path, f"{key}.{required}", _("missing"))
     name = _get(path, key, raw, "name", str, "")
     if not NAME_RE.match(name):
-        raise ConfigError(path, f"{key}.name", f"{name!r} is not a usable name (letters, digits, _ . -)")
+        raise ConfigError(
+            path, f"{key}.name", _("{name!r} is not a usable name (letters, digits, _ . -)").format(name=name)
+        )
     url = _get(path, key, raw, "url", str, "")
     if not re.match(r"^https?://[^/\s]+", url):
-        raise ConfigError(path, f"{key}.url", f"expected an http(s) URL, got {url!r}")
+        raise ConfigError(path, f"{key}.url", _("expected an http(s) URL, got {url!r}").format(url=url))
     pages = _get(path, key, raw, "pages", int, 3)
     if not 1 <= pages <= 1000:
-        raise ConfigError(path, f"{key}.pages", f"expected 1 to 1000, got {pages}")
+        raise ConfigError(path, f"{key}.pages", _("expected 1 to 1000, got {value}").format(value=pages))
     timezone = _get(path, key, raw, "timezone", str, "Asia/Seoul")
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(path, f"{key}.timezone", f"unknown time zone {timezone!r}") from exc
+        raise ConfigError(path, f"{key}.timezone", _("unknown time zone {zone!r}").format(zone=timezone)) from exc
     profile = raw.get("profile", {})
     if not isinstance(profile, dict):
-        raise ConfigError(path, f"{key}.profile", "expected a table of CSS selectors")
+        raise ConfigError(path, f"{key}.profile", _("expected a table of CSS selectors"))
     return BoardConfig(
         name=name,
         url=url,
@@ -285,7 +300,7 @@ def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
 def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
     """A list of non-empty strings (watch words, a command's argv)."""
     if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise ConfigError(path, key, f"expected a list of non-empty strings, got {value!r}")
+        raise ConfigError(path, key, _("expected a list of non-empty strings, got {value!r}").format(value=value))
     return tuple(w.strip() for w in value)
 
 
@@ -302,15 +317,21 @@ _NET_SETTINGS: dict[str, type] = {
 
 def _check_net_settings(path: Path, values: dict[str, Any]) -> None:
     if not 0 <= values["retries"] <= 10:
-        raise ConfigError(path, "settings.retries", f"expected 0 to 10, got {values['retries']}")
+        raise ConfigError(path, "settings.retries", _("expected 0 to 10, got {value}").format(value=values["retries"]))
     for name in ("retry_backoff", "min_rate"):
         if values[name] < 0:
-            raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 0, got {values[name]}")
+            raise ConfigError(
+                path, f"settings.{name}", _("expected a number ≥ 0, got {value}").format(value=values[name])
+            )
     if values["rate_window"] <= 0:
-        raise ConfigError(path, "settings.rate_window", f"expected a number > 0, got {values['rate_window']}")
+        raise ConfigError(
+            path, "settings.rate_window", _("expected a number > 0, got {value}").format(value=values["rate_window"])
+        )
     for name in ("page_limit", "file_limit", "downloads_parallel"):
         if values[name] < 1:
-            raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 1, got {values[name]}")
+            raise ConfigError(
+                path, f"settings.{name}", _("expected a number ≥ 1, got {value}").format(value=values[name])
+            )
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -320,7 +341,7 @@ def parse_duration(text: str) -> float:
     """Seconds in ``30m``, ``2h``, ``1h30m``, ``90s`` or bare seconds; ValueError for anything else."""
     cleaned = text.strip().lower()
     if not re.fullmatch(r"(?:\d+[smhd])+|\d+", cleaned):
-        raise ValueError(f"expected a duration such as 30m, 2h or 1h30m, got {text!r}")
+        raise ValueError(_("expected a duration such as 30m, 2h or 1h30m, got {text!r}").format(text=text))
     if cleaned.isdigit():
         return float(cleaned)
     return float(sum(int(n) * _UNITS[u] for n, u in re.findall(r"(\d+)([smhd])", cleaned)))
@@ -336,12 +357,16 @@ def _refresh_every(path: Path, raw: dict[str, Any]) -> float:
             return parse_duration(value)
         except ValueError as exc:
             raise ConfigError(path, "settings.refresh_every", str(exc)) from None
-    raise ConfigError(path, "settings.refresh_every", f'expected a duration such as "30m" (0: off), got {value!r}')
+    raise ConfigError(
+        path,
+        "settings.refresh_every",
+        _('expected a duration such as "30m" (0: off), got {value!r}').format(value=value),
+    )
 
 
 def _parse_settings(path: Path, raw: Any) -> Settings:
     if not isinstance(raw, dict):
-        raise ConfigError(path, "settings", "expected a table")
+        raise ConfigError(path, "settings", _("expected a table"))
     defaults = Settings()
     known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
     known["ui_language"] = str
@@ -350,15 +375,25 @@ def _parse_settings(path: Path, raw: Any) -> Settings:
     lists = ("watch", "notify_command", "open_command", "refresh_every")  # each parsed by its own function below
     for name in raw:
         if name not in known and name not in lists:
-            raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join([*known, *lists])})")
+            raise ConfigError(
+                path,
+                f"settings.{name}",
+                _("unknown key (expected one of {keys})").format(keys=", ".join([*known, *lists])),
+            )
     values = {name: _get(path, "settings", raw, name, kind, getattr(defaults, name)) for name, kind in known.items()}
     if values["delay"] < 0 or values["timeout"] <= 0 or values["per_host"] < 1:
-        raise ConfigError(path, "settings", "delay must be ≥ 0, timeout > 0 and per_host ≥ 1")
+        raise ConfigError(path, "settings", _("delay must be ≥ 0, timeout > 0 and per_host ≥ 1"))
     _check_net_settings(path, values)
     if values["images"] not in ("auto", "on", "off"):
-        raise ConfigError(path, "settings.images", f"expected 'auto', 'on' or 'off', got {values['images']!r}")
+        raise ConfigError(
+            path, "settings.images", _("expected 'auto', 'on' or 'off', got {value!r}").format(value=values["images"])
+        )
     if values["ui_language"] not in ("auto", "ko", "en"):
-        raise ConfigError(path, "settings.ui_language", f"expected 'auto', 'ko' or 'en', got {values['ui_language']!r}")
+        raise ConfigError(
+            path,
+            "settings.ui_language",
+            _("expected 'auto', 'ko' or 'en', got {value!r}").format(value=values["ui_language"]),
+        )
     return Settings(
         **values,
         watch=_words(path, "settings.watch", raw.get("watch", [])),
