@@ -387,3 +387,11 @@ async def test_watched_words_are_highlighted_and_new_matches_announced(make_app:
         index = next(i for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.id == new[0])
         line = posts.render_line(index - int(posts.scroll_offset.y))
         assert any(seg.style is not None and seg.style.color is not None and "장학금" in seg.text for seg in line)
+
+
+async def test_the_status_line_counts_one_board_in_the_singular(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.post_message(SyncStarted(1, ("free",)))
+        await pilot.pause()
+        assert "Syncing 0/1 board…" in shown_text(app.screen.query_one(StatusLine))

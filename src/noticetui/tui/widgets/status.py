@@ -142,7 +142,8 @@ class StatusLine(Static):
         text = Text()
         done = len(self.results)
         if done < self.total:
-            text.append(_("Syncing {done}/{total} boards…").format(done=done, total=self.total), style="bold")
+            syncing = ngettext("Syncing {done}/{total} board…", "Syncing {done}/{total} boards…", self.total)
+            text.append(syncing.format(done=done, total=self.total), style="bold")
             if not self.running and not done:
                 text.append("  " + ", ".join(sanitize_line(n) for n in self.names[:3]))
                 text.append(" …" if len(self.names) > 3 else "")
