@@ -264,12 +264,17 @@ async def test_a_download_can_be_cancelled_and_retried_from_the_tasks_screen(dem
         assert "cancelled" in shown_text(log)
 
 
+async def quit_while_downloading(app: NoticeApp, pilot: Any, transport: GatedTransport) -> None:
+    """Hold a download at the gate and press q: the quit question is shown."""
+    await hold_a_download(app, pilot, transport)
+    await pilot.press("q")
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmScreen)
+
+
 async def test_q_asks_before_quitting_while_a_download_runs(demo_ctx: AppContext) -> None:
     async with gated_downloads(demo_ctx) as (app, pilot, transport):
-        await hold_a_download(app, pilot, transport)
-        await pilot.press("q")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await quit_while_downloading(app, pilot, transport)
         await pilot.press("n")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen) and app.is_running
@@ -283,10 +288,7 @@ async def test_q_asks_before_quitting_while_a_download_runs(demo_ctx: AppContext
 
 async def test_the_quit_question_quits_by_itself_once_the_work_it_asks_about_ends(demo_ctx: AppContext) -> None:
     async with gated_downloads(demo_ctx) as (app, pilot, transport):
-        await hold_a_download(app, pilot, transport)
-        await pilot.press("q")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await quit_while_downloading(app, pilot, transport)
         transport.gate.set()  # the download ends while the question is shown
         await until(pilot, lambda: not app.is_running)
         assert app.main.queue.entries and not app.main.queue.running()
