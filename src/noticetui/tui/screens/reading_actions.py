@@ -76,18 +76,7 @@ class ReadingActions(MarkActions):
         # From a row not yet open, n opens that row itself when it is unread.
         opened = row is not None and detail is not None and detail.id == row.id
         inclusive = row is not None and not opened and not backwards
-        source = posts.rows.source
-        if (
-            self.search_query is None
-            and isinstance(source, (ListedPosts, ResolvedPosts))
-            and not self.list_in_store_order()
-        ):
-            # All boards, a sort or a filter: the list's own order, at any length, found off the UI loop.
-            self.find_unread(source.query, row.id if row else None, backwards, inclusive)
-            return
-        if self.search_query is None and isinstance(source, StarredPosts):
-            # ★ Starred in its own order (newest star first), at any length, found off the UI loop.
-            self.find_unread(None, row.id if row else None, backwards, inclusive, source.unread_only)
+        if self.walk_in_store(row.id if row else None, backwards, inclusive):
             return
         if self.search_query is not None or self.shown_board == STARRED or not self.list_in_store_order():
             self.open_unread_row(backwards, inclusive)
@@ -97,6 +86,22 @@ class ReadingActions(MarkActions):
             self.notify(_("No unread posts."), markup=False)
             return
         self.go_to_post(target)
+
+    def walk_in_store(self, post_id: int | None, backwards: bool, inclusive: bool) -> bool:
+        """Start stepping through the list on screen in the store, off the UI loop, when it is one the store
+        can walk at any length; False for the others (a board's list, search results)."""
+        source = self.query_one("#posts", PostList).rows.source
+        if self.search_query is not None:
+            return False
+        if isinstance(source, (ListedPosts, ResolvedPosts)) and not self.list_in_store_order():
+            # All boards, a sort or a filter: the list's own order.
+            self.find_unread(source.query, post_id, backwards, inclusive)
+            return True
+        if isinstance(source, StarredPosts):
+            # ★ Starred in its own order (newest star first).
+            self.find_unread(None, post_id, backwards, inclusive, source.unread_only)
+            return True
+        return False
 
     def open_unread_row(self, backwards: bool, inclusive: bool) -> None:
         """Search results (and lists not in the store's order): open the next (previous) unread row of the
