@@ -143,15 +143,24 @@ def sample_posts(now: datetime, board: str = "") -> list[SamplePost]:
 
 @dataclass
 class _Draft:
+    """A post being made up: drawn in creation order, given its key once every post is drawn."""
+
     kind: str
+    """What sort of notice (see :attr:`SamplePost.kind`); a story may change it."""
     title: str
+    """The full title."""
     posted_at: datetime
+    """Aware (Asia/Seoul), whole minutes."""
     rng: random.Random
+    """The random source of the post's own details (body, files, views)."""
     notice: bool = False
+    """Pinned at the top of the first list page."""
     secret: bool = False
+    """Listed with a lock; its page asks for a password."""
     reply_to: _Draft | None = None
-    attachments: list[tuple[str, bytes]] = field(default_factory=list)
+    """For a reply, the draft it answers."""
     key: str = ""
+    """The post's ``wr_id``, set once all drafts are in creation order."""
     story: Story | None = None
     """The flavoured board's story this post tells (None on the mixed board)."""
     odd_name: bool = False
