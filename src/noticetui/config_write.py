@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from noticetui.config import BoardConfig, Config, ConfigError, load_config
+from noticetui.config import DEFAULT_TIMEZONE, BoardConfig, Config, ConfigError, load_config
 from noticetui.i18n import _
 
 
@@ -35,7 +35,7 @@ def board_block(board: BoardConfig) -> str:
     lines = ["[[boards]]", f"name = {toml_value(board.name)}", f"url = {toml_value(board.url)}"]
     lines.append(f"engine = {toml_value(board.engine)}")
     lines.append(f"pages = {board.pages}")
-    if board.timezone != "Asia/Seoul":
+    if board.timezone != DEFAULT_TIMEZONE:
         lines.append(f"timezone = {toml_value(board.timezone)}")
     if board.title:
         lines.append(f"title = {toml_value(board.title)}")

@@ -43,7 +43,7 @@ def test_boards_and_settings_are_read(tmp_path: Path) -> None:
             "boards[0].timezone",
             "unknown time zone",
         ),
-        ("[settings]\ndelay = -1\n", "settings", "delay must be"),
+        ("[settings]\ndelay = -1\n", "settings.delay", "expected a number ≥ 0"),
         ('[settings]\nimages = "yes"\n', "settings.images", "expected 'auto', 'on' or 'off'"),
         (
             '[[boards]]\nname = "a"\nurl = "http://x"\n[[boards]]\nname = "a"\nurl = "http://y"\n',

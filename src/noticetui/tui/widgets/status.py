@@ -72,16 +72,10 @@ class StatusLine(Static):
         self._lines = 1
 
     def watch_message(self) -> None:
-        """Show the new message (with the downloads after it)."""
+        """Show the new message, download progress or next sync: all three share the one line."""
         self._paint()
 
-    def watch_downloads(self) -> None:
-        """Show the new download progress."""
-        self._paint()
-
-    def watch_next_sync(self) -> None:
-        """Show when the next automatic sync is due."""
-        self._paint()
+    watch_downloads = watch_next_sync = watch_message
 
     def _paint(self) -> None:
         text = self.message.copy()
