@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.screens.filter import FilterScreen
+from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.widgets.post_list import PostList
 
 
@@ -39,6 +42,30 @@ async def press(pilot: Any, *keys: str) -> None:
     await pilot.pause()
 
 
+@asynccontextmanager
+async def running(app: NoticeApp, *keys: str, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[None]]:
+    """Run ``app`` headless at ``size`` (columns, rows), press ``keys`` and let it handle them; yields the
+    pilot, the app being ``pilot.app``."""
+    async with app.run_test(size=size) as pilot:
+        await press(pilot, *keys)
+        yield pilot
+
+
+async def post_list_after(pilot: Any, *keys: str) -> PostList:
+    """Press ``keys`` (cursor moves, board choices) and return the screen's post list."""
+    await press(pilot, *keys)
+    posts: PostList = pilot.app.screen.query_one(PostList)
+    return posts
+
+
+async def open_help(pilot: Any) -> HelpScreen:
+    """Press ``?`` and return the help screen it opened."""
+    await press(pilot, "question_mark")
+    screen = pilot.app.screen
+    assert isinstance(screen, HelpScreen)
+    return screen
+
+
 async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0) -> None:
     """Pause until ``condition`` holds (bounded: a regression fails the test instead of hanging it)."""
     for _ in range(int(seconds / 0.05)):
@@ -46,6 +73,11 @@ async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0
             return
         await pilot.pause(0.05)
     raise AssertionError(f"the condition never held within {seconds} s")
+
+
+def cursor_id(posts: PostList) -> int | None:
+    """The id of the post under the list's cursor (None when the list is empty)."""
+    return posts.current.id if posts.current is not None else None
 
 
 def titles(posts: PostList) -> list[str]:
