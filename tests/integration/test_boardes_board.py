@@ -15,7 +15,7 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.boardes import BID, list_no, listed_files
 
-from .checks import add_and_sync, assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_body_shown, assert_downloads, assert_secret_unreadable, with_percent_name
 from .conftest import Cli, cli_at, demo_board_url
 
 
@@ -72,22 +72,19 @@ def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_serve
 def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
     posts = truth(demo_server)
     item = next(i for i in items(synced) if "<table" in posts[i["key"]].body_html and not posts[i["key"]].secret)
-    assert words_not_shown(posts[item["key"]].body_html, show_json(synced, item)["text"]) == []
+    assert_body_shown(synced, item, posts[item["key"]].body_html)
 
 
 def test_download_saves_identical_files_under_korean_names(
     synced: Cli, demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    posts = truth(demo_server)
-    item = next(i for i in items(synced) if any("%" in a["name"] for a in i["attachments"]))
-    result = synced("download", str(item["id"]), "--to", str(tmp_path))
-    assert_saved(result, dict(listed_files(posts[item["key"]])))
+    item = with_percent_name(items(synced))
+    assert_downloads(synced, item, tmp_path, dict(listed_files(truth(demo_server)[item["key"]])))
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
     secret = next(p for p in sample_posts(demo_server.now, "boardes-notice") if p.secret)
-    item = next(i for i in items(synced) if i["key"] == list_no(secret))
-    assert item["secret"] is True and "secret" in synced("show", str(item["id"])).out
+    assert_secret_unreadable(synced, items(synced), list_no(secret))
 
 
 def test_download_without_the_view_as_referer_is_an_alert(demo_server: DemoServer) -> None:
