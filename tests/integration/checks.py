@@ -14,6 +14,20 @@ from .conftest import Cli, CliResult
 Item = dict[str, Any]
 
 
+def detected(cli: Cli, url: str, engine: str) -> CliResult:
+    """``add URL``, checked to succeed and to name ``engine``; the result, for what a test checks further."""
+    result = cli("add", url)
+    assert result.code == 0, result.err
+    assert f"engine: {engine}" in result.out
+    return result
+
+
+def board_rows(cli: Cli, board: str) -> list[Item]:
+    """``list BOARD --json``: the board's rows as stored."""
+    rows: list[Item] = cli("list", board, "--json").json()
+    return rows
+
+
 def show_json(cli: Cli, item: dict[str, Any]) -> Any:
     """``show --json`` of a listed item at 100 columns."""
     return cli("show", str(item["id"]), "--json", "--width", "100").json()

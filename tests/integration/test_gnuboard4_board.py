@@ -12,7 +12,14 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.gnuboard4 import listed_files
 
-from .checks import add_and_sync, assert_body_shown, assert_downloads, assert_secret_unreadable, with_percent_name
+from .checks import (
+    add_and_sync,
+    assert_body_shown,
+    assert_downloads,
+    assert_secret_unreadable,
+    detected,
+    with_percent_name,
+)
 from .conftest import Cli, cli_at, demo_board_url
 
 
@@ -32,18 +39,15 @@ def items(cli: Cli, board: str) -> list[dict[str, Any]]:
 
 
 def test_add_detects_gnuboard4_on_the_charset_header_board(cli: Cli, demo_server: DemoServer) -> None:
-    result = cli("add", demo_board_url(demo_server, "gnuboard4", "g4-notice"))
-    assert result.code == 0, result.err
-    assert "engine: gnuboard4" in result.out
+    result = detected(cli, demo_board_url(demo_server, "gnuboard4", "g4-notice"), "gnuboard4")
     pinned = next(p for p in sample_posts(demo_server.now, "g4-notice") if p.notice)
     assert f"[공지] {pinned.title}" in result.out
 
 
 def test_add_detects_gnuboard4_when_the_charset_is_only_in_the_meta(cli: Cli, demo_server: DemoServer) -> None:
-    result = cli("add", demo_board_url(demo_server, "gnuboard4", "g4-data"))
-    assert result.code == 0, result.err
+    result = detected(cli, demo_board_url(demo_server, "gnuboard4", "g4-data"), "gnuboard4")
     pinned = next(p for p in sample_posts(demo_server.now, "g4-data") if p.notice)
-    assert "engine: gnuboard4" in result.out and pinned.title in result.out
+    assert pinned.title in result.out
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:

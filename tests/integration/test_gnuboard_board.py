@@ -9,7 +9,7 @@ import pytest
 from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 
-from .checks import add_and_sync, assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, detected, show_json, words_not_shown
 from .conftest import Cli, demo_board_url
 
 IMAGE_EXT = (".jpg", ".jpeg", ".png", ".gif")
@@ -26,9 +26,7 @@ def synced(cli: Cli, demo_server: DemoServer) -> Cli:
 
 
 def test_add_detects_gnuboard_and_shows_rows(cli: Cli, demo_server: DemoServer) -> None:
-    result = cli("add", demo_board_url(demo_server, "gnuboard"))
-    assert result.code == 0, result.err
-    assert "engine: gnuboard" in result.out
+    result = detected(cli, demo_board_url(demo_server, "gnuboard"), "gnuboard")
     assert "saved board" in result.out
     assert cli("boards", "--json").json()[0]["engine"] == "gnuboard"
 
