@@ -208,13 +208,3 @@ def test_attachment_request_is_primed_by_the_view(view: Post) -> None:
 def test_password_form_is_a_secret_post() -> None:
     found = ENGINE.parse_post(page("password"), ParseContext(VIEW_URL, NOW), "511")
     assert (found.secret, found.body_html) == (True, "")
-
-
-def test_view_without_subject_is_an_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_page1"), ParseContext(VIEW_URL, NOW), "512")
-
-
-def test_alert_page_is_a_failure() -> None:
-    assert ENGINE.is_failure_page(page("alert")) == "잘못된 접근입니다."
-    assert ENGINE.is_failure_page(page("view")) is None

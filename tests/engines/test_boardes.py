@@ -230,16 +230,6 @@ def test_password_form_is_a_secret_post() -> None:
     assert (found.secret, found.body_html) == (True, "")
 
 
-def test_view_without_board_view_is_an_error() -> None:
-    with pytest.raises(EngineError):
-        post("list_page1")
-
-
-def test_download_alert_is_a_failure_page() -> None:
-    assert ENGINE.is_failure_page(page("alert")) == "정상적인 경로를 통해 다운로드 하시기 바랍니다."
-    assert ENGINE.is_failure_page(page("view")) is None
-
-
 def test_a_row_that_opens_only_through_go_view_gets_the_view_url() -> None:
     doc = parse_html(
         "<table><thead><tr><th>번호</th><th>제목</th><th>등록일</th></tr></thead><tbody><tr><td>1</td>"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from noticetui.engines import get_engine
-from noticetui.engines.base import Doc, EngineError, parse_html
+from noticetui.engines.base import Doc, parse_html
 from noticetui.engines.gnuboard.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
@@ -386,22 +386,12 @@ def test_password_page_is_a_secret_post_without_body() -> None:
     assert (result.key, result.secret, result.body_html) == ("130", True, "")
 
 
-def test_page_without_a_view_is_an_engine_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_empty"), ParseContext(url=VIEW_URL, now=NOW), "40")
-
-
 # --- failure pages ----------------------------------------------------------------------------------
 
 
 def test_alert_page_is_a_failure_with_its_message() -> None:
     reason = ENGINE.is_failure_page(page("alert"))
     assert reason is not None and reason.startswith("글이 존재하지 않습니다.")
-
-
-@pytest.mark.parametrize("name", ["list_page1", "view", "password"])
-def test_ordinary_pages_are_not_failures(name: str) -> None:
-    assert ENGINE.is_failure_page(page(name)) is None
 
 
 def test_a_view_title_cut_by_the_skin_is_taken_whole_from_the_page_title() -> None:

@@ -254,19 +254,6 @@ def test_password_form_is_a_secret_post() -> None:
     assert ENGINE.parse_post(page("password"), ParseContext(url, NOW), "130").secret
 
 
-def test_view_without_write_contents_is_an_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_page1"), ParseContext(VIEW_URL, NOW), "40")
-
-
-def test_download_alert_page_is_a_failure() -> None:
-    assert ENGINE.is_failure_page(page("alert")) == "잘못된 접근입니다."
-
-
-def test_list_page_is_no_failure() -> None:
-    assert ENGINE.is_failure_page(page("list_page1")) is None
-
-
 def test_rows_without_a_header_are_read_by_the_shape_of_their_cells() -> None:
     doc = parse_html(
         '<script>var g4_path = "..";</script><form name="fboardlist"><table><tr>'

@@ -1,5 +1,6 @@
 """The KBoard engine on saved pages of the ``default`` skin: a permalink board, a ``?page_id=`` board with
-an older copy of the skin, a view page with download buttons, the password form and error pages."""
+an older copy of the skin, a view page with download buttons and the password form (its saved error pages
+are rows of the tables in test_site_errors.py)."""
 
 from __future__ import annotations
 
@@ -344,24 +345,3 @@ def test_older_skin_attachment_link_is_read_from_its_href() -> None:
 def test_password_form_is_a_secret_post_without_body() -> None:
     secret = ENGINE.parse_post(page("confirm"), ParseContext(url=OWN["confirm"], now=NOW), "130")
     assert (secret.secret, secret.body_html, secret.key) == (True, "", "130")
-
-
-def test_page_without_a_document_is_an_engine_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_page1"), ParseContext(url=LIST_URL, now=NOW), "1")
-
-
-# --- failure pages -----------------------------------------------------------------------------------
-
-
-def test_wp_die_page_is_a_failure_with_its_message() -> None:
-    assert ENGINE.is_failure_page(page("wp_die")) == "This page is restricted from external access."
-
-
-def test_permission_alert_inside_the_theme_is_a_failure() -> None:
-    assert ENGINE.is_failure_page(page("no_permission")) == "권한이 없습니다."
-
-
-@pytest.mark.parametrize("name", ["list_page1", "view", "confirm", "list_empty"])
-def test_board_pages_are_not_failures(name: str) -> None:
-    assert ENGINE.is_failure_page(page(name)) is None
