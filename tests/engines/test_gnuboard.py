@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from noticetui.engines import get_engine
-from noticetui.engines.base import Doc, parse_html
+from noticetui.engines.base import parse_html
 from noticetui.engines.gnuboard.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import at, load, stub
+from .conftest import SavedPages, at, stub
 
 NOW = datetime(2025, 1, 3, 15, 0, tzinfo=SEOUL)
 SITE = "https://lib.example.kr/bbs/board.php"
@@ -21,31 +21,8 @@ VIEW_URL = f"{SITE}?bo_table=notice&wr_id=40"
 QA_VIEW_URL = f"{SITE}?bo_table=qa&wr_id=129"
 
 
-def page(name: str) -> Doc:
-    return load("gnuboard", name)
-
-
-def listing(name: str, url: str = LIST_URL) -> ListPage:
-    return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-def post(name: str = "view", url: str = VIEW_URL, key: str = "40") -> Post:
-    return ENGINE.parse_post(page(name), ParseContext(url=url, now=NOW), key)
-
-
-@pytest.fixture(scope="module")
-def first() -> ListPage:
-    return listing("list_page1")
-
-
-@pytest.fixture(scope="module")
-def second() -> ListPage:
-    return listing("list_page2", f"{LIST_URL}&page=2")
-
-
-@pytest.fixture(scope="module")
-def view() -> Post:
-    return post()
+SAVED = SavedPages(ENGINE, "gnuboard", NOW, LIST_URL, VIEW_URL, "40", second_url=f"{LIST_URL}&page=2")
+page, listing, post = SAVED.page, SAVED.listing, SAVED.post
 
 
 # --- registry and detection -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.kboard import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post
 
-from .conftest import at, foreign_pages, load, stub
+from .conftest import SavedPages, at, foreign_pages, load, stub
 
 NOW = datetime(2025, 3, 5, 15, 0, tzinfo=SEOUL)
 SITE = "https://www.hanbit.example.or.kr"
@@ -35,28 +35,16 @@ def page(name: str, engine_dir: str = "kboard") -> Doc:
     return load(engine_dir, name)
 
 
+SAVED = SavedPages(ENGINE, "kboard", NOW, LIST_URL, VIEW_URL, "131", second_url=OWN["list_page2"])
+
+
 def listing(name: str) -> ListPage:
-    return ENGINE.parse_list(page(name), ParseContext(url=OWN[name], now=NOW))
-
-
-@pytest.fixture(scope="module")
-def first() -> ListPage:
-    return listing("list_page1")
-
-
-@pytest.fixture(scope="module")
-def second() -> ListPage:
-    return listing("list_page2")
+    return SAVED.listing(name, OWN[name])
 
 
 @pytest.fixture(scope="module")
 def page_id_board() -> ListPage:
     return listing("list_page_id")
-
-
-@pytest.fixture(scope="module")
-def view() -> Post:
-    return ENGINE.parse_post(page("view"), ParseContext(url=VIEW_URL, now=NOW), "131")
 
 
 # --- registry and detection -------------------------------------------------------------------------
