@@ -86,17 +86,22 @@ def demo() -> Iterator[DemoServer]:
         yield server
 
 
-@pytest.fixture
-def demo_ctx(tmp_path: Path, demo: DemoServer) -> Iterator[AppContext]:
-    """A fresh home following the demo's gnuboard board, with an empty cache."""
+def demo_home(home: Path, demo: DemoServer, *, images: str = "off") -> Path:
+    """Make ``home``: a config following the demo's gnuboard board (one page, no delay) with ``images`` set
+    as given, and no cache yet; returns it."""
     board = next(b for b in demo.boards() if b.engine == "gnuboard")
-    home = tmp_path / "demo-home"
     home.mkdir()
     (home / "config.toml").write_text(
-        f'[settings]\ndelay = 0.0\nper_host = 4\nimages = "off"\n\n'
+        f'[settings]\ndelay = 0.0\nper_host = 4\nimages = "{images}"\n\n'
         f'[[boards]]\nname = "{board.name}"\nurl = "{board.url}"\nengine = "{board.engine}"\npages = 1\n',
         encoding="utf-8",
     )
-    ctx = AppContext.for_home(home)
+    return home
+
+
+@pytest.fixture
+def demo_ctx(tmp_path: Path, demo: DemoServer) -> Iterator[AppContext]:
+    """A fresh home following the demo's gnuboard board, with an empty cache."""
+    ctx = AppContext.for_home(demo_home(tmp_path / "demo-home", demo))
     yield ctx
     ctx.close()

@@ -42,6 +42,13 @@ async def press(pilot: Any, *keys: str) -> None:
     await pilot.pause()
 
 
+async def press_and_settle(pilot: Any, *keys: str) -> None:
+    """Press ``keys``, let every worker they set off finish, then let the app handle what the workers posted."""
+    await pilot.press(*keys)
+    await settle(pilot.app)
+    await pilot.pause()
+
+
 @asynccontextmanager
 async def running(app: NoticeApp, *keys: str, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[None]]:
     """Run ``app`` headless at ``size`` (columns, rows), press ``keys`` and let it handle them; yields the
