@@ -65,6 +65,14 @@ async def post_list_after(pilot: Any, *keys: str) -> PostList:
     return posts
 
 
+async def cursor_on_library(pilot: Any, ids: dict[str, int]) -> PostList:
+    """Move the cursor of "All boards" down to the seeded library post (its fifth row, below the newer posts
+    a sync would add above it) and return the post list."""
+    posts = await post_list_after(pilot, "j", "j", "j", "j")
+    assert cursor_id(posts) == ids["library"]
+    return posts
+
+
 async def open_help(pilot: Any) -> HelpScreen:
     """Press ``?`` and return the help screen it opened."""
     await press(pilot, "question_mark")

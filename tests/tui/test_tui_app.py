@@ -20,7 +20,7 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import cursor_id, open_help, post_list_after, press, shown_text, visible_lines
+from .helpers import cursor_id, cursor_on_library, open_help, press, shown_text, visible_lines
 from .seed import store_on_notice, stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -218,8 +218,7 @@ async def test_a_sync_that_adds_posts_keeps_the_cursor_on_the_same_post(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        posts = await post_list_after(pilot, "j", "j", "j", "j")
-        assert cursor_id(posts) == ids["library"]
+        posts = await cursor_on_library(pilot, ids)
         new = store_on_notice(ctx, stub("99", "새 글", 10))
         app.screen.post_message(BoardSynced(BoardSyncResult("notice", new=1, new_ids=new)))
         await pilot.pause()

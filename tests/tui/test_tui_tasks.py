@@ -31,7 +31,7 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import cursor_id, post_list_after, settle, shown_text, until
+from .helpers import cursor_id, cursor_on_library, settle, shown_text, until
 from .seed import store_on_notice, stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -118,8 +118,7 @@ async def test_rows_stored_above_the_cursor_do_not_move_it_off_its_post(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        posts = await post_list_after(pilot, "j", "j", "j", "j")
-        assert cursor_id(posts) == ids["library"]
+        posts = await cursor_on_library(pilot, ids)
         app.screen.post_message(SyncStarted(2))
         for round_, day in enumerate((10, 10, 10), start=1):
             # Each list page stored during the sync lands newer rows above the reader's post.
