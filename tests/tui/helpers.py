@@ -11,7 +11,9 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from noticetui.sync import BoardSyncResult
 from noticetui.tui.app import NoticeApp
+from noticetui.tui.messages import BoardSynced, SyncFailed, SyncStarted
 from noticetui.tui.screens.filter import FilterScreen
 from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.widgets.post_list import PostList
@@ -71,6 +73,16 @@ async def cursor_on_library(pilot: Any, ids: dict[str, int]) -> PostList:
     posts = await post_list_after(pilot, "j", "j", "j", "j")
     assert cursor_id(posts) == ids["library"]
     return posts
+
+
+async def sync_where_notice_fails(pilot: Any, reason: str, *, offline: bool) -> None:
+    """Play what a sync of both seeded boards reports when "notice" fails for ``reason`` (``offline``: the site
+    was unreachable) and "free" gets two new posts, and let the screen handle it."""
+    screen = pilot.app.screen
+    screen.post_message(SyncStarted(2))
+    screen.post_message(SyncFailed("notice", reason, offline=offline))
+    screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
+    await pilot.pause()
 
 
 async def open_help(pilot: Any) -> HelpScreen:

@@ -20,7 +20,7 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import cursor_id, cursor_on_library, open_help, press, shown_text, visible_lines
+from .helpers import cursor_id, cursor_on_library, open_help, press, shown_text, sync_where_notice_fails, visible_lines
 from .seed import store_on_notice, stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -243,10 +243,7 @@ async def test_a_board_that_fails_for_another_reason_shows_its_error(make_app: A
 async def test_one_unreachable_board_among_others_is_named_offline(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.post_message(SyncStarted(2))
-        app.screen.post_message(SyncFailed("notice", "http://x/: connection refused", offline=True))
-        app.screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
-        await pilot.pause()
+        await sync_where_notice_fails(pilot, "http://x/: connection refused", offline=True)
         status = shown_text(app.screen.query_one(StatusLine))
         assert "notice: site unreachable (offline)" in status and "free: 2 new" in status
 

@@ -23,7 +23,7 @@ from noticetui.context import AppContext
 from noticetui.net.fetch import Fetcher
 from noticetui.sync import BoardSyncResult, SyncProgress
 from noticetui.tui.app import NoticeApp
-from noticetui.tui.messages import BoardSynced, SyncFailed, SyncProgressed, SyncStarted
+from noticetui.tui.messages import BoardSynced, SyncProgressed, SyncStarted
 from noticetui.tui.screens.activity import ActivityScreen
 from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.widgets.boards import BoardsPane
@@ -31,7 +31,7 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import cursor_id, cursor_on_library, settle, shown_text, until
+from .helpers import cursor_id, cursor_on_library, settle, shown_text, sync_where_notice_fails, until
 from .seed import store_on_notice, stub
 
 AppFactory = Callable[..., NoticeApp]
@@ -157,10 +157,7 @@ async def test_a_boards_last_error_shows_above_its_list_reason_first(make_app: A
 async def test_t_lists_every_sync_with_its_outcome(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.post_message(SyncStarted(2))
-        app.screen.post_message(SyncFailed("notice", "http://x/list: HTTP 500 Internal Server Error", offline=False))
-        app.screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
-        await pilot.pause()
+        await sync_where_notice_fails(pilot, "http://x/list: HTTP 500 Internal Server Error", offline=False)
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, ActivityScreen)
