@@ -23,7 +23,7 @@ from noticetui.context import AppContext
 from noticetui.net.fetch import Fetcher
 from noticetui.sync import BoardSyncResult, SyncProgress
 from noticetui.tui.app import NoticeApp
-from noticetui.tui.messages import BoardSynced, SyncFailed, SyncProgressed, SyncStarted
+from noticetui.tui.messages import BoardSynced, SyncProgressed, SyncStarted
 from noticetui.tui.screens.activity import ActivityScreen
 from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.widgets.boards import BoardsPane
@@ -31,8 +31,8 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import settle, shown_text, until
-from .seed import stub
+from .helpers import cursor_id, cursor_on_library, settle, shown_text, sync_where_notice_fails, until
+from .seed import store_on_notice, stub
 
 AppFactory = Callable[..., NoticeApp]
 WAIT = 30.0
@@ -118,17 +118,14 @@ async def test_rows_stored_above_the_cursor_do_not_move_it_off_its_post(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j", "j", "j")
-        posts = app.screen.query_one(PostList)
-        assert posts.current is not None and posts.current.id == ids["library"]
+        posts = await cursor_on_library(pilot, ids)
         app.screen.post_message(SyncStarted(2))
-        board = ctx.config.boards[0]
         for round_, day in enumerate((10, 10, 10), start=1):
             # Each list page stored during the sync lands newer rows above the reader's post.
-            ctx.store.upsert_stubs(ctx.board_id(board), [stub(f"9{round_}", f"새 글 {round_}", day)])
+            store_on_notice(ctx, stub(f"9{round_}", f"새 글 {round_}", day))
             app.screen.post_message(SyncProgressed(SyncProgress("notice", "stored", round_, 3)))
             await until(pilot, functools.partial(has_rows, posts, 7 + round_))
-            assert posts.current is not None and posts.current.id == ids["library"]
+            assert cursor_id(posts) == ids["library"]
         await pilot.press("enter")
         await pilot.pause()
         detail = app.screen.query_one(DetailPane)
@@ -160,10 +157,7 @@ async def test_a_boards_last_error_shows_above_its_list_reason_first(make_app: A
 async def test_t_lists_every_sync_with_its_outcome(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.post_message(SyncStarted(2))
-        app.screen.post_message(SyncFailed("notice", "http://x/list: HTTP 500 Internal Server Error", offline=False))
-        app.screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
-        await pilot.pause()
+        await sync_where_notice_fails(pilot, "http://x/list: HTTP 500 Internal Server Error", offline=False)
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, ActivityScreen)
@@ -380,7 +374,7 @@ async def test_watched_words_are_highlighted_and_new_matches_announced(make_app:
     board = ctx.config.boards[0]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        new = ctx.store.upsert_stubs(ctx.board_id(board), [stub("98", "2024 국가장학금 신청 안내", 10)]).new
+        new = store_on_notice(ctx, stub("98", "2024 국가장학금 신청 안내", 10))
         app.screen.post_message(BoardSynced(BoardSyncResult(board.name, seen=8, new=1, new_ids=new)))
         posts = app.screen.query_one(PostList)
         await until(pilot, functools.partial(has_rows, posts, 8))
