@@ -190,10 +190,26 @@ def load_config(path: Path) -> Config:
     except UnicodeDecodeError as exc:
         raise ConfigError(path, "", _("not UTF-8 text ({reason})").format(reason=exc.reason)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "", _("invalid TOML: {error}").format(error=exc)) from exc
+        raise ConfigError(path, "", _toml_problem(exc)) from exc
     except OSError as exc:
         raise ConfigError(path, "", _("cannot read: {reason}").format(reason=exc.strerror)) from exc
     return _parse(path, data)
+
+
+# tomllib (3.11 to 3.13) ends its message with where: "(at line 3, column 5)" or "(at end of document)".
+_TOML_WHERE = re.compile(r"(?P<detail>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)")
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
+    """The sentence of a TOML syntax error in the UI language; tomllib's own detail (English) is kept."""
+    match = _TOML_WHERE.fullmatch(str(exc))
+    if match is None:
+        return _("invalid TOML: {error}").format(error=exc)
+    if match["line"] is None:
+        return _("invalid TOML at the end of the file: {detail}").format(detail=match["detail"])
+    return _("invalid TOML at line {line}, column {column}: {detail}").format(
+        line=match["line"], column=match["column"], detail=match["detail"]
+    )
 
 
 def _parse(path: Path, data: dict[str, Any]) -> Config:

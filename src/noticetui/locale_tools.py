@@ -1,6 +1,6 @@
 """Keep the message catalogue in step with the code (a developer's tool; it needs Babel, a dev dependency).
 
-    python -m noticetui.locale_tools update    # extract _() / N_() / ngettext() and the keys' labels, merge, compile
+    python -m noticetui.locale_tools update    # extract _() / N_() / N_plural() / ngettext() and the keys' labels, merge, compile
     python -m noticetui.locale_tools check     # list the messages that have no Korean yet (exit 1 if any)
 
 ``update`` rewrites ``locale/noticetui.pot`` from the code (and from the labels and tips of the action
@@ -27,7 +27,7 @@ from babel.messages.pofile import read_po, write_po
 from noticetui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 PACKAGE_DIR = Path(__file__).parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "N_plural": (1, 2), "ngettext": (1, 2)}
 """The functions whose string arguments are messages."""
 METHODS = [("**.py", "python"), ("tui/actions.toml", "noticetui.locale_tools:extract_registry")]
 """How each file holding messages is read (paths relative to the package)."""

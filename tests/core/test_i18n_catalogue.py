@@ -11,6 +11,7 @@ import gettext
 import io
 import re
 import string
+from collections.abc import Iterator
 from pathlib import Path
 
 from noticetui.i18n import LOCALE_DIR
@@ -49,14 +50,30 @@ def _fields(text: str) -> list[str]:
     return sorted(f"{name}!{conv}" for _, name, _, conv in string.Formatter().parse(text) if name is not None)
 
 
-def test_translations_keep_every_placeholder() -> None:
+def _translations(*, percent_formatted: bool = False) -> Iterator[tuple[str, str]]:
+    """``(msgid, translation)`` for each translated form of the Korean catalogue (the plural msgid for a
+    plural's forms); only argparse-style ``%`` messages with ``percent_formatted``."""
     for message in read_catalog(po_path("ko")):
-        if not message.id or not message.string:
+        if not message.id or not message.string or (percent_formatted and "python-format" not in message.flags):
             continue
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
         strings = [message.string] if isinstance(message.string, str) else list(message.string)
         for translation in strings:
-            assert _fields(translation) == _fields(ids[-1]), f"{ids[0]!r} → {translation!r}"
+            yield ids[-1], translation
+
+
+def test_translations_keep_every_placeholder() -> None:
+    for msgid, translation in _translations():
+        assert _fields(translation) == _fields(msgid), f"{msgid!r} → {translation!r}"
+
+
+_PERCENT = re.compile(r"%(?:\([^)]*\))?[#0 +-]*\d*(?:\.\d+)?[a-zA-Z%]")
+
+
+def test_translations_keep_every_percent_placeholder() -> None:
+    # argparse's words (cli/argparse_words.py) are %-formatted by argparse itself: "%(prog)s", "%s", "%r".
+    for msgid, translation in _translations(percent_formatted=True):
+        assert sorted(_PERCENT.findall(translation)) == sorted(_PERCENT.findall(msgid)), f"{msgid!r} → {translation!r}"
 
 
 def test_the_mo_loads_with_gettext() -> None:

@@ -9,10 +9,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from noticetui.cli.format import error
-from noticetui.cli.parser import UsageError, build_parser
-from noticetui.config import ConfigError
+from noticetui.cli.parser import UsageError, parse_arguments
+from noticetui.config import ConfigError, load_config
 from noticetui.context import AppContext
 from noticetui.i18n import _, set_language
+from noticetui.paths import resolve_paths
 from noticetui.store import StoreError
 
 Command = Callable[[argparse.Namespace, AppContext], int]
@@ -40,12 +41,21 @@ def _commands() -> dict[str, Command]:
     }
 
 
+def _configured_language() -> str:
+    """The config's ``ui_language``, read before the arguments so that argparse's words (usage, its errors)
+    are in it too; ``auto`` (the locale's) while the config is unusable: its error is reported in that
+    language once a command reads the config."""
+    try:
+        return load_config(resolve_paths().config_file).settings.ui_language
+    except (ConfigError, OSError):
+        return "auto"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    # The locale's language until the config (read below) says otherwise: a broken config is reported in it.
-    set_language("auto")
+    set_language(_configured_language())
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_arguments(argv)
     except UsageError as exc:
         error(_("{problem} (see noticetui --help)").format(problem=exc))
         return 2
