@@ -123,6 +123,18 @@ def test_the_same_errors_under_the_c_locale_stay_english(tmp_path: Path, args: t
     assert result.code == 2 and result.err.startswith(expected)
 
 
+@pytest.mark.usefixtures("c_locale")
+def test_a_saved_search_s_query_error_follows_ui_language_ko_under_the_c_locale(tmp_path: Path) -> None:
+    cli = _cli(tmp_path, "ko")
+    with (cli.home / "config.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[[searches]]\nname = "old"\nquery = "before:someday"\n')
+    result = cli("boards")
+    assert result.code == 1
+    assert result.err.endswith(
+        "config.toml: searches[0].query: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'someday'\n"
+    )
+
+
 @pytest.mark.usefixtures("korean_locale")
 def test_a_toml_error_is_a_korean_sentence_keeping_tomllib_s_line_and_column(tmp_path: Path) -> None:
     cli = _cli(tmp_path)

@@ -6,13 +6,14 @@ import argparse
 import contextlib
 import os
 import sys
+import tomllib
 from collections.abc import Callable, Sequence
 
 from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError, parse_arguments
-from noticetui.config import ConfigError, load_config
+from noticetui.config import ConfigError
 from noticetui.context import AppContext
-from noticetui.i18n import _, set_language
+from noticetui.i18n import CHOICES, _, set_language
 from noticetui.paths import resolve_paths
 from noticetui.store import StoreError
 
@@ -43,12 +44,15 @@ def _commands() -> dict[str, Command]:
 
 def _configured_language() -> str:
     """The config's ``ui_language``, read before the arguments so that argparse's words (usage, its errors)
-    are in it too; ``auto`` (the locale's) while the config is unusable: its error is reported in that
-    language once a command reads the config."""
+    are in it too, and so is any error of the rest of the config; ``auto`` (the locale's) when the file
+    cannot be read as TOML or does not say."""
     try:
-        return load_config(resolve_paths().config_file).settings.ui_language
-    except (ConfigError, OSError):
+        data = tomllib.loads(resolve_paths().config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return "auto"
+    settings = data.get("settings")
+    choice = settings.get("ui_language") if isinstance(settings, dict) else None
+    return choice if isinstance(choice, str) and choice in CHOICES else "auto"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
