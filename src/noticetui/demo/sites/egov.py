@@ -258,7 +258,7 @@ class EgovSite(common.SampleSite):
             ntt_id=post.key,
             title=post.title,
             author=post.author,
-            date=f"{post.posted_at:%Y-%m-%d}",
+            date=_date(post),
             views=post.views,
             body=portal_text(post, request.base_url) if app.kind == "portal" else body,
             files=files,
@@ -305,13 +305,18 @@ def _list_row(post: content.SamplePost) -> ListRow:
         ntt_id=post.key,
         title=post.title,
         author=post.author,
-        date=f"{post.posted_at:%Y-%m-%d}",
+        date=_date(post),
         views=post.views,
         reply_depth=post.reply_depth,
         notice=post.notice,
         secret=post.secret,
         comments=post.comments,
     )
+
+
+def _date(post: content.SamplePost) -> str:
+    """How eGovFrame writes a post's date, in the list and on the post: ``YYYY-MM-DD``, no time."""
+    return f"{post.posted_at:%Y-%m-%d}"
 
 
 def _int(text: str, default: int = 0) -> int:
