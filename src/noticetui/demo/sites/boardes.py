@@ -51,7 +51,7 @@ class BoardEsSite(common.SampleSite):
 
     prefix = "/boardes"
     session_cookie = "JSESSIONID"
-    board_table = (DemoBoard("boardes-notice", "boardes", f"/boardes/board.es?mid={MID}&bid={BID}", TITLE),)
+    board_table = (DemoBoard("boardes-notice", "boardes", f"{prefix}/board.es?mid={MID}&bid={BID}", TITLE),)
 
     def routes(self) -> Mapping[str, Handler]:
         """The ``.es`` endpoints."""

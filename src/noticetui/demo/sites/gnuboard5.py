@@ -39,7 +39,7 @@ class Gnuboard5Site(common.SampleSite):
     """The gnuboard5 sample site: ``bbs/*.php`` and ``data/*``, routed like the PHP files they stand for."""
 
     prefix = "/gnuboard5"
-    board_table = (DemoBoard(BOARD_NAME, "gnuboard", f"/gnuboard5/bbs/board.php?bo_table={BO_TABLE}", BO_SUBJECT),)
+    board_table = (DemoBoard(BOARD_NAME, "gnuboard", f"{prefix}/bbs/board.php?bo_table={BO_TABLE}", BO_SUBJECT),)
 
     def handle(self, request: DemoRequest) -> DemoResponse:
         """Start the session, as common.php does on every page, then route."""

@@ -115,8 +115,8 @@ class KBoardSite(common.SampleSite):
     prefix = "/kboard"
     board_table = (
         # 공지사항 on a permalink page, 자료실 on ``?page_id=5``.
-        DemoBoard(_NOTICE.name, "kboard", f"/kboard{_NOTICE.route}", _NOTICE.title),
-        DemoBoard(_DATA.name, "kboard", f"/kboard/?page_id={_DATA.page_id}", _DATA.title),
+        DemoBoard(_NOTICE.name, "kboard", f"{prefix}{_NOTICE.route}", _NOTICE.title),
+        DemoBoard(_DATA.name, "kboard", f"{prefix}/?page_id={_DATA.page_id}", _DATA.title),
     )
 
     def handle(self, request: DemoRequest) -> DemoResponse:

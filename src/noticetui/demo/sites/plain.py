@@ -100,11 +100,16 @@ class PlainSite(common.SampleSite):
 
     def routes(self) -> Mapping[str, Handler]:
         """Each board's list, view, download and preview, and the news board's password form."""
-        pages: dict[str, Handler] = {"/news": self._news_list, "/table": self._table_list}
+        pages: dict[str, Handler] = {
+            "/news": self._news_list,
+            "/table": self._table_list,
+            "/news/password": self._password,
+        }
         for kind in ("news", "table"):
-            pages |= {f"/{kind}/view": self._view, f"/{kind}/download": self._download}
-            pages[f"/{kind}/preview"] = self._preview
-        return pages | {"/news/password": self._password}
+            pages.update(
+                {f"/{kind}/view": self._view, f"/{kind}/download": self._download, f"/{kind}/preview": self._preview}
+            )
+        return pages
 
     def other(self, request: DemoRequest, route: str) -> DemoResponse:
         """Editor images, icons and the front page."""
