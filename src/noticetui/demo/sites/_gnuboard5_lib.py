@@ -1,5 +1,6 @@
-"""Gnuboard 5 library code for the demo site, after ``lib/common.lib.php``: the board's data, file sizes,
-stored file names, download nonces, and the ``$qstr`` carried from page to page."""
+"""Gnuboard 5 library code for the demo site, after ``lib/common.lib.php``: the board settings both gnuboard
+sites install with, the board's data, file sizes, stored file names, download nonces, and the ``$qstr``
+carried from page to page.  The gnuboard 4 site uses the settings, the data and the file helpers too."""
 
 from __future__ import annotations
 
