@@ -11,6 +11,7 @@ import gettext
 import io
 import re
 import string
+from pathlib import Path
 
 from noticetui.i18n import LOCALE_DIR
 from noticetui.locale_tools import compile_catalog, extract, po_path, read_catalog, untranslated
@@ -63,3 +64,31 @@ def test_the_mo_loads_with_gettext() -> None:
     assert translations.gettext("Quit") == "종료"
     assert translations.ngettext("{n} file", "{n} files", 3) == "파일 {n}개"
     assert re.search(r"[가-힣]", translations.gettext("views {n}"))
+
+
+def test_every_key_label_and_tip_of_the_registry_has_its_korean() -> None:
+    from noticetui.tui.actions import ACTIONS
+
+    korean = read_catalog(po_path("ko"))
+    lacking = [text for a in ACTIONS for text in (a.label, a.tip) if not (m := korean.get(text)) or not m.string]
+    assert lacking == [], f"untranslated (run python -m noticetui.locale_tools update): {lacking}"
+
+
+def test_extraction_finds_every_label_and_tip_of_the_registry_at_its_line() -> None:
+    from noticetui.tui.actions import ACTIONS, REGISTRY_FILE
+
+    found = {m.id: m.locations for m in extract() if any(path.endswith("actions.toml") for path, _ in m.locations)}
+    assert set(found) == {text for a in ACTIONS for text in (a.label, a.tip)}
+    lines = REGISTRY_FILE.read_text(encoding="utf-8").splitlines()
+    path, line = found["Quit"][0]
+    assert path == "noticetui/tui/actions.toml" and lines[line - 1] == 'label = "Quit"'
+
+
+def test_a_registry_label_without_korean_is_reported(tmp_path: Path) -> None:
+    registry = tmp_path / "tui" / "actions.toml"
+    registry.parent.mkdir()
+    registry.write_text(
+        '[[action]]\nname = "frob"\nkeys = "z"\narea = "main"\nlabel = "Frobnicate"\ntip = "Show every key"\n',
+        encoding="utf-8",
+    )
+    assert untranslated(read_catalog(po_path("ko")), extract(tmp_path)) == ["Frobnicate"]
