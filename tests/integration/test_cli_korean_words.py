@@ -98,6 +98,10 @@ def test_ui_language_en_keeps_argparse_english_under_a_korean_locale(tmp_path: P
         (("search", "after:yesterday"), "noticetui: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'yesterday'"),
         (("search", "before:2026-02-30"), "noticetui: 없는 날짜입니다: '2026-02-30'"),
         (("search", "board:nope", "공고"), "noticetui: board:nope: 그런 게시판이 없습니다 (noticetui boards 참고)"),
+        (
+            ("list", "--after", "2026-11-02", "--before", "2026-11-01"),
+            "noticetui: --after 2026-11-02가 --before 2026-11-01보다 앞이 아니어서 맞는 글이 없습니다",
+        ),
     ],
 )
 def test_usage_and_query_errors_under_a_korean_locale_are_one_korean_line_and_exit_2(

@@ -63,7 +63,11 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
             return 0
         board_ids = (row.id,)
     if args.after and args.before and args.after >= args.before:
-        raise UsageError(f"--after {args.after} is not before --before {args.before}: nothing can match")
+        raise UsageError(
+            _("--after {after} is not before --before {before}: nothing can match").format(
+                after=args.after, before=args.before
+            )
+        )
     query = ListQuery(board_ids, has_file=args.files, **{name: getattr(args, name) for name in _SAME_NAMED})
     if args.starred and query == ListQuery(board_ids, args.unread, starred=True):
         # Starred alone: newest star first, as the TUI's ★ Starred view lists them.
