@@ -17,59 +17,16 @@ from __future__ import annotations
 import asyncio
 import os
 import statistics
-import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
-from textual.app import App, ComposeResult
+from bench_deep_tui import Reader, deep_post, hostile_html
 from textual.pilot import Pilot
+from timing import Stalls, probed
 
 from noticetui.demo.templates.hostile import NESTINGS, nested
-from noticetui.models import Request
 from noticetui.store import PostRow
 from noticetui.tui.widgets.detail import DetailPane
 
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
-TICK = 0.005
-
-
-class Reader(App[None]):
-    """Only the detail pane."""
-
-    def compose(self) -> ComposeResult:
-        yield DetailPane(id="detail")
-
-
-@dataclass
-class Stalls:
-    """What the probe saw during one step: worst lateness, worst UI-thread CPU burst, wall time."""
-
-    worst: float
-    burst: float
-    wall: float
-
-
-async def probed(step: Callable[[], Awaitable[None]]) -> Stalls:
-    """Run ``step`` with the probe ticking on the same loop."""
-    lags: list[float] = [0.0]
-    bursts: list[float] = [0.0]
-    done = False
-
-    async def probe() -> None:
-        while not done:
-            t0, c0 = time.perf_counter(), time.thread_time()
-            await asyncio.sleep(TICK)
-            lags.append(time.perf_counter() - t0 - TICK)
-            bursts.append(time.thread_time() - c0)
-
-    task = asyncio.create_task(probe())
-    await asyncio.sleep(0)  # the probe's first tick starts before the step
-    t0 = time.perf_counter()
-    await step()
-    wall = time.perf_counter() - t0
-    done = True
-    await task
-    return Stalls(max(lags), max(bursts), wall)
 
 
 async def one_run(post: PostRow) -> tuple[Stalls, Stalls]:
@@ -95,17 +52,10 @@ async def one_run(post: PostRow) -> tuple[Stalls, Stalls]:
         return await probed(open_post), await probed(resize)
 
 
-def deep_post(html: str) -> PostRow:
-    """A cached post whose body is ``html``."""
-    fields = (1, 1, "b", "k", "deep", "http://x/", Request("http://x/"), None, None, None, False, False, 0)
-    return PostRow(*fields, None, False, None, False, True, html)
-
-
 def main() -> None:
     """One line per post and step."""
-    five = ("div", "blockquote", "table", "ul")
     cases = {
-        "hostile post (5 kinds)": "".join(nested(*NESTINGS[k]) for k in five) + nested("<ol><li>o{i} ", "</li></ol>"),
+        "hostile post (5 kinds)": hostile_html(),
         "table (2 columns)": nested(*NESTINGS["table (2 columns)"]),
     }
     print(f"{'5,000 levels of':<24} {'step':<7} {'worst stall':>12} {'UI CPU burst':>13} {'body shown':>11}")

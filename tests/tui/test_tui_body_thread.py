@@ -23,7 +23,7 @@ from noticetui.tui.widgets.body_text import Cut
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
-from .helpers import cursor_id, settle, shown_text
+from .helpers import cursor_id, running, settle, shown_text
 
 AppFactory = Callable[..., NoticeApp]
 
@@ -95,6 +95,27 @@ async def open_row(pilot: Pilot[None], post_id: int) -> None:
     await pilot.press("enter")
 
 
+async def let_through(pilot: Pilot[None], gate: Gate, *sources: str, finished: int = 0) -> str:
+    """Release the layouts of ``sources`` (all of them when none is named), wait until ``finished`` layouts
+    have returned, and let the app show what arrived; returns the text of the body shown."""
+    for source in sources or (None,):
+        gate.release(source)
+    await gate.wait_finished(finished)
+    app = pilot.app
+    assert isinstance(app, NoticeApp)
+    await settle(app)
+    await pilot.pause()
+    return body_text(app)
+
+
+async def narrow_terminal(pilot: Pilot[None]) -> int:
+    """Narrow the terminal to 40 columns, where the boards pane folds away and the post gets the whole
+    width; returns the width the body is then wrapped to."""
+    await pilot.resize_terminal(40, 30)
+    await pilot.pause()
+    return pilot.app.screen.query_one(DetailPane).body_width
+
+
 def html_of(app: NoticeApp, post_id: int) -> str:
     """The cached body of post ``post_id``."""
     row = app.ctx.store.post(post_id)
@@ -106,46 +127,30 @@ async def test_the_body_shown_is_the_last_of_several_quickly_opened_posts(
     make_app: AppFactory, ids: dict[str, int], gate: Gate
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         for role in ("notice", "library", "hostile"):
             await open_row(pilot, ids[role])
         detail = app.screen.query_one(DetailPane)
         assert detail.post is not None and detail.post.id == ids["hostile"]
         # The last post's body comes first, then the older ones: those arrive late and must be dropped.
-        gate.release(html_of(app, ids["hostile"]))
-        await settle(app)
-        await pilot.pause()
-        assert "Body with [bold]markup[/bold]" in body_text(app)
-        gate.release(html_of(app, ids["notice"]))
-        gate.release(html_of(app, ids["library"]))
-        await gate.wait_finished(3)
-        await settle(app)
-        await pilot.pause()
-        assert "Body with [bold]markup[/bold]" in body_text(app)
-        assert "수강신청" not in body_text(app) and "휴관" not in body_text(app)
+        assert "Body with [bold]markup[/bold]" in await let_through(pilot, gate, html_of(app, ids["hostile"]))
+        older = (html_of(app, ids["notice"]), html_of(app, ids["library"]))
+        shown = await let_through(pilot, gate, *older, finished=3)
+        assert "Body with [bold]markup[/bold]" in shown
+        assert "수강신청" not in shown and "휴관" not in shown
 
 
 async def test_a_resize_while_a_body_is_laid_out_ends_with_the_body_at_the_new_width(
     make_app: AppFactory, ids: dict[str, int], gate: Gate
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await open_row(pilot, ids["press"])
-        detail = app.screen.query_one(DetailPane)
-        wide = detail.body_width
-        # 40 columns: below 100 the boards pane folds away, so the post gets the whole width.
-        await pilot.resize_terminal(40, 30)
-        await pilot.pause()
-        narrow = detail.body_width
+        wide = app.screen.query_one(DetailPane).body_width
+        narrow = await narrow_terminal(pilot)
         assert narrow < 40 < wide
         assert [width for _, width in gate.started] == [wide, narrow]  # the layout started again
-        gate.release()
-        await gate.wait_finished(2)
-        await settle(app)
-        await pilot.pause()
-        lines = body_text(app).splitlines()
+        lines = (await let_through(pilot, gate, finished=2)).splitlines()
         assert any("청년" in line for line in lines)
         assert max(cell_len(line) for line in lines) <= narrow
 
@@ -154,22 +159,14 @@ async def test_a_resize_of_an_open_post_lays_it_out_again_off_the_ui_loop(
     make_app: AppFactory, ids: dict[str, int], gate: Gate
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        gate.release(html_of(app, ids["press"]))
+    async with running(app) as pilot:
         await open_row(pilot, ids["press"])
-        await settle(app)
-        await pilot.pause()
-        shown = body_text(app)
-        await pilot.resize_terminal(40, 30)
-        await pilot.pause()
-        assert gate.started[-1][0] == ""  # the parsed document is laid out again, held in the thread
+        shown = await let_through(pilot, gate, html_of(app, ids["press"]))
+        narrow = await narrow_terminal(pilot)
+        assert gate.started[-1] == ("", narrow)  # the parsed document is laid out again, held in the thread
         assert body_text(app) == shown  # meanwhile the pane keeps the body it had
-        gate.release("")
-        await settle(app)
-        await pilot.pause()
-        detail = app.screen.query_one(DetailPane)
-        assert max(cell_len(line) for line in body_text(app).splitlines()) <= detail.body_width < 40
+        lines = (await let_through(pilot, gate, "")).splitlines()
+        assert max(cell_len(line) for line in lines) <= narrow < 40
 
 
 async def test_keys_are_answered_while_a_body_is_still_being_laid_out(
@@ -177,8 +174,7 @@ async def test_keys_are_answered_while_a_body_is_still_being_laid_out(
 ) -> None:
     monkeypatch.setattr(detail_module, "LOADING_DELAY", 0.0)
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with running(app) as pilot:
         await open_row(pilot, ids["library"])
         detail = app.screen.query_one(DetailPane)
         assert detail.document is None and "loading…" in body_text(app)
@@ -186,8 +182,5 @@ async def test_keys_are_answered_while_a_body_is_still_being_laid_out(
         await pilot.press("j")  # handled now, while the body is still held in its thread
         assert cursor_id(posts) != ids["library"]
         assert detail.document is None
-        gate.release()
-        await settle(app)
-        await pilot.pause()
-        assert "도서관은 3월 9일 휴관합니다." in body_text(app)
+        assert "도서관은 3월 9일 휴관합니다." in await let_through(pilot, gate)
         assert detail.document is not None
