@@ -182,6 +182,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         is done; until then the pane shows what it showed, then "loading…" (see :data:`LOADING_DELAY`).
         """
         same_post = self.post is not None and self.post.id == post.id
+        # Shown again before its first layout arrived: it still opens at its top.
+        from_top = not same_post or (self._layout is not None and self._layout.scroll_home)
         self._open(post)
         if post.body_html is None or (post.secret and not post.body_html):
             self.document = None
@@ -194,7 +196,7 @@ class DetailPane(VerticalScroll, can_focus=True):
                 self.scroll_home(animate=False, immediate=True)
         else:
             self.document = None  # the links and images of the post shown until now are not this one's
-            self._start_layout(Layout(post.body_html, post.url, attachments, scroll_home=not same_post))
+            self._start_layout(Layout(post.body_html, post.url, attachments, scroll_home=from_top))
 
     def _open(self, post: PostRow | None) -> None:
         """Make ``post`` the pane's post; another post's pictures are forgotten, a layout under way dropped."""
@@ -203,6 +205,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.post = post
         self._generation += 1
         self._layout = None
+        self.app.workers.cancel_group(self, "detail-body")
 
     def _start_layout(self, layout: Layout) -> None:
         """Lay a body out at the pane's width in a thread (dropping any layout still under way)."""
@@ -212,6 +215,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.run_worker(work, name="lay out the post", group="detail-body", exclusive=True)
 
     async def _lay_out(self, layout: Layout, generation: int, width: int) -> None:
+        """The worker: :func:`lay_out` in a thread, then the body shown if it is still wanted as it is."""
         laying = asyncio.ensure_future(asyncio.to_thread(lay_out, layout.source, layout.url, width))
         try:
             done, _pending = await asyncio.wait({laying}, timeout=LOADING_DELAY)
