@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 import noticetui.tui.widgets.detail as detail_module
+from noticetui.models import Post
 from noticetui.render import Document
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.widgets.body_text import Cut
@@ -184,3 +185,25 @@ async def test_keys_are_answered_while_a_body_is_still_being_laid_out(
         assert detail.document is None
         assert "도서관은 3월 9일 휴관합니다." in await let_through(pilot, gate)
         assert detail.document is not None
+
+
+async def test_a_post_opened_twice_before_its_body_arrives_still_opens_at_its_top(
+    make_app: AppFactory, ids: dict[str, int], gate: Gate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(detail_module, "LOADING_DELAY", WAIT)  # no "loading…": the old body stays meanwhile
+    app = make_app()
+    long_body = "".join(f"<p>문단 {n}: 본문이 이어집니다.</p>" for n in range(200))
+    notice = app.ctx.store.post(ids["notice"])
+    assert notice is not None
+    app.ctx.store.save_post(notice.id, Post(notice.key, notice.title, notice.url, long_body))
+    async with running(app) as pilot:
+        await open_row(pilot, ids["notice"])
+        await let_through(pilot, gate, long_body)
+        detail = app.screen.query_one(DetailPane)
+        detail.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert detail.scroll_y > 0
+        await open_row(pilot, ids["press"])
+        await pilot.press("enter")  # the same post again, its first layout still held
+        assert "청년" in await let_through(pilot, gate, html_of(app, ids["press"]), finished=1)
+        assert detail.scroll_y == 0
