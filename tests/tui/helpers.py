@@ -16,6 +16,7 @@ from noticetui.tui.app import NoticeApp
 from noticetui.tui.messages import BoardSynced, SyncFailed, SyncStarted
 from noticetui.tui.screens.filter import FilterScreen
 from noticetui.tui.screens.help import HelpScreen
+from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
 
@@ -36,6 +37,12 @@ async def settle(app: NoticeApp) -> None:
     for _ in range(3):
         await asyncio.sleep(0)
     await app.workers.wait_for_complete()
+
+
+async def body_laid_out(detail: DetailPane) -> None:
+    """Wait until the body the detail pane is laying out (in a thread) is shown."""
+    app = detail.app
+    await app.workers.wait_for_complete([w for w in app.workers if w.node is detail and w.group == "detail-body"])
 
 
 async def press(pilot: Any, *keys: str) -> None:

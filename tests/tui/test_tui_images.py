@@ -26,7 +26,7 @@ from noticetui.tui.widgets.image_slot import ImageSlot
 from noticetui.tui.widgets.post_list import PostList
 
 from .conftest import demo_home
-from .helpers import open_help, press_and_settle, settle, shown_text
+from .helpers import body_laid_out, open_help, press_and_settle, settle, shown_text
 from .seed import CONFIG, NOW, seed
 
 OPEN_PRESS_RELEASE = ("j", "j", "enter")
@@ -233,6 +233,7 @@ async def test_a_post_loaded_after_another_gets_its_own_pictures(
         full = app.ctx.store.post(row.id)
         assert full is not None
         await detail.show_post(full, [])
+        await body_laid_out(detail)
         assert detail.query_one(ImageSlot).state is None  # waiting for its own picture, not the last post's
         await settle(app)
         await pilot.pause()
