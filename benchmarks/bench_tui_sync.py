@@ -76,7 +76,7 @@ def main() -> None:
         action="append",
         default=[],
         help="leave out the boards whose name holds this word (e.g. hostile: its 5,000-level post takes lexbor"
-        " ~0.3 s to parse, in one call that holds the GIL)",
+        " ~0.3 s to parse)",
     )
     args = parser.parse_args()
     with DemoServer() as demo:
