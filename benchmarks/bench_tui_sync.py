@@ -12,8 +12,9 @@ import argparse
 import asyncio
 import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from timing import probed
 
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer
@@ -47,37 +48,24 @@ async def one_run(
         write_config(home, demo, exclude)
         ctx = AppContext.for_home(home)
         app = NoticeApp(ctx, sync_on_start=False)
-        lags: list[float] = []
-        bursts: list[float] = []
         async with app.run_test(size=(120, 40)) as pilot:
             # Start-up (first layout, screen resume) is not what is measured: let it finish first.
             await pilot.pause()
             await asyncio.sleep(0.5)
             await pilot.pause()
-            done = False
 
-            async def probe() -> None:
-                while not done:
-                    t0, c0 = time.perf_counter(), time.thread_time()
-                    await asyncio.sleep(TICK)
-                    lags.append(time.perf_counter() - t0 - TICK)
-                    bursts.append(time.thread_time() - c0)
+            async def sync() -> None:
+                if idle:
+                    await asyncio.sleep(idle)
+                else:
+                    await pilot.press("r")
+                    await pilot.pause()
+                    await app.workers.wait_for_complete()
 
-            task = asyncio.create_task(probe())
-            t0 = time.perf_counter()
-            if idle:
-                await asyncio.sleep(idle)
-            else:
-                await pilot.press("r")
-                await pilot.pause()
-                await app.workers.wait_for_complete()
-            elapsed = time.perf_counter() - t0
-            done = True
-            await task
+            stalls = await probed(sync, TICK)
         posts = ctx.store.count_posts()
         ctx.close()
-    lags.sort()
-    return lags[-1], lags[int(len(lags) * 0.99)], elapsed, posts, max(bursts)
+    return stalls.worst, stalls.p99, stalls.wall, posts, stalls.burst
 
 
 def main() -> None:
@@ -88,7 +76,7 @@ def main() -> None:
         action="append",
         default=[],
         help="leave out the boards whose name holds this word (e.g. hostile: its 5,000-level post takes lexbor"
-        " ~0.3 s to parse, in one call that holds the GIL)",
+        " ~0.3 s to parse)",
     )
     args = parser.parse_args()
     with DemoServer() as demo:

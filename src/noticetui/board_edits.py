@@ -6,19 +6,22 @@ from __future__ import annotations
 from noticetui.config import NAME_RE, Config, ConfigError
 from noticetui.config_write import rename_board
 from noticetui.context import AppContext
+from noticetui.i18n import _
 
 
 def name_problem(ctx: AppContext, name: str, current: str | None = None) -> str | None:
     """Why ``name`` cannot name a board (``current`` is the board being renamed), or None when it can."""
     if not NAME_RE.match(name):
-        return f"{name!r} is not a usable name (letters, digits, _ . -)"
+        return _("{name!r} is not a usable name (letters, digits, _ . -)").format(name=name)
     if name == current:
         return None
     if ctx.config.board(name):
-        return f"a board named {name!r} already exists"
+        return _("a board named {name!r} already exists").format(name=name)
     if current is not None and ctx.store.board(name) is not None:
         # Renaming onto a removed board's cached posts would mix two boards' posts under one name.
-        return f"the cache still holds posts of a board named {name!r} (noticetui remove {name} --purge)"
+        return _("the cache still holds posts of a board named {name!r} (noticetui remove {name} --purge)").format(
+            name=name
+        )
     return None
 
 

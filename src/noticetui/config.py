@@ -25,14 +25,25 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from noticetui.i18n import _
 from noticetui.store.operators import QueryError, parse_search
 
 NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
+
+AUTO_ENGINE = "auto"
+"""The engine name that means "detect the engine at every sync"."""
+DEFAULT_PAGES = 3
+"""List pages a sync reads when the board does not say."""
+DEFAULT_TIMEZONE = "Asia/Seoul"
+"""The zone a board's dates are read in when the board does not say (config files omit it then)."""
+
+_T = TypeVar("_T")
 
 
 class ConfigError(Exception):
@@ -53,11 +64,11 @@ class BoardConfig:
     """A short unique name, used on the command line (letters, digits, ``_ . -``; Korean is fine)."""
     url: str
     """The board's list page."""
-    engine: str = "auto"
+    engine: str = AUTO_ENGINE
     """The engine's name (``gnuboard``, ``rhymix``…), or ``auto`` to detect it at every sync."""
-    pages: int = 3
+    pages: int = DEFAULT_PAGES
     """How many list pages a sync reads."""
-    timezone: str = "Asia/Seoul"
+    timezone: str = DEFAULT_TIMEZONE
     """The zone the site writes its dates in."""
     title: str = ""
     """A display title; the name when empty."""
@@ -73,35 +84,49 @@ class BoardConfig:
         return ZoneInfo(self.timezone)
 
 
+def _setting(
+    default: _T,
+    *,
+    low: float | None = None,
+    above: float | None = None,
+    high: float | None = None,
+    choices: tuple[str, ...] = (),
+) -> _T:
+    """A setting's default, with what its value must keep to (``low ≤ value``, ``above < value``,
+    ``value ≤ high``, one of ``choices``): :func:`_parse_settings` checks them, so a setting's rule is
+    written once, beside it."""
+    return field(default=default, metadata={"low": low, "above": above, "high": high, "choices": choices})
+
+
 @dataclass(frozen=True)
 class Settings:
     """How noticetui behaves towards sites."""
 
-    delay: float = 0.5
+    delay: float = _setting(0.5, low=0)
     """Seconds between the starts of two requests to the same host."""
-    per_host: int = 2
+    per_host: int = _setting(2, low=1)
     """Requests in flight to one host at most."""
-    timeout: float = 20.0
+    timeout: float = _setting(20.0, above=0)
     """Seconds before a request is given up."""
     user_agent: str = ""
     """A User-Agent to send instead of the built-in desktop-browser one."""
     download_dir: str = ""
     """Where attachments go instead of the default downloads folder."""
-    images: str = "auto"
+    images: str = _setting("auto", choices=("auto", "on", "off"))
     """Images inline in the TUI: ``auto`` (when the terminal can show graphics), ``on`` or ``off``."""
-    retries: int = 2
+    retries: int = _setting(2, low=0, high=10)
     """Further attempts after a transient failure (timeout, 429/503, reset); refused and DNS get none."""
-    retry_backoff: float = 0.5
+    retry_backoff: float = _setting(0.5, low=0)
     """Seconds before the first retry; each next one waits twice as long (a ``Retry-After`` wins)."""
-    page_limit: int = 20_000_000
+    page_limit: int = _setting(20_000_000, low=1)
     """Bytes a page may have once decompressed; a larger one is refused."""
-    file_limit: int = 500_000_000
+    file_limit: int = _setting(500_000_000, low=1)
     """Bytes a download may have once decompressed; a larger one is refused and nothing is kept."""
-    min_rate: float = 1024.0
+    min_rate: float = _setting(1024.0, low=0)
     """Bytes per second a download must average over ``rate_window`` seconds, or it is given up (0: none)."""
-    rate_window: float = 30.0
+    rate_window: float = _setting(30.0, above=0)
     """Seconds ``min_rate`` is averaged over."""
-    downloads_parallel: int = 3
+    downloads_parallel: int = _setting(3, low=1)
     """Downloads running at once at most (the TUI's queue)."""
     watch: tuple[str, ...] = ()
     """Watch words for every board (``watch = ["지원사업", "채용"]``): matching new posts are highlighted and,
@@ -109,7 +134,7 @@ class Settings:
     notify_command: tuple[str, ...] = ()
     """The command ``sync --notify`` runs per matching new post, the post's title and URL appended as two
     more arguments (never through a shell); empty means ``notify-send``."""
-    ui_language: str = "auto"
+    ui_language: str = _setting("auto", choices=("auto", "ko", "en"))
     """The UI's language: ``auto`` (Korean when the locale, ``LC_ALL``/``LC_MESSAGES``/``LANG``, is Korean),
     ``ko`` or ``en``."""
     refresh_every: float = 0.0
@@ -124,21 +149,13 @@ class Settings:
 
 
 @dataclass(frozen=True)
-class SavedSearch:
-    """A search the user keeps (``[[searches]]``), served as a feed of its own."""
-
-    name: str
-    """A short unique name, used in the feed's URL (letters, digits, ``_ . -``)."""
-    query: str
-    """The words to find, as ``noticetui search`` takes them."""
-
-
-@dataclass(frozen=True)
 class Config:
     """The whole config file."""
 
     boards: list[BoardConfig] = field(default_factory=list)
+    """The ``[[boards]]`` tables, in the order of the file (names are unique)."""
     settings: Settings = field(default_factory=Settings)
+    """The ``[settings]`` table; every setting it leaves out keeps its default."""
     searches: list[SavedSearch] = field(default_factory=list)
     """Saved searches, in the order of the file."""
     keys: dict[str, str] = field(default_factory=dict)
@@ -154,6 +171,16 @@ class Config:
         return next((b for b in self.boards if b.name == name), None)
 
 
+@dataclass(frozen=True)
+class SavedSearch:
+    """A search the user keeps (``[[searches]]``), served as a feed of its own."""
+
+    name: str
+    """A short unique name, used in the feed's URL (letters, digits, ``_ . -``)."""
+    query: str
+    """The words to find, as ``noticetui search`` takes them."""
+
+
 def load_config(path: Path) -> Config:
     """Read and check ``path``; an absent file is an empty config."""
     if not path.exists():
@@ -161,26 +188,44 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise ConfigError(path, "", f"not UTF-8 text ({exc.reason})") from exc
+        raise ConfigError(path, "", _("not UTF-8 text ({reason})").format(reason=exc.reason)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "", f"invalid TOML: {exc}") from exc
+        raise ConfigError(path, "", _toml_problem(exc)) from exc
     except OSError as exc:
-        raise ConfigError(path, "", f"cannot read: {exc.strerror}") from exc
+        raise ConfigError(path, "", _("cannot read: {reason}").format(reason=exc.strerror)) from exc
     return _parse(path, data)
+
+
+# tomllib (3.11 to 3.13) ends its message with where: "(at line 3, column 5)" or "(at end of document)".
+_TOML_WHERE = re.compile(r"(?P<detail>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)")
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> str:
+    """The sentence of a TOML syntax error in the UI language; tomllib's own detail (English) is kept."""
+    match = _TOML_WHERE.fullmatch(str(exc))
+    if match is None:
+        return _("invalid TOML: {error}").format(error=exc)
+    if match["line"] is None:
+        return _("invalid TOML at the end of the file: {detail}").format(detail=match["detail"])
+    return _("invalid TOML at line {line}, column {column}: {detail}").format(
+        line=match["line"], column=match["column"], detail=match["detail"]
+    )
 
 
 def _parse(path: Path, data: dict[str, Any]) -> Config:
     unknown = set(data) - {"boards", "settings", "searches", "keys"}
     if unknown:
-        raise ConfigError(path, sorted(unknown)[0], "unknown key (expected 'boards', 'settings', 'searches' or 'keys')")
+        raise ConfigError(
+            path, sorted(unknown)[0], _("unknown key (expected 'boards', 'settings', 'searches' or 'keys')")
+        )
     raw_boards = data.get("boards", [])
     if not isinstance(raw_boards, list):
-        raise ConfigError(path, "boards", "expected a list of [[boards]] tables")
+        raise ConfigError(path, "boards", _("expected a list of [[boards]] tables"))
     boards: list[BoardConfig] = []
     for i, raw in enumerate(raw_boards):
         board = _parse_board(path, f"boards[{i}]", raw)
         if any(b.name == board.name for b in boards):
-            raise ConfigError(path, f"boards[{i}].name", f"duplicate board name {board.name!r}")
+            raise ConfigError(path, f"boards[{i}].name", _("duplicate board name {name!r}").format(name=board.name))
         boards.append(board)
     settings = _parse_settings(path, data.get("settings", {}))
     return Config(
@@ -195,7 +240,7 @@ def _parse_keys(path: Path, key: str, raw: Any) -> dict[str, str]:
     """``[keys]`` as action name → keys; an unquoted dotted name (``posts.down = "j"``) is a nested table
     in TOML, so nested tables are flattened back to dotted names."""
     if not isinstance(raw, dict):
-        raise ConfigError(path, key, 'expected a table of action = "keys"')
+        raise ConfigError(path, key, _('expected a table of action = "keys"'))
     keys: dict[str, str] = {}
     for name, value in raw.items():
         if isinstance(value, dict):
@@ -203,29 +248,35 @@ def _parse_keys(path: Path, key: str, raw: Any) -> dict[str, str]:
         elif isinstance(value, str) and value.strip():
             keys[name] = value.strip()
         else:
-            raise ConfigError(path, f"{key}.{name}", f'expected keys as a string such as "ctrl+r", got {value!r}')
+            raise ConfigError(
+                path,
+                f"{key}.{name}",
+                _('expected keys as a string such as "ctrl+r", got {value!r}').format(value=value),
+            )
     return keys
 
 
 def _parse_searches(path: Path, raw: Any) -> list[SavedSearch]:
     if not isinstance(raw, list):
-        raise ConfigError(path, "searches", "expected a list of [[searches]] tables")
+        raise ConfigError(path, "searches", _("expected a list of [[searches]] tables"))
     searches: list[SavedSearch] = []
     for i, table in enumerate(raw):
         key = f"searches[{i}]"
         if not isinstance(table, dict):
-            raise ConfigError(path, key, "expected a table")
+            raise ConfigError(path, key, _("expected a table"))
         for name in table:
             if name not in ("name", "query"):
-                raise ConfigError(path, f"{key}.{name}", "unknown key (expected name, query)")
+                raise ConfigError(path, f"{key}.{name}", _("unknown key (expected name, query)"))
         name = _get(path, key, table, "name", str, "")
         if not NAME_RE.match(name):
-            raise ConfigError(path, f"{key}.name", f"{name!r} is not a usable name (letters, digits, _ . -)")
+            raise ConfigError(
+                path, f"{key}.name", _("{name!r} is not a usable name (letters, digits, _ . -)").format(name=name)
+            )
         if any(s.name == name for s in searches):
-            raise ConfigError(path, f"{key}.name", f"duplicate search name {name!r}")
+            raise ConfigError(path, f"{key}.name", _("duplicate search name {name!r}").format(name=name))
         query = _get(path, key, table, "query", str, "")
         if not query.strip():
-            raise ConfigError(path, f"{key}.query", "missing or empty")
+            raise ConfigError(path, f"{key}.query", _("missing or empty"))
         try:  # a bad operator (after:yesterday) is the config's mistake, said once, not a feed's 500
             parse_search(query)
         except QueryError as exc:
@@ -239,41 +290,48 @@ def _get(path: Path, key: str, table: dict[str, Any], name: str, kind: type, def
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or isinstance(value, bool) is not (kind is bool):
-        raise ConfigError(path, f"{key}.{name}", f"expected {kind.__name__}, got {value!r}")
+        raise ConfigError(
+            path, f"{key}.{name}", _("expected {kind}, got {value!r}").format(kind=kind.__name__, value=value)
+        )
     return value
 
 
 def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
     if not isinstance(raw, dict):
-        raise ConfigError(path, key, "expected a table")
+        raise ConfigError(path, key, _("expected a table"))
     allowed = {"name", "url", "engine", "pages", "timezone", "title", "profile", "watch"}
     for name in raw:
         if name not in allowed:
-            raise ConfigError(path, f"{key}.{name}", f"unknown key (expected one of {', '.join(sorted(allowed))})")
+            raise ConfigError(
+                path, f"{key}.{name}", _("unknown key (expected one of {keys})").format(keys=", ".join(sorted(allowed)))
+            )
     for required in ("name", "url"):
         if required not in raw:
-            raise ConfigError(path, f"{key}.{required}", "missing")
+            raise ConfigError(path, f"{key}.{required}", _("missing"))
     name = _get(path, key, raw, "name", str, "")
     if not NAME_RE.match(name):
-        raise ConfigError(path, f"{key}.name", f"{name!r} is not a usable name (letters, digits, _ . -)")
+        raise ConfigError(
+            path, f"{key}.name", _("{name!r} is not a usable name (letters, digits, _ . -)").format(name=name)
+        )
     url = _get(path, key, raw, "url", str, "")
     if not re.match(r"^https?://[^/\s]+", url):
-        raise ConfigError(path, f"{key}.url", f"expected an http(s) URL, got {url!r}")
-    pages = _get(path, key, raw, "pages", int, 3)
+        raise ConfigError(path, f"{key}.url", _("expected an http(s) URL, got {url!r}").format(url=url))
+    pages = _get(path, key, raw, "pages", int, DEFAULT_PAGES)
     if not 1 <= pages <= 1000:
-        raise ConfigError(path, f"{key}.pages", f"expected 1 to 1000, got {pages}")
-    timezone = _get(path, key, raw, "timezone", str, "Asia/Seoul")
+        problem = _("expected {low} to {high}, got {value}").format(low=1, high=1000, value=pages)
+        raise ConfigError(path, f"{key}.pages", problem)
+    timezone = _get(path, key, raw, "timezone", str, DEFAULT_TIMEZONE)
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(path, f"{key}.timezone", f"unknown time zone {timezone!r}") from exc
+        raise ConfigError(path, f"{key}.timezone", _("unknown time zone {zone!r}").format(zone=timezone)) from exc
     profile = raw.get("profile", {})
     if not isinstance(profile, dict):
-        raise ConfigError(path, f"{key}.profile", "expected a table of CSS selectors")
+        raise ConfigError(path, f"{key}.profile", _("expected a table of CSS selectors"))
     return BoardConfig(
         name=name,
         url=url,
-        engine=_get(path, key, raw, "engine", str, "auto"),
+        engine=_get(path, key, raw, "engine", str, AUTO_ENGINE),
         pages=pages,
         timezone=timezone,
         title=_get(path, key, raw, "title", str, ""),
@@ -285,32 +343,23 @@ def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
 def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
     """A list of non-empty strings (watch words, a command's argv)."""
     if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise ConfigError(path, key, f"expected a list of non-empty strings, got {value!r}")
+        raise ConfigError(path, key, _("expected a list of non-empty strings, got {value!r}").format(value=value))
     return tuple(w.strip() for w in value)
 
 
-_NET_SETTINGS: dict[str, type] = {
-    "retries": int,
-    "retry_backoff": float,
-    "page_limit": int,
-    "file_limit": int,
-    "min_rate": float,
-    "rate_window": float,
-    "downloads_parallel": int,
-}
-
-
-def _check_net_settings(path: Path, values: dict[str, Any]) -> None:
-    if not 0 <= values["retries"] <= 10:
-        raise ConfigError(path, "settings.retries", f"expected 0 to 10, got {values['retries']}")
-    for name in ("retry_backoff", "min_rate"):
-        if values[name] < 0:
-            raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 0, got {values[name]}")
-    if values["rate_window"] <= 0:
-        raise ConfigError(path, "settings.rate_window", f"expected a number > 0, got {values['rate_window']}")
-    for name in ("page_limit", "file_limit", "downloads_parallel"):
-        if values[name] < 1:
-            raise ConfigError(path, f"settings.{name}", f"expected a number ≥ 1, got {values[name]}")
+def _setting_problem(value: Any, rule: Mapping[str, Any]) -> str | None:
+    """What is wrong with a setting's ``value`` under the ``rule`` :func:`_setting` gave it, or None."""
+    low, above, high, choices = rule.get("low"), rule.get("above"), rule.get("high"), rule.get("choices")
+    if choices and value not in choices:
+        listed = ", ".join(repr(c) for c in choices[:-1])
+        return _("expected {choices} or {last!r}, got {value!r}").format(choices=listed, last=choices[-1], value=value)
+    if high is not None and not low <= value <= high:
+        return _("expected {low} to {high}, got {value}").format(low=low, high=high, value=value)
+    if low is not None and value < low:
+        return _("expected a number ≥ {low}, got {value}").format(low=low, value=value)
+    if above is not None and value <= above:
+        return _("expected a number > {above}, got {value}").format(above=above, value=value)
+    return None
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -320,7 +369,7 @@ def parse_duration(text: str) -> float:
     """Seconds in ``30m``, ``2h``, ``1h30m``, ``90s`` or bare seconds; ValueError for anything else."""
     cleaned = text.strip().lower()
     if not re.fullmatch(r"(?:\d+[smhd])+|\d+", cleaned):
-        raise ValueError(f"expected a duration such as 30m, 2h or 1h30m, got {text!r}")
+        raise ValueError(_("expected a duration such as 30m, 2h or 1h30m, got {text!r}").format(text=text))
     if cleaned.isdigit():
         return float(cleaned)
     return float(sum(int(n) * _UNITS[u] for n, u in re.findall(r"(\d+)([smhd])", cleaned)))
@@ -336,29 +385,32 @@ def _refresh_every(path: Path, raw: dict[str, Any]) -> float:
             return parse_duration(value)
         except ValueError as exc:
             raise ConfigError(path, "settings.refresh_every", str(exc)) from None
-    raise ConfigError(path, "settings.refresh_every", f'expected a duration such as "30m" (0: off), got {value!r}')
+    raise ConfigError(
+        path,
+        "settings.refresh_every",
+        _('expected a duration such as "30m" (0: off), got {value!r}').format(value=value),
+    )
+
+
+_SETTING_LISTS = ("watch", "notify_command", "open_command", "refresh_every")
+"""Settings that are not one TOML scalar of their default's type: each is parsed by its own function."""
 
 
 def _parse_settings(path: Path, raw: Any) -> Settings:
     if not isinstance(raw, dict):
-        raise ConfigError(path, "settings", "expected a table")
-    defaults = Settings()
-    known = {"delay": float, "per_host": int, "timeout": float, "user_agent": str, "download_dir": str, "images": str}
-    known["ui_language"] = str
-    known["theme"] = str
-    known |= _NET_SETTINGS
-    lists = ("watch", "notify_command", "open_command", "refresh_every")  # each parsed by its own function below
+        raise ConfigError(path, "settings", _("expected a table"))
+    scalars = [f for f in fields(Settings) if f.name not in _SETTING_LISTS]
     for name in raw:
-        if name not in known and name not in lists:
-            raise ConfigError(path, f"settings.{name}", f"unknown key (expected one of {', '.join([*known, *lists])})")
-    values = {name: _get(path, "settings", raw, name, kind, getattr(defaults, name)) for name, kind in known.items()}
-    if values["delay"] < 0 or values["timeout"] <= 0 or values["per_host"] < 1:
-        raise ConfigError(path, "settings", "delay must be ≥ 0, timeout > 0 and per_host ≥ 1")
-    _check_net_settings(path, values)
-    if values["images"] not in ("auto", "on", "off"):
-        raise ConfigError(path, "settings.images", f"expected 'auto', 'on' or 'off', got {values['images']!r}")
-    if values["ui_language"] not in ("auto", "ko", "en"):
-        raise ConfigError(path, "settings.ui_language", f"expected 'auto', 'ko' or 'en', got {values['ui_language']!r}")
+        if not any(f.name == name for f in scalars) and name not in _SETTING_LISTS:
+            expected = ", ".join([*(f.name for f in scalars), *_SETTING_LISTS])
+            raise ConfigError(path, f"settings.{name}", _("unknown key (expected one of {keys})").format(keys=expected))
+    values: dict[str, Any] = {}
+    for setting in scalars:
+        value = _get(path, "settings", raw, setting.name, type(setting.default), setting.default)
+        problem = _setting_problem(value, setting.metadata)
+        if problem:
+            raise ConfigError(path, f"settings.{setting.name}", problem)
+        values[setting.name] = value
     return Settings(
         **values,
         watch=_words(path, "settings.watch", raw.get("watch", [])),

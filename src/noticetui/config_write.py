@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from noticetui.config import BoardConfig, Config, ConfigError, load_config
+from noticetui.config import DEFAULT_TIMEZONE, BoardConfig, Config, ConfigError, load_config
+from noticetui.i18n import _
 
 
 def toml_value(value: Any) -> str:
@@ -34,7 +35,7 @@ def board_block(board: BoardConfig) -> str:
     lines = ["[[boards]]", f"name = {toml_value(board.name)}", f"url = {toml_value(board.url)}"]
     lines.append(f"engine = {toml_value(board.engine)}")
     lines.append(f"pages = {board.pages}")
-    if board.timezone != "Asia/Seoul":
+    if board.timezone != DEFAULT_TIMEZONE:
         lines.append(f"timezone = {toml_value(board.timezone)}")
     if board.title:
         lines.append(f"title = {toml_value(board.title)}")
@@ -56,7 +57,7 @@ def add_board(path: Path, board: BoardConfig) -> Config:
     """Append ``board`` to the config at ``path``; ConfigError if its name is taken."""
     current = load_config(path)
     if current.board(board.name):
-        raise ConfigError(path, "boards", f"a board named {board.name!r} already exists")
+        raise ConfigError(path, "boards", _("a board named {name!r} already exists").format(name=board.name))
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if text and not text.endswith("\n"):
         text += "\n"
@@ -68,7 +69,7 @@ def remove_board(path: Path, name: str) -> Config:
     """Remove the board called ``name`` from the config at ``path``; ConfigError if there is none."""
     current = load_config(path)
     if current.board(name) is None:
-        raise ConfigError(path, "boards", f"no board named {name!r}")
+        raise ConfigError(path, "boards", _("no board named {name!r}").format(name=name))
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if line.strip() == "[[boards]]"]
     for n, start in enumerate(starts):
@@ -85,8 +86,10 @@ def remove_board(path: Path, name: str) -> Config:
             result = _replace(path, text)
             if len(result.boards) == len(current.boards) - 1 and result.board(name) is None:
                 return result
-            raise ConfigError(path, "boards", "could not remove the board cleanly; edit the file by hand")
-    raise ConfigError(path, "boards", f"could not find the block of board {name!r}; edit the file by hand")
+            raise ConfigError(path, "boards", _("could not remove the board cleanly; edit the file by hand"))
+    raise ConfigError(
+        path, "boards", _("could not find the block of board {name!r}; edit the file by hand").format(name=name)
+    )
 
 
 def _is_header(line: str) -> bool:
@@ -159,23 +162,25 @@ def _find(path: Path, lines: list[str], name: str) -> tuple[int, list[_Span]]:
     for n, span in enumerate(spans):
         if span.name == name:
             return n, spans
-    raise ConfigError(path, "boards", f"could not find the block of board {name!r}; edit the file by hand")
+    raise ConfigError(
+        path, "boards", _("could not find the block of board {name!r}; edit the file by hand").format(name=name)
+    )
 
 
 def rename_board(path: Path, name: str, new_name: str, title: str) -> Config:
     """Give board ``name`` the name ``new_name`` and the display title ``title`` (empty: none)."""
     current = load_config(path)
     if current.board(name) is None:
-        raise ConfigError(path, "boards", f"no board named {name!r}")
+        raise ConfigError(path, "boards", _("no board named {name!r}").format(name=name))
     if new_name != name and current.board(new_name):
-        raise ConfigError(path, "boards", f"a board named {new_name!r} already exists")
+        raise ConfigError(path, "boards", _("a board named {name!r} already exists").format(name=new_name))
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     span = _spans(lines)[_find(path, lines, name)[0]]
     block = _renamed(lines[span.start : span.end], new_name, title)
     result = _replace(path, "".join(lines[: span.start] + block + lines[span.end :]))
     renamed = result.board(new_name)
     if renamed is None or renamed.title != title or len(result.boards) != len(current.boards):
-        raise ConfigError(path, "boards", "could not rename the board cleanly; edit the file by hand")
+        raise ConfigError(path, "boards", _("could not rename the board cleanly; edit the file by hand"))
     return result
 
 
@@ -204,7 +209,7 @@ def move_board(path: Path, name: str, offset: int) -> Config:
     blank lines and sections between blocks stay where they were.  At either end nothing changes."""
     current = load_config(path)
     if current.board(name) is None:
-        raise ConfigError(path, "boards", f"no board named {name!r}")
+        raise ConfigError(path, "boards", _("no board named {name!r}").format(name=name))
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     n, spans = _find(path, lines, name)
     other = n + offset
@@ -222,7 +227,7 @@ def move_board(path: Path, name: str, offset: int) -> Config:
     order = [b.name for b in current.boards]
     order[n], order[other] = order[other], order[n]
     if [b.name for b in result.boards] != order:
-        raise ConfigError(path, "boards", "could not move the board cleanly; edit the file by hand")
+        raise ConfigError(path, "boards", _("could not move the board cleanly; edit the file by hand"))
     return result
 
 

@@ -32,6 +32,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural form for the catalogue, as :func:`N_` does (shown with :func:`ngettext`)."""
+    return singular, plural
+
+
 def _(message: str) -> str:
     """``message`` in the UI language."""
     return _translations.gettext(message)

@@ -1,9 +1,10 @@
 """Keep the message catalogue in step with the code (a developer's tool; it needs Babel, a dev dependency).
 
-    python -m noticetui.locale_tools update    # extract _() / N_() / ngettext() from src, merge, compile
+    python -m noticetui.locale_tools update    # extract _() / N_() / N_plural() / ngettext() and the keys' labels, merge, compile
     python -m noticetui.locale_tools check     # list the messages that have no Korean yet (exit 1 if any)
 
-``update`` rewrites ``locale/noticetui.pot`` from the code, adds its new messages (untranslated) to each
+``update`` rewrites ``locale/noticetui.pot`` from the code (and from the labels and tips of the action
+registry, ``tui/actions.toml``), adds its new messages (untranslated) to each
 ``<lang>/LC_MESSAGES/noticetui.po``, drops the ones the code no longer has, and compiles each ``.po`` to
 the ``.mo`` that is shipped.  Translate the new entries in the ``.po`` and run ``update`` again.
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -24,8 +27,12 @@ from babel.messages.pofile import read_po, write_po
 from noticetui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 PACKAGE_DIR = Path(__file__).parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "N_plural": (1, 2), "ngettext": (1, 2)}
 """The functions whose string arguments are messages."""
+METHODS = [("**.py", "python"), ("tui/actions.toml", "noticetui.locale_tools:extract_registry")]
+"""How each file holding messages is read (paths relative to the package)."""
+REGISTRY_MESSAGES = ("label", "tip")
+"""The keys of ``actions.toml`` whose values are messages."""
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 """The header's dates, fixed: a date that changed at every run would make every merge of the files clash."""
 
@@ -47,10 +54,24 @@ def _new_catalog(locale: str | None = None) -> Catalog:
     return catalog
 
 
+def extract_registry(
+    fileobj: IO[bytes], keywords: Collection[str], comment_tags: Collection[str], options: Mapping[str, object]
+) -> Iterator[tuple[int, None, str, list[str]]]:
+    """Babel's extraction method for ``actions.toml``: each action's label and tip, with its line.
+
+    The registry writes each of them on one line (``label = "Quit"``), so a line is read as a TOML document
+    of its own; ``tests/core/test_i18n_catalogue.py`` checks that this finds every label and tip.
+    """
+    for lineno, line in enumerate(fileobj.read().decode("utf-8").splitlines(), 1):
+        key = line.partition("=")[0].strip()
+        if key in REGISTRY_MESSAGES:
+            yield lineno, None, tomllib.loads(line)[key], []
+
+
 def extract(package_dir: Path = PACKAGE_DIR) -> Catalog:
-    """Every message of the code under ``package_dir``, with where it is used."""
+    """Every message of the code under ``package_dir`` (and of its action registry), with where it is used."""
     catalog = _new_catalog()
-    found = extract_from_dir(str(package_dir), method_map=[("**.py", "python")], keywords=KEYWORDS)
+    found = extract_from_dir(str(package_dir), method_map=METHODS, keywords=KEYWORDS)
     for filename, lineno, message, comments, context in found:
         catalog.add(message, locations=[(f"noticetui/{filename}", lineno)], auto_comments=comments, context=context)
     return catalog

@@ -97,10 +97,13 @@ class PostHead:
     """A URL a browser can open for the post (for POST-only engines, the best approximation)."""
     _: KW_ONLY
     author: str | None = None
+    """The name the page shows for the writer (a person or a department); None when it shows none."""
     posted_at: datetime | None = None
     """Aware datetime in the board's zone; None when the page shows none."""
     views: int | None = None
+    """The view counter as the page shows it; None when it shows none."""
     category: str | None = None
+    """The board category (분류, 구분) the post is filed under; None when the board shows none."""
     secret: bool = False
     """A secret post: a list row marks it, a post's page asks for a password instead of the body."""
 
@@ -114,8 +117,11 @@ class PostStub(PostHead):
     notice: bool = False
     """A pinned notice row."""
     reply_depth: int = 0
+    """0 for a post, 1 for a reply to it, 2 for a reply to that reply…"""
     comments: int | None = None
+    """The comment count the row shows beside the title; None when it shows none."""
     has_file: bool = False
+    """The row marks the post as having attachments (a file icon or column)."""
     year_guessed: bool = False
     """True when the row showed its date without a year (``MM-DD``) and the year was inferred; sync then
     takes the year from the exact dates of the posts around it (:func:`noticetui.sync.anchor_known`)."""
@@ -145,6 +151,7 @@ class Post(PostHead):
     body_html: str
     """The body's inner HTML, untouched (rendering happens later, in ``render``)."""
     attachments: list[Attachment] = field(default_factory=list)
+    """The files the page lists, in its order."""
     provenance: Mapping[str, str] = field(default_factory=dict)
     """Which path read each field (``{"body": "engine", "posted_at": "generic"}``): the engine's own
     selectors or the generic fallback (see :mod:`noticetui.engines.common.fallback`); what ``doctor`` shows."""

@@ -43,7 +43,7 @@ def test_boards_and_settings_are_read(tmp_path: Path) -> None:
             "boards[0].timezone",
             "unknown time zone",
         ),
-        ("[settings]\ndelay = -1\n", "settings", "delay must be"),
+        ("[settings]\ndelay = -1\n", "settings.delay", "expected a number ≥ 0"),
         ('[settings]\nimages = "yes"\n', "settings.images", "expected 'auto', 'on' or 'off'"),
         (
             '[[boards]]\nname = "a"\nurl = "http://x"\n[[boards]]\nname = "a"\nurl = "http://y"\n',
@@ -106,3 +106,31 @@ def test_a_change_that_would_break_the_file_names_the_users_file_and_leaves_it(t
     assert str(info.value).startswith(f"{path}: ")
     assert path.read_text(encoding="utf-8") == "boards = []\n"
     assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]
+
+
+def test_config_errors_are_in_the_ui_language(tmp_path: Path) -> None:
+    from noticetui.i18n import set_language
+
+    path = write(tmp_path, '[[boards]]\nname = "n"\nurl = "https://x.kr/"\npages = 0\n')
+    set_language("ko")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert str(caught.value) == f"{path}: boards[0].pages: 1에서 1000 사이여야 하는데 0입니다"
+    write(tmp_path, '[[boards]]\nname = "n"\nurl = "https://x.kr/"\n')
+    with pytest.raises(ConfigError) as caught:
+        remove_board(path, "없는게시판")
+    assert str(caught.value).endswith("boards: '없는게시판' 게시판이 없습니다")
+
+
+def test_a_broken_config_is_reported_in_the_locales_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from noticetui.cli import main
+
+    write(tmp_path, "[settings]\nimages = 'sometimes'\n")
+    monkeypatch.setenv("NOTICETUI_HOME", str(tmp_path))
+    monkeypatch.setenv("LC_ALL", "ko_KR.UTF-8")
+    assert main(["boards"]) == 1
+    err = capsys.readouterr().err
+    assert "settings.images: 'auto', 'on', 'off' 중 하나여야 하는데 'sometimes'입니다" in err
+    assert len(err.splitlines()) == 1

@@ -147,3 +147,20 @@ def test_list_index_is_the_rows_position_in_the_list(store: Store, boards: dict[
     assert [store.list_index(None, r.id) for r in everything] == list(range(len(everything)))
     store.mark_posts([rows[0].id])
     assert store.list_index(a, rows[2].id, unread_only=True) == 1
+
+
+def test_the_next_unread_starred_post_follows_the_starred_order_and_wraps(store: Store, boards: dict[str, int]) -> None:
+    a1, b2, a3 = pid(store, boards["a"], "1"), pid(store, boards["b"], "2"), pid(store, boards["a"], "3")
+    for post_id in (a1, b2, a3):
+        store.star([post_id])  # the starred list: a3, b2, a1 (newest star first)
+    other = pid(store, boards["b"], "1")  # unread but not starred: never found
+    store.mark_posts([b2])
+    assert store.next_starred_unread(a3) == a1
+    assert store.next_starred_unread(a1) == a3  # wraps round to the top
+    assert store.next_starred_unread(a3, inclusive=True) == a3
+    assert store.next_starred_unread(a1, backwards=True) == a3
+    assert store.next_starred_unread(None) == a3 and store.next_starred_unread(other) == a3
+    assert [store.starred_position(p) for p in (a3, b2, a1, other)] == [0, 1, 2, None]
+    assert store.starred_position(a1, unread_only=True) == 1  # b2, read, is not in that list
+    store.mark_posts([a1, a3])
+    assert store.next_starred_unread(a3) is None

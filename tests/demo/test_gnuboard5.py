@@ -78,16 +78,16 @@ def test_page_one_fills_page_rows_with_regular_posts_after_the_notices(client: h
     # bbs/list.php counts the pinned notices against page_rows: the notices, then regular rows.
     trs = rows(html(client.get(board_url)))
     regular = [p.key for p in POSTS if not p.notice]
-    assert len(trs) == gnuboard5.PAGE_ROWS
-    assert [key_of(tr) for tr in trs[PINNED:]] == regular[: gnuboard5.PAGE_ROWS - PINNED]
+    assert len(trs) == _gnuboard5_lib.PAGE_ROWS
+    assert [key_of(tr) for tr in trs[PINNED:]] == regular[: _gnuboard5_lib.PAGE_ROWS - PINNED]
     assert all("bo_notice" not in (tr.attributes.get("class") or "") for tr in trs[PINNED:])
 
 
 def test_page_two_has_no_notices_and_continues_where_page_one_stopped(client: httpx.Client, board_url: str) -> None:
     trs = rows(html(client.get(board_url + "&page=2")))
     regular = [p.key for p in POSTS if not p.notice]
-    first = gnuboard5.PAGE_ROWS - PINNED
-    assert [key_of(tr) for tr in trs] == regular[first : first + gnuboard5.PAGE_ROWS]
+    first = _gnuboard5_lib.PAGE_ROWS - PINNED
+    assert [key_of(tr) for tr in trs] == regular[first : first + _gnuboard5_lib.PAGE_ROWS]
     assert not any(tr.css_first("strong.notice_icon") for tr in trs)
 
 
@@ -211,7 +211,7 @@ def test_page_beyond_the_last_is_an_empty_table(client: httpx.Client, board_url:
 def test_category_filter_lists_only_that_category(client: httpx.Client, board_url: str) -> None:
     doc = html(client.get(board_url + "&sca=채용"))
     keys = [key_of(tr) for tr in rows(doc)]
-    assert keys == [p.key for p in POSTS if p.category == "채용"][: gnuboard5.PAGE_ROWS]
+    assert keys == [p.key for p in POSTS if p.category == "채용"][: _gnuboard5_lib.PAGE_ROWS]
 
 
 def test_unknown_board_is_an_alert_page(client: httpx.Client, server: DemoServer) -> None:

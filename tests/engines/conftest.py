@@ -3,15 +3,22 @@
 Engine tests parse saved pages (``tests/fixtures/<engine>/<name>.html``) at a fixed "now" of their own;
 these helpers replace the loader each module used to define.  Import them as
 ``from .conftest import FIXTURES, load, context``.
+
+A module that tests one engine on its saved pages declares them once, ``SAVED = SavedPages(ENGINE,
+"gnuboard", NOW, LIST_URL, VIEW_URL, "40")``, reads them with ``SAVED.page``/``SAVED.listing``/``SAVED.post``
+and takes the fixtures ``first``, ``second`` (``list_page1``/``list_page2``) and ``view`` defined here.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from noticetui.engines.base import Doc, parse_html
-from noticetui.models import SEOUL, ListPage, ParseContext, PostStub
+import pytest
+
+from noticetui.engines.base import Doc, Engine, parse_html
+from noticetui.models import SEOUL, ListPage, ParseContext, Post, PostStub
 from noticetui.net.charset import decode_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -55,3 +62,64 @@ def foreign_pages(*own: str) -> list[Path]:
 def page_id(path: Path) -> str:
     """A readable test id for a saved page (``egov/legacy_view.html``)."""
     return f"{path.parent.name}/{path.name}"
+
+
+@dataclass(frozen=True)
+class SavedPages:
+    """One engine's saved pages (``FIXTURES/folder``), read at ``now`` as pages of the board ``list_url``."""
+
+    engine: Engine
+    """The engine under test."""
+    folder: str
+    """The folder of ``FIXTURES`` holding its pages."""
+    now: datetime
+    """The moment the pages are read at (dates without a year are inferred from it)."""
+    list_url: str
+    """Where the first list page (``list_page1``) was saved from."""
+    view_url: str
+    """Where the post ``view`` was saved from."""
+    view_key: str
+    """The key of the post ``view``."""
+    second_url: str = ""
+    """Where ``list_page2`` was saved from (empty: the folder has no second page)."""
+
+    def page(self, name: str) -> Doc:
+        """The saved page ``name``, parsed."""
+        return load(self.folder, name)
+
+    def listing(self, name: str, url: str = "") -> ListPage:
+        """The saved list page ``name`` read by the engine, as fetched from ``url`` (default: ``list_url``)."""
+        return self.engine.parse_list(self.page(name), ParseContext(url=url or self.list_url, now=self.now))
+
+    def post(self, name: str = "view", url: str = "", key: str = "") -> Post:
+        """The saved post page ``name`` read by the engine as the post ``key`` fetched from ``url`` (defaults:
+        ``view_url`` and ``view_key``)."""
+        context = ParseContext(url=url or self.view_url, now=self.now)
+        return self.engine.parse_post(self.page(name), context, key or self.view_key)
+
+
+@pytest.fixture(scope="module")
+def saved(request: pytest.FixtureRequest) -> SavedPages:
+    """The ``SAVED`` pages the test module declares."""
+    pages = getattr(request.module, "SAVED", None)
+    assert isinstance(pages, SavedPages), f"{request.module.__name__} declares no SAVED = SavedPages(...)"
+    return pages
+
+
+@pytest.fixture(scope="module")
+def first(saved: SavedPages) -> ListPage:
+    """The module's saved first list page (``list_page1``), read by its engine."""
+    return saved.listing("list_page1")
+
+
+@pytest.fixture(scope="module")
+def second(saved: SavedPages) -> ListPage:
+    """The module's saved second list page (``list_page2``), read by its engine."""
+    assert saved.second_url, "SAVED has no second_url"
+    return saved.listing("list_page2", saved.second_url)
+
+
+@pytest.fixture(scope="module")
+def view(saved: SavedPages) -> Post:
+    """The module's saved post page (``view``), read by its engine."""
+    return saved.post()

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from noticetui.engines import detect, get_engine
-from noticetui.engines.base import Doc, EngineError, parse_html
+from noticetui.engines.base import EngineError, parse_html
 from noticetui.engines.bbsntt import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import foreign_pages, load, load_path, page_id, stub
+from .conftest import SavedPages, at, foreign_pages, load_path, page_id, stub
 
 NOW = datetime(2026, 7, 1, 10, 0, tzinfo=SEOUL)
 WWW = "https://www.demo.go.kr/www"
@@ -22,26 +22,8 @@ VIEW_URL = f"{WWW}/selectBbsNttView.do?key=3543&bbsNo=1184&nttNo=512&pageIndex=1
 ROW_QUERY = "searchCtgry=&searchCnd=all&searchKrwd=&pageIndex=1&integrDeptCode="
 
 
-def page(name: str) -> Doc:
-    return load("bbsntt", name)
-
-
-def listing(name: str, url: str = LIST_URL) -> ListPage:
-    return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-def day(year: int, month: int, date: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, date, hour, minute, tzinfo=SEOUL)
-
-
-@pytest.fixture(scope="module")
-def first() -> ListPage:
-    return listing("list_page1")
-
-
-@pytest.fixture(scope="module")
-def view() -> Post:
-    return ENGINE.parse_post(page("view"), ParseContext(url=VIEW_URL, now=NOW), "512")
+SAVED = SavedPages(ENGINE, "bbsntt", NOW, LIST_URL, VIEW_URL, "512")
+page, listing = SAVED.page, SAVED.listing
 
 
 # --- registry and detection -------------------------------------------------------------------------
@@ -131,11 +113,11 @@ def test_urls_resolve_the_relative_links(first: ListPage) -> None:
 
 def test_author_views_and_time_cell_date(first: ListPage) -> None:
     row = stub(first, "512")
-    assert (row.author, row.views, row.posted_at) == ("안전총괄과", 42, day(2026, 7, 1))
+    assert (row.author, row.views, row.posted_at) == ("안전총괄과", 42, at(2026, 7, 1))
 
 
 def test_notice_from_last_year_keeps_its_date(first: ListPage) -> None:
-    assert stub(first, "400").posted_at == day(2025, 12, 31)
+    assert stub(first, "400").posted_at == at(2025, 12, 31)
 
 
 def test_secret_reply_and_file_marks(first: ListPage) -> None:
@@ -164,7 +146,7 @@ def test_ftc_variant_keys_by_ntt_sn_and_reads_the_department_and_date() -> None:
     assert (first_row.title, first_row.author, first_row.posted_at) == (
         "온라인쇼핑몰 표준거래계약서(직매입거래)(25.11월)",
         "유통대리점정책과",
-        day(2025, 11, 25),
+        at(2025, 11, 25),
     )
 
 
@@ -181,7 +163,7 @@ def test_view_fields(view: Post) -> None:
         "여름철 폭염 대비 무더위쉼터 운영",
         "안전총괄과",
         1042,
-        day(2026, 7, 1, 9, 30),
+        at(2026, 7, 1, 9, 30),
     )
 
 
@@ -208,13 +190,3 @@ def test_attachment_request_is_primed_by_the_view(view: Post) -> None:
 def test_password_form_is_a_secret_post() -> None:
     found = ENGINE.parse_post(page("password"), ParseContext(VIEW_URL, NOW), "511")
     assert (found.secret, found.body_html) == (True, "")
-
-
-def test_view_without_subject_is_an_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_page1"), ParseContext(VIEW_URL, NOW), "512")
-
-
-def test_alert_page_is_a_failure() -> None:
-    assert ENGINE.is_failure_page(page("alert")) == "잘못된 접근입니다."
-    assert ENGINE.is_failure_page(page("view")) is None

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from noticetui.engines import detect, get_engine
-from noticetui.engines.base import Doc, EngineError, parse_html
+from noticetui.engines.base import EngineError, parse_html
 from noticetui.engines.boardes import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import foreign_pages, load, load_path, stub
+from .conftest import SavedPages, at, foreign_pages, load_path, stub
 
 NOW = datetime(2026, 7, 1, 10, 0, tzinfo=SEOUL)
 SITE = "https://kostat.example.kr"
@@ -21,35 +21,8 @@ LIST_URL = f"{SITE}/board.es?mid=a10301010000&bid=0027"
 VIEW_URL = f"{LIST_URL}&act=view&list_no=19252&tag=&nPage=1"
 
 
-def page(name: str) -> Doc:
-    return load("boardes", name)
-
-
-def listing(name: str, url: str = LIST_URL) -> ListPage:
-    return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-def post(name: str, url: str = VIEW_URL, key: str = "19252") -> Post:
-    return ENGINE.parse_post(page(name), ParseContext(url=url, now=NOW), key)
-
-
-def day(year: int, month: int, date: int) -> datetime:
-    return datetime(year, month, date, tzinfo=SEOUL)
-
-
-@pytest.fixture(scope="module")
-def first() -> ListPage:
-    return listing("list_page1")
-
-
-@pytest.fixture(scope="module")
-def second() -> ListPage:
-    return listing("list_page2", f"{LIST_URL}&nPage=2")
-
-
-@pytest.fixture(scope="module")
-def view() -> Post:
-    return post("view")
+SAVED = SavedPages(ENGINE, "boardes", NOW, LIST_URL, VIEW_URL, "19252", second_url=f"{LIST_URL}&nPage=2")
+page, listing, post = SAVED.page, SAVED.listing, SAVED.post
 
 
 # --- registry and detection -------------------------------------------------------------------------
@@ -145,7 +118,7 @@ def test_urls_resolve_the_root_relative_links(first: ListPage) -> None:
 
 def test_authors_views_and_dates_from_the_labelled_cells(first: ListPage) -> None:
     row = stub(first, "19249")
-    assert (row.author, row.views, row.posted_at) == ("사회통계기획과", 1204, day(2026, 6, 28))
+    assert (row.author, row.views, row.posted_at) == ("사회통계기획과", 1204, at(2026, 6, 28))
 
 
 def test_secret_row_is_flagged(first: ListPage) -> None:
@@ -162,7 +135,7 @@ def test_mohw_variant_reads_txt_title_links_and_data_labels(second: ListPage) ->
         "2025년 11월 산업활동동향",
         "산업통계과",
         812,
-        day(2025, 12, 30),
+        at(2025, 12, 30),
     )
 
 
@@ -191,7 +164,7 @@ def test_view_title_author_date_and_views(view: Post) -> None:
     assert (view.title, view.author, view.posted_at, view.views) == (
         "2026년 6월 고용동향",
         "고용통계과",
-        day(2026, 7, 1),
+        at(2026, 7, 1),
         1015,
     )
 
@@ -219,7 +192,7 @@ def test_view_with_a_dl_info_block_and_no_files() -> None:
     assert (found.title, found.author, found.posted_at, found.views, found.attachments) == (
         "홈페이지 개편 안내",
         "정보화담당관",
-        day(2026, 5, 2),
+        at(2026, 5, 2),
         2310,
         [],
     )
@@ -230,16 +203,6 @@ def test_password_form_is_a_secret_post() -> None:
     assert (found.secret, found.body_html) == (True, "")
 
 
-def test_view_without_board_view_is_an_error() -> None:
-    with pytest.raises(EngineError):
-        post("list_page1")
-
-
-def test_download_alert_is_a_failure_page() -> None:
-    assert ENGINE.is_failure_page(page("alert")) == "정상적인 경로를 통해 다운로드 하시기 바랍니다."
-    assert ENGINE.is_failure_page(page("view")) is None
-
-
 def test_a_row_that_opens_only_through_go_view_gets_the_view_url() -> None:
     doc = parse_html(
         "<table><thead><tr><th>번호</th><th>제목</th><th>등록일</th></tr></thead><tbody><tr><td>1</td>"
@@ -247,4 +210,4 @@ def test_a_row_that_opens_only_through_go_view_gets_the_view_url() -> None:
         '<td aria-label="등록일">2026.06.01</td></tr></tbody></table>'
     )
     row = ENGINE.parse_list(doc, ParseContext(LIST_URL, NOW)).stubs[0]
-    assert (row.key, row.url, row.posted_at) == ("555", f"{LIST_URL}&act=view&list_no=555", day(2026, 6, 1))
+    assert (row.key, row.url, row.posted_at) == ("555", f"{LIST_URL}&act=view&list_no=555", at(2026, 6, 1))

@@ -151,10 +151,6 @@ def test_later_article_list_pages_ask_for_their_page_index() -> None:
 # --- failure pages ---------------------------------------------------------------------------------
 
 
-def test_egov_error_page_is_a_failure() -> None:
-    assert ENGINE.is_failure_page(page("error")) == "알 수 없는 오류가 발생했습니다"
-
-
 def test_not_supported_browser_page_is_a_failure() -> None:
     doc = parse_html("<html><body><p>오류</p><p>Not supported browser</p></body></html>")
     assert ENGINE.is_failure_page(doc) == "Not supported browser"

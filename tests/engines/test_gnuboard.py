@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from noticetui.engines import get_engine
-from noticetui.engines.base import Doc, EngineError, parse_html
+from noticetui.engines.base import parse_html
 from noticetui.engines.gnuboard.engine import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import at, load, stub
+from .conftest import SavedPages, at, stub
 
 NOW = datetime(2025, 1, 3, 15, 0, tzinfo=SEOUL)
 SITE = "https://lib.example.kr/bbs/board.php"
@@ -21,31 +21,8 @@ VIEW_URL = f"{SITE}?bo_table=notice&wr_id=40"
 QA_VIEW_URL = f"{SITE}?bo_table=qa&wr_id=129"
 
 
-def page(name: str) -> Doc:
-    return load("gnuboard", name)
-
-
-def listing(name: str, url: str = LIST_URL) -> ListPage:
-    return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-def post(name: str = "view", url: str = VIEW_URL, key: str = "40") -> Post:
-    return ENGINE.parse_post(page(name), ParseContext(url=url, now=NOW), key)
-
-
-@pytest.fixture(scope="module")
-def first() -> ListPage:
-    return listing("list_page1")
-
-
-@pytest.fixture(scope="module")
-def second() -> ListPage:
-    return listing("list_page2", f"{LIST_URL}&page=2")
-
-
-@pytest.fixture(scope="module")
-def view() -> Post:
-    return post()
+SAVED = SavedPages(ENGINE, "gnuboard", NOW, LIST_URL, VIEW_URL, "40", second_url=f"{LIST_URL}&page=2")
+page, listing, post = SAVED.page, SAVED.listing, SAVED.post
 
 
 # --- registry and detection -------------------------------------------------------------------------
@@ -386,22 +363,12 @@ def test_password_page_is_a_secret_post_without_body() -> None:
     assert (result.key, result.secret, result.body_html) == ("130", True, "")
 
 
-def test_page_without_a_view_is_an_engine_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_empty"), ParseContext(url=VIEW_URL, now=NOW), "40")
-
-
 # --- failure pages ----------------------------------------------------------------------------------
 
 
 def test_alert_page_is_a_failure_with_its_message() -> None:
     reason = ENGINE.is_failure_page(page("alert"))
     assert reason is not None and reason.startswith("글이 존재하지 않습니다.")
-
-
-@pytest.mark.parametrize("name", ["list_page1", "view", "password"])
-def test_ordinary_pages_are_not_failures(name: str) -> None:
-    assert ENGINE.is_failure_page(page(name)) is None
 
 
 def test_a_view_title_cut_by_the_skin_is_taken_whole_from_the_page_title() -> None:

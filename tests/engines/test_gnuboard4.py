@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from noticetui.engines import detect, get_engine
-from noticetui.engines.base import Doc, EngineError, parse_html
+from noticetui.engines.base import EngineError, parse_html
 from noticetui.engines.gnuboard4 import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post, Request
 
-from .conftest import at, foreign_pages, load, load_path, stub
+from .conftest import SavedPages, at, foreign_pages, load_path, stub
 
 NOW = datetime(2025, 1, 3, 15, 0, tzinfo=SEOUL)
 SITE = "http://www.oldlib.or.kr/bbs"
@@ -20,27 +20,8 @@ LIST_URL = f"{SITE}/board.php?bo_table=notice"
 VIEW_URL = f"{LIST_URL}&wr_id=40&page=1"
 
 
-def page(name: str) -> Doc:
-    return load("gnuboard4", name)
-
-
-def listing(name: str, url: str = LIST_URL) -> ListPage:
-    return ENGINE.parse_list(page(name), ParseContext(url=url, now=NOW))
-
-
-@pytest.fixture(scope="module")
-def first() -> ListPage:
-    return listing("list_page1")
-
-
-@pytest.fixture(scope="module")
-def second() -> ListPage:
-    return listing("list_page2", f"{LIST_URL}&page=2")
-
-
-@pytest.fixture(scope="module")
-def view() -> Post:
-    return ENGINE.parse_post(page("view"), ParseContext(url=VIEW_URL, now=NOW), "40")
+SAVED = SavedPages(ENGINE, "gnuboard4", NOW, LIST_URL, VIEW_URL, "40", second_url=f"{LIST_URL}&page=2")
+page, listing = SAVED.page, SAVED.listing
 
 
 def foreign_fixtures() -> list[Path]:
@@ -252,19 +233,6 @@ def test_goto_password_script_is_a_secret_post() -> None:
 def test_password_form_is_a_secret_post() -> None:
     url = f"{SITE}/password.php?w=s&bo_table=notice&wr_id=130"
     assert ENGINE.parse_post(page("password"), ParseContext(url, NOW), "130").secret
-
-
-def test_view_without_write_contents_is_an_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_page1"), ParseContext(VIEW_URL, NOW), "40")
-
-
-def test_download_alert_page_is_a_failure() -> None:
-    assert ENGINE.is_failure_page(page("alert")) == "잘못된 접근입니다."
-
-
-def test_list_page_is_no_failure() -> None:
-    assert ENGINE.is_failure_page(page("list_page1")) is None
 
 
 def test_rows_without_a_header_are_read_by_the_shape_of_their_cells() -> None:

@@ -1,5 +1,6 @@
 """The KBoard engine on saved pages of the ``default`` skin: a permalink board, a ``?page_id=`` board with
-an older copy of the skin, a view page with download buttons, the password form and error pages."""
+an older copy of the skin, a view page with download buttons and the password form (its saved error pages
+are rows of the tables in test_site_errors.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from noticetui.engines.base import Doc, EngineError, parse_html
 from noticetui.engines.kboard import ENGINE
 from noticetui.models import SEOUL, ListPage, ParseContext, Post
 
-from .conftest import at, foreign_pages, load, stub
+from .conftest import SavedPages, at, foreign_pages, load, stub
 
 NOW = datetime(2025, 3, 5, 15, 0, tzinfo=SEOUL)
 SITE = "https://www.hanbit.example.or.kr"
@@ -34,28 +35,16 @@ def page(name: str, engine_dir: str = "kboard") -> Doc:
     return load(engine_dir, name)
 
 
+SAVED = SavedPages(ENGINE, "kboard", NOW, LIST_URL, VIEW_URL, "131", second_url=OWN["list_page2"])
+
+
 def listing(name: str) -> ListPage:
-    return ENGINE.parse_list(page(name), ParseContext(url=OWN[name], now=NOW))
-
-
-@pytest.fixture(scope="module")
-def first() -> ListPage:
-    return listing("list_page1")
-
-
-@pytest.fixture(scope="module")
-def second() -> ListPage:
-    return listing("list_page2")
+    return SAVED.listing(name, OWN[name])
 
 
 @pytest.fixture(scope="module")
 def page_id_board() -> ListPage:
     return listing("list_page_id")
-
-
-@pytest.fixture(scope="module")
-def view() -> Post:
-    return ENGINE.parse_post(page("view"), ParseContext(url=VIEW_URL, now=NOW), "131")
 
 
 # --- registry and detection -------------------------------------------------------------------------
@@ -344,24 +333,3 @@ def test_older_skin_attachment_link_is_read_from_its_href() -> None:
 def test_password_form_is_a_secret_post_without_body() -> None:
     secret = ENGINE.parse_post(page("confirm"), ParseContext(url=OWN["confirm"], now=NOW), "130")
     assert (secret.secret, secret.body_html, secret.key) == (True, "", "130")
-
-
-def test_page_without_a_document_is_an_engine_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_page1"), ParseContext(url=LIST_URL, now=NOW), "1")
-
-
-# --- failure pages -----------------------------------------------------------------------------------
-
-
-def test_wp_die_page_is_a_failure_with_its_message() -> None:
-    assert ENGINE.is_failure_page(page("wp_die")) == "This page is restricted from external access."
-
-
-def test_permission_alert_inside_the_theme_is_a_failure() -> None:
-    assert ENGINE.is_failure_page(page("no_permission")) == "권한이 없습니다."
-
-
-@pytest.mark.parametrize("name", ["list_page1", "view", "confirm", "list_empty"])
-def test_board_pages_are_not_failures(name: str) -> None:
-    assert ENGINE.is_failure_page(page(name)) is None

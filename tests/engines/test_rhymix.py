@@ -349,21 +349,7 @@ def test_xedition_secret_form_marks_the_post_secret_with_its_guest_author() -> N
     assert (secret.secret, secret.body_html, secret.author) == (True, "", "익명")
 
 
-def test_a_page_without_a_post_is_an_error() -> None:
-    with pytest.raises(EngineError):
-        ENGINE.parse_post(page("list_page1"), ParseContext(url=LIST_URL, now=NOW), "4601")
-
-
 # --- failure pages ----------------------------------------------------------------------------------
-
-
-def test_system_message_page_is_a_failure_with_its_message() -> None:
-    assert ENGINE.is_failure_page(page("error_not_permitted")) == "권한이 없습니다."
-
-
-@pytest.mark.parametrize("name", ["list_page1", "read_default", "secret_xedition", "list_empty"])
-def test_board_pages_are_not_failures(name: str) -> None:
-    assert ENGINE.is_failure_page(page(name)) is None
 
 
 def test_alert_page_is_a_failure() -> None:

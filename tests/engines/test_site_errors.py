@@ -1,12 +1,21 @@
-"""Site error pages served with status 200 are reported in the site's own words, by every engine."""
+"""Site error pages served with status 200 are reported in the site's own words, by every engine; the saved
+error pages of each engine are failures, its saved board pages are not, and a page with no post on it is
+no post.
+
+The saved pages are tables (folder, page, ...) so that a new engine adds rows here, not more tests."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from noticetui.engines import all_engines
-from noticetui.engines.base import parse_html
+from noticetui.engines import all_engines, get_engine
+from noticetui.engines.base import EngineError, parse_html
 from noticetui.engines.common.site_errors import site_error, stated_error
+from noticetui.models import SEOUL, ParseContext
+
+from .conftest import load
 
 _FRAME = (
     "<html><head><title>한솔시청</title></head><body><header id='header'><ul class='gnb'><li><a href='/a'>시정소식</a>"
@@ -26,6 +35,78 @@ ERROR_PAGES = {
     ),
     "bare-alert": ("<script>alert('비밀글은 작성자만 볼 수 있습니다.');location.href='/';</script>", "비밀글은 작성자만"),
 }  # fmt: skip
+
+SAVED_FAILURES = [
+    ("bbsntt", "alert", "잘못된 접근입니다."),
+    ("boardes", "alert", "정상적인 경로를 통해 다운로드 하시기 바랍니다."),
+    ("egov", "error", "알 수 없는 오류가 발생했습니다"),
+    ("gnuboard4", "alert", "잘못된 접근입니다."),
+    ("kboard", "no_permission", "권한이 없습니다."),
+    ("kboard", "wp_die", "This page is restricted from external access."),
+    ("rhymix", "error_not_permitted", "권한이 없습니다."),
+]
+"""Saved error pages (engine folder, page) and the reason the engine must give for each."""
+
+SAVED_BOARD_PAGES = [
+    ("bbsntt", "view"),
+    ("boardes", "view"),
+    ("gnuboard", "list_page1"),
+    ("gnuboard", "password"),
+    ("gnuboard", "view"),
+    ("gnuboard4", "list_page1"),
+    ("kboard", "confirm"),
+    ("kboard", "list_empty"),
+    ("kboard", "list_page1"),
+    ("kboard", "view"),
+    ("rhymix", "list_empty"),
+    ("rhymix", "list_page1"),
+    ("rhymix", "read_default"),
+    ("rhymix", "secret_xedition"),
+]
+"""Saved pages of working boards (engine folder, page) that no engine may take for a failure page (eGov's
+are in test_egov.py: they carry alert scripts)."""
+
+NOT_A_POST = [
+    (
+        "bbsntt",
+        "list_page1",
+        "https://www.demo.go.kr/www/selectBbsNttView.do?key=3543&bbsNo=1184&nttNo=512&pageIndex=1",
+        "512",
+    ),
+    (
+        "boardes",
+        "list_page1",
+        "https://kostat.example.kr/board.es?mid=a10301010000&bid=0027&act=view&list_no=19252&tag=&nPage=1",
+        "19252",
+    ),
+    ("gnuboard", "list_empty", "https://lib.example.kr/bbs/board.php?bo_table=notice&wr_id=40", "40"),
+    ("gnuboard4", "list_page1", "http://www.oldlib.or.kr/bbs/board.php?bo_table=notice&wr_id=40&page=1", "40"),
+    ("kboard", "list_page1", "https://www.hanbit.example.or.kr/notice/", "1"),
+    ("rhymix", "list_page1", "https://www.hanbit-welfare.or.kr/index.php?mid=notice", "4601"),
+]
+"""Saved pages (engine folder, page) with no post on them, read as the post (URL, key): an engine error."""
+
+NOW = datetime(2025, 3, 5, 15, 0, tzinfo=SEOUL)
+"""The fixed moment the "not a post" pages are read at."""
+
+RAW = {"egov"}
+"""Folders whose saved pages keep their site's charset (some EUC-KR): read as the fetcher decodes them."""
+
+
+@pytest.mark.parametrize(("engine", "name", "reason"), SAVED_FAILURES)
+def test_a_saved_error_page_is_a_failure_in_its_words(engine: str, name: str, reason: str) -> None:
+    assert get_engine(engine).is_failure_page(load(engine, name, raw=engine in RAW)) == reason
+
+
+@pytest.mark.parametrize(("engine", "name"), SAVED_BOARD_PAGES)
+def test_a_saved_board_page_is_no_failure(engine: str, name: str) -> None:
+    assert get_engine(engine).is_failure_page(load(engine, name, raw=engine in RAW)) is None
+
+
+@pytest.mark.parametrize(("engine", "name", "url", "key"), NOT_A_POST)
+def test_a_page_without_a_post_is_an_engine_error(engine: str, name: str, url: str, key: str) -> None:
+    with pytest.raises(EngineError):
+        get_engine(engine).parse_post(load(engine, name, raw=engine in RAW), ParseContext(url=url, now=NOW), key)
 
 
 @pytest.mark.parametrize("engine", sorted(all_engines()))

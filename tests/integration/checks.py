@@ -1,4 +1,5 @@
-"""Checks the board tests share: what ``show`` prints of a body, and what ``download`` saves."""
+"""Checks the board tests share: what ``show`` prints of a body, what ``download`` saves, what a secret post
+shows; ``Item`` is one row of ``list --json``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,22 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from .conftest import Cli, CliResult
+
+Item = dict[str, Any]
+
+
+def detected(cli: Cli, url: str, engine: str) -> CliResult:
+    """``add URL``, checked to succeed and to name ``engine``; the result, for what a test checks further."""
+    result = cli("add", url)
+    assert result.code == 0, result.err
+    assert f"engine: {engine}" in result.out
+    return result
+
+
+def board_rows(cli: Cli, board: str) -> list[Item]:
+    """``list BOARD --json``: the board's rows as stored."""
+    rows: list[Item] = cli("list", board, "--json").json()
+    return rows
 
 
 def show_json(cli: Cli, item: dict[str, Any]) -> Any:
@@ -22,6 +39,29 @@ def words_not_shown(body_html: str, text: str) -> list[str]:
     assert source is not None
     flat = " ".join(text.split())
     return [w for w in source.text(separator=" ").split() if len(w) > 1 and w not in flat]
+
+
+def assert_body_shown(cli: Cli, item: Item, body_html: str) -> None:
+    """``show`` of the listed ``item`` prints every word of its source ``body_html``."""
+    assert words_not_shown(body_html, show_json(cli, item)["text"]) == []
+
+
+def with_percent_name(listed: list[Item]) -> Item:
+    """The first listed item with an attachment whose name holds a ``%`` (a name that must not be decoded
+    twice on its way to the disk)."""
+    return next(i for i in listed if any("%" in a["name"] for a in i["attachments"]))
+
+
+def assert_downloads(cli: Cli, item: Item, to: Path, expected: dict[str, bytes]) -> None:
+    """``download`` of the listed ``item`` into ``to`` saves exactly the ``expected`` files, byte for byte."""
+    assert_saved(cli("download", str(item["id"]), "--to", str(to)), expected)
+
+
+def assert_secret_unreadable(cli: Cli, listed: list[Item], key: str) -> None:
+    """The post ``key`` is listed as secret, and ``show`` says it is secret instead of showing a body."""
+    item = next(i for i in listed if i["key"] == key)
+    assert item["secret"] is True
+    assert "secret" in cli("show", str(item["id"])).out
 
 
 def assert_saved(result: CliResult, expected: dict[str, bytes]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 import httpx
@@ -15,7 +14,15 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.boardes import BID, list_no, listed_files
 
-from .checks import add_and_sync, assert_saved, show_json, words_not_shown
+from .checks import (
+    add_and_sync,
+    assert_body_shown,
+    assert_downloads,
+    assert_secret_unreadable,
+    board_rows,
+    detected,
+    with_percent_name,
+)
 from .conftest import Cli, cli_at, demo_board_url
 
 
@@ -31,15 +38,8 @@ def truth(server: DemoServer) -> dict[str, SamplePost]:
     return {list_no(p): p for p in sample_posts(server.now, "boardes-notice")}
 
 
-def items(cli: Cli) -> list[dict[str, Any]]:
-    listed: list[dict[str, Any]] = cli("list", "es", "--json").json()
-    return listed
-
-
 def test_add_detects_board_es(cli: Cli, demo_server: DemoServer) -> None:
-    result = cli("add", demo_board_url(demo_server, "boardes"))
-    assert result.code == 0, result.err
-    assert "engine: boardes" in result.out
+    detected(cli, demo_board_url(demo_server, "boardes"), "boardes")
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
@@ -51,7 +51,7 @@ def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
 
 def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_server: DemoServer) -> None:
     posts = truth(demo_server)
-    listed = items(synced)
+    listed = board_rows(synced, "es")
     assert sorted(i["key"] for i in listed) == sorted(posts)
     for item in listed:
         post = posts[item["key"]]
@@ -71,23 +71,22 @@ def test_sync_lists_every_post_once_as_the_site_shows_it(synced: Cli, demo_serve
 
 def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
     posts = truth(demo_server)
-    item = next(i for i in items(synced) if "<table" in posts[i["key"]].body_html and not posts[i["key"]].secret)
-    assert words_not_shown(posts[item["key"]].body_html, show_json(synced, item)["text"]) == []
+    item = next(
+        i for i in board_rows(synced, "es") if "<table" in posts[i["key"]].body_html and not posts[i["key"]].secret
+    )
+    assert_body_shown(synced, item, posts[item["key"]].body_html)
 
 
 def test_download_saves_identical_files_under_korean_names(
     synced: Cli, demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    posts = truth(demo_server)
-    item = next(i for i in items(synced) if any("%" in a["name"] for a in i["attachments"]))
-    result = synced("download", str(item["id"]), "--to", str(tmp_path))
-    assert_saved(result, dict(listed_files(posts[item["key"]])))
+    item = with_percent_name(board_rows(synced, "es"))
+    assert_downloads(synced, item, tmp_path, dict(listed_files(truth(demo_server)[item["key"]])))
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
     secret = next(p for p in sample_posts(demo_server.now, "boardes-notice") if p.secret)
-    item = next(i for i in items(synced) if i["key"] == list_no(secret))
-    assert item["secret"] is True and "secret" in synced("show", str(item["id"])).out
+    assert_secret_unreadable(synced, board_rows(synced, "es"), list_no(secret))
 
 
 def test_download_without_the_view_as_referer_is_an_alert(demo_server: DemoServer) -> None:

@@ -90,3 +90,17 @@ def test_files_not_kept_go_with_the_throwaway_home(user: Path, monkeypatch: pyte
     assert main(["--demo"]) == 0
     assert not (user / "HOME" / "Downloads").exists()
     assert not seen[0].ctx.download_dir.exists()
+
+
+def test_with_no_board_configured_the_fallback_to_the_demo_creates_nothing_of_the_users(
+    user: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (user / "XDG_CONFIG_HOME" / "noticetui" / "config.toml").write_text("[settings]\ndelay = 1.0\n", encoding="utf-8")
+    before = everything_under(user)
+    seen, run = fake_run(None, keep=False)
+    monkeypatch.setattr(demo_cmds, "_run", run)
+    assert main([]) == 0
+    (app,) = seen
+    assert isinstance(app, DemoApp)
+    assert "noticetui add" in capsys.readouterr().out
+    assert everything_under(user) == before  # no cache file, no folder in the user's data directory

@@ -10,7 +10,14 @@ from noticetui.demo.content import SamplePost
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.plain import boards
 
-from .checks import add_and_sync, assert_saved, show_json, words_not_shown
+from .checks import (
+    add_and_sync,
+    assert_downloads,
+    assert_secret_unreadable,
+    show_json,
+    with_percent_name,
+    words_not_shown,
+)
 from .conftest import Cli, demo_board_url
 
 
@@ -66,16 +73,13 @@ def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> Non
 def test_download_saves_identical_files_under_korean_names(
     synced: Cli, demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    truth = news_truth(demo_server)
-    item = next(i for i in synced("list", "--json").json() if any("%" in a["name"] for a in i["attachments"]))
-    result = synced("download", str(item["id"]), "--to", str(tmp_path))
-    assert_saved(result, dict(truth[item["key"]].attachments))
+    item = with_percent_name(synced("list", "--json").json())
+    assert_downloads(synced, item, tmp_path, dict(news_truth(demo_server)[item["key"]].attachments))
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
     secret = next(p for p in news_truth(demo_server).values() if p.secret)
-    item = next(i for i in synced("list", "--json").json() if i["key"] == secret.key)
-    assert "secret" in synced("show", str(item["id"])).out
+    assert_secret_unreadable(synced, synced("list", "--json").json(), secret.key)
 
 
 def test_table_board_is_read_by_its_headers(cli: Cli, demo_server: DemoServer) -> None:

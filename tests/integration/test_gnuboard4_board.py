@@ -12,7 +12,14 @@ from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.gnuboard4 import listed_files
 
-from .checks import add_and_sync, assert_saved, show_json, words_not_shown
+from .checks import (
+    add_and_sync,
+    assert_body_shown,
+    assert_downloads,
+    assert_secret_unreadable,
+    detected,
+    with_percent_name,
+)
 from .conftest import Cli, cli_at, demo_board_url
 
 
@@ -32,18 +39,15 @@ def items(cli: Cli, board: str) -> list[dict[str, Any]]:
 
 
 def test_add_detects_gnuboard4_on_the_charset_header_board(cli: Cli, demo_server: DemoServer) -> None:
-    result = cli("add", demo_board_url(demo_server, "gnuboard4", "g4-notice"))
-    assert result.code == 0, result.err
-    assert "engine: gnuboard4" in result.out
+    result = detected(cli, demo_board_url(demo_server, "gnuboard4", "g4-notice"), "gnuboard4")
     pinned = next(p for p in sample_posts(demo_server.now, "g4-notice") if p.notice)
     assert f"[공지] {pinned.title}" in result.out
 
 
 def test_add_detects_gnuboard4_when_the_charset_is_only_in_the_meta(cli: Cli, demo_server: DemoServer) -> None:
-    result = cli("add", demo_board_url(demo_server, "gnuboard4", "g4-data"))
-    assert result.code == 0, result.err
+    result = detected(cli, demo_board_url(demo_server, "gnuboard4", "g4-data"), "gnuboard4")
     pinned = next(p for p in sample_posts(demo_server.now, "g4-data") if p.notice)
-    assert "engine: gnuboard4" in result.out and pinned.title in result.out
+    assert pinned.title in result.out
 
 
 def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
@@ -84,23 +88,20 @@ def test_show_prints_the_whole_body_with_the_inline_photo(synced: Cli, demo_serv
     item = next(
         i for i in items(synced, "g4-notice") if any(n.endswith(".jpg") for n, _ in posts[str(i["key"])].attachments)
     )
-    assert words_not_shown(posts[str(item["key"])].body_html, show_json(synced, item)["text"]) == []
+    assert_body_shown(synced, item, posts[str(item["key"])].body_html)
 
 
 def test_download_saves_identical_files_under_their_euc_kr_names(
     synced: Cli, demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    posts = truth(demo_server, "g4-data")
-    item = next(i for i in items(synced, "g4-data") if any("%" in a["name"] for a in i["attachments"]))
-    result = synced("download", str(item["id"]), "--to", str(tmp_path))
-    assert_saved(result, {name: data for _no, name, data in listed_files(posts[str(item["key"])])})
+    item = with_percent_name(items(synced, "g4-data"))
+    files = listed_files(truth(demo_server, "g4-data")[str(item["key"])])
+    assert_downloads(synced, item, tmp_path, {name: data for _no, name, data in files})
 
 
 def test_secret_post_is_listed_but_not_readable(synced: Cli, demo_server: DemoServer) -> None:
     secret = next(p for p in sample_posts(demo_server.now, "g4-notice") if p.secret)
-    item = next(i for i in items(synced, "g4-notice") if i["key"] == secret.key)
-    assert item["secret"] is True
-    assert "secret" in synced("show", str(item["id"])).out
+    assert_secret_unreadable(synced, items(synced, "g4-notice"), secret.key)
 
 
 def test_second_sync_finds_nothing_new(synced: Cli) -> None:

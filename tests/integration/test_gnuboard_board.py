@@ -9,7 +9,7 @@ import pytest
 from noticetui.demo.content import SamplePost, sample_posts
 from noticetui.demo.server import DemoServer
 
-from .checks import add_and_sync, assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, detected, show_json, words_not_shown
 from .conftest import Cli, demo_board_url
 
 IMAGE_EXT = (".jpg", ".jpeg", ".png", ".gif")
@@ -20,15 +20,18 @@ def listed_files(post: SamplePost) -> list[str]:
     return [name for name, _ in post.attachments if not name.lower().endswith(IMAGE_EXT)]
 
 
+def samples(server: DemoServer) -> dict[str, SamplePost]:
+    """What the sample board holds (as generated for the server's "now"), by post key."""
+    return {p.key: p for p in sample_posts(server.now, "g5-notice")}
+
+
 @pytest.fixture
 def synced(cli: Cli, demo_server: DemoServer) -> Cli:
     return add_and_sync(cli, {"g5": demo_board_url(demo_server, "gnuboard")})
 
 
 def test_add_detects_gnuboard_and_shows_rows(cli: Cli, demo_server: DemoServer) -> None:
-    result = cli("add", demo_board_url(demo_server, "gnuboard"))
-    assert result.code == 0, result.err
-    assert "engine: gnuboard" in result.out
+    result = detected(cli, demo_board_url(demo_server, "gnuboard"), "gnuboard")
     assert "saved board" in result.out
     assert cli("boards", "--json").json()[0]["engine"] == "gnuboard"
 
@@ -43,7 +46,7 @@ def test_add_accepts_a_post_url(cli: Cli, demo_server: DemoServer) -> None:
 
 
 def test_sync_lists_every_post_exactly_once(synced: Cli, demo_server: DemoServer) -> None:
-    truth = {p.key: p for p in sample_posts(demo_server.now, "g5-notice")}
+    truth = samples(demo_server)
     listed = synced("list", "--json").json()
     keys = [item["key"] for item in listed]
     assert sorted(keys, key=int) == sorted(truth, key=int)
@@ -72,7 +75,7 @@ def test_list_is_newest_first_and_marks_notices(synced: Cli, demo_server: DemoSe
 
 
 def test_show_prints_the_whole_body(synced: Cli, demo_server: DemoServer) -> None:
-    truth = {p.key: p for p in sample_posts(demo_server.now, "g5-notice")}
+    truth = samples(demo_server)
     listed = synced("list", "--json").json()
     item = next(i for i in listed if not truth[i["key"]].secret and "<table" in truth[i["key"]].body_html)
     shown = show_json(synced, item)
@@ -92,7 +95,7 @@ def test_show_marks_the_post_read(synced: Cli) -> None:
 def test_download_saves_identical_files_under_korean_names(
     synced: Cli, demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    truth = {p.key: p for p in sample_posts(demo_server.now, "g5-notice")}
+    truth = samples(demo_server)
     listed = synced("list", "--json").json()
     item = next(i for i in listed if len(i["attachments"]) >= 2)
     dest = tmp_path / "files"
@@ -102,7 +105,7 @@ def test_download_saves_identical_files_under_korean_names(
 
 
 def test_download_of_a_name_with_percent_and_hash(synced: Cli, demo_server: DemoServer, tmp_path: Path) -> None:
-    truth = {p.key: p for p in sample_posts(demo_server.now, "g5-notice")}
+    truth = samples(demo_server)
     listed = synced("list", "--json").json()
     item = next(i for i in listed if any("%" in a["name"] for a in i["attachments"]))
     index = next(n for n, a in enumerate(item["attachments"]) if "%" in a["name"])

@@ -13,7 +13,7 @@ from noticetui.demo.content import SamplePost
 from noticetui.demo.server import DemoServer
 from noticetui.demo.sites.kboard import board_posts
 
-from .checks import add_and_sync, assert_saved, show_json, words_not_shown
+from .checks import add_and_sync, assert_saved, detected, show_json, words_not_shown
 from .conftest import Cli, cli_at, demo_board_url
 
 BOARDS = ("kboard-notice", "kboard-data")
@@ -54,9 +54,7 @@ def listed(cli: Cli) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("board", BOARDS)
 def test_add_detects_kboard(cli: Cli, demo_server: DemoServer, board: str) -> None:
     url = demo_board_url(demo_server, "kboard", board)
-    result = cli("add", url)
-    assert result.code == 0, result.err
-    assert "engine: kboard" in result.out
+    detected(cli, url, "kboard")
     assert cli("boards", "--json").json()[0]["url"] == url
 
 

@@ -46,6 +46,8 @@ def test_net_settings_are_read_and_reach_the_fetcher(tmp_path: Path) -> None:
     ("line", "key"),
     [
         ("retries = -1", "settings.retries"),
+        ("timeout = 0", "settings.timeout"),
+        ("per_host = 0", "settings.per_host"),
         ("retry_backoff = -0.5", "settings.retry_backoff"),
         ("page_limit = 0", "settings.page_limit"),
         ("file_limit = 'big'", "settings.file_limit"),

@@ -20,6 +20,16 @@ from .helpers import content_text, non_space, text_nodes, widest
 SYLLABLES = "가나다라마바사아자차카타파하한빛시청년창업지원공고안내신청접수기간대상결과발표민원"
 WIDTHS = [12, 20, 33, 47, 80, 120]
 SEEDS = range(30)
+DRESSINGS = [
+    (0.08, "<b>{word}</b>", 0),
+    (0.12, '<span style="font-weight:bold;mso-bidi-font-size:10pt">{word}</span>', 0),
+    (0.16, '<a href="/bbs/{n}">{word}</a>', 9),
+    (0.18, '{word}<img src="/img/{n}.jpg" alt="사진">', 5),
+    (0.2, "<font color=red><i>{word}</i></font><o:p></o:p>", 0),
+    (0.22, "{word}<br>", 0),
+]
+"""How a word of running text is dressed, tried in order: (a roll below this, the template, the largest
+``n`` drawn for it, 0 for none); a roll above them all leaves the word bare."""
 
 
 class Generator:
@@ -49,18 +59,10 @@ class Generator:
         for _ in range(words):
             word = self.word()
             roll = rng.random()
-            if roll < 0.08:
-                word = f"<b>{word}</b>"
-            elif roll < 0.12:
-                word = f'<span style="font-weight:bold;mso-bidi-font-size:10pt">{word}</span>'
-            elif roll < 0.16:
-                word = f'<a href="/bbs/{rng.randint(1, 9)}">{word}</a>'
-            elif roll < 0.18:
-                word = f'{word}<img src="/img/{rng.randint(1, 5)}.jpg" alt="사진">'
-            elif roll < 0.2:
-                word = f"<font color=red><i>{word}</i></font><o:p></o:p>"
-            elif roll < 0.22:
-                word = f"{word}<br>"
+            for below, template, most in DRESSINGS:
+                if roll < below:
+                    word = template.format(word=word, n=rng.randint(1, most) if most else 0)
+                    break
             parts.append(word)
             parts.append(rng.choice([" ", " ", " ", "&nbsp;", "\n  "]))
         return "".join(parts)

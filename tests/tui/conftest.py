@@ -86,17 +86,30 @@ def demo() -> Iterator[DemoServer]:
         yield server
 
 
+def demo_home(
+    home: Path, demo: DemoServer, engines: tuple[str, ...] = ("gnuboard",), *, images: str = "off", extra: str = ""
+) -> Path:
+    """Make ``home``: a config following the demo's board of each engine in ``engines`` (one list page each, no
+    delay), ``images`` set as given and ``extra`` lines added to ``[settings]``, and no cache yet; returns it."""
+    lines = ["[settings]", "delay = 0.0", "per_host = 4", f'images = "{images}"', extra, ""]
+    for engine in engines:
+        board = next(b for b in demo.boards() if b.engine == engine)
+        lines += [
+            "[[boards]]",
+            f'name = "{board.name}"',
+            f'url = "{board.url}"',
+            f'engine = "{engine}"',
+            "pages = 1",
+            "",
+        ]
+    home.mkdir()
+    (home / "config.toml").write_text("\n".join(lines), encoding="utf-8")
+    return home
+
+
 @pytest.fixture
 def demo_ctx(tmp_path: Path, demo: DemoServer) -> Iterator[AppContext]:
     """A fresh home following the demo's gnuboard board, with an empty cache."""
-    board = next(b for b in demo.boards() if b.engine == "gnuboard")
-    home = tmp_path / "demo-home"
-    home.mkdir()
-    (home / "config.toml").write_text(
-        f'[settings]\ndelay = 0.0\nper_host = 4\nimages = "off"\n\n'
-        f'[[boards]]\nname = "{board.name}"\nurl = "{board.url}"\nengine = "{board.engine}"\npages = 1\n',
-        encoding="utf-8",
-    )
-    ctx = AppContext.for_home(home)
+    ctx = AppContext.for_home(demo_home(tmp_path / "demo-home", demo))
     yield ctx
     ctx.close()

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import Static
 
+from noticetui.sync import BoardSyncResult
 from noticetui.tui.app import NoticeApp
+from noticetui.tui.messages import BoardSynced, SyncFailed, SyncStarted
 from noticetui.tui.screens.filter import FilterScreen
+from noticetui.tui.screens.help import HelpScreen
+from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
 
@@ -33,10 +39,65 @@ async def settle(app: NoticeApp) -> None:
     await app.workers.wait_for_complete()
 
 
+async def body_laid_out(detail: DetailPane) -> None:
+    """Wait until the body the detail pane is laying out (in a thread) is shown."""
+    app = detail.app
+    await app.workers.wait_for_complete([w for w in app.workers if w.node is detail and w.group == "detail-body"])
+
+
 async def press(pilot: Any, *keys: str) -> None:
     """Press ``keys``, then let the app handle what they set off."""
     await pilot.press(*keys)
     await pilot.pause()
+
+
+async def press_and_settle(pilot: Any, *keys: str) -> None:
+    """Press ``keys``, let every worker they set off finish, then let the app handle what the workers posted."""
+    await pilot.press(*keys)
+    await settle(pilot.app)
+    await pilot.pause()
+
+
+@asynccontextmanager
+async def running(app: NoticeApp, *keys: str, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot[None]]:
+    """Run ``app`` headless at ``size`` (columns, rows), press ``keys`` and let it handle them; yields the
+    pilot, the app being ``pilot.app``."""
+    async with app.run_test(size=size) as pilot:
+        await press(pilot, *keys)
+        yield pilot
+
+
+async def post_list_after(pilot: Any, *keys: str) -> PostList:
+    """Press ``keys`` (cursor moves, board choices) and return the screen's post list."""
+    await press(pilot, *keys)
+    posts: PostList = pilot.app.screen.query_one(PostList)
+    return posts
+
+
+async def cursor_on_library(pilot: Any, ids: dict[str, int]) -> PostList:
+    """Move the cursor of "All boards" down to the seeded library post (its fifth row, below the newer posts
+    a sync would add above it) and return the post list."""
+    posts = await post_list_after(pilot, "j", "j", "j", "j")
+    assert cursor_id(posts) == ids["library"]
+    return posts
+
+
+async def sync_where_notice_fails(pilot: Any, reason: str, *, offline: bool) -> None:
+    """Play what a sync of both seeded boards reports when "notice" fails for ``reason`` (``offline``: the site
+    was unreachable) and "free" gets two new posts, and let the screen handle it."""
+    screen = pilot.app.screen
+    screen.post_message(SyncStarted(2))
+    screen.post_message(SyncFailed("notice", reason, offline=offline))
+    screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
+    await pilot.pause()
+
+
+async def open_help(pilot: Any) -> HelpScreen:
+    """Press ``?`` and return the help screen it opened."""
+    await press(pilot, "question_mark")
+    screen = pilot.app.screen
+    assert isinstance(screen, HelpScreen)
+    return screen
 
 
 async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0) -> None:
@@ -46,6 +107,11 @@ async def until(pilot: Any, condition: Callable[[], bool], seconds: float = 20.0
             return
         await pilot.pause(0.05)
     raise AssertionError(f"the condition never held within {seconds} s")
+
+
+def cursor_id(posts: PostList) -> int | None:
+    """The id of the post under the list's cursor (None when the list is empty)."""
+    return posts.current.id if posts.current is not None else None
 
 
 def titles(posts: PostList) -> list[str]:

@@ -36,10 +36,10 @@ engine = "gnuboard"
 """
 
 
-PRESS_RELEASE = (Path(__file__).parent / "press_release.html").read_text(encoding="utf-8")
+PRESS_RELEASE = (Path(__file__).parents[1] / "render" / "golden" / "press_release.html").read_text(encoding="utf-8")
 """A press release pasted from a word processor: a contacts table, a data table with spans, a photo with
-its ``▲`` caption, footnotes and a link (a copy of the renderer's golden input, so these snapshots only
-change when the TUI does)."""
+its ``▲`` caption, footnotes and a link: the renderer's golden input, read here too (one copy, so an edit
+to it shows in the renderer's golden texts and in the TUI snapshots alike)."""
 PRESS_TITLE = "한빛시, 청년 창업기업 200곳에 최대 5천만 원 지원"
 
 
@@ -48,6 +48,11 @@ def stub(key: str, title: str, day: int, at: time = time(9, 30), **extra: Any) -
     url = f"http://127.0.0.1:9/bbs/board.php?bo_table=notice&wr_id={key}"
     posted = datetime.combine(datetime(2024, 3, day).date(), at, tzinfo=SEOUL)
     return PostStub(key=key, title=title, url=url, request=Request(url), posted_at=posted, **extra)
+
+
+def store_on_notice(ctx: AppContext, *stubs: PostStub) -> list[int]:
+    """Store ``stubs`` on the first board ("notice") as a sync would; returns the ids of the rows it added."""
+    return ctx.store.upsert_stubs(ctx.board_id(ctx.config.boards[0]), list(stubs)).new
 
 
 def seed(ctx: AppContext) -> dict[str, int]:

@@ -20,8 +20,8 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import press, shown_text, visible_lines
-from .seed import stub
+from .helpers import cursor_id, cursor_on_library, open_help, press, shown_text, sync_where_notice_fails, visible_lines
+from .seed import store_on_notice, stub
 
 AppFactory = Callable[..., NoticeApp]
 
@@ -122,9 +122,7 @@ async def test_choosing_a_board_lists_only_its_posts(make_app: AppFactory) -> No
 async def test_question_mark_opens_help_listing_the_keys(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        table = app.screen.key_table()
+        table = (await open_help(pilot)).key_table()
         descriptions = [str(cell) for cell in table.columns[1].cells]
         for wanted in ("Sync", "Download", "Preview", "Search", "unread", "web browser", "Quit", "Open"):
             assert any(wanted in line for line in descriptions), wanted
@@ -220,15 +218,12 @@ async def test_a_sync_that_adds_posts_keeps_the_cursor_on_the_same_post(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j", "j", "j")
-        posts = app.screen.query_one(PostList)
-        assert posts.current is not None and posts.current.id == ids["library"]
-        board = ctx.config.boards[0]
-        new = ctx.store.upsert_stubs(ctx.board_id(board), [stub("99", "새 글", 10)]).new
-        app.screen.post_message(BoardSynced(BoardSyncResult(board.name, new=1, new_ids=new)))
+        posts = await cursor_on_library(pilot, ids)
+        new = store_on_notice(ctx, stub("99", "새 글", 10))
+        app.screen.post_message(BoardSynced(BoardSyncResult("notice", new=1, new_ids=new)))
         await pilot.pause()
         assert len(posts.rows) == 8
-        assert posts.current is not None and posts.current.id == ids["library"]
+        assert cursor_id(posts) == ids["library"]
         assert app.screen.query_one(BoardsPane).entries[1].unread == 7
 
 
@@ -248,10 +243,7 @@ async def test_a_board_that_fails_for_another_reason_shows_its_error(make_app: A
 async def test_one_unreachable_board_among_others_is_named_offline(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.post_message(SyncStarted(2))
-        app.screen.post_message(SyncFailed("notice", "http://x/: connection refused", offline=True))
-        app.screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
-        await pilot.pause()
+        await sync_where_notice_fails(pilot, "http://x/: connection refused", offline=True)
         status = shown_text(app.screen.query_one(StatusLine))
         assert "notice: site unreachable (offline)" in status and "free: 2 new" in status
 
@@ -284,16 +276,14 @@ async def test_a_sync_that_adds_posts_keeps_an_untouched_cursor_on_the_newest(
         await pilot.press("shift+tab", "j", "enter")  # 학사 공지
         await pilot.pause()
         await pilot.press("j", "k")  # the cursor back on the first row, nothing opened
-        board = ctx.config.boards[0]
-        new = ctx.store.upsert_stubs(ctx.board_id(board), [stub("99", "새 글", 10, time(14, 58), notice=True)]).new
+        new = store_on_notice(ctx, stub("99", "새 글", 10, time(14, 58), notice=True))
         screen.reload_list()  # what a sync's reports do (throttled)
         await pilot.pause()
         assert len(posts.rows) == 7 and posts.cursor == 0
-        assert posts.current is not None and posts.current.id == new[0]  # not the row it was on
+        assert cursor_id(posts) == new[0]  # not the row it was on
         await pilot.press("enter")  # once the top post is open, the cursor follows it down
         await pilot.pause()
-        newer = ctx.store.upsert_stubs(ctx.board_id(board), [stub("98", "더 새 글", 10, time(14, 59), notice=True)]).new
-        assert len(newer) == 1
+        assert len(store_on_notice(ctx, stub("98", "더 새 글", 10, time(14, 59), notice=True))) == 1
         screen.reload_list()
         await pilot.pause()
-        assert posts.current is not None and posts.current.id == new[0] and posts.cursor == 1
+        assert cursor_id(posts) == new[0] and posts.cursor == 1

@@ -21,6 +21,7 @@ from noticetui.tui.app import NoticeApp
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.status import StatusLine
 
+from .conftest import demo_home
 from .helpers import settle, shown_text
 from .seed import NOW
 
@@ -29,20 +30,7 @@ PREFIXES = {"gnuboard": "/gnuboard5/", "rhymix": "/rhymix/"}
 
 def two_boards_home(path: Path, demo: DemoServer, extra: str = "") -> Path:
     """A home following the sample gnuboard5 and rhymix boards (one list page each)."""
-    path.mkdir()
-    lines = ["[settings]", "delay = 0.0", "per_host = 4", 'images = "off"', extra, ""]
-    for engine in PREFIXES:
-        board = next(b for b in demo.boards() if b.engine == engine)
-        lines += [
-            "[[boards]]",
-            f'name = "{board.name}"',
-            f'url = "{board.url}"',
-            f'engine = "{engine}"',
-            "pages = 1",
-            "",
-        ]
-    (path / "config.toml").write_text("\n".join(lines), encoding="utf-8")
-    return path
+    return demo_home(path, demo, tuple(PREFIXES), extra=extra)
 
 
 @pytest.fixture

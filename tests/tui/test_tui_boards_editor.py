@@ -217,3 +217,18 @@ async def test_a_page_with_no_list_is_refused_in_one_line(demo_ctx: AppContext, 
         line = shown_text(state)
         assert len(line.splitlines()) == 1 and "no engine recognises this page" in line
         assert line.endswith("noticetui add URL --engine E can choose one")
+
+
+async def test_removing_a_board_of_one_cached_post_says_it_in_the_singular(
+    make_app: AppFactory, ctx: AppContext
+) -> None:
+    cached = ctx.store.board("free")
+    assert cached is not None and cached.posts == 1
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E", "down", "D")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, RemoveBoardScreen) and question.board_name == "free"
+        text = shown_text(question.query_one(Static))
+        assert "Its 1 cached post stays" in text and "delete it too" in text

@@ -21,12 +21,12 @@ from noticetui.net.fetch import Fetcher
 from noticetui.store import PostRow
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.image_support import ImageSupport, probe_images
-from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.image_slot import ImageSlot
 from noticetui.tui.widgets.post_list import PostList
 
-from .helpers import settle, shown_text
+from .conftest import demo_home
+from .helpers import body_laid_out, open_help, press_and_settle, settle, shown_text
 from .seed import CONFIG, NOW, seed
 
 OPEN_PRESS_RELEASE = ("j", "j", "enter")
@@ -38,6 +38,13 @@ AppMaker = Callable[..., NoticeApp]
 
 MAX_PRESSES = 200
 """The most presses of ``j`` a test makes to bring a line to the top of the pane."""
+
+
+def photo_app(images_app: AppMaker, setting: str) -> tuple[NoticeApp, list[httpx.Request]]:
+    """The app with ``images = setting`` on a network whose every address is the demo photo, and the list of
+    what that network was asked."""
+    seen: list[httpx.Request] = []
+    return images_app(setting, serve_photo(seen)), seen
 
 
 def serve_photo(seen: list[httpx.Request]) -> Handler:
@@ -103,9 +110,7 @@ async def open_post(app: NoticeApp, pilot: Pilot[None], post_id: int) -> None:
     await pilot.pause()
     posts = app.screen.query_one(PostList)
     posts.cursor = next(i for i in range(len(posts.rows)) if (r := posts.rows.get(i)) and r.id == post_id)
-    await pilot.press("enter")
-    await settle(app)
-    await pilot.pause()
+    await press_and_settle(pilot, "enter")
 
 
 def has_editor_image(ctx: AppContext, row: PostRow | None) -> bool:
@@ -122,12 +127,9 @@ def pictures(detail: DetailPane) -> list[int]:
 async def test_images_on_shows_the_picture_below_its_placeholder_above_its_caption(
     images_app: AppMaker, no_graphics: None
 ) -> None:
-    seen: list[httpx.Request] = []
-    app = images_app("on", serve_photo(seen))
+    app, seen = photo_app(images_app, "on")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE)
-        await settle(app)
-        await pilot.pause()
+        await press_and_settle(pilot, *OPEN_PRESS_RELEASE)
         detail = app.screen.query_one(DetailPane)
         assert pictures(detail) == [1]
         above, below = body_pieces(detail)
@@ -141,12 +143,9 @@ async def test_images_on_shows_the_picture_below_its_placeholder_above_its_capti
 
 
 async def test_images_off_shows_placeholders_only_and_fetches_nothing(images_app: AppMaker) -> None:
-    seen: list[httpx.Request] = []
-    app = images_app("off", serve_photo(seen))
+    app, seen = photo_app(images_app, "off")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE)
-        await settle(app)
-        await pilot.pause()
+        await press_and_settle(pilot, *OPEN_PRESS_RELEASE)
         detail = app.screen.query_one(DetailPane)
         assert not detail.query(ImageSlot) and not detail.query(".body-piece")
         assert "[image 1: 20250305_startup.jpg]" in shown_text(detail.query_one("#detail-body", Static))
@@ -154,12 +153,9 @@ async def test_images_off_shows_placeholders_only_and_fetches_nothing(images_app
 
 
 async def test_i_with_images_off_in_the_config_says_how_to_turn_them_on(images_app: AppMaker) -> None:
-    seen: list[httpx.Request] = []
-    app = images_app("off", serve_photo(seen))
+    app, seen = photo_app(images_app, "off")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE, "i")
-        await settle(app)
-        await pilot.pause()
+        await press_and_settle(pilot, *OPEN_PRESS_RELEASE, "i")
         assert not app.screen.query(ImageSlot) and seen == []
         assert any('images = "off"' in str(n.message) for n in app._notifications)
 
@@ -167,16 +163,12 @@ async def test_i_with_images_off_in_the_config_says_how_to_turn_them_on(images_a
 async def test_auto_without_graphics_waits_for_i_and_i_again_hides_them(
     images_app: AppMaker, no_graphics: None
 ) -> None:
-    seen: list[httpx.Request] = []
-    app = images_app("auto", serve_photo(seen))
+    app, seen = photo_app(images_app, "auto")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE)
-        await settle(app)
+        await press_and_settle(pilot, *OPEN_PRESS_RELEASE)
         detail = app.screen.query_one(DetailPane)
         assert not detail.query(ImageSlot) and seen == []
-        await pilot.press("i")
-        await settle(app)
-        await pilot.pause()
+        await press_and_settle(pilot, "i")
         assert pictures(detail) == [1] and len(seen) == 1
         await pilot.press("i")
         await pilot.pause()
@@ -185,14 +177,10 @@ async def test_auto_without_graphics_waits_for_i_and_i_again_hides_them(
 
 
 async def test_a_picture_shown_again_comes_from_the_cache(images_app: AppMaker, no_graphics: None) -> None:
-    seen: list[httpx.Request] = []
-    app = images_app("on", serve_photo(seen))
+    app, seen = photo_app(images_app, "on")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE)
-        await settle(app)
-        await pilot.press("k", "enter", "j", "enter")  # another post, then the press release again
-        await settle(app)
-        await pilot.pause()
+        await press_and_settle(pilot, *OPEN_PRESS_RELEASE)
+        await press_and_settle(pilot, "k", "enter", "j", "enter")  # another post, then the press release again
         assert pictures(app.screen.query_one(DetailPane)) == [1]
         assert len(seen) == 1
         assert len(list((app.ctx.paths.database.parent / "images").iterdir())) == 1
@@ -206,9 +194,7 @@ async def test_a_failing_image_keeps_its_placeholder_and_says_why_dimly(
 
     app = images_app("on", html_instead)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE)
-        await settle(app)
-        await pilot.pause()
+        await press_and_settle(pilot, *OPEN_PRESS_RELEASE)
         detail = app.screen.query_one(DetailPane)
         assert pictures(detail) == []
         assert "[image 1: 20250305_startup.jpg]" in body_pieces(detail)[0]
@@ -219,8 +205,7 @@ async def test_a_failing_image_keeps_its_placeholder_and_says_why_dimly(
 
 
 async def test_at_most_eight_images_of_a_post_are_fetched(images_app: AppMaker, no_graphics: None) -> None:
-    seen: list[httpx.Request] = []
-    app = images_app("on", serve_photo(seen))
+    app, seen = photo_app(images_app, "on")
     body = "".join(f'<p><img src="/photo/{n}.jpg" alt="사진 {n}"></p><p>설명 {n}</p>' for n in range(1, 11))
     row = rewrite_free_post(app, body)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -237,12 +222,10 @@ async def test_a_post_loaded_after_another_gets_its_own_pictures(
     images_app: AppMaker,
     no_graphics: None,
 ) -> None:
-    seen: list[httpx.Request] = []
-    app = images_app("on", serve_photo(seen))
+    app, seen = photo_app(images_app, "on")
     row = rewrite_free_post(app, '<p><img src="/free.jpg" alt="자유"></p>')
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE)
-        await settle(app)
+        await press_and_settle(pilot, *OPEN_PRESS_RELEASE)
         detail = app.screen.query_one(DetailPane)
         assert pictures(detail) == [1]
         # What opening a post whose body is not cached does: "loading…", then the fetched body.
@@ -250,6 +233,7 @@ async def test_a_post_loaded_after_another_gets_its_own_pictures(
         full = app.ctx.store.post(row.id)
         assert full is not None
         await detail.show_post(full, [])
+        await body_laid_out(detail)
         assert detail.query_one(ImageSlot).state is None  # waiting for its own picture, not the last post's
         await settle(app)
         await pilot.pause()
@@ -297,10 +281,8 @@ async def test_full_screen_keeps_the_readers_place_below_a_picture(
 async def test_help_lists_the_images_key(images_app: AppMaker) -> None:
     app = images_app("off", serve_photo([]))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        keys, descriptions = (list(map(str, column.cells)) for column in app.screen.key_table().columns)
+        help_screen = await open_help(pilot)
+        keys, descriptions = (list(map(str, column.cells)) for column in help_screen.key_table().columns)
         assert "images inline" in dict(zip(keys, descriptions, strict=True))["i"]
 
 
@@ -308,12 +290,9 @@ async def test_without_textual_image_images_stay_placeholders(
     images_app: AppMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "textual_image.widget", None)  # makes the import fail
-    seen: list[httpx.Request] = []
-    app = images_app("on", serve_photo(seen))
+    app, seen = photo_app(images_app, "on")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*OPEN_PRESS_RELEASE, "i")
-        await settle(app)
-        await pilot.pause()
+        await press_and_settle(pilot, *OPEN_PRESS_RELEASE, "i")
         assert not app.screen.query(ImageSlot) and seen == []
         assert any("textual-image" in str(n.message) for n in app._notifications)
 
@@ -346,32 +325,23 @@ def test_a_failed_import_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def test_images_of_the_demo_board_are_fetched_through_the_session(
     tmp_path: Path,
+    demo: DemoServer,
     no_graphics: None,
 ) -> None:
-    with DemoServer() as demo:
-        board = next(b for b in demo.boards() if b.engine == "gnuboard")
-        home = tmp_path / "demo-home"
-        home.mkdir()
-        (home / "config.toml").write_text(
-            f'[settings]\ndelay = 0.0\nper_host = 4\nimages = "on"\n\n[[boards]]\nname = "{board.name}"\n'
-            f'url = "{board.url}"\nengine = "gnuboard"\npages = 1\n',
-            encoding="utf-8",
-        )
-        ctx = AppContext.for_home(home)
-        try:
-            app = NoticeApp(ctx, sync_on_start=True)
-            async with app.run_test(size=(120, 40)) as pilot:
-                await settle(app)
-                posts = app.screen.query_one(PostList)
-                rows = range(len(posts.rows))
-                posts.cursor = next(i for i in rows if has_editor_image(ctx, posts.rows.get(i)))
-                await pilot.press("enter")
-                await settle(app)
-                await pilot.pause()
-                detail = app.screen.query_one(DetailPane)
-                assert pictures(detail) == [1]
-                cached = list((home / "images").iterdir())
-                # One of the sample images (which one depends on what the board's post shows: photo or poster).
-                assert [path.read_bytes() for path in cached] in [[assets.asset(name)] for name in assets.IMAGES]
-        finally:
-            ctx.close()
+    home = demo_home(tmp_path / "demo-home", demo, images="on")
+    ctx = AppContext.for_home(home)
+    try:
+        app = NoticeApp(ctx, sync_on_start=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app)
+            posts = app.screen.query_one(PostList)
+            rows = range(len(posts.rows))
+            posts.cursor = next(i for i in rows if has_editor_image(ctx, posts.rows.get(i)))
+            await press_and_settle(pilot, "enter")
+            detail = app.screen.query_one(DetailPane)
+            assert pictures(detail) == [1]
+            cached = list((home / "images").iterdir())
+            # One of the sample images (which one depends on what the board's post shows: photo or poster).
+            assert [path.read_bytes() for path in cached] in [[assets.asset(name)] for name in assets.IMAGES]
+    finally:
+        ctx.close()

@@ -22,7 +22,8 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import press
+from .helpers import press, until
+from .seed import stub
 
 AppFactory = Callable[..., NoticeApp]
 TO_NOTICE_BOARD = ("shift+tab", "j")
@@ -322,3 +323,24 @@ async def test_n_crosses_boards_while_the_boards_pane_is_folded_away(
         assert isinstance(screen, MainScreen) and board_key(app) == "notice" and not screen.boards_shown
         await press(pilot, "n")
         assert board_key(app) == "free" and open_id(app) == ids["free"] == cursor_id(app)
+
+
+async def test_n_in_starred_walks_the_whole_starred_list_not_just_the_rows_read_so_far(
+    make_app: AppFactory, ctx: AppContext, ids: dict[str, int]
+) -> None:
+    free = ctx.board_id(ctx.config.boards[1])
+    ctx.store.upsert_stubs(free, [stub(f"s{i}", f"별표 {i}", 1 + i % 28) for i in range(1_200)])
+    ctx.store.mark_board(None)
+    ctx.store.star([r.id for r in ctx.store.posts(free)])
+    listed = ctx.store.starred_posts()
+    far = listed[1_100].id  # far below the first 1,000 rows
+    ctx.store.mark_posts([far], read=False)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "shift+tab", "j", "tab")  # All boards → ★ Starred, back to the list
+        assert board_key(app) == STARRED
+        await press(pilot, "n")
+        await until(pilot, lambda: open_id(app) == far)
+        assert cursor_id(app) == far and app.screen.query_one(PostList).cursor == 1_100
+        await press(pilot, "n")  # the only unread one: no other
+        assert open_id(app) == far

@@ -160,6 +160,7 @@ async def test_x_asks_which_file_when_the_post_has_several(
         await open_post(app, pilot, ids["notice"])
         await pilot.press("x")
         await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert str(app.screen.query_one("#choice-box").border_title) == "Open which file?"
         await pilot.press("down", "enter")
         await until(pilot, opener.exists)
     assert opener.read_text(encoding="utf-8") == str(second)

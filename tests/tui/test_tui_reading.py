@@ -7,14 +7,13 @@ from collections.abc import Callable
 from textual.widgets import Input, OptionList, Static
 
 from noticetui.tui.app import NoticeApp
-from noticetui.tui.screens.help import HelpScreen
 from noticetui.tui.screens.links import LinksScreen
 from noticetui.tui.sources import BoardEntry
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 
-from .helpers import press, shown_text, visible_lines
+from .helpers import open_help, press, shown_text, visible_lines
 
 AppFactory = Callable[..., NoticeApp]
 OPEN_PRESS_RELEASE = ("j", "j", "enter")
@@ -143,9 +142,7 @@ async def test_f_reads_the_post_full_screen_and_escape_comes_back(make_app: AppF
 async def test_help_lists_the_links_and_full_screen_keys(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await press(pilot, "question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        table = app.screen.key_table()
+        table = (await open_help(pilot)).key_table()
         keys, descriptions = (list(map(str, column.cells)) for column in table.columns)
         rows = dict(zip(keys, descriptions, strict=True))
         assert "link or image" in rows["l"] and "full screen" in rows["f"]

@@ -1,8 +1,9 @@
 """SVG snapshots of the main screen with today's pasted press release open, at 80×24 and 120×40.
 
-The press release (tests/tui/press_release.html) holds what real notices paste from a word processor: a
-contacts table, a data table with spanning cells, a photo placeholder with its ``▲`` caption, footnotes
-and a link.  Data and clock are fixed, so the pictures only change when the TUI or the renderer does.
+The press release (tests/render/golden/press_release.html, the renderer's golden input) holds what real
+notices paste from a word processor: a contacts table, a data table with spanning cells, a photo
+placeholder with its ``▲`` caption, footnotes and a link.  Data and clock are fixed, so the pictures only
+change when the TUI or the renderer does.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from noticetui.context import AppContext
 from noticetui.net.fetch import Fetcher
 from noticetui.sync import BoardSyncResult, SyncProgress
 from noticetui.tui.app import NoticeApp
-from noticetui.tui.messages import BoardSynced, SyncFailed, SyncProgressed, SyncStarted
+from noticetui.tui.messages import BoardSynced, SyncProgressed, SyncStarted
 from noticetui.tui.screens.activity import ActivityScreen
 from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.widgets.boards import BoardsPane
@@ -31,8 +31,8 @@ from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
 from noticetui.tui.widgets.status import StatusLine
 
-from .helpers import settle, shown_text, until
-from .seed import stub
+from .helpers import cursor_id, cursor_on_library, settle, shown_text, sync_where_notice_fails, until
+from .seed import store_on_notice, stub
 
 AppFactory = Callable[..., NoticeApp]
 WAIT = 30.0
@@ -118,17 +118,14 @@ async def test_rows_stored_above_the_cursor_do_not_move_it_off_its_post(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j", "j", "j")
-        posts = app.screen.query_one(PostList)
-        assert posts.current is not None and posts.current.id == ids["library"]
+        posts = await cursor_on_library(pilot, ids)
         app.screen.post_message(SyncStarted(2))
-        board = ctx.config.boards[0]
         for round_, day in enumerate((10, 10, 10), start=1):
             # Each list page stored during the sync lands newer rows above the reader's post.
-            ctx.store.upsert_stubs(ctx.board_id(board), [stub(f"9{round_}", f"새 글 {round_}", day)])
+            store_on_notice(ctx, stub(f"9{round_}", f"새 글 {round_}", day))
             app.screen.post_message(SyncProgressed(SyncProgress("notice", "stored", round_, 3)))
             await until(pilot, functools.partial(has_rows, posts, 7 + round_))
-            assert posts.current is not None and posts.current.id == ids["library"]
+            assert cursor_id(posts) == ids["library"]
         await pilot.press("enter")
         await pilot.pause()
         detail = app.screen.query_one(DetailPane)
@@ -160,10 +157,7 @@ async def test_a_boards_last_error_shows_above_its_list_reason_first(make_app: A
 async def test_t_lists_every_sync_with_its_outcome(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.screen.post_message(SyncStarted(2))
-        app.screen.post_message(SyncFailed("notice", "http://x/list: HTTP 500 Internal Server Error", offline=False))
-        app.screen.post_message(BoardSynced(BoardSyncResult("free", new=2)))
-        await pilot.pause()
+        await sync_where_notice_fails(pilot, "http://x/list: HTTP 500 Internal Server Error", offline=False)
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, ActivityScreen)
@@ -264,12 +258,17 @@ async def test_a_download_can_be_cancelled_and_retried_from_the_tasks_screen(dem
         assert "cancelled" in shown_text(log)
 
 
+async def quit_while_downloading(app: NoticeApp, pilot: Any, transport: GatedTransport) -> None:
+    """Hold a download at the gate and press q: the quit question is shown."""
+    await hold_a_download(app, pilot, transport)
+    await pilot.press("q")
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmScreen)
+
+
 async def test_q_asks_before_quitting_while_a_download_runs(demo_ctx: AppContext) -> None:
     async with gated_downloads(demo_ctx) as (app, pilot, transport):
-        await hold_a_download(app, pilot, transport)
-        await pilot.press("q")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await quit_while_downloading(app, pilot, transport)
         await pilot.press("n")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen) and app.is_running
@@ -279,6 +278,14 @@ async def test_q_asks_before_quitting_while_a_download_runs(demo_ctx: AppContext
         await pilot.press("y")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_the_quit_question_quits_by_itself_once_the_work_it_asks_about_ends(demo_ctx: AppContext) -> None:
+    async with gated_downloads(demo_ctx) as (app, pilot, transport):
+        await quit_while_downloading(app, pilot, transport)
+        transport.gate.set()  # the download ends while the question is shown
+        await until(pilot, lambda: not app.is_running)
+        assert app.main.queue.entries and not app.main.queue.running()
 
 
 async def test_q_quits_at_once_when_nothing_runs(make_app: AppFactory) -> None:
@@ -367,7 +374,7 @@ async def test_watched_words_are_highlighted_and_new_matches_announced(make_app:
     board = ctx.config.boards[0]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        new = ctx.store.upsert_stubs(ctx.board_id(board), [stub("98", "2024 국가장학금 신청 안내", 10)]).new
+        new = store_on_notice(ctx, stub("98", "2024 국가장학금 신청 안내", 10))
         app.screen.post_message(BoardSynced(BoardSyncResult(board.name, seen=8, new=1, new_ids=new)))
         posts = app.screen.query_one(PostList)
         await until(pilot, functools.partial(has_rows, posts, 8))
@@ -376,3 +383,11 @@ async def test_watched_words_are_highlighted_and_new_matches_announced(make_app:
         index = next(i for i in range(len(posts.rows)) if (row := posts.rows.get(i)) and row.id == new[0])
         line = posts.render_line(index - int(posts.scroll_offset.y))
         assert any(seg.style is not None and seg.style.color is not None and "장학금" in seg.text for seg in line)
+
+
+async def test_the_status_line_counts_one_board_in_the_singular(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.post_message(SyncStarted(1, ("free",)))
+        await pilot.pause()
+        assert "Syncing 0/1 board…" in shown_text(app.screen.query_one(StatusLine))

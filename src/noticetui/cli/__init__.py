@@ -6,13 +6,15 @@ import argparse
 import contextlib
 import os
 import sys
+import tomllib
 from collections.abc import Callable, Sequence
 
 from noticetui.cli.format import error
-from noticetui.cli.parser import UsageError, build_parser
+from noticetui.cli.parser import UsageError, parse_arguments
 from noticetui.config import ConfigError
 from noticetui.context import AppContext
-from noticetui.i18n import _, set_language
+from noticetui.i18n import CHOICES, _, set_language
+from noticetui.paths import resolve_paths
 from noticetui.store import StoreError
 
 Command = Callable[[argparse.Namespace, AppContext], int]
@@ -40,12 +42,24 @@ def _commands() -> dict[str, Command]:
     }
 
 
+def _configured_language() -> str:
+    """The config's ``ui_language``, read before the arguments so that argparse's words (usage, its errors)
+    are in it too, and so is any error of the rest of the config; ``auto`` (the locale's) when the file
+    cannot be read as TOML or does not say."""
+    try:
+        data = tomllib.loads(resolve_paths().config_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "auto"
+    settings = data.get("settings")
+    choice = settings.get("ui_language") if isinstance(settings, dict) else None
+    return choice if isinstance(choice, str) and choice in CHOICES else "auto"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    # The locale's language until the config (read below) says otherwise: a broken config is reported in it.
-    set_language("auto")
+    set_language(_configured_language())
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_arguments(argv)
     except UsageError as exc:
         error(_("{problem} (see noticetui --help)").format(problem=exc))
         return 2

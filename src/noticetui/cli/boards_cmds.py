@@ -18,7 +18,7 @@ from noticetui.context import AppContext, make_fetcher
 from noticetui.engines import detect, get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.engines.common.site_errors import site_error
-from noticetui.i18n import _
+from noticetui.i18n import _, ngettext
 from noticetui.local_dates import parse_stored, when
 from noticetui.models import SEOUL, ListPage, ParseContext, Request
 from noticetui.net.fetch import Fetcher, FetchError
@@ -240,7 +240,10 @@ def cmd_boards(args: argparse.Namespace, ctx: AppContext) -> int:
             status = _("error: {reason}").format(reason=sanitize_line(r["last_error"]))
         else:
             status = _("synced {when}").format(when=when(synced, now)) if synced else _("never synced")
-        posts = _("{n} posts").format(n=f"{r['posts']:>6}")
+        count = f"{r['posts']:>6}"
+        # Padded to the plural's width, so that the unread column stays aligned after "1 post".
+        widest = len(ngettext("{n} post", "{n} posts", 2).format(n=count))
+        posts = ngettext("{n} post", "{n} posts", r["posts"]).format(n=count).ljust(widest)
         unread = _("{n} unread").format(n=f"{r['unread']:>6}")
         print(f"{r['name']:<16} {r['engine']:<10} {posts} {unread}  {status}")
         print(f"{'':16} {r['url']}")
@@ -255,5 +258,6 @@ def cmd_remove(args: argparse.Namespace, ctx: AppContext) -> int:
         remove_board(ctx.paths.config_file, args.board)
         print(_("removed board {name!r} from {path}").format(name=args.board, path=ctx.paths.config_file))
     if args.purge:
-        print(_("deleted {n} cached posts").format(n=ctx.store.delete_board(args.board)))
+        deleted = ctx.store.delete_board(args.board)
+        print(ngettext("deleted {n} cached post", "deleted {n} cached posts", deleted).format(n=deleted))
     return 0

@@ -8,13 +8,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from noticetui.config import BoardConfig
+from noticetui.config import BoardConfig, load_config
 from noticetui.config_write import add_board
 from noticetui.context import AppContext
 from noticetui.demo.server import DemoServer, run_forever
 from noticetui.demo.throwaway import downloaded_files, keep_files
-from noticetui.i18n import _, set_language
+from noticetui.i18n import _, ngettext, set_language
 from noticetui.paths import resolve_paths
+from noticetui.store import Store
 
 if TYPE_CHECKING:
     from noticetui.tui.app import NoticeApp
@@ -52,15 +53,17 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from noticetui.tui.app import NoticeApp
 
     if not args.demo:
-        # The user's own config and cache: a broken config stops here, with its one line (exit 1).
-        ctx = AppContext.load()
-        set_language(ctx.config.settings.ui_language)
-        if ctx.config.boards:
+        # The user's own config: a broken one stops here, with its one line (exit 1).
+        paths = resolve_paths()
+        config = load_config(paths.config_file)
+        set_language(config.settings.ui_language)
+        if config.boards:
+            # The cache is opened (and created) only for boards to show: the demo needs none of it.
+            ctx = AppContext(paths, config, Store.open(paths.database))
             try:
                 return _run(NoticeApp(ctx))
             finally:
                 ctx.close()
-        ctx.close()
         print(_("No boards configured yet: opening the bundled sample boards (noticetui add URL adds yours)."))
     return run_demo()
 
@@ -102,7 +105,11 @@ def _keep(folder: Path, dest: Path) -> int:
             + "\n"
         )
         return 1
-    print(_("Kept {n} downloaded file(s) in {dest}").format(n=len(kept), dest=dest))
+    print(
+        ngettext("Kept {n} downloaded file in {dest}", "Kept {n} downloaded files in {dest}", len(kept)).format(
+            n=len(kept), dest=dest
+        )
+    )
     return 0
 
 

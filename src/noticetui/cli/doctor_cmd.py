@@ -18,7 +18,7 @@ from noticetui.context import AppContext, make_fetcher
 from noticetui.engines import get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.engines.common.fallback import ENGINE_PATH, FIELDS, GENERIC_PATH, read_post
-from noticetui.i18n import _
+from noticetui.i18n import _, ngettext
 from noticetui.models import ListPage, ParseContext, Post, PostStub
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.render import sanitize_line
@@ -111,9 +111,11 @@ async def _read_list(report: Report, engine: Engine, fetcher: Fetcher) -> ListPa
                 rows = 0
             report.say(
                 "  "
-                + _('the generic engine would find {rows} rows here (engine = "generic" in the config)').format(
-                    rows=rows
-                )
+                + ngettext(
+                    'the generic engine would find {rows} row here (engine = "generic" in the config)',
+                    'the generic engine would find {rows} rows here (engine = "generic" in the config)',
+                    rows,
+                ).format(rows=rows)
             )
         return None
     _list_table(report, listing)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from noticetui import __version__
+from noticetui.cli.argparse_words import argparse_in_ui_language
 from noticetui.config import parse_duration
 from noticetui.feeds import FORMATS
-from noticetui.i18n import _
+from noticetui.i18n import N_, _
 from noticetui.store.listing import SORT_KEYS
 from noticetui.store.operators import QueryError, parse_day
 
@@ -56,13 +58,26 @@ def port_number(text: str) -> int:
     return int(text)
 
 
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The arguments ``argv`` (default: the process's), argparse's own words in the UI language; bad usage
+    raises :class:`UsageError` (``--help`` and ``--version`` print and exit 0, as argparse does)."""
+    with argparse_in_ui_language():
+        return build_parser().parse_args(argv)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``noticetui``'s arguments."""
     parser = _Parser(
         prog="noticetui",
         description=_("Follow web notice boards (게시판) from a terminal. With no command, opens the TUI."),
     )
-    parser.add_argument("--version", action="version", version=f"noticetui {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"noticetui {__version__}",
+        # argparse 3.11 and 3.12 do not translate their own help of --version
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument("--demo", action="store_true", help=_("open the TUI on the bundled sample boards"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
@@ -118,8 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help=_("every post of the boards named (of every board if none)"))
     p.add_argument("--unread", action="store_true", help=_("mark them unread instead"))
 
-    for name, verb in (("star", "star posts"), ("unstar", "take posts' stars away")):
-        p = sub.add_parser(name, help=verb)
+    for name, verb in (("star", N_("star posts")), ("unstar", N_("take posts' stars away"))):
+        p = sub.add_parser(name, help=_(verb))
         p.add_argument("posts", nargs="+", metavar="ID", help=_("post ids from `list`, or BOARD:KEY"))
 
     p = sub.add_parser("show", help=_("a post as plain text"))

@@ -13,7 +13,7 @@ from noticetui.cli.format import error, print_json, print_json_array, short_date
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
 from noticetui.feeds import write_feed
-from noticetui.i18n import _
+from noticetui.i18n import _, ngettext
 from noticetui.local_dates import stored_stamp
 from noticetui.net.fetch import FetchError
 from noticetui.post_diff import unified, version_text
@@ -41,7 +41,7 @@ def _print_rows(ctx: AppContext, batches: Iterable[list[PostRow]], as_json: bool
             marks += "✎ " if r.edited else ""  # as the TUI marks it: show --changes has the diff
             unread = "*" if not r.read else " "
             count = len(files[r.id])
-            clip = "  +" + _("{n} files").format(n=count) if count else ""
+            clip = "  +" + ngettext("{n} file", "{n} files", count).format(n=count) if count else ""
             clip = clip or ("  +" + _("files") if r.has_file else "")
             author = f"  ({sanitize_line(r.author)})" if r.author else ""
             print(f"{r.id:>6} {unread} {short_date(r.posted_at)}  {marks}{sanitize_line(r.title)}{author}{clip}")
@@ -63,7 +63,11 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
             return 0
         board_ids = (row.id,)
     if args.after and args.before and args.after >= args.before:
-        raise UsageError(f"--after {args.after} is not before --before {args.before}: nothing can match")
+        raise UsageError(
+            _("--after {after} is not before --before {before}: nothing can match").format(
+                after=args.after, before=args.before
+            )
+        )
     query = ListQuery(board_ids, has_file=args.files, **{name: getattr(args, name) for name in _SAME_NAMED})
     if args.starred and query == ListQuery(board_ids, args.unread, starred=True):
         # Starred alone: newest star first, as the TUI's ★ Starred view lists them.

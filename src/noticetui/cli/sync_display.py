@@ -19,12 +19,12 @@ from noticetui.sync import BoardSyncResult, SyncProgress
 
 def result_line(r: BoardSyncResult) -> str:
     """A board's one final line: ``g5: 3 new, 0 updated, 15 bodies (12 owed by earlier syncs) (…)``."""
-    bodies = _("{n} bodies").format(n=r.bodies)
+    bodies = ngettext("{n} body", "{n} bodies", r.bodies).format(n=r.bodies)
     if r.backlog:
         bodies += " " + _("({n} owed by earlier syncs)").format(n=r.backlog)
     parts = [_("{n} new").format(n=r.new), _("{n} updated").format(n=r.updated), bodies]
     if r.missing:
-        parts.append(_("{n} bodies still missing").format(n=r.missing))
+        parts.append(ngettext("{n} body still missing", "{n} bodies still missing", r.missing).format(n=r.missing))
     if r.matched:
         parts.append(_("{n} watched").format(n=len(r.matched)))
     pages = ngettext("{n} page", "{n} pages", r.pages).format(n=r.pages)

@@ -24,13 +24,15 @@ SEED = 20260302
 IMAGE_TOKEN = corpus.IMAGE_TOKEN
 """The placeholder for a site's image folder in :attr:`SamplePost.body_html`; see :meth:`SamplePost.body_for`."""
 
+_ADMIN = ("관리자", "admin")
+"""The site administrator's name and member id: the author of general notices and of every answer."""
 _AUTHORS = {
     "사업공고": ("기업지원과", "corp"),
     "보도자료": ("홍보담당관", "press"),
     "채용": ("총무과", "hr"),
-    "휴관": ("관리자", "admin"),
-    "행사": ("관리자", "admin"),
-    "안내": ("관리자", "admin"),
+    "휴관": _ADMIN,
+    "행사": _ADMIN,
+    "안내": _ADMIN,
     "학사": ("학사지원팀", "haksa"),
     "자료": ("정보공개팀", "info"),
 }
@@ -52,15 +54,6 @@ _COMMENTS = (
 
 
 @dataclass(frozen=True)
-class SampleComment:
-    """One comment under a post."""
-
-    author: str
-    posted_at: datetime
-    text: str
-
-
-@dataclass(frozen=True)
 class SamplePost:
     """One sample post: what a site shows, and what a parser should read back."""
 
@@ -69,16 +62,21 @@ class SamplePost:
     title: str
     """The full title (lists may show it cut short)."""
     author: str
+    """The name lists and the post's page show: the kind's department or 관리자, a guest's name for 문의."""
     posted_at: datetime
     """Aware (Asia/Seoul), whole minutes."""
     views: int
+    """The view counter as lists show it."""
     notice: bool
     """Pinned at the top of the first list page."""
     secret: bool
     """Listed with a lock; its page asks for a password."""
     reply_depth: int
+    """0 for a post, 1 for a reply to it (replies follow their post in :func:`sample_posts`)."""
     comments: int
+    """How many comments the post has (see :meth:`comment_list`)."""
     category: str | None
+    """The board category (분류) the post is filed under, None on boards without categories."""
     body_html: str
     """The body's HTML; image URLs start with :data:`IMAGE_TOKEN` (see :meth:`body_for`)."""
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
@@ -109,6 +107,18 @@ class SamplePost:
         ]
 
 
+@dataclass(frozen=True)
+class SampleComment:
+    """One comment under a post."""
+
+    author: str
+    """The guest name the comment is signed with."""
+    posted_at: datetime
+    """Aware (Asia/Seoul): minutes after the post, in the order of the comments."""
+    text: str
+    """The comment's plain text."""
+
+
 def editor_image(name: str) -> bytes | None:
     """The image behind a body image URL's file name (``photo_2603021015.jpg``), or None."""
     stem = name.rsplit("/", 1)[-1].split("_", 1)[0]
@@ -133,15 +143,24 @@ def sample_posts(now: datetime, board: str = "") -> list[SamplePost]:
 
 @dataclass
 class _Draft:
+    """A post being made up: drawn in creation order, given its key once every post is drawn."""
+
     kind: str
+    """What sort of notice (see :attr:`SamplePost.kind`); a story may change it."""
     title: str
+    """The full title."""
     posted_at: datetime
+    """Aware (Asia/Seoul), whole minutes."""
     rng: random.Random
+    """The random source of the post's own details (body, files, views)."""
     notice: bool = False
+    """Pinned at the top of the first list page."""
     secret: bool = False
+    """Listed with a lock; its page asks for a password."""
     reply_to: _Draft | None = None
-    attachments: list[tuple[str, bytes]] = field(default_factory=list)
+    """For a reply, the draft it answers."""
     key: str = ""
+    """The post's ``wr_id``, set once all drafts are in creation order."""
     story: Story | None = None
     """The flavoured board's story this post tells (None on the mixed board)."""
     odd_name: bool = False
@@ -286,7 +305,7 @@ def _kind_at(i: int, rng: random.Random) -> str:
 def _finish(draft: _Draft, comments: int, now: datetime) -> SamplePost:
     rng, kind, day = draft.rng, draft.kind, draft.posted_at
     if kind == "문의":
-        author, author_id = ("관리자", "admin") if draft.reply_to else (rng.choice(_GUESTS), None)
+        author, author_id = _ADMIN if draft.reply_to else (rng.choice(_GUESTS), None)
     else:
         author, author_id = _AUTHORS[kind]
     attachments = _attachments(draft) if draft.story is None else _story_files(draft, draft.story)

@@ -151,39 +151,53 @@ def hiring_body(rng: random.Random, day: datetime, hwp: bool) -> str:
     )
 
 
-def closure_body(rng: random.Random, day: datetime) -> str:
-    """A closure notice: a few ``<br>`` separated lines."""
-    first = day + timedelta(days=rng.randint(5, 12))
-    last = first + timedelta(days=2)
-    return (
+_DATED_BODIES: dict[str, tuple[tuple[int, int], str]] = {
+    "휴관": (
+        (5, 12),
         "<p>시설 이용에 참고하시기 바랍니다.</p>"
-        f"<p>- 휴관 기간: {kday(first)} ~ {kday(last)}<br>"
+        "<p>- 휴관 기간: {when} ~ {until}<br>"
         "- 대상 시설: 본관 열람실, 어린이자료실, 디지털자료실<br>"
         "- 도서 반납: 무인반납기 이용 가능 (24시간)</p>"
-        "<p>이용에 불편을 드려 죄송합니다.</p>"
-    )
+        "<p>이용에 불편을 드려 죄송합니다.</p>",
+    ),
+    "행사": (
+        (20, 40),
+        "<p>시민 여러분의 많은 참여를 바랍니다.</p>"
+        "<ul><li>일시: {when} 14:00 ~ 17:00</li><li>장소: 시청 광장 및 시민홀</li>"
+        "<li>대상: 시민 누구나 (사전 신청자 우선)</li></ul>"
+        '<p>참가 신청: <a href="https://www.example.go.kr/event">행사 신청 페이지</a></p>'
+        "<p>* 우천 시 실내 행사로 대체합니다.</p>",
+    ),
+    "안내": (
+        (2, 6),
+        "<p>{when} 02:00부터 06:00까지 시스템 점검으로 서비스 이용이 일시 중단됩니다.</p>"
+        "<p>점검 시간에는 <strong>회원가입, 민원 신청, 파일 내려받기</strong>를 이용할 수 없습니다.</p>"
+        "<p>* 점검 시간은 작업 상황에 따라 변경될 수 있습니다.</p>",
+    ),
+}
+"""Bodies that name a day some days after the post, by kind: the range of days it falls after the post,
+and the text, where ``{when}`` is that day and ``{until}`` the day two days later."""
+
+
+def _dated_body(kind: str, rng: random.Random, day: datetime) -> str:
+    (soonest, latest), text = _DATED_BODIES[kind]
+    when = day + timedelta(days=rng.randint(soonest, latest))
+    return text.format(when=kday(when), until=kday(when + timedelta(days=2)))
+
+
+def closure_body(rng: random.Random, day: datetime) -> str:
+    """A closure notice: the closed days and facilities as a few ``<br>`` separated lines."""
+    return _dated_body("휴관", rng, day)
 
 
 def event_body(rng: random.Random, day: datetime) -> str:
     """An event notice: what, when, where, how to join (the poster is an attached image)."""
-    when = day + timedelta(days=rng.randint(20, 40))
-    return (
-        "<p>시민 여러분의 많은 참여를 바랍니다.</p>"
-        f"<ul><li>일시: {kday(when)} 14:00 ~ 17:00</li><li>장소: 시청 광장 및 시민홀</li>"
-        "<li>대상: 시민 누구나 (사전 신청자 우선)</li></ul>"
-        '<p>참가 신청: <a href="https://www.example.go.kr/event">행사 신청 페이지</a></p>'
-        "<p>* 우천 시 실내 행사로 대체합니다.</p>"
-    )
+    return _dated_body("행사", rng, day)
 
 
 def info_body(rng: random.Random, day: datetime) -> str:
-    """A general notice."""
-    when = day + timedelta(days=rng.randint(2, 6))
-    return (
-        f"<p>{kday(when)} 02:00부터 06:00까지 시스템 점검으로 서비스 이용이 일시 중단됩니다.</p>"
-        "<p>점검 시간에는 <strong>회원가입, 민원 신청, 파일 내려받기</strong>를 이용할 수 없습니다.</p>"
-        "<p>* 점검 시간은 작업 상황에 따라 변경될 수 있습니다.</p>"
-    )
+    """A general notice: a service break on a day soon."""
+    return _dated_body("안내", rng, day)
 
 
 def question_body(rng: random.Random) -> str:

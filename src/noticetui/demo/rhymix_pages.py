@@ -18,16 +18,22 @@ class View:
     """What one board page shows: the list page, the document read above it, and the request's context."""
 
     board: BoardSetup
+    """The board the page belongs to."""
     base_url: str
     """``http://127.0.0.1:PORT``."""
     current_url: str
+    """The request's own URL, as XE's ``current_url`` global echoes it."""
     now: datetime
+    """The instant the page is served at (lists show today's posts as ``HH:MM``)."""
     page: int
     """The list page shown."""
-    page_in_url: bool
-    """Whether the request named its page (links then keep it, as ``getUrl`` keeps request variables)."""
+    page_in_url: bool = False
+    """Whether the request named its page (links then keep it, as ``getUrl`` keeps request variables);
+    a bare list URL names none."""
     category: int | None = None
+    """The category the list is filtered by (``category=…``), None for every post."""
     read: Document | None = None
+    """The document shown above the list, None on a plain list page."""
 
 
 # --- URLs ------------------------------------------------------------------------------------------

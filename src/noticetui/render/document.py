@@ -57,10 +57,17 @@ Align = Literal["left", "center", "right"]
 
 
 @dataclass(frozen=True)
-class Link:
-    """A numbered link: shown as ``text[number]`` in the body and listed at the end."""
+class Reference:
+    """What the body refers to by number; links and images are numbered apart, each from 1 in page order."""
 
     number: int
+    """The number the body shows (``[3]``, ``[image 3: …]``) and the list at the end repeats."""
+
+
+@dataclass(frozen=True)
+class Link(Reference):
+    """A numbered link: shown as ``text[number]`` in the body and listed at the end."""
+
     url: str
     """Absolute URL."""
     text: str
@@ -68,13 +75,13 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Image:
+class Image(Reference):
     """A numbered image placeholder."""
 
-    number: int
     src: str
     """Absolute URL, or the ``data:`` URI of an embedded image."""
     alt: str
+    """The ``alt`` text, whitespace folded; empty when the page gave none."""
     caption: str = ""
     """The figcaption or the ``▲ ...`` line that follows the image, if any."""
 
@@ -84,9 +91,11 @@ class Paragraph:
     """A run of inline text: a ``<p>``, or the loose text of a ``<div>``/cell."""
 
     runs: list[Run]
+    """The text, in runs of one :class:`Mark` combination each."""
     margin: bool = False
     """Set apart by blank lines (a browser's ``<p>`` margin) unless the document is compact."""
     align: Align = "left"
+    """From ``align``/``text-align``, or the enclosing element's."""
     caption: bool = False
     """A photo caption: shown in the caption style."""
     images: list[int] = field(default_factory=list)
@@ -98,7 +107,9 @@ class Heading:
     """``<h1>`` to ``<h6>``."""
 
     level: int
+    """1 to 6."""
     runs: list[Run]
+    """The heading's text."""
 
 
 @dataclass
@@ -106,6 +117,7 @@ class Preformatted:
     """``<pre>`` or ``<textarea>``: whitespace and line breaks kept."""
 
     runs: list[Run]
+    """The text as written, ``\n`` between its lines."""
 
 
 @dataclass
@@ -123,7 +135,9 @@ class ListItem:
     """One ``<li>`` with its marker (``•``, ``3.``, ``iv.``)."""
 
     marker: str
+    """What stands before the item's first line; empty for loose content found before the first ``<li>``."""
     blocks: list[Block]
+    """The item's content."""
 
 
 @dataclass
@@ -131,7 +145,9 @@ class ListBlock:
     """``<ul>``, ``<ol>`` or ``<dl>``'s items."""
 
     items: list[ListItem]
+    """The items in page order."""
     nested: bool = False
+    """A list inside another list: not set apart by blank lines."""
 
 
 @dataclass
@@ -139,7 +155,9 @@ class Quote:
     """``<blockquote>`` (with a bar) or ``<dd>`` (indent only)."""
 
     blocks: list[Block]
+    """The quoted content."""
     bar: bool = True
+    """Drawn with a bar before each line (``<blockquote>``); False indents only (``<dd>``)."""
 
 
 @dataclass
@@ -147,9 +165,13 @@ class Cell:
     """A table cell: blocks of its own, and its span."""
 
     blocks: list[Block]
+    """The cell's content, laid out at the column's width."""
     colspan: int = 1
+    """Columns the cell covers (``colspan``)."""
     rowspan: int = 1
+    """Rows the cell covers (``rowspan``)."""
     header: bool = False
+    """A header cell (``<th>``)."""
     aligned: bool = False
     """The cell asked for an alignment itself (a ``<th>`` is otherwise centred only inside a grid)."""
 
@@ -159,6 +181,7 @@ class Row:
     """A table row."""
 
     cells: list[Cell]
+    """The cells the ``<tr>`` holds, left to right (spans are placed later, by the grid)."""
     header: bool = False
     """A header row (in ``<thead>``, or only ``<th>`` cells at the top of the table)."""
 
@@ -168,6 +191,7 @@ class Table:
     """A data table (layout tables are unwrapped while parsing)."""
 
     rows: list[Row]
+    """The rows top to bottom; header rows, if any, lead."""
 
 
 Block = Paragraph | Heading | Preformatted | Rule | Spacer | ListBlock | Quote | Table
@@ -198,7 +222,10 @@ class Document:
     """A parsed post body: blocks to lay out, and the links and images they reference by number."""
 
     blocks: list[Block]
+    """The body's blocks in reading order."""
     links: list[Link] = field(default_factory=list)
+    """The numbered links, by number (``links[0]`` is ``[1]``)."""
     images: list[Image] = field(default_factory=list)
+    """The numbered images, by number (``images[0]`` is image 1)."""
     compact: bool = False
     """Written in an editor that spaces paragraphs with ``<p>&nbsp;</p>``: paragraphs get no margin."""

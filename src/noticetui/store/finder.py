@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from noticetui.i18n import _
 from noticetui.store import listing
 from noticetui.store import search as fts
 from noticetui.store.operators import QueryError, SearchQuery, parse_search
@@ -20,7 +21,7 @@ def board_ids(conn: sqlite3.Connection, names: tuple[str, ...]) -> tuple[int, ..
     for name in names:
         row = conn.execute("SELECT id FROM boards WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
         if row is None:
-            raise QueryError(f"board:{name}: no such board (see noticetui boards)")
+            raise QueryError(_("board:{name}: no such board (see noticetui boards)").format(name=name))
         found.append(int(row[0]))
     return tuple(found)
 

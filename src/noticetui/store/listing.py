@@ -288,7 +288,12 @@ def _numbered(conn: sqlite3.Connection, query: ListQuery) -> tuple[str, list[obj
 def position(conn: sqlite3.Connection, query: ListQuery, post_id: int) -> int | None:
     """Where post ``post_id`` stands in the list (row index from 0, as :func:`fetch` pages it), or None."""
     sql, params = _numbered(conn, query)
-    row = conn.execute(f"SELECT n FROM ({sql}) WHERE id = ?", [*params, post_id]).fetchone()
+    return position_in(conn, sql, params, post_id)
+
+
+def position_in(conn: sqlite3.Connection, numbered: str, params: list[object], post_id: int) -> int | None:
+    """Where post ``post_id`` stands in the list that ``numbered`` numbers (``(id, read, n)`` rows), or None."""
+    row = conn.execute(f"SELECT n FROM ({numbered}) WHERE id = ?", [*params, post_id]).fetchone()
     return None if row is None else int(row[0])
 
 
@@ -308,6 +313,19 @@ def next_unread(
     One numbered pass over the list in SQL, whatever its size (the TUI runs it off the UI loop).
     """
     sql, params = _numbered(conn, replace(query, unread=False))
+    return unread_in(conn, sql, params, post_id, backwards=backwards, inclusive=inclusive)
+
+
+def unread_in(
+    conn: sqlite3.Connection,
+    numbered: str,
+    params: list[object],
+    post_id: int | None,
+    *,
+    backwards: bool = False,
+    inclusive: bool = False,
+) -> int | None:
+    """:func:`next_unread` in the list that ``numbered`` numbers (``(id, read, n)`` rows, see :func:`_numbered`)."""
     after = ">=" if inclusive else ">"
     before = "<=" if inclusive else "<"
     here = "(SELECT n FROM list WHERE id = ?)"
@@ -316,6 +334,6 @@ def next_unread(
     else:
         rank = f"CASE WHEN n {after} coalesce({here}, -1) THEN 0 ELSE 1 END, n"
     found = conn.execute(
-        f"WITH list AS ({sql}) SELECT id FROM list WHERE read = 0 ORDER BY {rank} LIMIT 1", [*params, post_id]
+        f"WITH list AS ({numbered}) SELECT id FROM list WHERE read = 0 ORDER BY {rank} LIMIT 1", [*params, post_id]
     ).fetchone()
     return None if found is None else int(found[0])

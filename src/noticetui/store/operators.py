@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from noticetui.i18n import _
+
 OPERATORS = ("board", "after", "before", "file", "title")
 """The operator names a query understands (``name:value``)."""
 
@@ -62,12 +64,12 @@ def parse_day(text: str) -> date:
     value = text.strip()
     match = _DATE.fullmatch(value) or _COMPACT.fullmatch(value)
     if match is None:
-        raise QueryError(f"expected a date such as 2026-11-01 or 2026.11.01, got {text!r}")
+        raise QueryError(_("expected a date such as 2026-11-01 or 2026.11.01, got {text!r}").format(text=text))
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise QueryError(f"no such day: {text!r}") from None
+        raise QueryError(_("no such day: {text!r}").format(text=text)) from None
 
 
 # An optional operator name, then a quoted value (the closing quote may be missing) or a bare one.
@@ -101,7 +103,9 @@ def parse_search(text: str) -> SearchQuery:
             words.append(value)
             continue
         if not value:
-            raise QueryError(f"{name}: needs a value (for example {_EXAMPLES[name]})")
+            raise QueryError(
+                _("{name}: needs a value (for example {example})").format(name=name, example=_EXAMPLES[name])
+            )
         if name == "title":
             title.append(value)
         elif name == "board":
@@ -113,7 +117,11 @@ def parse_search(text: str) -> SearchQuery:
         else:
             before = parse_day(value)
     if after is not None and before is not None and after >= before:
-        raise QueryError(f"after:{after.isoformat()} is not before before:{before.isoformat()}: nothing can match")
+        raise QueryError(
+            _("after:{after} is not before before:{before}: nothing can match").format(
+                after=after.isoformat(), before=before.isoformat()
+            )
+        )
     return SearchQuery(tuple(words), tuple(title), tuple(boards), tuple(files), after, before)
 
 

@@ -14,11 +14,14 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
+from noticetui.store import listing
 from noticetui.store.records import PostRow, post_from_row, select_posts
 
 LIST_ORDER = "p.notice DESC, p.posted_ts DESC, p.id DESC"
 """A board's list order (the all-boards list uses the same one across boards)."""
 REVERSED_ORDER = "p.notice ASC, p.posted_ts ASC, p.id ASC"
+STARRED_ORDER = "p.starred_at DESC, p.id DESC"
+"""The order of "★ Starred" and ``list --starred``: newest star first."""
 
 _CHUNK = 500
 """Ids per statement (SQLite's limit on bound parameters is far above it)."""
@@ -63,6 +66,13 @@ def _above(notice: int, posted_ts: float | None, post_id: int) -> list[Segment]:
 def _any(segments: list[Segment]) -> Segment:
     """One condition true on any of ``segments``."""
     return "(" + " OR ".join(f"({sql})" for sql, _ in segments) + ")", [v for _, values in segments for v in values]
+
+
+def _starred_numbered(unread_only: bool) -> tuple[str, list[object]]:
+    """Every starred post (unread ones only) as ``(id, read, n)``, ``n`` its row index in the starred list."""
+    unread = " AND p.read = 0" if unread_only else ""
+    number = f"row_number() OVER (ORDER BY {STARRED_ORDER}) - 1"
+    return f"SELECT p.id AS id, p.read AS read, {number} AS n FROM posts p WHERE p.starred_at IS NOT NULL{unread}", []
 
 
 class ReadingMarks:
@@ -128,8 +138,7 @@ class ReadingMarks:
         self, board_id: int | None = None, *, unread_only: bool = False, limit: int | None = None, offset: int = 0
     ) -> list[PostRow]:
         """Starred posts (of one board, unread ones only), newest star first (bodies not loaded)."""
-        order = "p.starred_at DESC, p.id DESC"
-        sql, params = select_posts("p.starred_at IS NOT NULL", board_id, unread_only, order)
+        sql, params = select_posts("p.starred_at IS NOT NULL", board_id, unread_only, STARRED_ORDER)
         rows = self.conn.execute(sql, (*params, -1 if limit is None else limit, offset)).fetchall()
         return [post_from_row(r) for r in rows]
 
@@ -137,6 +146,18 @@ class ReadingMarks:
         """How many posts are starred (unread ones only when ``unread_only``)."""
         sql = "SELECT count(*) FROM posts WHERE starred_at IS NOT NULL" + (" AND read = 0" if unread_only else "")
         return int(self.conn.execute(sql).fetchone()[0])
+
+    def starred_position(self, post_id: int, *, unread_only: bool = False) -> int | None:
+        """Where post ``post_id`` stands in the starred list (unread ones only), or None."""
+        return listing.position_in(self.conn, *_starred_numbered(unread_only), post_id)
+
+    def next_starred_unread(
+        self, post_id: int | None, *, backwards: bool = False, inclusive: bool = False
+    ) -> int | None:
+        """The id of the next (previous) unread post of the starred list from ``post_id``, wrapping round
+        (as :func:`noticetui.store.listing.next_unread` steps through a list)."""
+        sql, params = _starred_numbered(False)
+        return listing.unread_in(self.conn, sql, params, post_id, backwards=backwards, inclusive=inclusive)
 
     # --- where the next unread post is -------------------------------------------------------------
 

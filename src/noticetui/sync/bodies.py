@@ -9,7 +9,7 @@ from noticetui.context import AppContext
 from noticetui.engines import get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.engines.common.fallback import read_post
-from noticetui.i18n import _
+from noticetui.i18n import _, ngettext
 from noticetui.models import ParseContext, Post
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.store import PostRow
@@ -52,9 +52,9 @@ async def fetch_bodies(
     if failures and result.error is None:
         more = " " + _("(and {n} more)").format(n=len(failures) - 1) if len(failures) > 1 else ""
         result.error = (
-            _("{failed} of {total} posts failed: {first}").format(
-                failed=len(failures), total=len(posts), first=failures[0]
-            )
+            ngettext(
+                "{failed} of {total} post failed: {first}", "{failed} of {total} posts failed: {first}", len(posts)
+            ).format(failed=len(failures), total=len(posts), first=failures[0])
             + more
         )
 

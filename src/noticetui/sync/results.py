@@ -21,11 +21,14 @@ class SyncProgress:
     """A step of a board's sync, for a progress display."""
 
     board: str
+    """The board's name."""
     stage: str
     """``list`` (reading list pages), ``stored`` (a list page's rows were just written to the store: the
     UI can show them), or ``bodies`` (fetching posts)."""
     done: int
+    """Steps of the stage done so far (list pages read, bodies fetched)."""
     total: int | None
+    """Steps the stage has in all, None while unknown (a list is read until it stops)."""
     post_ids: tuple[int, ...] = ()
     """For ``stored``: the ids of the posts that page brought that were not cached before."""
 
@@ -35,6 +38,7 @@ class BoardSyncResult:
     """What one board's sync did."""
 
     board: str
+    """The board's name."""
     engine: str = ""
     """The engine that read the board (the detected one for ``engine = "auto"``)."""
     pages: int = 0

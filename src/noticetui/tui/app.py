@@ -24,6 +24,7 @@ from noticetui.tui.backend import Backend
 from noticetui.tui.crash import crash_line, crash_log_dir, write_crash_log
 from noticetui.tui.image_support import probe_images
 from noticetui.tui.keymap import check_keys
+from noticetui.tui.messages import WorkSettled
 from noticetui.tui.palette import PROVIDERS, RECENT_POSTS
 from noticetui.tui.screens.confirm import ConfirmScreen
 from noticetui.tui.screens.help import HelpScreen
@@ -76,6 +77,8 @@ class NoticeApp(App[None]):
         self.opened_posts: list[int] = []
         """Posts opened this session, oldest first (the palette's recent posts start with them)."""
         self._clashes: set[frozenset[str]] = set()
+        self.quit_question: ConfirmScreen | None = None
+        """The question "quit anyway?" while it is shown."""
         self.main = MainScreen(
             self.ctx,
             self.backend,
@@ -156,11 +159,19 @@ class NoticeApp(App[None]):
         if isinstance(self.screen, ConfirmScreen):
             return
         question = _("A sync or a download is still running. Quit anyway and stop it? (y: quit, n: stay)")
-        self.push_screen(ConfirmScreen(question), self._quit_confirmed)
+        self.quit_question = ConfirmScreen(question)
+        self.push_screen(self.quit_question, self._quit_confirmed)
 
     def _quit_confirmed(self, sure: bool | None) -> None:
+        self.quit_question = None
         if sure:
             self.exit()
+
+    @on(WorkSettled)
+    def quit_when_settled(self) -> None:
+        """The work the quit question is about has ended: its reason is gone, and the user asked to quit."""
+        if self.quit_question is not None and self.screen is self.quit_question:
+            self.quit_question.dismiss(True)
 
     def action_help(self) -> None:
         """Show every key (once: pressing ? on the help screen closes it)."""

@@ -65,6 +65,11 @@ class SyncFinished(Message):
 
 
 @dataclass
+class WorkSettled(Message):
+    """The last sync or download in flight ended: quitting no longer cuts anything off."""
+
+
+@dataclass
 class SyncBlocked(Message):
     """A sync did not start: another process (a CLI ``sync``) holds the cache's sync lock."""
 
@@ -103,10 +108,10 @@ class ListResolved(Message):
 
 @dataclass
 class UnreadFound(Message):
-    """``n``/``p`` through the list of ``query``: the unread post found (None: there is none) and its row
-    index in the list as it is now."""
+    """``n``/``p`` through the list of ``query`` (None: ★ Starred): the unread post found (None: there is
+    none) and its row index in the list as it is now."""
 
-    query: ListQuery
+    query: ListQuery | None
     post_id: int | None
     index: int | None
 

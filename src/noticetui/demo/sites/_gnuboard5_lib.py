@@ -1,10 +1,10 @@
-"""Gnuboard 5 library code for the demo site, after ``lib/common.lib.php``: the board's data, file sizes,
-stored file names, download nonces, and the ``$qstr`` carried from page to page."""
+"""Gnuboard 5 library code for the demo site, after ``lib/common.lib.php``: the board settings both gnuboard
+sites install with, the board's data, file sizes, stored file names, download nonces, and the ``$qstr``
+carried from page to page.  The gnuboard 4 site uses the settings, the data and the file helpers too."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,7 +13,18 @@ from urllib.parse import quote_plus
 
 from noticetui.demo import assets, content
 from noticetui.demo.http import DemoRequest
+from noticetui.demo.sites._common import php_int
 
+PAGE_ROWS = 15
+"""``bo_page_rows``: rows per list page (gnuboard 5 counts the pinned notices in, gnuboard 4 does not)."""
+WRITE_PAGES = 10
+"""``cf_write_pages``: page links per pagination block."""
+NEW_HOURS = 24
+"""``bo_new``: how many hours a post shows the New icon."""
+HOT_HITS = 100
+"""``bo_hot``: the views from which a post shows the Hot icon."""
+IMAGE_EXT = (".jpg", ".jpeg", ".gif", ".png")
+"""Attachments with these extensions are images: the skins show them above the body."""
 NONCE_TTL = 7200
 """Seconds a download nonce stays valid (gnuboard's default)."""
 
@@ -76,12 +87,6 @@ def nonce_is_valid(nonce: str, session_id: str, bo_table: str, wr_id: str, now: 
 
 def _nonce_hash(salt: str, session_id: str, bo_table: str, wr_id: str, expiry: int) -> str:
     return hashlib.sha1(f"{salt}{session_id}{bo_table}{wr_id}{expiry}".encode()).hexdigest()
-
-
-def php_int(text: str) -> int:
-    """PHP's ``(int)``: the leading digits, else 0."""
-    match = re.match(r"\s*[+-]?\d+", text)
-    return int(match.group(0)) if match else 0
 
 
 def qstr(request: DemoRequest) -> str:

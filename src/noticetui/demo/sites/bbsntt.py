@@ -11,13 +11,14 @@ serves a file only to the session that opened its post (a guess; else a 200 aler
 from __future__ import annotations
 
 import html
-import math
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from noticetui.demo import content
-from noticetui.demo.http import DemoRequest, DemoResponse
+from noticetui.demo.http import DemoRequest, DemoResponse, Handler
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 from noticetui.demo.templates import bbsntt as tpl
 
 MENU_KEY = "4012"
@@ -39,43 +40,49 @@ def atchmnfl_no(post: content.SamplePost, index: int) -> str:
     return str(500000 + int(post.key) * 10 + index)
 
 
-def listed_files(post: content.SamplePost) -> list[tuple[str, bytes]]:
-    """The files the view lists (all of them)."""
-    return list(post.attachments)
+listed_files = common.all_attachments
+"""The files the view lists (all of them)."""
 
 
 def _posts(now: datetime) -> dict[str, content.SamplePost]:
-    return {ntt_no(p): p for p in content.sample_posts(now, "bbsntt-notice")}
+    return common.posts_by(now, "bbsntt-notice", ntt_no)
 
 
-class BbsNttSite:
-    """The selectBbsNttList sample site."""
+class BbsNttSite(common.SampleSite):
+    """The selectBbsNttList sample site: the ``.do`` endpoints under ``/bbsntt/www`` and the editor images."""
 
     prefix = "/bbsntt"
     session_cookie = "JSESSIONID"
+    board_table = (
+        DemoBoard("bbsntt-notice", "bbsntt", f"{WWW}/selectBbsNttList.do?key={MENU_KEY}&bbsNo={BBS_NO}", TITLE),
+    )
 
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """The one board."""
-        url = f"{base_url}{WWW}/selectBbsNttList.do?key={MENU_KEY}&bbsNo={BBS_NO}"
-        return [DemoBoard("bbsntt-notice", "bbsntt", url, TITLE)]
+    def route(self, request: DemoRequest) -> str:
+        """The path under ``/bbsntt/www`` (nothing else is served)."""
+        return request.path[len(WWW) :] if request.path.startswith(WWW + "/") else ""
 
-    def handle(self, request: DemoRequest) -> DemoResponse:
-        """The ``.do`` endpoints under ``/bbsntt/www`` and the editor images."""
-        route = request.path[len(WWW) :] if request.path.startswith(WWW + "/") else ""
-        if route in ("/selectBbsNttList.do", "/selectBbsNttView.do", "/checkBbsNttPassword.do"):
-            if request.param("bbsNo") != BBS_NO and route != "/checkBbsNttPassword.do":
-                return _alert("게시판 정보가 없습니다.")
-            handler = {"/selectBbsNttList.do": _list, "/selectBbsNttView.do": _view}.get(route, _password_check)
-            return handler(request)
-        if route == "/downloadBbsFile.do":
-            return _download(request)
-        if route == "/previewBbsAtchmnfl.do":
-            return _page("문서뷰어", '<div class="p-viewer"><iframe title="문서뷰어" src="about:blank"></iframe></div>')
-        if route.startswith("/DATA/bbs/"):
-            image = content.editor_image(route.rsplit("/", 1)[-1])
-            if image is not None:
-                return DemoResponse.file(image, None, content_type="image/jpeg")
-        return DemoResponse.not_found()
+    def routes(self) -> Mapping[str, Handler]:
+        """The ``.do`` endpoints."""
+        return {
+            "/selectBbsNttList.do": _on_board(_list),
+            "/selectBbsNttView.do": _on_board(_view),
+            "/checkBbsNttPassword.do": _password_check,
+            "/downloadBbsFile.do": _download,
+            "/previewBbsAtchmnfl.do": _preview,
+        }
+
+    def other(self, request: DemoRequest, route: str) -> DemoResponse:
+        """The editor images under ``/DATA/bbs/``."""
+        return common.editor_image(route) if route.startswith("/DATA/bbs/") else DemoResponse.not_found()
+
+
+def _on_board(handler: Handler) -> Handler:
+    """``handler``, for requests that name this site's board (``bbsNo``); others get the CMS's alert."""
+
+    def checked(request: DemoRequest) -> DemoResponse:
+        return handler(request) if request.param("bbsNo") == BBS_NO else _alert("게시판 정보가 없습니다.")
+
+    return checked
 
 
 def _query(page: int, ntt: str = "") -> str:
@@ -86,17 +93,14 @@ def _query(page: int, ntt: str = "") -> str:
 
 
 def _list(request: DemoRequest) -> DemoResponse:
-    now = _now(request)
+    now = common.request_now(request)
     posts = list(_posts(now).values())
-    page = max(_int(request.param("pageIndex")), 1)
+    page = max(common.whole_number(request.param("pageIndex")), 1)
     regular = [p for p in posts if not p.notice]
     notices = sorted((p for p in posts if p.notice), key=lambda p: -int(p.key)) if page == 1 else []
-    pages = max(math.ceil(len(regular) / PAGE_UNIT), 1)
-    start = (page - 1) * PAGE_UNIT
+    pages = common.page_count(len(regular), PAGE_UNIT)
     rows = [_row(p, "", page, now) for p in notices]
-    rows += [
-        _row(p, str(len(regular) - start - k), page, now) for k, p in enumerate(regular[start : start + PAGE_UNIT])
-    ]
+    rows += [_row(p, number, page, now) for number, p in common.numbered_page(regular, page, PAGE_UNIT)]
     base = f"./selectBbsNttList.do?key={MENU_KEY}&amp;bbsNo={BBS_NO}&amp;searchCnd=all&amp;searchKrwd="
     return _page(TITLE, tpl.list_page(TITLE, rows, len(regular), page, pages, tpl.paging(base, page, pages)))
 
@@ -109,20 +113,16 @@ def _row(post: content.SamplePost, number: str, page: int, now: datetime) -> tpl
         author=html.escape(post.author),
         views=post.views,
         date=f"{post.posted_at:%Y-%m-%d}",
-        notice=not number,
-        new=post.posted_at >= now - timedelta(days=NEW_DAYS),
-        secret=post.secret,
-        reply=bool(post.reply_depth),
-        has_file=bool(post.attachments),
+        **common.row_marks(post, now, timedelta(days=NEW_DAYS), notice=not number),
     )
 
 
 def _view(request: DemoRequest) -> DemoResponse:
     number = request.param("nttNo")
-    post = _posts(_now(request)).get(number)
+    post = _posts(common.request_now(request)).get(number)
     if post is None:
         return _alert("해당 게시물이 존재하지 않습니다.")
-    page = max(_int(request.param("pageIndex")), 1)
+    page = max(common.whole_number(request.param("pageIndex")), 1)
     if post.secret and not request.session.get(f"secret_{number}"):
         return _page(TITLE, tpl.password_page(f"./checkBbsNttPassword.do?key={MENU_KEY}&amp;bbsNo={BBS_NO}", number))
     viewed = request.session.setdefault("viewed", set())
@@ -165,7 +165,7 @@ def _password_check(request: DemoRequest) -> DemoResponse:
 
 def _download(request: DemoRequest) -> DemoResponse:
     wanted = request.param("atchmnflNo")
-    for number, post in _posts(_now(request)).items():
+    for number, post in _posts(common.request_now(request)).items():
         for index, (name, data) in enumerate(listed_files(post)):
             if atchmnfl_no(post, index) != wanted:
                 continue
@@ -177,6 +177,10 @@ def _download(request: DemoRequest) -> DemoResponse:
     return _alert("파일이 존재하지 않습니다.")
 
 
+def _preview(request: DemoRequest) -> DemoResponse:
+    return _page("문서뷰어", '<div class="p-viewer"><iframe title="문서뷰어" src="about:blank"></iframe></div>')
+
+
 def _page(title: str, body: str) -> DemoResponse:
     return DemoResponse.html(tpl.document(title, body, MENU_KEY))
 
@@ -184,15 +188,6 @@ def _page(title: str, body: str) -> DemoResponse:
 def _alert(message: str) -> DemoResponse:
     page = f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><script>alert("{message}");history.back();</script></head><body></body></html>'
     return DemoResponse.html(page)
-
-
-def _now(request: DemoRequest) -> datetime:
-    assert request.now is not None, "the server sets now on every request"
-    return request.now
-
-
-def _int(text: str) -> int:
-    return int(text) if text.isdigit() else 0
 
 
 SITE = BbsNttSite()

@@ -12,13 +12,14 @@ viewer.  Secret posts show a password form (the demo password is ``1234``).
 from __future__ import annotations
 
 import html
-import math
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from urllib.parse import quote, urlsplit
 
 from noticetui.demo import content
-from noticetui.demo.http import DemoRequest, DemoResponse
+from noticetui.demo.http import DemoRequest, DemoResponse, Handler
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 from noticetui.demo.templates import boardes as tpl
 
 MID = "a10501010000"
@@ -36,48 +37,45 @@ def list_no(post: content.SamplePost) -> str:
     return str(LIST_NO_BASE + int(post.key))
 
 
-def listed_files(post: content.SamplePost) -> list[tuple[str, bytes]]:
-    """The files the view lists (all of them: the CMS shows no attachment inline)."""
-    return list(post.attachments)
+listed_files = common.all_attachments
+"""The files the view lists (all of them: the CMS shows no attachment inline)."""
 
 
 def _posts(now: datetime) -> dict[str, content.SamplePost]:
-    return {list_no(p): p for p in content.sample_posts(now, "boardes-notice")}
+    return common.posts_by(now, "boardes-notice", list_no)
 
 
-class BoardEsSite:
-    """The board.es sample site."""
+class BoardEsSite(common.SampleSite):
+    """The board.es sample site: ``board.es`` (list, view, pwCheck), ``boardDownload.es``,
+    ``attachApiPreview.es`` and the editor images."""
 
     prefix = "/boardes"
     session_cookie = "JSESSIONID"
+    board_table = (DemoBoard("boardes-notice", "boardes", f"{prefix}/board.es?mid={MID}&bid={BID}", TITLE),)
 
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """The one board."""
-        return [DemoBoard("boardes-notice", "boardes", f"{base_url}{self.prefix}/board.es?mid={MID}&bid={BID}", TITLE)]
+    def routes(self) -> Mapping[str, Handler]:
+        """The ``.es`` endpoints."""
+        return {"/board.es": _board_es, "/boardDownload.es": _download, "/attachApiPreview.es": _preview}
 
-    def handle(self, request: DemoRequest) -> DemoResponse:
-        """``board.es`` (list, view, pwCheck), ``boardDownload.es``, ``attachApiPreview.es`` and images."""
-        route = request.path[len(self.prefix) :]
-        if route == "/board.es":
-            if request.param("mid") != MID or request.param("bid") != BID:
-                return _alert("존재하지 않는 게시판입니다.")
-            act = request.param("act", "list")
-            if act == "view":
-                return _view(request)
-            if act == "pwCheck":
-                return _password_check(request)
-            return _list(request)
-        if route == "/boardDownload.es":
-            return _download(request)
-        if route == "/attachApiPreview.es":
-            return _page(
-                "문서 미리보기", '<div class="viewer"><iframe title="문서뷰어" src="about:blank"></iframe></div>'
-            )
-        if route.startswith("/upload/editor/"):
-            image = content.editor_image(route.rsplit("/", 1)[-1])
-            if image is not None:
-                return DemoResponse.file(image, None, content_type="image/jpeg")
-        return DemoResponse.not_found()
+    def other(self, request: DemoRequest, route: str) -> DemoResponse:
+        """The editor images under ``/upload/editor/``."""
+        return common.editor_image(route) if route.startswith("/upload/editor/") else DemoResponse.not_found()
+
+
+def _board_es(request: DemoRequest) -> DemoResponse:
+    """``board.es``: the ``act`` parameter picks the list, a view or the password check."""
+    if request.param("mid") != MID or request.param("bid") != BID:
+        return _alert("존재하지 않는 게시판입니다.")
+    act = request.param("act", "list")
+    if act == "view":
+        return _view(request)
+    if act == "pwCheck":
+        return _password_check(request)
+    return _list(request)
+
+
+def _preview(request: DemoRequest) -> DemoResponse:
+    return _page("문서 미리보기", '<div class="viewer"><iframe title="문서뷰어" src="about:blank"></iframe></div>')
 
 
 def _board() -> str:
@@ -89,17 +87,14 @@ def _view_href(number: str, page: int) -> str:
 
 
 def _list(request: DemoRequest) -> DemoResponse:
-    now = _now(request)
+    now = common.request_now(request)
     posts = list(_posts(now).values())
-    page = max(_int(request.param("nPage")), 1)
+    page = max(common.whole_number(request.param("nPage")), 1)
     notices = sorted((p for p in posts if p.notice), key=lambda p: -int(p.key))
     regular = [p for p in posts if not p.notice]
-    pages = max(math.ceil(len(regular) / PAGE_ROWS), 1)
-    start = (page - 1) * PAGE_ROWS
+    pages = common.page_count(len(regular), PAGE_ROWS)
     rows = [_row(p, "", page, now) for p in notices]
-    rows += [
-        _row(p, str(len(regular) - start - k), page, now) for k, p in enumerate(regular[start : start + PAGE_ROWS])
-    ]
+    rows += [_row(p, number, page, now) for number, p in common.numbered_page(regular, page, PAGE_ROWS)]
     body = tpl.list_page(rows, len(posts), page, pages, tpl.paging(_board(), page, pages))
     return _page(TITLE, body)
 
@@ -115,21 +110,17 @@ def _row(post: content.SamplePost, number: str, page: int, now: datetime) -> tpl
         date=f"{post.posted_at:%Y.%m.%d}",
         views=post.views,
         number=number,
-        notice=not number,
-        new=post.posted_at >= now - timedelta(days=NEW_DAYS),
-        secret=post.secret,
-        reply=bool(post.reply_depth),
-        has_file=bool(post.attachments),
+        **common.row_marks(post, now, timedelta(days=NEW_DAYS), notice=not number),
     )
 
 
 def _view(request: DemoRequest) -> DemoResponse:
-    posts = _posts(_now(request))
+    posts = _posts(common.request_now(request))
     number = request.param("list_no")
     post = posts.get(number)
     if post is None:
         return _alert("삭제되었거나 존재하지 않는 게시물입니다.")
-    page = max(_int(request.param("nPage")), 1)
+    page = max(common.whole_number(request.param("nPage")), 1)
     if post.secret and not request.session.get(f"secret_{number}"):
         action = f"{_board()}&amp;act=pwCheck&amp;list_no={number}&amp;nPage={page}"
         return _page(TITLE, tpl.password_page(action))
@@ -172,8 +163,8 @@ def _password_check(request: DemoRequest) -> DemoResponse:
 
 
 def _download(request: DemoRequest) -> DemoResponse:
-    number, seq = request.param("list_no"), _int(request.param("seq"))
-    post = _posts(_now(request)).get(number)
+    number, seq = request.param("list_no"), common.whole_number(request.param("seq"))
+    post = _posts(common.request_now(request)).get(number)
     files = listed_files(post) if post is not None else []
     if request.param("bid") != BID or not 1 <= seq <= len(files):
         return _alert("파일이 존재하지 않습니다.")
@@ -204,15 +195,6 @@ def _page(title: str, body: str) -> DemoResponse:
 def _alert(message: str) -> DemoResponse:
     page = f'<!DOCTYPE html><html><head><meta charset="UTF-8"><script>alert("{message}"); history.back();</script></head><body></body></html>'
     return DemoResponse.html(page)
-
-
-def _now(request: DemoRequest) -> datetime:
-    assert request.now is not None, "the server sets now on every request"
-    return request.now
-
-
-def _int(text: str) -> int:
-    return int(text) if text.isdigit() else 0
 
 
 SITE = BoardEsSite()

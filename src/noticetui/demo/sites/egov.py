@@ -32,6 +32,7 @@ from noticetui.demo import content
 from noticetui.demo.egov_text import html_to_text
 from noticetui.demo.http import DemoRequest, DemoResponse
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 from noticetui.demo.templates import egov_article, egov_legacy, egov_portal
 from noticetui.demo.templates.egov_parts import BoardInfo, FileRow, ListRow, ViewData, error_page
 
@@ -182,18 +183,14 @@ def browser_type(user_agent: str) -> str:
 # --- the site ----------------------------------------------------------------------------------------
 
 
-class EgovSite:
-    """The ``/egov`` site."""
+class EgovSite(common.SampleSite):
+    """The ``/egov`` site: one board per application."""
 
     prefix = PREFIX
     session_cookie = "JSESSIONID"
-
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """One board per application."""
-        return [
-            DemoBoard(a.name, "egov", f"{base_url}{a.board.ctx}{a.list_path}?bbsId={a.board.bbs_id}", a.board.name)
-            for a in APPS
-        ]
+    board_table = tuple(
+        DemoBoard(a.name, "egov", f"{a.board.ctx}{a.list_path}?bbsId={a.board.bbs_id}", a.board.name) for a in APPS
+    )
 
     def handle(self, request: DemoRequest) -> DemoResponse:
         """Route each application's ``*.do`` like its Spring controllers."""
@@ -209,11 +206,7 @@ class EgovSite:
             return self._view(request, app)
         if route == "/cmm/fms/FileDown.do":
             return self._download(request, app)
-        if route.startswith("/upload/editor/"):
-            image = content.editor_image(route.rsplit("/", 1)[-1])
-            if image is not None:
-                return DemoResponse.file(image, None, content_type="image/jpeg")
-        return DemoResponse.not_found()
+        return common.editor_image(route) if route.startswith("/upload/editor/") else DemoResponse.not_found()
 
     # --- lists -----------------------------------------------------------------------------------
 
@@ -224,7 +217,7 @@ class EgovSite:
         return self._list_page(request, app, page)
 
     def _list_page(self, request: DemoRequest, app: App, page: int) -> DemoResponse:
-        now = _now(request)
+        now = common.request_now(request)
         posts = list(board_posts(app.name, now))
         rows = [_list_row(p) for p in posts]
         if app.kind == "legacy" and len(rows) > 4:
@@ -250,7 +243,7 @@ class EgovSite:
     # --- views -----------------------------------------------------------------------------------
 
     def _view(self, request: DemoRequest, app: App) -> DemoResponse:
-        now = _now(request)
+        now = common.request_now(request)
         post = next((p for p in board_posts(app.name, now) if p.key == request.param("nttId")), None)
         if request.param("bbsId") != app.board.bbs_id or post is None:
             return _error(app)
@@ -265,7 +258,7 @@ class EgovSite:
             ntt_id=post.key,
             title=post.title,
             author=post.author,
-            date=f"{post.posted_at:%Y-%m-%d}",
+            date=_date(post),
             views=post.views,
             body=portal_text(post, request.base_url) if app.kind == "portal" else body,
             files=files,
@@ -289,7 +282,7 @@ class EgovSite:
             if decoded is None or decoded[0] != request.session_id:
                 return _error(app)  # "동일한 세션인 경우만 다운로드할 수 있다"
             wanted = decoded[1]
-        post = next((p for p in board_posts(app.name, _now(request)) if file_id(p) == wanted), None)
+        post = next((p for p in board_posts(app.name, common.request_now(request)) if file_id(p) == wanted), None)
         sn = _int(request.param("fileSn"), -1)
         if post is None or not 0 <= sn < len(post.attachments):
             return _error(app)
@@ -312,7 +305,7 @@ def _list_row(post: content.SamplePost) -> ListRow:
         ntt_id=post.key,
         title=post.title,
         author=post.author,
-        date=f"{post.posted_at:%Y-%m-%d}",
+        date=_date(post),
         views=post.views,
         reply_depth=post.reply_depth,
         notice=post.notice,
@@ -321,14 +314,14 @@ def _list_row(post: content.SamplePost) -> ListRow:
     )
 
 
-def _now(request: DemoRequest) -> datetime:
-    assert request.now is not None, "the server sets now on every request"
-    return request.now
+def _date(post: content.SamplePost) -> str:
+    """How eGovFrame writes a post's date, in the list and on the post: ``YYYY-MM-DD``, no time."""
+    return f"{post.posted_at:%Y-%m-%d}"
 
 
 def _int(text: str, default: int = 0) -> int:
-    """Spring's int binding, lenient: the number, else ``default``."""
-    return int(text) if text.strip().isdigit() else default
+    """Spring's int binding, lenient about spaces: the number, else ``default``."""
+    return common.whole_number(text.strip(), default)
 
 
 def _page(html: str) -> DemoResponse:

@@ -15,31 +15,36 @@ at their place; titles are cut at 60 bytes of EUC-KR; ``$qstr`` carries ``&page=
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import parse_qs, quote_plus, urlsplit
 
 from noticetui.demo import content, corpus
-from noticetui.demo.http import DemoRequest, DemoResponse
+from noticetui.demo.http import DemoRequest, DemoResponse, Handler
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 
 # Gnuboard 4 and 5 keep a board's posts the same way (wr_num order, bo_notice, stored upload names).
-from noticetui.demo.sites._gnuboard5_lib import board_data, stored_name
+from noticetui.demo.sites._gnuboard5_lib import (
+    HOT_HITS,
+    IMAGE_EXT,
+    NEW_HOURS,
+    PAGE_ROWS,
+    WRITE_PAGES,
+    board_data,
+    get_filesize,
+    stored_name,
+)
 from noticetui.demo.templates import gnuboard4 as tpl
 from noticetui.demo.templates import gnuboard4_view as vtpl
 
 CHARSET = "euc-kr"
 SITE_TITLE = "데모문화재단"
 GROUP = "커뮤니티"
-PAGE_ROWS = 15
-WRITE_PAGES = 10
 SUBJECT_LEN = 60
 """``bo_subject_len``, in bytes of EUC-KR (a Hangul syllable is two)."""
-NEW_HOURS = 24
-HOT_HITS = 100
 PASSWORD = "1234"
-IMAGE_EXT = (".jpg", ".jpeg", ".gif", ".png")
 _HEADERS = [
     ("X-Powered-By", "PHP/5.2.17"),
     ("Expires", "0"),
@@ -77,42 +82,34 @@ def listed_files(post: content.SamplePost) -> list[tuple[int, str, bytes]]:
     return [(no, name, data) for no, (name, data) in enumerate(post.attachments) if not is_inline(name)]
 
 
-def get_filesize(size: int) -> str:
-    """Gnuboard's ``get_filesize``: ``24.5K``, ``1.2M`` or ``512byte``."""
-    if size >= 1048576:
-        return f"{size / 1048576:,.1f}M"
-    if size >= 1024:
-        return f"{size / 1024:,.1f}K"
-    return f"{size:,}byte"
-
-
-class Gnuboard4Site:
-    """The gnuboard4 sample site."""
+class Gnuboard4Site(common.SampleSite):
+    """The gnuboard4 sample site: ``bbs/*.php`` and ``data/*``, routed like the PHP files they stand for."""
 
     prefix = "/gnuboard4"
-    session_cookie = "PHPSESSID"
-
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """Both boards (``notice`` with the charset header, ``data`` with the meta only)."""
-        return [
-            DemoBoard(f"g4-{bo}", "gnuboard4", f"{base_url}{self.prefix}/bbs/board.php?bo_table={bo}", conf.subject)
-            for bo, conf in BOARDS.items()
-        ]
+    board_table = tuple(
+        # notice sends the charset header, data only the meta.
+        DemoBoard(f"g4-{bo}", "gnuboard4", f"/gnuboard4/bbs/board.php?bo_table={bo}", conf.subject)
+        for bo, conf in BOARDS.items()
+    )
 
     def handle(self, request: DemoRequest) -> DemoResponse:
-        """Route ``bbs/*.php`` and ``data/*`` like the PHP files they stand for."""
-        _ = request.session  # common.php starts the session on every page
-        route = request.path[len(self.prefix) :]
-        if route.startswith("/data/"):
-            return _data(request, route)
-        handler = {
+        """Start the session, as common.php does on every page, then route."""
+        _ = request.session
+        return super().handle(request)
+
+    def routes(self) -> Mapping[str, Handler]:
+        """The ``bbs/*.php`` pages."""
+        return {
             "/bbs/board.php": _board_php,
             "/bbs/download.php": _download,
             "/bbs/password.php": _password,
             "/bbs/password_check.php": _password_check,
-        }.get(route)
-        if handler is not None:
-            return handler(request)
+        }
+
+    def other(self, request: DemoRequest, route: str) -> DemoResponse:
+        """``data/*`` (uploads, editor images) and the front page."""
+        if route.startswith("/data/"):
+            return _data(request, route)
         if route in ("", "/", "/index.php"):
             links = "".join(f"<a href='./bbs/board.php?bo_table={bo}'>{c.subject}</a><br>" for bo, c in BOARDS.items())
             return _page(tpl.head_sub(SITE_TITLE, _g4_url(request), "", CHARSET) + links + "</body></html>", True)
@@ -131,7 +128,7 @@ def _board_php(request: DemoRequest) -> DemoResponse:
     wr_id = params.get("wr_id", "")
     if wr_id:
         return _view(request, bo_table, conf, wr_id, params)
-    title = f"{GROUP} &gt; {conf.subject} {max(_int(params.get('page', '')), 1)} 페이지"
+    title = f"{GROUP} &gt; {conf.subject} {max(common.php_int(params.get('page', '')), 1)} 페이지"
     body = tpl.head_sub(title, _g4_url(request), bo_table, CHARSET) + tpl.layout(
         SITE_TITLE, _list(request, bo_table, conf, params)
     )
@@ -139,8 +136,8 @@ def _board_php(request: DemoRequest) -> DemoResponse:
 
 
 def _list(request: DemoRequest, bo_table: str, conf: BoardConf, params: dict[str, str]) -> str:
-    board, now = board_data(_now(request), f"g4-{bo_table}"), _now(request)
-    page = max(_int(params.get("page", "")), 1)
+    board, now = board_data(common.request_now(request), f"g4-{bo_table}"), common.request_now(request)
+    page = max(common.php_int(params.get("page", "")), 1)
     sca = params.get("sca", "") if conf.categories else ""
     qstr = _qstr(params)
     if sca:
@@ -150,12 +147,8 @@ def _list(request: DemoRequest, bo_table: str, conf: BoardConf, params: dict[str
         # list.php: every page starts with the bo_notice posts, and the regular query lists them again.
         regular, notices = list(board.posts), [board.by_id[k] for k in board.notices]
     total = len(regular)
-    start = (page - 1) * PAGE_ROWS
     rows = [_row(p, "공지", bo_table, conf, qstr, now) for p in notices]
-    rows += [
-        _row(p, str(total - start - k), bo_table, conf, qstr, now)
-        for k, p in enumerate(regular[start : start + PAGE_ROWS])
-    ]
+    rows += [_row(p, num, bo_table, conf, qstr, now) for num, p in common.numbered_page(regular, page, PAGE_ROWS)]
     categories = sorted(set(corpus.CATEGORIES.values())) if conf.categories else []
     paging = tpl.paging(WRITE_PAGES, page, math.ceil(total / PAGE_ROWS), f"./board.php?bo_table={bo_table}{qstr}&page=")
     return tpl.list_skin(tpl.ListView(bo_table, total, rows, paging, categories))
@@ -165,7 +158,7 @@ def _row(post: content.SamplePost, num: str, bo_table: str, conf: BoardConf, qst
     icons = [
         name
         for name, on in (
-            ("new", post.posted_at >= now - timedelta(hours=NEW_HOURS)),
+            ("new", common.is_new(post, now, timedelta(hours=NEW_HOURS))),
             ("file", bool(post.attachments)),
             ("link", bool(post.links)),
             ("hot", post.views >= HOT_HITS),
@@ -192,7 +185,7 @@ def _row(post: content.SamplePost, num: str, bo_table: str, conf: BoardConf, qst
 
 
 def _view(request: DemoRequest, bo_table: str, conf: BoardConf, wr_id: str, params: dict[str, str]) -> DemoResponse:
-    board = board_data(_now(request), f"g4-{bo_table}")
+    board = board_data(common.request_now(request), f"g4-{bo_table}")
     post = board.by_id.get(wr_id)
     qstr = _qstr(params)
     if post is None:
@@ -266,8 +259,8 @@ def _download(request: DemoRequest) -> DemoResponse:
     # Links from elsewhere are refused: only a session that viewed the post may download its files.
     if conf is None or not request.session.get(f"ss_view_{bo_table}_{wr_id}"):
         return _page(tpl.alert("잘못된 접근입니다.", "", CHARSET), header)
-    post = board_data(_now(request), f"g4-{bo_table}").by_id.get(wr_id)
-    no = _int(params.get("no", ""))
+    post = board_data(common.request_now(request), f"g4-{bo_table}").by_id.get(wr_id)
+    no = common.php_int(params.get("no", ""))
     if post is None or not 0 <= no < len(post.attachments):
         return _page(tpl.alert_close("파일 정보가 존재하지 않습니다.", CHARSET), header)
     name, data = post.attachments[no]
@@ -292,7 +285,7 @@ def _password_check(request: DemoRequest) -> DemoResponse:
     params = _params(request)
     bo_table, wr_id = params.get("bo_table", ""), params.get("wr_id", "")
     conf = BOARDS.get(bo_table, BOARDS["notice"])
-    if wr_id not in board_data(_now(request), f"g4-{bo_table if bo_table in BOARDS else 'notice'}").by_id:
+    if wr_id not in board_data(common.request_now(request), f"g4-{bo_table if bo_table in BOARDS else 'notice'}").by_id:
         return _page(tpl.alert("글이 존재하지 않습니다.", "", CHARSET), conf.charset_header)
     if params.get("wr_password") != PASSWORD:
         return _page(tpl.alert("패스워드가 틀립니다.", "", CHARSET), conf.charset_header)
@@ -305,15 +298,11 @@ def _data(request: DemoRequest, route: str) -> DemoResponse:
     # /data/file/<bo_table>/<stored name>: each board stores its own uploads.
     parts = route.split("/")
     bo_table = parts[3] if len(parts) > 4 and parts[3] in BOARDS else "notice"
-    board = board_data(_now(request), f"g4-{bo_table}")
+    board = board_data(common.request_now(request), f"g4-{bo_table}")
     if route.startswith("/data/file/") and name in board.stored:
         wr_id, no = board.stored[name]
         return DemoResponse.file(board.by_id[wr_id].attachments[no][1], None, content_type="image/jpeg")
-    if route.startswith("/data/cheditor4/"):
-        image = content.editor_image(name)
-        if image is not None:
-            return DemoResponse.file(image, None, content_type="image/jpeg")
-    return DemoResponse.not_found()
+    return common.editor_image(route) if route.startswith("/data/cheditor4/") else DemoResponse.not_found()
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -338,18 +327,7 @@ def _qstr(params: dict[str, str]) -> str:
 
 
 def _g4_url(request: DemoRequest) -> str:
-    return f"{request.base_url}{Gnuboard4Site.prefix}"
-
-
-def _now(request: DemoRequest) -> datetime:
-    assert request.now is not None, "the server sets now on every request"
-    return request.now
-
-
-def _int(text: str) -> int:
-    """PHP's ``(int)``: the leading digits, else 0."""
-    match = re.match(r"\s*[+-]?\d+", text)
-    return int(match.group(0)) if match else 0
+    return common.site_url(request, Gnuboard4Site.prefix)
 
 
 def _page(html: str, charset_header: bool) -> DemoResponse:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import math
 import re
 import time
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from datetime import timedelta
 from urllib.parse import quote, quote_plus
 
 from noticetui.demo import assets, content, corpus
-from noticetui.demo.http import DemoRequest, DemoResponse
+from noticetui.demo.http import DemoRequest, DemoResponse, Handler
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 from noticetui.demo.sites import _gnuboard5_lib as lib
 from noticetui.demo.templates import gnuboard5 as tpl
 from noticetui.demo.templates import gnuboard5_view as vtpl
@@ -27,43 +29,26 @@ BO_TABLE = "notice"
 BOARD_NAME = "g5-notice"
 """The board's name among the sample boards: it picks what the posts say (see ``demo.flavours``)."""
 BO_SUBJECT = "공지사항"
-PAGE_ROWS = 15
-"""``bo_page_rows``: rows per list page, pinned notices included."""
-WRITE_PAGES = 10
-"""``cf_write_pages``: page links per pagination block."""
 SUBJECT_LEN = 60
 """``bo_subject_len``: list titles longer than this are cut and end in ``…``."""
-NEW_HOURS = 24
-HOT_HITS = 100
 PASSWORD = "1234"
 """The password of every secret post."""
-_IMAGE_EXT = (".jpg", ".jpeg", ".gif", ".png")
-_SESSION_HEADERS = [
-    ("X-Powered-By", "PHP/8.2.12"),
-    ("Expires", "Thu, 19 Nov 1981 08:52:00 GMT"),
-    ("Cache-Control", "no-store, no-cache, must-revalidate"),
-    ("Pragma", "no-cache"),
-]
 
 
-class Gnuboard5Site:
-    """The gnuboard5 sample site."""
+class Gnuboard5Site(common.SampleSite):
+    """The gnuboard5 sample site: ``bbs/*.php`` and ``data/*``, routed like the PHP files they stand for."""
 
     prefix = "/gnuboard5"
-    session_cookie = "PHPSESSID"
-
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """The one board, ``notice``."""
-        url = f"{base_url}{self.prefix}/bbs/board.php?bo_table={BO_TABLE}"
-        return [DemoBoard("g5-notice", "gnuboard", url, BO_SUBJECT)]
+    board_table = (DemoBoard(BOARD_NAME, "gnuboard", f"{prefix}/bbs/board.php?bo_table={BO_TABLE}", BO_SUBJECT),)
 
     def handle(self, request: DemoRequest) -> DemoResponse:
-        """Route ``bbs/*.php`` and ``data/*`` like the PHP files they stand for."""
-        _ = request.session  # common.php starts the session on every page
-        route = request.path[len(self.prefix) :]
-        if route.startswith("/data/"):
-            return self._data(request, route)
-        handlers = {
+        """Start the session, as common.php does on every page, then route."""
+        _ = request.session
+        return super().handle(request)
+
+    def routes(self) -> Mapping[str, Handler]:
+        """The ``bbs/*.php`` pages."""
+        return {
             "/bbs/board.php": self._board_php,
             "/bbs/download.php": self._download,
             "/bbs/password.php": self._password,
@@ -71,9 +56,11 @@ class Gnuboard5Site:
             "/bbs/link.php": self._link,
             "/bbs/view_image.php": self._view_image,
         }
-        handler = handlers.get(route)
-        if handler is not None:
-            return handler(request)
+
+    def other(self, request: DemoRequest, route: str) -> DemoResponse:
+        """``data/*`` (uploads, editor images) and the front page."""
+        if route.startswith("/data/"):
+            return self._data(request, route)
         if route in ("", "/", "/index.php"):
             board = self.boards(request.base_url)[0]
             body = f'<h2 id="container_title">{tpl.SITE_TITLE}</h2><p><a href="{board.url}">{BO_SUBJECT}</a></p>'
@@ -92,8 +79,8 @@ class Gnuboard5Site:
         return self._list(request)
 
     def _list(self, request: DemoRequest) -> DemoResponse:
-        site, board = _site(request), lib.board_data(_now(request), BOARD_NAME)
-        page = max(lib.php_int(request.param("page")), 1)
+        site, board = _site(request), lib.board_data(common.request_now(request), BOARD_NAME)
+        page = max(common.php_int(request.param("page")), 1)
         sca = request.param("sca")
         qstr = lib.qstr(request)
         notices: list[content.SamplePost] = []
@@ -103,20 +90,20 @@ class Gnuboard5Site:
         else:
             # bbs/list.php: notices are listed on the page where their index falls, i.e. page 1, and
             # are left out of the regular rows; the regular rows fill what the notices leave of page_rows.
-            from_notice = (page - 1) * PAGE_ROWS
-            notices = [board.by_id[k] for i, k in enumerate(board.notices) if i >= from_notice][:PAGE_ROWS]
+            from_notice = (page - 1) * lib.PAGE_ROWS
+            notices = [board.by_id[k] for i, k in enumerate(board.notices) if i >= from_notice][: lib.PAGE_ROWS]
             regular = [p for p in board.posts if p.key not in board.notices]
             total = len(board.posts)
-        from_record = (page - 1) * PAGE_ROWS
-        rows_left = PAGE_ROWS
+        from_record = (page - 1) * lib.PAGE_ROWS
+        rows_left = lib.PAGE_ROWS
         if board.notices and not sca:
             from_record = max(from_record - len(board.notices), 0)
-            rows_left = PAGE_ROWS - len(notices) if notices else PAGE_ROWS
+            rows_left = lib.PAGE_ROWS - len(notices) if notices else lib.PAGE_ROWS
         shown = regular[from_record : from_record + rows_left] if rows_left > 0 else []
-        list_num = total - (page - 1) * PAGE_ROWS - len(notices)
+        list_num = total - (page - 1) * lib.PAGE_ROWS - len(notices)
         rows = [self._row(request, p, "공지", qstr) for p in notices]
         rows += [self._row(request, p, str(list_num - k), qstr) for k, p in enumerate(shown)]
-        total_page = math.ceil(total / PAGE_ROWS)
+        total_page = math.ceil(total / lib.PAGE_ROWS)
         list_url = f"{site}/bbs/board.php?bo_table={BO_TABLE}"
         paging_url = re.sub(r"(&amp;)?page=[0-9]*", "", f"{list_url}{qstr}") + "&amp;page="
         categories = [("전체", list_url)] + [
@@ -129,13 +116,13 @@ class Gnuboard5Site:
             total,
             page,
             rows,
-            tpl.paging(WRITE_PAGES, page, total_page, paging_url),
+            tpl.paging(lib.WRITE_PAGES, page, total_page, paging_url),
             categories,
         )
         return _page(tpl.document(site, f"{BO_SUBJECT} {page} 페이지", tpl.list_skin(view), BO_TABLE))
 
     def _row(self, request: DemoRequest, post: content.SamplePost, num: str, qstr: str) -> tpl.ListRow:
-        site, now = _site(request), _now(request)
+        site, now = _site(request), common.request_now(request)
         list_url = f"{site}/bbs/board.php?bo_table={BO_TABLE}"
         return tpl.ListRow(
             num=num,
@@ -150,15 +137,15 @@ class Gnuboard5Site:
             category_href=f"{list_url}&amp;sca={quote_plus(post.category)}" if post.category else "",
             reply_depth=post.reply_depth,
             secret=post.secret,
-            new=post.posted_at >= now - timedelta(hours=NEW_HOURS),
-            hot=post.views >= HOT_HITS,
+            new=common.is_new(post, now, timedelta(hours=lib.NEW_HOURS)),
+            hot=post.views >= lib.HOT_HITS,
             has_file=bool(post.attachments),
             has_link=bool(post.links),
             comments=post.comments,
         )
 
     def _view(self, request: DemoRequest, wr_id: str) -> DemoResponse:
-        site, board = _site(request), lib.board_data(_now(request), BOARD_NAME)
+        site, board = _site(request), lib.board_data(common.request_now(request), BOARD_NAME)
         list_url = f"{site}/bbs/board.php?bo_table={BO_TABLE}"
         post = board.by_id.get(wr_id)
         if post is None:
@@ -173,7 +160,7 @@ class Gnuboard5Site:
         images, files = [], []
         for no, (name, data) in enumerate(post.attachments):
             stored = lib.stored_name(wr_id, no, name)
-            if name.lower().endswith(_IMAGE_EXT):
+            if name.lower().endswith(lib.IMAGE_EXT):
                 width, height = assets.IMAGE_SIZES.get(lib.asset_of(data), (0, 0))
                 href = f"{site}/bbs/view_image.php?bo_table={BO_TABLE}&amp;fn={quote_plus(stored)}"
                 images.append(vtpl.ImageItem(href, f"{site}/data/file/{BO_TABLE}/{stored}", width, height))
@@ -228,7 +215,7 @@ class Gnuboard5Site:
     # --- download.php and friends ----------------------------------------------------------------
 
     def _download(self, request: DemoRequest) -> DemoResponse:
-        site, board = _site(request), lib.board_data(_now(request), BOARD_NAME)
+        site, board = _site(request), lib.board_data(common.request_now(request), BOARD_NAME)
         wr_id = request.param("wr_id")
         if request.param("bo_table") != BO_TABLE:
             return _alert(request, "존재하지 않는 게시판입니다.", site)
@@ -236,7 +223,7 @@ class Gnuboard5Site:
         if not request.session.get(f"ss_view_{BO_TABLE}_{wr_id}"):
             return _alert(request, "잘못된 접근입니다.")
         post = board.by_id.get(wr_id)
-        no = lib.php_int(request.param("no"))
+        no = common.php_int(request.param("no"))
         if post is None or not 0 <= no < len(post.attachments):
             return _page(tpl.alert_close(site, "파일 정보가 존재하지 않습니다."))
         nonce = re.sub(r"[^0-9a-z|]", "", request.param("nonce"), flags=re.I)
@@ -259,7 +246,7 @@ class Gnuboard5Site:
         return _page(tpl.document(site, "비밀글 열람", form, BO_TABLE))
 
     def _password_check(self, request: DemoRequest) -> DemoResponse:
-        site, board = _site(request), lib.board_data(_now(request), BOARD_NAME)
+        site, board = _site(request), lib.board_data(common.request_now(request), BOARD_NAME)
         wr_id = request.param("wr_id")
         if wr_id not in board.by_id:
             return _alert(request, "글이 존재하지 않습니다.\\n\\n글이 삭제되었거나 이동된 경우입니다.")
@@ -271,21 +258,21 @@ class Gnuboard5Site:
         return _with_session_headers(DemoResponse.redirect(target))
 
     def _link(self, request: DemoRequest) -> DemoResponse:
-        post = lib.board_data(_now(request), BOARD_NAME).by_id.get(request.param("wr_id"))
-        no = lib.php_int(request.param("no"))
+        post = lib.board_data(common.request_now(request), BOARD_NAME).by_id.get(request.param("wr_id"))
+        no = common.php_int(request.param("no"))
         if post is None or not 1 <= no <= len(post.links):
             return _page(tpl.alert_close(_site(request), "링크가 없습니다."))
         return _with_session_headers(DemoResponse.redirect(post.links[no - 1]))
 
     def _view_image(self, request: DemoRequest) -> DemoResponse:
         site, fn = _site(request), request.param("fn")
-        if fn not in lib.board_data(_now(request), BOARD_NAME).stored:
+        if fn not in lib.board_data(common.request_now(request), BOARD_NAME).stored:
             return _page(tpl.alert_close(site, "파일이 존재하지 않습니다."))
         body = f'<div><img src="{site}/data/file/{BO_TABLE}/{fn}" alt=""></div>'
         return _page(tpl.document(site, "이미지 크게보기", body, BO_TABLE))
 
     def _data(self, request: DemoRequest, route: str) -> DemoResponse:
-        board = lib.board_data(_now(request), BOARD_NAME)
+        board = lib.board_data(common.request_now(request), BOARD_NAME)
         name = route.rsplit("/", 1)[-1]
         if route.startswith(f"/data/file/{BO_TABLE}/") and name in board.stored:
             wr_id, no = board.stored[name]
@@ -293,20 +280,11 @@ class Gnuboard5Site:
             return DemoResponse.file(
                 data, None, content_type="image/jpeg" if name.endswith(".jpg") else "application/octet-stream"
             )
-        if route.startswith("/data/editor/"):
-            image = content.editor_image(name)
-            if image is not None:
-                return DemoResponse.file(image, None, content_type="image/jpeg")
-        return DemoResponse.not_found()
+        return common.editor_image(route) if route.startswith("/data/editor/") else DemoResponse.not_found()
 
 
 def _site(request: DemoRequest) -> str:
-    return f"{request.base_url}{Gnuboard5Site.prefix}"
-
-
-def _now(request: DemoRequest) -> datetime:
-    assert request.now is not None, "the server sets now on every request"
-    return request.now
+    return common.site_url(request, Gnuboard5Site.prefix)
 
 
 def _alert(request: DemoRequest, msg: str, url: str = "") -> DemoResponse:
@@ -319,7 +297,7 @@ def _alert(request: DemoRequest, msg: str, url: str = "") -> DemoResponse:
 
 
 def _with_session_headers(response: DemoResponse) -> DemoResponse:
-    response.headers[:0] = _SESSION_HEADERS
+    response.headers[:0] = common.PHP_SESSION_HEADERS
     return response
 
 

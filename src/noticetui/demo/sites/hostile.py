@@ -9,13 +9,15 @@ in ``Content-Disposition`` are the attack, percent-encoded as PHP's ``rawurlenco
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from functools import lru_cache
 from html import escape
 from urllib.parse import quote
 
-from noticetui.demo.http import DemoRequest, DemoResponse
+from noticetui.demo.http import DemoRequest, DemoResponse, Handler
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 from noticetui.demo.templates import gnuboard5 as tpl
 from noticetui.demo.templates import gnuboard5_view as vtpl
 from noticetui.demo.templates import hostile as content
@@ -35,36 +37,26 @@ def file_data(key: str, no: int) -> bytes:
     return f"hostile attachment {key}/{no}\n".encode()
 
 
-class HostileSite:
-    """The hostile sample site."""
+class HostileSite(common.SampleSite):
+    """The hostile sample site: ``bbs/board.php`` (list and view) and ``bbs/download.php``."""
 
     prefix = PREFIX
-    session_cookie = "PHPSESSID"
+    board_table = (
+        DemoBoard("hostile", "gnuboard", f"{PREFIX}/bbs/board.php?bo_table={BO_TABLE}", BO_SUBJECT, showcase=False),
+    )
 
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """The one board, ``hostile``."""
-        return [
-            DemoBoard(
-                "hostile",
-                "gnuboard",
-                f"{base_url}{PREFIX}/bbs/board.php?bo_table={BO_TABLE}",
-                BO_SUBJECT,
-                showcase=False,
-            )
-        ]
+    def routes(self) -> Mapping[str, Handler]:
+        """The two pages."""
+        return {"/bbs/board.php": self._board_php, "/bbs/download.php": self._download}
 
-    def handle(self, request: DemoRequest) -> DemoResponse:
-        """``bbs/board.php`` (list and view) and ``bbs/download.php``."""
-        route = request.path[len(PREFIX) :]
-        if route == "/bbs/board.php" and request.param("bo_table") == BO_TABLE:
-            wr_id = request.param("wr_id")
-            return self._view(request, wr_id) if wr_id else self._list(request)
-        if route == "/bbs/download.php":
-            return self._download(request)
-        return DemoResponse.not_found()
+    def _board_php(self, request: DemoRequest) -> DemoResponse:
+        if request.param("bo_table") != BO_TABLE:
+            return DemoResponse.not_found()
+        wr_id = request.param("wr_id")
+        return self._view(request, wr_id) if wr_id else self._list(request)
 
     def _list(self, request: DemoRequest) -> DemoResponse:
-        site, now = _site(request), _now(request)
+        site, now = _site(request), common.request_now(request)
         list_url = f"{site}/bbs/board.php?bo_table={BO_TABLE}"
         rows = [
             tpl.ListRow(
@@ -87,7 +79,7 @@ class HostileSite:
         return DemoResponse.html(tpl.document(site, BO_SUBJECT, tpl.list_skin(view), BO_TABLE))
 
     def _view(self, request: DemoRequest, wr_id: str) -> DemoResponse:
-        site, now = _site(request), _now(request)
+        site, now = _site(request), common.request_now(request)
         index = next((i for i, p in enumerate(_posts()) if p.key == wr_id), None)
         if index is None:
             return DemoResponse.not_found()
@@ -113,7 +105,7 @@ class HostileSite:
 
     def _download(self, request: DemoRequest) -> DemoResponse:
         post = next((p for p in _posts() if p.key == request.param("wr_id")), None)
-        no = int(request.param("no")) if request.param("no").isdigit() else -1
+        no = common.whole_number(request.param("no"), -1)
         if post is None or not 0 <= no < len(post.files):
             return DemoResponse.not_found()
         disposition = f'attachment; filename="{quote(post.files[no], safe="")}"'
@@ -125,12 +117,7 @@ def _posted(now: datetime, index: int) -> datetime:
 
 
 def _site(request: DemoRequest) -> str:
-    return f"{request.base_url}{PREFIX}"
-
-
-def _now(request: DemoRequest) -> datetime:
-    assert request.now is not None, "the server sets now on every request"
-    return request.now
+    return common.site_url(request, PREFIX)
 
 
 SITE = HostileSite()

@@ -33,6 +33,7 @@ from noticetui.demo.kboard_wp import (
     sanitize_key,
 )
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 from noticetui.demo.templates import kboard as tpl
 from noticetui.demo.templates import kboard_view as vtpl
 
@@ -43,13 +44,7 @@ NEW_SECONDS = 86400
 PASSWORD = "1234"
 """The password of every secret post."""
 RESTRICTED = "This page is restricted from external access."
-_PAGE_HEADERS = [
-    ("X-Powered-By", "PHP/8.2.12"),
-    ("Expires", "Thu, 19 Nov 1981 08:52:00 GMT"),
-    ("Cache-Control", "no-store, no-cache, must-revalidate"),
-    ("Pragma", "no-cache"),
-    ("Link", '</kboard/wp-json/>; rel="https://api.w.org/"'),
-]
+_PAGE_HEADERS = [*common.PHP_SESSION_HEADERS, ("Link", '</kboard/wp-json/>; rel="https://api.w.org/"')]
 
 
 @dataclass(frozen=True)
@@ -114,19 +109,15 @@ def _posts(now: datetime, name: str) -> _Posts:
     )
 
 
-class KBoardSite:
+class KBoardSite(common.SampleSite):
     """The KBoard sample site."""
 
     prefix = "/kboard"
-    session_cookie = "PHPSESSID"
-
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """공지사항 (permalink page) and 자료실 (``?page_id=5``)."""
-        site = f"{base_url}{self.prefix}"
-        return [
-            DemoBoard(_NOTICE.name, "kboard", f"{site}/notice/", _NOTICE.title),
-            DemoBoard(_DATA.name, "kboard", f"{site}/?page_id={_DATA.page_id}", _DATA.title),
-        ]
+    board_table = (
+        # 공지사항 on a permalink page, 자료실 on ``?page_id=5``.
+        DemoBoard(_NOTICE.name, "kboard", f"{prefix}{_NOTICE.route}", _NOTICE.title),
+        DemoBoard(_DATA.name, "kboard", f"{prefix}/?page_id={_DATA.page_id}", _DATA.title),
+    )
 
     def handle(self, request: DemoRequest) -> DemoResponse:
         """Route like WordPress: KBoard's ``action`` first, then uploads, then pages by permalink."""
@@ -138,10 +129,10 @@ class KBoardSite:
             image = content.editor_image(route.rsplit("/", 1)[-1])
             return DemoResponse.file(image, None, "image/jpeg") if image else self._not_found(request)
         redirect = request.param("kboard_content_redirect")
-        if redirect in _posts(_now(request), _NOTICE.name).by_uid:
+        if redirect in _posts(common.request_now(request), _NOTICE.name).by_uid:
             target = f"{_site(request)}{_NOTICE.route}?mod=document&uid={redirect}"
             return _headers(DemoResponse.redirect(target))
-        if redirect in _posts(_now(request), _DATA.name).by_uid:
+        if redirect in _posts(common.request_now(request), _DATA.name).by_uid:
             target = f"{_site(request)}/?page_id={_DATA.page_id}&mod=document&uid={redirect}"
             return _headers(DemoResponse.redirect(target))
         if route == "/notice":
@@ -176,8 +167,8 @@ class KBoardSite:
         return self._list(request, conf)
 
     def _list(self, request: DemoRequest, conf: _Conf) -> DemoResponse:
-        posts, skin = _posts(_now(request), conf.name), _skin(request, conf)
-        page = max(_int(request.param("pageid")), 1)
+        posts, skin = _posts(common.request_now(request), conf.name), _skin(request, conf)
+        page = max(common.php_int(request.param("pageid")), 1)
         shown = posts.regular[(page - 1) * PAGE_RPP : page * PAGE_RPP]
         rows = [self._row(request, conf, p, "공지사항", 0) for p in posts.notices]
         for i, post in enumerate(shown):
@@ -191,7 +182,7 @@ class KBoardSite:
         return _page(request, conf.title, body, conf.page_id)
 
     def _row(self, request: DemoRequest, conf: _Conf, post: content.SamplePost, number: str, depth: int) -> tpl.ListRow:
-        now = _now(request)
+        now = common.request_now(request)
         return tpl.ListRow(
             number=number,
             href=tpl.esc_url(kb_url(request, [("uid", post.key), ("mod", "document")])),
@@ -209,7 +200,7 @@ class KBoardSite:
         )
 
     def _document(self, request: DemoRequest, conf: _Conf, uid: str) -> DemoResponse:
-        posts, site = _posts(_now(request), conf.name), _site(request)
+        posts, site = _posts(common.request_now(request), conf.name), _site(request)
         post = posts.by_uid.get(uid)
         list_href = tpl.esc_url(kb_url(request, [("mod", "list")]))
         if post is None:
@@ -262,8 +253,10 @@ class KBoardSite:
             response = DemoResponse.html(vtpl.wp_die(RESTRICTED), status=500)
             response.headers.insert(0, ("X-Robots-Tag", "noindex, nofollow"))
             return response
-        uid = str(_int(request.param("uid")))
-        post = _posts(_now(request), _NOTICE.name).by_uid.get(uid) or _posts(_now(request), _DATA.name).by_uid.get(uid)
+        uid = str(common.php_int(request.param("uid")))
+        post = _posts(common.request_now(request), _NOTICE.name).by_uid.get(uid) or _posts(
+            common.request_now(request), _DATA.name
+        ).by_uid.get(uid)
         key = sanitize_key(request.param("file"))
         if post is None or not key or (post.secret and not request.session.get(f"kboard_confirm_{post.key}")):
             return _bare(tpl.alert("권한이 없습니다.", "history.go(-1);"))
@@ -320,18 +313,7 @@ def _neighbour(request: DemoRequest, posts: _Posts, uid: str, *, older: bool) ->
 
 
 def _site(request: DemoRequest) -> str:
-    return f"{request.base_url}{KBoardSite.prefix}"
-
-
-def _now(request: DemoRequest) -> datetime:
-    assert request.now is not None, "the server sets now on every request"
-    return request.now
-
-
-def _int(text: str) -> int:
-    """PHP's ``intval``: the leading digits, else 0."""
-    match = re.match(r"\s*[+-]?\d+", text)
-    return int(match.group(0)) if match else 0
+    return common.site_url(request, KBoardSite.prefix)
 
 
 def _headers(response: DemoResponse) -> DemoResponse:

@@ -16,15 +16,16 @@ status 200), named in RFC 5987 ``filename*=UTF-8''…`` with an ASCII fallback.
 
 from __future__ import annotations
 
-import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from urllib.parse import quote
 
 from noticetui.demo import content
-from noticetui.demo.http import DemoRequest, DemoResponse
+from noticetui.demo.http import DemoRequest, DemoResponse, Handler
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 from noticetui.demo.templates import plain as tpl
 
 PREFIX = "/plain"
@@ -74,49 +75,48 @@ def boards(now: datetime) -> dict[str, Board]:
 
 def news_pages(now: datetime) -> int:
     """How many list pages the news board has."""
-    return max(1, math.ceil(len(boards(now)["news"].regular) / NEWS_ROWS))
+    return common.page_count(len(boards(now)["news"].regular), NEWS_ROWS)
 
 
 def table_pages(now: datetime) -> int:
     """How many list pages the table board has."""
-    return max(1, math.ceil(len(boards(now)["table"].regular) / TABLE_ROWS))
+    return common.page_count(len(boards(now)["table"].regular), TABLE_ROWS)
 
 
-class PlainSite:
-    """The ``/plain`` sample site."""
+class PlainSite(common.SampleSite):
+    """The ``/plain`` sample site: the lists, views, files, password form, images and icons."""
 
     prefix = PREFIX
     session_cookie = "JSESSIONID"
+    board_table = (
+        # The news list is found by the generic engine; the table board by it or by a CSS profile.
+        DemoBoard("plain-news", "generic", f"{PREFIX}/news", "시정소식"),
+        DemoBoard("plain-table", "generic", f"{PREFIX}/table", "고시공고"),
+    )
 
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """The news list (found by the generic engine) and the table board (generic, or a CSS profile)."""
-        return [
-            DemoBoard("plain-news", "generic", f"{base_url}{PREFIX}/news", "시정소식"),
-            DemoBoard("plain-table", "generic", f"{base_url}{PREFIX}/table", "고시공고"),
-        ]
+    def route(self, request: DemoRequest) -> str:
+        """The path under the prefix, without a trailing slash (``/news/`` is ``/news``)."""
+        return super().route(request).rstrip("/")
 
-    def handle(self, request: DemoRequest) -> DemoResponse:
-        """Route the lists, views, files, password form, images and icons."""
-        route = request.path[len(PREFIX) :].rstrip("/")
-        if route.startswith("/upload/editor/"):
-            image = content.editor_image(route.rsplit("/", 1)[-1])
-            return DemoResponse.file(image, None, "image/jpeg") if image else DemoResponse.not_found()
-        if route.startswith("/img/"):
-            return DemoResponse.file(_GIF, None, "image/gif")
-        handlers = {
+    def routes(self) -> Mapping[str, Handler]:
+        """Each board's list, view, download and preview, and the news board's password form."""
+        pages: dict[str, Handler] = {
             "/news": self._news_list,
             "/table": self._table_list,
-            "/news/view": self._view,
-            "/table/view": self._view,
-            "/news/download": self._download,
-            "/table/download": self._download,
-            "/news/preview": self._preview,
-            "/table/preview": self._preview,
             "/news/password": self._password,
         }
-        handler = handlers.get(route)
-        if handler is not None:
-            return handler(request)
+        for kind in ("news", "table"):
+            pages.update(
+                {f"/{kind}/view": self._view, f"/{kind}/download": self._download, f"/{kind}/preview": self._preview}
+            )
+        return pages
+
+    def other(self, request: DemoRequest, route: str) -> DemoResponse:
+        """Editor images, icons and the front page."""
+        if route.startswith("/upload/editor/"):
+            return common.editor_image(route)
+        if route.startswith("/img/"):
+            return DemoResponse.file(_GIF, None, "image/gif")
         if route in ("", "/index.do"):
             links = "".join(f'<li><a href="{b.url}">{b.title}</a></li>' for b in self.boards(request.base_url))
             return _page(request, "열린시정", "열린시정", f"<ul>{links}</ul>")
@@ -125,8 +125,8 @@ class PlainSite:
     # --- lists -----------------------------------------------------------------------------------
 
     def _news_list(self, request: DemoRequest) -> DemoResponse:
-        now, board = _now(request), boards(_now(request))["news"]
-        page = max(1, _int(request.param("page")))
+        now, board = common.request_now(request), boards(common.request_now(request))["news"]
+        page = max(1, _lenient_int(request.param("page")))
         shown = board.regular[(page - 1) * NEWS_ROWS : page * NEWS_ROWS]
         items = [self._news_item(request, p, page) for p in [*board.notices, *shown]]
         pages = news_pages(now)
@@ -144,19 +144,18 @@ class PlainSite:
             views=post.views,
             notice=post.notice,
             secret=post.secret,
-            new=post.posted_at >= _now(request) - timedelta(days=1),
+            new=common.is_new(post, common.request_now(request), timedelta(days=1)),
             comments=post.comments,
         )
 
     def _table_list(self, request: DemoRequest) -> DemoResponse:
-        board = boards(_now(request))["table"]
-        page = max(1, _int(request.param("pageIndex")))
-        regular = board.regular
-        shown = regular[(page - 1) * TABLE_ROWS : page * TABLE_ROWS]
+        board = boards(common.request_now(request))["table"]
+        page = max(1, _lenient_int(request.param("pageIndex")))
         rows = [self._table_row(p, "공지", page) for p in (board.notices if page == 1 else [])]
-        first = len(regular) - (page - 1) * TABLE_ROWS
-        rows += [self._table_row(p, str(first - i), page) for i, p in enumerate(shown)]
-        pages = table_pages(_now(request))
+        rows += [
+            self._table_row(p, number, page) for number, p in common.numbered_page(board.regular, page, TABLE_ROWS)
+        ]
+        pages = table_pages(common.request_now(request))
         markup = tpl.table_list(rows, len(board.posts), tpl.paging("pageIndex", page, pages))
         return _page(request, board.title, board.title, markup)
 
@@ -176,7 +175,7 @@ class PlainSite:
 
     def _view(self, request: DemoRequest) -> DemoResponse:
         kind = request.path[len(PREFIX) :].split("/")[1]
-        board = boards(_now(request))[kind]
+        board = boards(common.request_now(request))[kind]
         idx = request.param("idx")
         post = board.post(idx)
         if post is None:
@@ -223,8 +222,8 @@ class PlainSite:
 
     def _file(self, request: DemoRequest) -> tuple[str, content.SamplePost, int] | None:
         kind = request.path[len(PREFIX) :].split("/")[1]
-        post = boards(_now(request))[kind].post(request.param("idx"))
-        no = _int(request.param("fileNo"))
+        post = boards(common.request_now(request))[kind].post(request.param("idx"))
+        no = _lenient_int(request.param("fileNo"))
         if post is None or post.secret or not 0 <= no < len(post.attachments):
             return None
         return kind, post, no
@@ -251,12 +250,8 @@ class PlainSite:
         )
 
 
-def _now(request: DemoRequest) -> datetime:
-    assert request.now is not None, "the server sets now on every request"
-    return request.now
-
-
-def _int(text: str) -> int:
+def _lenient_int(text: str) -> int:
+    # This CMS keeps every digit and drops the rest: "2a1" is page 21.
     digits = "".join(c for c in text.strip() if c.isdigit())
     return int(digits) if digits else 0
 
@@ -271,7 +266,7 @@ def _size(size: int) -> str:
 
 def _page(request: DemoRequest, title: str, section: str, markup: str) -> DemoResponse:
     site = f"{request.base_url}{PREFIX}"
-    news = boards(_now(request))["news"].regular
+    news = boards(common.request_now(request))["news"].regular
     popular = sorted(news, key=lambda p: -p.views)[:5]
     side = [(f"{PREFIX}/news/view?idx={p.key}", p.title, f"{p.posted_at:%Y.%m.%d}") for p in popular]
     return DemoResponse.html(tpl.document(site, title, section, markup, side), charset=CHARSET)

@@ -18,6 +18,7 @@ from noticetui.demo.rhymix_files import download, output
 from noticetui.demo.rhymix_pages import View, board_page, board_path, message
 from noticetui.demo.rhymix_skins import board_list, read_page
 from noticetui.demo.sites import DemoBoard
+from noticetui.demo.sites import _common as common
 
 
 @dataclass(frozen=True)
@@ -57,23 +58,12 @@ def _message(view: View, status: int, text: str) -> DemoResponse:
     return DemoResponse.html(message(view, text), status=status)
 
 
-class RhymixSite:
+class RhymixSite(common.SampleSite):
     """The ``/rhymix`` site."""
 
     prefix = PREFIX
-    session_cookie = "PHPSESSID"
-
-    def boards(self, base_url: str) -> list[DemoBoard]:
-        """The two boards, at the URL each shows in its own menu link."""
-        return [
-            DemoBoard(
-                name=f"rhymix-{b.mid}",
-                engine="rhymix",
-                url=base_url + board_path(b),
-                title=b.title,
-            )
-            for b in BOARDS
-        ]
+    board_table = tuple(DemoBoard(f"rhymix-{b.mid}", "rhymix", board_path(b), b.title) for b in BOARDS)
+    """The two boards, at the URL each shows in its own menu link."""
 
     def handle(self, request: DemoRequest) -> DemoResponse:
         """Route a request to the file module, an editor image or a board page."""

@@ -100,7 +100,6 @@ def _row(
         depth = max(1, indent // 10)
     number = node_text(cells.get("number"))
     category = node_text(item.css_first(".bo_cate_link"))
-    comments = item.css_first(".cnt_cmt")
     stub = base.row_stub(
         ctx,
         key,
@@ -113,7 +112,7 @@ def _row(
         or bool(item.css_first(".notice_icon, .is_notice")),
         secret=bool(subject.css_first(".fa-lock, img[src*='icon_secret']")),
         reply_depth=depth,
-        comments=base.parse_int(node_text(comments)) if comments is not None else None,
+        comments=base.parse_int(node_text(item.css_first(".cnt_cmt"))),
         has_file=bool(subject.css_first(".fa-download, img[src*='icon_file']")),
         category=category or None,
     )

@@ -105,7 +105,6 @@ def _row(ctx: ParseContext, tr: LexborNode, cells: dict[str, LexborNode]) -> _Re
     if key is None:
         return None
     url = base.absolute(ctx.url, href)
-    replies = title_cell.css_first("a.replyNum")
     number = cells.get("number")
     stub = base.row_stub(
         ctx,
@@ -116,7 +115,7 @@ def _row(ctx: ParseContext, tr: LexborNode, cells: dict[str, LexborNode]) -> _Re
         views=base.parse_int(node_text(cells.get("views"))),
         notice="notice" in base.class_set(tr) or (number is not None and "notice" in base.class_set(number)),
         secret=bool(title_cell.css_first(_ICON.format("secret"))),
-        comments=base.parse_int(node_text(replies)) if replies is not None else None,
+        comments=base.parse_int(node_text(title_cell.css_first("a.replyNum"))),
         has_file=bool(title_cell.css_first(_ICON.format("file"))),
     )
     return stub, parse_board_date(node_text(cells.get("date")), ctx.now)

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from noticetui.config import BoardConfig
-from noticetui.i18n import _
+from noticetui.i18n import _, ngettext
 from noticetui.render import sanitize_line
 from noticetui.tui.actions import bindings
 from noticetui.tui.backend import Backend
@@ -50,7 +50,10 @@ def preview_text(found: Found) -> Text:
         text.append(sanitize_line(stub.title))
     more = len(found.listing.stubs) - PREVIEW_ROWS
     if more > 0:
-        text.append("\n" + _("… and {count} more rows on the first page").format(count=more), style="dim")
+        more_rows = ngettext(
+            "… and {count} more row on the first page", "… and {count} more rows on the first page", more
+        )
+        text.append("\n" + more_rows.format(count=more), style="dim")
     return text
 
 
@@ -173,7 +176,14 @@ class AddBoardScreen(ModalScreen[BoardConfig | None]):
             self.say(_("Already followed as {name}").format(name=name), error=True)
             return
         self.found = found
-        self.say(_("Found {count} rows. Choose a name, then Save (Enter).").format(count=len(found.listing.stubs)))
+        rows = len(found.listing.stubs)
+        self.say(
+            ngettext(
+                "Found {count} row. Choose a name, then Save (Enter).",
+                "Found {count} rows. Choose a name, then Save (Enter).",
+                rows,
+            ).format(count=rows)
+        )
         field = self.query_one("#add-name", Input)
         field.value = suggest_name(found.board_url, {b.name for b in self.ctx.config.boards})
         self._ready(True)

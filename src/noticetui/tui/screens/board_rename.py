@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from noticetui.config import BoardConfig
-from noticetui.i18n import N_, _
+from noticetui.i18n import N_, _, ngettext
 from noticetui.render import sanitize_line
 from noticetui.tui.actions import bindings
 
@@ -98,8 +98,10 @@ class RemoveBoardScreen(ModalScreen[Removal | None]):
         name = sanitize_line(self.board_name)
         text = _("Stop following {name}? It is removed from config.toml.").format(name=name)
         if self.posts:
-            text += "\n" + _(
-                "Its {count} cached posts stay (listed greyed under the boards) unless you delete them too."
+            text += "\n" + ngettext(
+                "Its {count} cached post stays (listed greyed under the boards) unless you delete it too.",
+                "Its {count} cached posts stay (listed greyed under the boards) unless you delete them too.",
+                self.posts,
             ).format(count=self.posts)
             text += "\n\n" + _("y: remove, keep the posts   p: remove and delete the posts   n: cancel")
         else:

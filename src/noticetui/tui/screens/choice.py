@@ -48,14 +48,14 @@ class ChoiceScreen(ModalScreen[int | None]):
         self.choices = choices
 
     def compose(self) -> ComposeResult:
-        """The choices and a line of help."""
-        with Vertical(id="choice-box"):
+        """The choices and a line of help, in a box titled with the question."""
+        with Vertical(id="choice-box") as box:
+            box.border_title = Text(self.title_text)
             yield OptionList(*(Option(c) for c in self.choices), id="choice-list", compact=True)
             yield Static(Text(_("Enter picks · Esc closes"), style="dim"), markup=False)
 
     def on_mount(self) -> None:
-        """Title the box and focus the list."""
-        self.query_one("#choice-box").border_title = Text(self.title_text)
+        """Start on the first choice."""
         choices = self.query_one("#choice-list", OptionList)
         choices.highlighted = 0
         choices.focus()

@@ -3,7 +3,8 @@
 
 The order of ``n`` is the list's: down the board's list (pinned notices, then newest first), then on from
 the top of the following boards in the boards pane's order, wrapping round to the first.  In "All boards"
-it goes down that one list and wraps to its top; in search results and "★ Starred" it stays in that list.
+it goes down that one list and wraps to its top; in search results and "★ Starred" it stays in that list
+(★ Starred is walked through the store, newest star first, at any length).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from noticetui.tui.history import History
 from noticetui.tui.resolved import ResolvedPosts, slow
 from noticetui.tui.screens.mark_actions import MarkActions
 from noticetui.tui.side_reader import SideReader
-from noticetui.tui.sources import ALL_BOARDS, STARRED, ListedPosts
+from noticetui.tui.sources import ALL_BOARDS, STARRED, ListedPosts, StarredPosts
 from noticetui.tui.widgets.boards import BoardsPane
 from noticetui.tui.widgets.detail import DetailPane
 from noticetui.tui.widgets.post_list import PostList
@@ -75,14 +76,7 @@ class ReadingActions(MarkActions):
         # From a row not yet open, n opens that row itself when it is unread.
         opened = row is not None and detail is not None and detail.id == row.id
         inclusive = row is not None and not opened and not backwards
-        source = posts.rows.source
-        if (
-            self.search_query is None
-            and isinstance(source, (ListedPosts, ResolvedPosts))
-            and not self.list_in_store_order()
-        ):
-            # All boards, a sort or a filter: the list's own order, at any length, found off the UI loop.
-            self.find_unread(source.query, row.id if row else None, backwards, inclusive)
+        if self.walk_in_store(row.id if row else None, backwards, inclusive):
             return
         if self.search_query is not None or self.shown_board == STARRED or not self.list_in_store_order():
             self.open_unread_row(backwards, inclusive)
@@ -93,8 +87,25 @@ class ReadingActions(MarkActions):
             return
         self.go_to_post(target)
 
+    def walk_in_store(self, post_id: int | None, backwards: bool, inclusive: bool) -> bool:
+        """Start stepping through the list on screen in the store, off the UI loop, when it is one the store
+        can walk at any length; False for the others (a board's list, search results)."""
+        source = self.query_one("#posts", PostList).rows.source
+        if self.search_query is not None:
+            return False
+        if isinstance(source, (ListedPosts, ResolvedPosts)) and not self.list_in_store_order():
+            # All boards, a sort or a filter: the list's own order.
+            self.find_unread(source.query, post_id, backwards, inclusive)
+            return True
+        if isinstance(source, StarredPosts):
+            # ★ Starred in its own order (newest star first).
+            self.find_unread(None, post_id, backwards, inclusive, source.unread_only)
+            return True
+        return False
+
     def open_unread_row(self, backwards: bool, inclusive: bool) -> None:
-        """Search results and "★ Starred": open the next (previous) unread row of the list on screen."""
+        """Search results (and lists not in the store's order): open the next (previous) unread row of the
+        list on screen."""
         posts = self.query_one("#posts", PostList)
         index = self.unread_row(backwards, inclusive)
         if index is None:
@@ -106,14 +117,21 @@ class ReadingActions(MarkActions):
             self.choose(found)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="unread")
-    def find_unread(self, query: ListQuery, post_id: int | None, backwards: bool, inclusive: bool) -> None:
-        """Step through the list of ``query`` to the next (previous) unread post, on the side connection."""
+    def find_unread(
+        self, query: ListQuery | None, post_id: int | None, backwards: bool, inclusive: bool, unread_only: bool = False
+    ) -> None:
+        """Step through the list of ``query`` (None: ★ Starred, its unread posts only when ``unread_only``)
+        to the next (previous) unread post, on the side connection."""
         worker = get_current_worker()
         with self.side_reader.use() as store:
             if worker.is_cancelled:
                 return
-            found = listing.next_unread(store.conn, query, post_id, backwards=backwards, inclusive=inclusive)
-            index = None if found is None or slow(query) else listing.position(store.conn, query, found)
+            if query is None:
+                found = store.next_starred_unread(post_id, backwards=backwards, inclusive=inclusive)
+                index = None if found is None else store.starred_position(found, unread_only=unread_only)
+            else:
+                found = listing.next_unread(store.conn, query, post_id, backwards=backwards, inclusive=inclusive)
+                index = None if found is None or slow(query) else listing.position(store.conn, query, found)
         if not worker.is_cancelled:
             self.post_message(m.UnreadFound(query, found, index))
 
@@ -122,7 +140,10 @@ class ReadingActions(MarkActions):
         """Open the unread post found, with the cursor on its row (if the list is still the one asked)."""
         posts = self.query_one("#posts", PostList)
         source = posts.rows.source
-        if not isinstance(source, (ListedPosts, ResolvedPosts)) or source.query != message.query:
+        if message.query is None:
+            if not isinstance(source, StarredPosts):
+                return
+        elif not isinstance(source, (ListedPosts, ResolvedPosts)) or source.query != message.query:
             return
         if message.post_id is None:
             self.notify(_("No unread posts in this list."), markup=False)

@@ -34,6 +34,7 @@ from noticetui.tui.messages import (
     SyncFinished,
     SyncProgressed,
     SyncStarted,
+    WorkSettled,
 )
 from noticetui.tui.translated import TranslatedScreen
 
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
     from noticetui.render import Image
     from noticetui.sync import BoardSyncResult, SyncProgress
 
+
+BUSY_GROUPS = ("sync", "download")
+"""The worker groups that quitting would cut off."""
 
 PROGRESS_EVERY = 0.25
 """The shortest time between two progress messages of one board's sync (seconds)."""
@@ -69,7 +73,12 @@ class TaskScreen(TranslatedScreen):
     @property
     def busy(self) -> bool:
         """Whether a sync or a download is in flight (quitting would cut it off)."""
-        return any(w.group in ("sync", "download") and w.is_running for w in self.workers)
+        return any(w.group in BUSY_GROUPS and w.is_running for w in self.workers)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Say so when the last sync or download ends (a question about quitting may be waiting on it)."""
+        if event.worker.group in BUSY_GROUPS and not self.busy:
+            self.post_message(WorkSettled())
 
     @work(exclusive=True, exit_on_error=False, group="sync")
     async def run_sync(self, names: frozenset[str] | None = None) -> None:

@@ -2,11 +2,17 @@
 
 With images on, the body is cut below each shown image's placeholder line and an :class:`ImageSlot` goes
 in each cut: ``#detail-body`` holds the first piece, ``.body-piece`` widgets the others.
+
+Parsing a body and laying it out happen in a thread (a 5,000-level hostile post takes most of a second):
+the pane keeps showing what it showed, says "loading…" if the body takes longer than a moment, and
+drops a result that arrives for a post no longer open or a width no longer current.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -27,13 +33,16 @@ from noticetui.tui.image_layout import Piece, image_lines, shown_images, split_l
 from noticetui.tui.image_support import ImageSupport
 from noticetui.tui.messages import ImagesWanted
 from noticetui.tui.widgets.attachments import AttachmentsView
-from noticetui.tui.widgets.body_text import BodyText
+from noticetui.tui.widgets.body_text import BodyText, Cut, cut
 from noticetui.tui.widgets.image_slot import ImageSlot
 
 if TYPE_CHECKING:
     from PIL.Image import Image as Picture
 
 _LETTER = re.compile(r"\w")
+
+LOADING_DELAY = 0.15
+"""Seconds a body may take to lay out before the pane says "loading…" (a shorter wait goes unseen)."""
 
 SECRET_BODY = N_("🔒 This is a secret post (비밀글): its body can only be read with the author's password.")
 
@@ -69,6 +78,34 @@ def letters(lines: list[str]) -> int:
     return sum(len(_LETTER.findall(line)) for line in lines)
 
 
+def lay_out(source: Document | str, url: str, width: int) -> tuple[Document, Cut]:
+    """Parse ``source`` (a body's HTML; a document is already parsed), lay it out at ``width`` cells and cut
+    it into lines for :class:`BodyText`.
+
+    Pure and slow on hostile bodies: the pane runs it in a thread, never on the UI loop.
+    """
+    from noticetui.render import to_rich  # the layout modules (and wcwidth) load with the first body
+
+    document = render_html(source, url) if isinstance(source, str) else source
+    return document, cut(to_rich(document, width))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A body to lay out in a thread, and what to do with it once it is laid out."""
+
+    source: Document | str
+    """The post's HTML (a post being opened), or its document (laid out again at another width)."""
+    url: str
+    """The post's address (links and images in the body are resolved against it)."""
+    attachments: list[AttachmentRow] | None
+    """The attachments of a post being opened; ``None`` when the open post is only laid out again."""
+    scroll_home: bool = False
+    """Show the body from its top (another post was open)."""
+    place: int = 0
+    """Letters of the body above the top line before the re-layout, kept there after it."""
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows one post; re-wraps the body whenever the pane's width changes.
 
@@ -95,6 +132,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._rendered_width = 0
         self._lines = Text()
         """The body as last laid out (for keeping the reader's place when it is laid out again)."""
+        self._cut: Cut | None = None
+        """The same, cut into lines (in the thread that laid it out)."""
         self.image_support = images or ImageSupport(problem=_("Inline images are not available."))
         self.images_on = self.image_support.available and self.image_support.start_on
         """Whether the post's images are shown inline (the i key flips it)."""
@@ -106,6 +145,12 @@ class DetailPane(VerticalScroll, can_focus=True):
         """The open post's images fetched so far, or why they could not be (by number)."""
         self._asked = False
         """Images were asked for and may still be on their way."""
+        self._layout: Layout | None = None
+        """The body being laid out in a thread, if any."""
+        self._layout_width = 0
+        """The width it is being laid out at."""
+        self._generation = 0
+        """Counts the layouts started: a layout that arrives after a newer one started is dropped."""
 
     def compose(self) -> ComposeResult:
         """Header, body and attachments, top to bottom."""
@@ -121,6 +166,9 @@ class DetailPane(VerticalScroll, can_focus=True):
     async def show_message(self, message: str, post: PostRow | None = None) -> None:
         """A placeholder (``loading…``, an error) under the post's header, or alone."""
         self._open(post)
+        await self._say(message, post)
+
+    async def _say(self, message: str, post: PostRow | None) -> None:
         self.document = None
         self.query_one("#detail-header", Static).update(header_text(post, self.body_width) if post else "")
         self.query_one("#detail-body", Static).update(Text(message, style="dim italic"))
@@ -128,28 +176,76 @@ class DetailPane(VerticalScroll, can_focus=True):
         await self.query_one(AttachmentsView).set_rows([])
 
     async def show_post(self, post: PostRow, attachments: list[AttachmentRow]) -> None:
-        """Show ``post`` (which must carry its body, or be secret) with its attachments."""
+        """Show ``post`` (which must carry its body, or be secret) with its attachments.
+
+        A body is parsed and laid out in a thread: it (with the header and attachments) appears when that
+        is done; until then the pane shows what it showed, then "loading…" (see :data:`LOADING_DELAY`).
+        """
         same_post = self.post is not None and self.post.id == post.id
+        # Shown again before its first layout arrived: it still opens at its top.
+        from_top = not same_post or (self._layout is not None and self._layout.scroll_home)
         self._open(post)
-        self.query_one("#detail-header", Static).update(header_text(post, self.body_width))
         if post.body_html is None or (post.secret and not post.body_html):
             self.document = None
+            self.query_one("#detail-header", Static).update(header_text(post, self.body_width))
             message = _(SECRET_BODY) if post.secret else _("The body of this post is not cached yet.")
             self.query_one("#detail-body", Static).update(Text(message, style="italic"))
             await self._place_images()
+            await self.query_one(AttachmentsView).set_rows(attachments)
+            if not same_post:
+                self.scroll_home(animate=False, immediate=True)
         else:
-            self.document = render_html(post.body_html, post.url)
-            await self._place_images()
-            self._render_body()
-        await self.query_one(AttachmentsView).set_rows(attachments)
-        if not same_post:
-            self.scroll_home(animate=False, immediate=True)
+            self.document = None  # the links and images of the post shown until now are not this one's
+            self._start_layout(Layout(post.body_html, post.url, attachments, scroll_home=from_top))
 
     def _open(self, post: PostRow | None) -> None:
-        """Make ``post`` the pane's post; another post's pictures are forgotten."""
+        """Make ``post`` the pane's post; another post's pictures are forgotten, a layout under way dropped."""
         if post is None or self.post is None or post.id != self.post.id:
             self._pictures = {}
         self.post = post
+        self._generation += 1
+        self._layout = None
+        self.app.workers.cancel_group(self, "detail-body")
+
+    def _start_layout(self, layout: Layout) -> None:
+        """Lay a body out at the pane's width in a thread (dropping any layout still under way)."""
+        self._generation += 1
+        self._layout, self._layout_width = layout, self.body_width
+        work = self._lay_out(layout, self._generation, self.body_width)
+        self.run_worker(work, name="lay out the post", group="detail-body", exclusive=True)
+
+    async def _lay_out(self, layout: Layout, generation: int, width: int) -> None:
+        """The worker: :func:`lay_out` in a thread, then the body shown if it is still wanted as it is."""
+        laying = asyncio.ensure_future(asyncio.to_thread(lay_out, layout.source, layout.url, width))
+        try:
+            done, _pending = await asyncio.wait({laying}, timeout=LOADING_DELAY)
+            if not done and layout.attachments is not None and generation == self._generation:
+                await self._say(_("loading…"), self.post)
+            document, lines = await laying
+        finally:
+            laying.cancel()  # the worker was cancelled: a newer layout (or post) replaced this one
+        if generation != self._generation:
+            return
+        if width != self.body_width:  # resized while laying out, without a Resize reaching the pane
+            self._start_layout(replace(layout, source=document))
+            return
+        self._layout = None
+        await self._show_body(layout, document, lines, width)
+
+    async def _show_body(self, layout: Layout, document: Document, lines: Cut, width: int) -> None:
+        """Show a body laid out at ``width`` (with the header, and a newly opened post's attachments)."""
+        self.document, self._cut, self._lines, self._rendered_width = document, lines, lines.text, width
+        if self.post is not None:
+            self.query_one("#detail-header", Static).update(header_text(self.post, width))
+        if layout.attachments is not None:
+            await self._place_images()
+        self._fill()
+        if layout.attachments is not None:
+            await self.query_one(AttachmentsView).set_rows(layout.attachments)
+        if layout.scroll_home:
+            self.scroll_home(animate=False, immediate=True)
+        elif layout.place:
+            self.call_after_refresh(self._scroll_to_place, layout.place)
 
     async def set_attachments(self, attachments: list[AttachmentRow]) -> None:
         """Refresh the attachments (after a download saved some)."""
@@ -161,7 +257,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.images_on = on
         await self._place_images()
         if self.document is not None:
-            self._render_body()
+            self._fill()
             if place:
                 self.call_after_refresh(self._scroll_to_place, place)
 
@@ -212,16 +308,14 @@ class DetailPane(VerticalScroll, can_focus=True):
     def _body_widgets(self) -> list[Static]:
         return [self.query_one("#detail-body", Static), *self.query(".body-piece").results(Static)]
 
-    def _render_body(self) -> None:
+    def _fill(self) -> None:
+        """Put the laid-out body in the body widgets, cut below each image shown."""
         if self.document is None:
             return
-        from noticetui.render import to_rich  # the layout modules (and wcwidth) load with the first body
-
-        width = self._rendered_width = self.body_width
-        self._lines = to_rich(self.document, width)
+        width = self._rendered_width
         if not self._shown:
             self._pieces = [Piece(self._lines, 0, self._lines.plain.count("\n") + 1)]
-            self.query_one("#detail-body", Static).update(self._lines)
+            self.query_one("#detail-body", BodyText).update(self._cut or self._lines)
             return
         self._pieces = split_lines(self._lines, image_lines(self._lines, self._shown))
         for index, (widget, piece) in enumerate(zip(self._body_widgets(), self._pieces, strict=True)):
@@ -238,18 +332,21 @@ class DetailPane(VerticalScroll, can_focus=True):
     def rewrap(self) -> None:
         """Wrap the header and body again if the width changed (tables and Korean text depend on it),
         keeping the reader's place: the text at the top stays at the top (full screen and back, a resized
-        terminal)."""
-        if self.body_width == self._rendered_width:
+        terminal). The body is laid out again in a thread; a layout under way starts again at the new width."""
+        width = self.body_width
+        if self._layout is not None:
+            if width != self._layout_width:
+                self._start_layout(self._layout)
             return
-        place = self._place() if self.document is not None else 0
+        if width == self._rendered_width:
+            return
+        if self.document is not None and self.post is not None:
+            place = self._place()
+            self._start_layout(Layout(self.document, self.post.url, None, place=place))
+            return
         if self.post is not None:
-            self.query_one("#detail-header", Static).update(header_text(self.post, self.body_width))
-        if self.document is not None:
-            self._render_body()
-        else:
-            self._rendered_width = self.body_width
-        if place:
-            self.call_after_refresh(self._scroll_to_place, place)
+            self.query_one("#detail-header", Static).update(header_text(self.post, width))
+        self._rendered_width = width
 
     def _place(self) -> int:
         """How many letters of the body lie above the top line (0 at the top, or in the header)."""

@@ -74,16 +74,10 @@ class StatusLine(Static):
         self._lines = 1
 
     def watch_message(self) -> None:
-        """Show the new message (with the downloads after it)."""
+        """Show the new message, download progress or next sync: all three share the one line."""
         self._paint()
 
-    def watch_downloads(self) -> None:
-        """Show the new download progress."""
-        self._paint()
-
-    def watch_next_sync(self) -> None:
-        """Show when the next automatic sync is due."""
-        self._paint()
+    watch_downloads = watch_next_sync = watch_message
 
     def _paint(self) -> None:
         text = self.message.copy()
@@ -150,7 +144,8 @@ class StatusLine(Static):
         text = Text()
         done = len(self.results)
         if done < self.total:
-            text.append(_("Syncing {done}/{total} boards…").format(done=done, total=self.total), style="bold")
+            syncing = ngettext("Syncing {done}/{total} board…", "Syncing {done}/{total} boards…", self.total)
+            text.append(syncing.format(done=done, total=self.total), style="bold")
             if not self.running and not done:
                 text.append("  " + ", ".join(sanitize_line(n) for n in self.names[:3]))
                 text.append(" …" if len(self.names) > 3 else "")
