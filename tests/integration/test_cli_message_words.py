@@ -1,0 +1,58 @@
+"""Lines found wanting by a first user's run of every command: Korean runs say everything in Korean
+(``doctor``'s tables, a download folder that cannot be written), and a wrong attachment number says
+which numbers the post has (they start at 0, so "it has 2" read as "1 and 2")."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from noticetui.demo.server import DemoServer
+from noticetui.download_parts import describe_os_error
+from noticetui.i18n import set_language
+
+from .conftest import SETTINGS, Cli, cli_at, demo_board_url
+
+ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _synced(tmp_path: Path, server: DemoServer, language: str) -> Cli:
+    cli = cli_at(tmp_path / "home", settings=SETTINGS + f'ui_language = "{language}"\n')
+    assert cli("add", demo_board_url(server, "gnuboard"), "--name", "g5").code == 0
+    assert cli("sync", "--pages", "1").code == 0
+    return cli
+
+
+def _post_with_files(cli: Cli, count: int) -> dict[str, Any]:
+    return next(i for i in cli("list", "--json").json() if len(i["attachments"]) == count)
+
+
+def test_doctor_in_korean_names_its_columns_and_paths_in_korean(tmp_path: Path, demo_server: DemoServer) -> None:
+    cli = _synced(tmp_path, demo_server, "ko")
+    result = cli("doctor", "g5")
+    assert result.code == 0, result.err
+    assert "엔진 선택자" in result.out and "필드" in result.out
+    for english in ("engine selectors", "characters of HTML", " path", "value"):
+        assert english not in result.out
+
+
+def test_a_folder_that_cannot_be_written_is_reported_in_korean() -> None:
+    set_language("ko")  # the suite's autouse fixture sets English again
+    for code in (errno.ENOENT, errno.EACCES, errno.ENOSPC):
+        line = describe_os_error(Path("/x/공고"), OSError(code, os.strerror(code)))
+        assert line.startswith("/x/공고에 쓸 수 없습니다: ") and not ASCII_WORD.search(line)
+
+
+def test_a_wrong_attachment_number_says_which_numbers_there_are(tmp_path: Path, demo_server: DemoServer) -> None:
+    cli = _synced(tmp_path, demo_server, "en")
+    two = str(_post_with_files(cli, 2)["id"])
+    shown = cli("show", two, "--attachment", "2")
+    assert shown.code == 2
+    assert shown.err.strip() == f"noticetui: post {two} has no attachment 2 (its attachments are numbered 0 to 1)"
+    one = str(_post_with_files(cli, 1)["id"])
+    downloaded = cli("download", one, "--index", "1")
+    assert downloaded.code == 1
+    assert downloaded.err.strip() == f"noticetui: post {one} has no attachment 1 (its only attachment is 0)"
