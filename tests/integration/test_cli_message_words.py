@@ -7,12 +7,16 @@ from __future__ import annotations
 import errno
 import os
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from noticetui.demo.server import DemoServer
 from noticetui.download_parts import describe_os_error
 from noticetui.i18n import set_language
+from noticetui.store import Store
 
 from .conftest import SETTINGS, Cli, cli_at, demo_board_url
 
@@ -56,3 +60,21 @@ def test_a_wrong_attachment_number_says_which_numbers_there_are(tmp_path: Path, 
     downloaded = cli("download", one, "--index", "1")
     assert downloaded.code == 1
     assert downloaded.err.strip() == f"noticetui: post {one} has no attachment 1 (its only attachment is 0)"
+
+
+def test_a_cache_that_cannot_be_written_is_one_line_not_a_traceback(
+    tmp_path: Path, demo_server: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli = _synced(tmp_path, demo_server, "en")
+    post = str(_post_with_files(cli, 1)["id"])
+
+    def read_only(*_args: object, **_kwargs: object) -> int:
+        # What SQLite says of a cache file (or folder) the user may not write, e.g. after a sudo run.
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    for method, command in (("mark_posts", "read"), ("star", "star")):
+        monkeypatch.setattr(Store, method, read_only)
+        result = cli(command, post)
+        assert result.code == 1
+        assert result.err.count("\n") == 1 and "Traceback" not in result.err
+        assert "cannot be written" in result.err and "permissions" in result.err
