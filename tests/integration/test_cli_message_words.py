@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import socket
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -78,3 +79,33 @@ def test_a_cache_that_cannot_be_written_is_one_line_not_a_traceback(
         assert result.code == 1
         assert result.err.count("\n") == 1 and "Traceback" not in result.err
         assert "cannot be written" in result.err and "permissions" in result.err
+
+
+def test_a_board_that_could_not_be_read_says_failed_not_0_new(tmp_path: Path, demo_server: DemoServer) -> None:
+    cli = _synced(tmp_path, demo_server, "en")
+    with socket.socket() as s:  # a port nothing listens on once closed
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with (cli.home / "config.toml").open("a", encoding="utf-8") as config:
+        config.write(f'\n[[boards]]\nname = "dead"\nurl = "http://127.0.0.1:{port}/bbs/board.php?bo_table=x"\n')
+        config.write('engine = "gnuboard"\n')
+    result = cli("sync", "dead", "g5")
+    assert result.code == 1
+    assert "dead: failed" in result.out.splitlines() and "dead: 0 new" not in result.out
+    assert any(line.startswith("g5: 0 new") for line in result.out.splitlines())
+    assert "connection refused" in result.err
+
+
+def test_a_sync_into_a_cache_that_cannot_be_written_names_the_cache(
+    tmp_path: Path, demo_server: DemoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli = _synced(tmp_path, demo_server, "en")
+
+    def read_only(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(Store, "record_sync", read_only)
+    result = cli("sync", "g5")
+    assert result.code == 1
+    assert result.out.strip() == "g5: failed"
+    assert "noticetui.sqlite3 cannot be written" in result.err and "OperationalError" not in result.err

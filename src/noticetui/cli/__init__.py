@@ -10,7 +10,7 @@ import sys
 import tomllib
 from collections.abc import Callable, Sequence
 
-from noticetui.cli.format import error
+from noticetui.cli.format import cache_failure, error
 from noticetui.cli.parser import UsageError, parse_arguments
 from noticetui.config import ConfigError
 from noticetui.context import AppContext
@@ -56,16 +56,6 @@ def _configured_language() -> str:
     return choice if isinstance(choice, str) and choice in CHOICES else "auto"
 
 
-def _cache_failure(exc: sqlite3.Error) -> str:
-    """One line for a cache that could be opened but not used (written, most often), with what to check."""
-    path = resolve_paths().database
-    if "readonly" in str(exc):
-        return _("cache {path} cannot be written ({reason}): check the file's and its folder's permissions").format(
-            path=path, reason=exc
-        )
-    return _("cache {path} cannot be used ({reason})").format(path=path, reason=exc)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     set_language(_configured_language())
@@ -93,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(str(exc))
         return 1
     except sqlite3.Error as exc:  # the cache opened but a write failed: read-only file or folder, locked, full
-        error(_cache_failure(exc))
+        error(cache_failure(exc))
         return 1
     except UsageError as exc:
         error(str(exc))
