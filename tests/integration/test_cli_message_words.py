@@ -109,3 +109,10 @@ def test_a_sync_into_a_cache_that_cannot_be_written_names_the_cache(
     assert result.code == 1
     assert result.out.strip() == "g5: failed"
     assert "noticetui.sqlite3 cannot be written" in result.err and "OperationalError" not in result.err
+
+
+def test_an_unknown_engine_is_named_in_korean(tmp_path: Path, demo_server: DemoServer) -> None:
+    cli = cli_at(tmp_path / "home", settings=SETTINGS + 'ui_language = "ko"\n')
+    result = cli("add", demo_board_url(demo_server, "gnuboard"), "--engine", "nosuch")
+    assert result.code == 2
+    assert result.err.startswith("noticetui: 알 수 없는 엔진 'nosuch'") and "gnuboard" in result.err
