@@ -116,3 +116,11 @@ def test_an_unknown_engine_is_named_in_korean(tmp_path: Path, demo_server: DemoS
     result = cli("add", demo_board_url(demo_server, "gnuboard"), "--engine", "nosuch")
     assert result.code == 2
     assert result.err.startswith("noticetui: 알 수 없는 엔진 'nosuch'") and "gnuboard" in result.err
+
+
+def test_an_empty_search_is_a_usage_error_not_silence(tmp_path: Path, demo_server: DemoServer) -> None:
+    cli = _synced(tmp_path, demo_server, "en")
+    for query in ("", "  "):
+        result = cli("search", query)
+        assert result.code == 2
+        assert "nothing to search for" in result.err and result.out == ""

@@ -80,8 +80,11 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_search(args: argparse.Namespace, ctx: AppContext) -> int:
     """Full-text search over cached titles and bodies (operators narrow it: board: after: …)."""
+    query = " ".join(args.query)
+    if not query.strip():  # an empty query matches nothing: say so rather than print nothing and exit 0
+        raise UsageError(_("nothing to search for: give words or operators such as board:NAME"))
     try:
-        rows = ctx.store.search(" ".join(args.query), limit=args.limit)
+        rows = ctx.store.search(query, limit=args.limit)
     except QueryError as exc:
         raise UsageError(str(exc)) from None
     _print_rows(ctx, [rows], args.json)
