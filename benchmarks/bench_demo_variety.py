@@ -1,5 +1,8 @@
 """How varied the sample boards are: distinct titles and pinned notices per board, before and after flavours.
 
+Then how much boards share: the titles that sit on two boards or more, the pairs of boards that share a
+title, and how many distinct minutes the boards' newest posts are at (each board has its own rhythm).
+
 "Before" is the mixed set every board served until the boards had flavours (``sample_posts(now)``, still the
 default); "after" is what each board serves now (``sample_posts(now, board)``).  Prints a Markdown table.
 
@@ -11,6 +14,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from datetime import datetime
+from itertools import combinations
 
 from noticetui.demo import content
 from noticetui.demo.flavours import BOARDS
@@ -32,6 +36,21 @@ def main(now: datetime) -> None:
         pinned = f"{sum(p.notice for p in before)} → {sum(p.notice for p in after)}"
         print(f"| {board} | {len(after)} | {len(titles_before)} → {len(titles_after)} | {pinned} | {kinds} |")
     print(f"\ndistinct titles over all {len(BOARDS)} boards: {len(every_before)} → {len(every_after)}")
+    shared(now)
+
+
+def shared(now: datetime) -> None:
+    """Print what the boards share: titles on several boards, board pairs sharing one, newest minutes."""
+    titles = {board: {p.title for p in content.sample_posts(now, board)} for board in BOARDS}
+    on = Counter(t for board_titles in titles.values() for t in board_titles)
+    repeated = {t: n for t, n in on.items() if n > 1}
+    pairs = sum(1 for a, b in combinations(titles, 2) if titles[a] & titles[b])
+    newest = {max(p.posted_at for p in content.sample_posts(now, board)) for board in BOARDS}
+    print(f"titles on 2+ boards: {len(repeated)} (board copies: {sum(repeated.values())})")
+    print(f"board pairs sharing a title: {pairs} of {len(BOARDS) * (len(BOARDS) - 1) // 2}")
+    print(f"distinct newest-post minutes: {len(newest)} of {len(BOARDS)}")
+    for title, n in sorted(repeated.items(), key=lambda item: -item[1])[:5]:
+        print(f"  {n}× {title}")
 
 
 if __name__ == "__main__":

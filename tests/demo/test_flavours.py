@@ -4,11 +4,12 @@ one pinned notice, distinct titles, and the files a real board of that kind atta
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from noticetui.demo import assets, content, flavours
+from noticetui.demo import assets, content, corpus, flavours
 from noticetui.demo.content import SamplePost
 from noticetui.demo.server import DemoServer
 from noticetui.previews.preview import preview_file
@@ -58,9 +59,52 @@ def test_boards_keep_the_shape_every_engine_test_relies_on() -> None:
     mixed = content.sample_posts(NOW)
     for board in SHOWCASE:
         same = posts(board)
-        assert [(p.key, p.posted_at, p.secret, p.reply_depth, p.comments) for p in same] == [
-            (p.key, p.posted_at, p.secret, p.reply_depth, p.comments) for p in mixed
+        assert [(p.key, p.secret, p.reply_depth, p.comments) for p in same] == [
+            (p.key, p.secret, p.reply_depth, p.comments) for p in mixed
         ]
+        # Newest first, two posts today, the oldest more than a year back (year-less dates cross a year).
+        tops = [p.posted_at for p in same if not p.reply_depth]
+        assert tops == sorted(tops, reverse=True)
+        assert tops[0].date() == tops[1].date() == NOW.date() and (NOW - tops[-1]).days > 365
+
+
+@pytest.mark.parametrize("now", [NOW, NOW.replace(hour=0, minute=0), NOW.replace(hour=0, minute=3)])
+def test_boards_post_at_their_own_times_and_never_in_the_future(now: datetime) -> None:
+    newest = [max(p.posted_at for p in content.sample_posts(now, b)) for b in SHOWCASE]
+    assert all(when <= now for when in newest)
+    if now.hour:  # just after midnight every board's newest post is at 00:00
+        assert len(set(newest)) == len(newest)
+
+
+def test_the_mixed_set_keeps_its_dates() -> None:
+    # The default set is the one the engine tests were written against: its two newest posts stay put.
+    mixed = content.sample_posts(NOW)
+    assert [p.posted_at for p in mixed[:2]] == [
+        NOW - timedelta(hours=2, minutes=10),
+        NOW - timedelta(hours=5, minutes=20),
+    ]
+
+
+def role_titles(board: str) -> tuple[str, str, str]:
+    """The titles of ``board``'s headline (the post with the odd file name), secret post and reply."""
+    own = posts(board)
+    headline = next(p for p in own if corpus.ODD_NAME in (name for name, _ in p.attachments))
+    return headline.title, next(p for p in own if p.secret).title, next(p for p in own if p.reply_depth).title
+
+
+def test_boards_of_a_kind_have_their_own_headline_and_questions() -> None:
+    for titles in zip(*(role_titles(b) for b in SHOWCASE), strict=True):
+        assert len(set(titles)) == len(titles)
+
+
+def test_boards_share_titles_only_with_boards_of_their_kind_and_mostly_carry_their_own() -> None:
+    titles = {b: {p.title for p in posts(b)} for b in SHOWCASE}
+    for board in SHOWCASE:
+        others = [titles[b] for b in SHOWCASE if b != board]
+        kin = [titles[b] for b in SHOWCASE if b != board and flavours.BOARDS[b] is flavours.BOARDS[board]]
+        assert not titles[board] & set().union(*others) - set().union(set(), *kin)
+        # Boards of a kind take another story before they repeat a title: a quarter at least is the board's own.
+        assert len(titles[board] - set().union(*others)) >= len(titles[board]) // 4
 
 
 def test_a_press_board_is_press_releases_with_photo_captions() -> None:

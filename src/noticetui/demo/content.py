@@ -2,14 +2,16 @@
 
 :func:`sample_posts` depends only on ``now`` (and a fixed seed): the two newest posts are from today, a
 few hours before ``now``, so lists show ``HH:MM``; the rest go back more than a year, so year-less
-``MM-DD`` dates cross a year boundary.  Keys are gnuboard-style ``wr_id`` numbers in creation order,
+``MM-DD`` dates cross a year boundary.  Each flavoured board posts in its own rhythm (:class:`_Rhythm`:
+how long ago its newest post went up, how often it posts, at what hours); the mixed set keeps the
+default one.  Keys are gnuboard-style ``wr_id`` numbers in creation order,
 with gaps where comments took ids.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -129,8 +131,8 @@ def editor_image(name: str) -> bytes | None:
 def sample_posts(now: datetime, board: str = "") -> list[SamplePost]:
     """Every sample post of ``board`` relative to ``now``, newest thread first; a reply follows its post.
 
-    Every board has the same shape (keys, dates, the secret post, the reply, comments), so a test of one
-    engine holds for all; what the posts say depends on the board's flavour
+    Every board has the same shape (keys, the secret post, the reply, comments; dates in its own rhythm),
+    so a test of one engine holds for all; what the posts say depends on the board's flavour
     (:data:`noticetui.demo.flavours.BOARDS`): a press-release board carries press releases, a university
     board its notices.  A board without a flavour (``""``) gets the mixed set of every kind, with two
     pinned notices; a flavoured board pins one.  Pinned notices sit at their place in time here: pinning
@@ -170,14 +172,19 @@ class _Draft:
 @lru_cache(maxsize=64)
 def _generate(now: datetime, board: str) -> tuple[SamplePost, ...]:
     rng = random.Random(SEED)
-    drafts = _top_level_drafts(rng, now)
     flavour = BOARDS.get(board)
+    drafts = _top_level_drafts(rng, now, _Rhythm() if flavour is None else _Rhythm.of(board))
     if flavour is not None:
         slot = _PINNED_SLOTS[sorted(BOARDS).index(board) % len(_PINNED_SLOTS)]
-        # Boards of one kind pin different notices: the n-th such board its n-th notice.
-        kin = [b for b in sorted(BOARDS) if BOARDS[b] is flavour].index(board)
+        # Boards of one kind pin different notices and word their headline their own way: the n-th such
+        # board its n-th of each; and a title another board of the kind already carries is taken.
+        kin_boards = [b for b in sorted(BOARDS) if BOARDS[b] is flavour]
+        kin = kin_boards.index(board)
         pinned = (flavour.pinned, *flavour.also_pinned)[kin % (1 + len(flavour.also_pinned))]
-        _flavour(drafts, flavour, random.Random(f"{SEED}-{board}"), slot, pinned)
+        wording = (flavour.headline.title, *flavour.headline_titles)[kin % (1 + len(flavour.headline_titles))]
+        taken = frozenset(p.title for other in kin_boards[:kin] for p in _generate(now, other))
+        roles = _Roles(slot, pinned, replace(flavour.headline, title=wording), taken)
+        _flavour(drafts, flavour, random.Random(f"{SEED}-{board}"), roles)
     replied = drafts[_REPLIED_AT]
     reply = _Draft("문의", f"RE: {replied.title}", replied.posted_at + timedelta(hours=3, minutes=17), rng)
     reply.reply_to = replied
@@ -195,18 +202,48 @@ def _generate(now: datetime, board: str) -> tuple[SamplePost, ...]:
     return tuple(_finish(d, comments[id(d)], now) for d in threads)
 
 
-def _top_level_drafts(rng: random.Random, now: datetime) -> list[_Draft]:
+@dataclass(frozen=True)
+class _Rhythm:
+    """When a board posts: how long before ``now`` its newest post went up, and how often it posts."""
+
+    newest: timedelta = timedelta(hours=2, minutes=10)
+    """How long before ``now`` the newest post went up (never before today's midnight)."""
+    gap: timedelta = timedelta(hours=3, minutes=10)
+    """How long before the newest post the second newest went up (also today, or at midnight)."""
+    step: float = 9.6
+    """Days between older posts on average: 46 of them reach back more than a year whatever the step."""
+    hour_shift: int = 0
+    """Hours added to each older post's 9-17 o'clock (a board whose staff post early or late)."""
+    minute_shift: int = 0
+    """Minutes added (mod 60) to each older post's minute, so boards don't share minutes."""
+
+    @classmethod
+    def of(cls, board: str) -> _Rhythm:
+        """The rhythm drawn for ``board`` from the seed: its own offsets, never in the future."""
+        rng = random.Random(f"{SEED}-rhythm-{board}")
+        return cls(
+            newest=timedelta(minutes=rng.randint(7, 230)),
+            gap=timedelta(minutes=rng.randint(40, 300)),
+            step=rng.uniform(8.6, 11.0),
+            hour_shift=rng.randint(-1, 1),
+            minute_shift=rng.randint(0, 59),
+        )
+
+
+def _top_level_drafts(rng: random.Random, now: datetime, rhythm: _Rhythm) -> list[_Draft]:
     midnight = now.replace(hour=0, minute=0)
     used: dict[str, int] = {}
     drafts: list[_Draft] = []
     for i in range(_TOP_LEVEL):
+        # The same draws on every board (so keys, kinds and comments keep one shape); the rhythm spaces them.
         if i == 0:
-            when = max(midnight, now - timedelta(hours=2, minutes=10))
+            when = max(midnight, now - rhythm.newest)
         elif i == 1:
-            when = max(midnight, now - timedelta(hours=5, minutes=20))
+            when = max(midnight, now - rhythm.newest - rhythm.gap)
         else:
-            days = round(1 + (i - 1) * 9.6) + rng.randint(0, 3)
-            when = midnight - timedelta(days=days) + timedelta(hours=rng.randint(9, 17), minutes=rng.randint(0, 59))
+            days = round(1 + (i - 1) * rhythm.step) + rng.randint(0, 3)
+            hour, minute = rng.randint(9, 17) + rhythm.hour_shift, (rng.randint(0, 59) + rhythm.minute_shift) % 60
+            when = midnight - timedelta(days=days) + timedelta(hours=hour, minutes=minute)
         kind = _kind_at(i, rng)
         template = corpus.TITLES[kind][used.get(kind, 0) % len(corpus.TITLES[kind])]
         used[kind] = used.get(kind, 0) + 1
@@ -216,21 +253,37 @@ def _top_level_drafts(rng: random.Random, now: datetime) -> list[_Draft]:
     return drafts
 
 
-def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random, pinned_at: int, pinned: Story) -> None:
-    """Retell ``drafts`` (same dates, keys and roles) with the stories of ``flavour``; titles stay distinct."""
+@dataclass(frozen=True)
+class _Roles:
+    """What sets a flavoured board apart from the other boards of its kind."""
+
+    pinned_at: int
+    """The position of its one pinned notice."""
+    pinned: Story
+    """The notice it pins."""
+    headline: Story
+    """Its newest post, in its own wording."""
+    taken: frozenset[str]
+    """The titles the other boards of its kind already carry."""
+
+
+def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random, roles: _Roles) -> None:
+    """Retell ``drafts`` (same keys and roles) with the stories of ``flavour``; titles stay distinct."""
     deck: list[Story] = []
     used: set[str] = set()
     for i, draft in enumerate(drafts):
-        draft.notice = i == pinned_at  # one pinned notice: a real board pins few
+        draft.notice = i == roles.pinned_at  # one pinned notice: a real board pins few
         if i in (_SECRET_AT, _REPLIED_AT):
-            title = flavour.asks[0] if i == _REPLIED_AT else "개인정보가 포함된 문의입니다"
-            story = Story("문의", title, question(flavour.asks[1]))
+            # The secret post asks the board's question privately, the answered one in the open; a reader
+            # of another board of the kind asks it again.
+            title = flavour.asks[0] if i == _REPLIED_AT else f"{flavour.asks[0]} (비밀글)"
+            story = Story("문의", _unique(title, "문의", set(roles.taken)), question(flavour.asks[1]))
         elif draft.notice:
-            story = pinned
+            story = roles.pinned
         elif i == 0:
-            story, draft.odd_name = flavour.headline, True
+            story, draft.odd_name = roles.headline, True
         else:
-            story, title = _deal(deck, flavour.stories, deck_rng, draft.posted_at, used)
+            story, title = _deal(deck, flavour.stories, deck_rng, draft.posted_at, used, roles.taken)
         draft.story, draft.kind = story, story.kind
         draft.title = _unique(
             title if story in flavour.stories else _title(story.title, draft.posted_at, 0), story.kind, used
@@ -238,20 +291,31 @@ def _flavour(drafts: list[_Draft], flavour: Flavour, deck_rng: random.Random, pi
 
 
 def _deal(
-    deck: list[Story], stories: tuple[Story, ...], rng: random.Random, day: datetime, used: set[str]
+    deck: list[Story],
+    stories: tuple[Story, ...],
+    rng: random.Random,
+    day: datetime,
+    used: set[str],
+    kin: frozenset[str],
 ) -> tuple[Story, str]:
-    """The next story off a shuffled deck (so a board's kinds stay mixed) whose title is still free."""
+    """The next story off a shuffled deck (so a board's kinds stay mixed) whose title is still free.
+
+    Free means on no board of the kind (``used`` on this one, ``kin`` on the others) if a story allows it,
+    else free on this board: a small board kind would rather share a title than re-announce everything.
+    """
     n = rng.randint(2, 12)
     if not deck:
         deck.extend(rng.sample(stories, len(stories)))
     # A story whose title is taken waits in the deck; failing the deck, any story of the board will do.
-    for pool in (deck, rng.sample(stories, len(stories))):
-        for story in pool:
-            title = _title(story.title, day, n)
-            if title not in used:
-                if story in deck:
-                    deck.remove(story)
-                return story, title
+    anywhere = rng.sample(stories, len(stories))
+    for taken in (used | kin, used):
+        for pool in (deck, anywhere):
+            for story in pool:
+                title = _title(story.title, day, n)
+                if title not in taken:
+                    if story in deck:
+                        deck.remove(story)
+                    return story, title
     story = deck.pop(0)
     return story, _title(story.title, day, n)
 

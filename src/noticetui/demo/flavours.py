@@ -2,7 +2,8 @@
 
 Every showcase board has a flavour: the stories its posts are drawn from, the one notice it pins, and the
 question a reader asks (the board's secret post and its answered one).  Boards that share a flavour still
-differ: the stories are dealt in an order drawn from the board's name.
+differ: the stories are dealt in an order drawn from the board's name, a title another board of the kind
+carries only when every story's is taken, and each words its headline and pins a notice of its own.
 
 The flavours are data (``flavours.toml``, read once at import); this module turns each entry into a
 :class:`~noticetui.demo.stories.Story` with the body builder it names.
@@ -85,6 +86,7 @@ def flavour(spec: dict[str, Any]) -> Flavour:
         pinned=story(spec["pinned"]),
         also_pinned=tuple(story(s) for s in spec["also_pinned"]),
         headline=story(spec["headline"]),
+        headline_titles=tuple(spec["headline"].get("also_titled", ())),
         asks=(title, text),
         answer=spec["answer"],
     )

@@ -62,6 +62,8 @@ class Flavour:
     """What other boards of this kind pin instead (each board of a kind pins a notice of its own)."""
     headline: Story
     """The newest post (or the second newest, after a grant call on the mixed board)."""
+    headline_titles: tuple[str, ...]
+    """How other boards of this kind word their headline (the same notice, each board its own title)."""
     asks: tuple[str, str]
     """A reader's question title and text; the answered copy gets the answer :attr:`answer`."""
     answer: str
