@@ -178,3 +178,13 @@ def test_a_flavour_entry_with_two_bodies_is_refused() -> None:
     entry = {"kind": "안내", "title": "둘", "notice": ["본문"], "question": ["질문"]}
     with pytest.raises(ValueError, match="one body expected"):
         flavours.story(entry)
+
+
+SEASONS = re.compile("봄|여름|가을|겨울")
+
+
+@pytest.mark.parametrize("kind", sorted(flavours.FLAVOURS))
+def test_a_headline_names_no_season_as_it_is_the_newest_post_in_every_month(kind: str) -> None:
+    flavour = flavours.FLAVOURS[kind]
+    for title in (flavour.headline.title, *flavour.headline_titles):
+        assert not SEASONS.search(title), title
