@@ -59,7 +59,7 @@ def test_a_wrong_attachment_number_says_which_numbers_there_are(tmp_path: Path, 
     assert shown.err.strip() == f"noticetui: post {two} has no attachment 2 (its attachments are numbered 0 to 1)"
     one = str(_post_with_files(cli, 1)["id"])
     downloaded = cli("download", one, "--index", "1")
-    assert downloaded.code == 1
+    assert downloaded.code == 2  # bad usage, as for show --attachment
     assert downloaded.err.strip() == f"noticetui: post {one} has no attachment 1 (its only attachment is 0)"
 
 
@@ -124,3 +124,32 @@ def test_an_empty_search_is_a_usage_error_not_silence(tmp_path: Path, demo_serve
         result = cli("search", query)
         assert result.code == 2
         assert "nothing to search for" in result.err and result.out == ""
+
+
+def test_show_refuses_two_outputs_at_once_rather_than_dropping_one(tmp_path: Path, demo_server: DemoServer) -> None:
+    cli = _synced(tmp_path, demo_server, "en")
+    post = str(_post_with_files(cli, 1)["id"])
+    for extra in (
+        ("--html", "--json"),
+        ("--changes", "--json"),
+        ("--attachment", "0", "--save", str(tmp_path / "p.txt")),
+    ):
+        result = cli("show", post, *extra)
+        assert result.code == 2 and result.out == ""
+        assert "cannot go together" in result.err and result.err.count("\n") == 1
+    assert not (tmp_path / "p.txt").exists()
+
+
+def test_export_of_an_unknown_board_says_so_like_every_other_command(tmp_path: Path, demo_server: DemoServer) -> None:
+    cli = _synced(tmp_path, demo_server, "en")
+    result = cli("export", "nosuch", "--format", "atom")
+    assert result.code == 2
+    assert result.err.strip() == "noticetui: no board named 'nosuch' (see noticetui boards)"
+
+
+def test_add_under_a_name_already_taken_says_how_to_give_another(tmp_path: Path, demo_server: DemoServer) -> None:
+    cli = cli_at(tmp_path / "home", settings=SETTINGS + 'ui_language = "en"\n')
+    assert cli("add", demo_board_url(demo_server, "gnuboard"), "--name", "g5").code == 0
+    result = cli("add", demo_board_url(demo_server, "rhymix"), "--name", "g5")
+    assert result.code == 2
+    assert result.err.strip() == "noticetui: a board named 'g5' already exists (give another with --name)"

@@ -167,7 +167,7 @@ def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.name and not NAME_RE.match(args.name):
         raise UsageError(_("{name!r} is not a usable name (letters, digits, _ . -)").format(name=args.name))
     if args.name and ctx.config.board(args.name):
-        raise UsageError(_("a board named {name!r} already exists").format(name=args.name))
+        raise UsageError(_("a board named {name!r} already exists (give another with --name)").format(name=args.name))
     if name := followed_as(ctx, args.url):
         raise UsageError(_("{url}: already followed as {name!r}").format(url=args.url, name=name))
 
