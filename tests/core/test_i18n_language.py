@@ -34,10 +34,10 @@ def test_an_explicit_language_ignores_the_locale() -> None:
 def test_one_process_can_switch_between_english_and_korean() -> None:
     assert set_language("ko") == "ko" and language() == "ko"
     assert _("Quit") == "종료"
-    assert ngettext("Sync done ({n} board)", "Sync done ({n} boards)", 2).format(n=2) == "동기화 완료 (게시판 2개)"
+    assert ngettext("Sync done: {n} board", "Sync done: {n} boards", 2).format(n=2) == "동기화 완료: 게시판 2개"
     set_language("en")
     assert _("Quit") == "Quit"
-    assert ngettext("Sync done ({n} board)", "Sync done ({n} boards)", 2).format(n=2) == "Sync done (2 boards)"
+    assert ngettext("Sync done: {n} board", "Sync done: {n} boards", 2).format(n=2) == "Sync done: 2 boards"
 
 
 def test_a_message_without_korean_stays_english() -> None:

@@ -235,8 +235,10 @@ async def test_a_board_that_fails_for_another_reason_shows_its_error(make_app: A
         app.screen.post_message(SyncFailed("notice", error, offline=False))
         await pilot.pause()
         status = shown_text(app.screen.query_one(StatusLine))
-        # The reason leads and the address ends the line (a cut line loses the address, not the reason).
-        assert "notice: HTTP 500 Internal Server Error — http://x/" in status and "offline" not in status
+        # The line names the board; its reason is in the tasks screen (t), reason first, address last.
+        assert "1 failed: notice" in status and "offline" not in status
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.task_log.entries[-1].detail == "HTTP 500 Internal Server Error — http://x/"
         assert len(app.screen.query_one(PostList).rows) == 7
 
 
@@ -245,7 +247,7 @@ async def test_one_unreachable_board_among_others_is_named_offline(make_app: App
     async with app.run_test(size=(120, 40)) as pilot:
         await sync_where_notice_fails(pilot, "http://x/: connection refused", offline=True)
         status = shown_text(app.screen.query_one(StatusLine))
-        assert "notice: site unreachable (offline)" in status and "free: 2 new" in status
+        assert "2 new" in status and "1 offline: notice" in status
 
 
 async def test_search_query_with_markup_is_shown_literally_in_the_list_title(make_app: AppFactory) -> None:

@@ -38,7 +38,7 @@ async def test_sync_on_start_fills_the_list_and_reports_the_board(demo_ctx: AppC
         board = app.screen.query_one(BoardsPane).entries[1]
         assert board.posts == len(posts.rows) and board.unread == board.posts
         status = shown_text(app.screen.query_one(StatusLine))
-        assert f"{board.key}: {board.posts} new" in status
+        assert status == f"Sync done: 1 board, {board.posts} new"
 
 
 async def test_d_downloads_the_open_posts_attachments_with_progress(

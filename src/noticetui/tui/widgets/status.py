@@ -1,4 +1,4 @@
-"""The status line: what the background sync is doing, then how each board fared, and the downloads."""
+"""The status line: one line saying what the background sync is doing or did, and the downloads."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from noticetui.i18n import N_, _, ngettext
 from noticetui.render import sanitize_line
-from noticetui.tui.task_log import reason_first
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -27,30 +26,38 @@ STAGES = {"list": N_("list"), "stored": N_("stored"), "bodies": N_("bodies")}
 
 def counts_text(result: BoardSyncResult) -> str:
     """What one board's successful sync brought: ``3 new, 1 updated`` or ``up to date``."""
-    parts = [_("{n} new").format(n=result.new)] if result.new else []
-    if result.updated:
-        parts.append(_("{n} updated").format(n=result.updated))
+    return totals_text(result.new, result.updated)
+
+
+def totals_text(new: int, updated: int) -> str:
+    """``3 new, 1 updated``, ``3 new`` or ``up to date``: what one board, or a whole sync, brought."""
+    parts = [_("{n} new").format(n=new)] if new else []
+    if updated:
+        parts.append(_("{n} updated").format(n=updated))
     return ", ".join(parts) or _("up to date")
 
 
-def result_text(result: BoardSyncResult) -> str:
-    """How one board's successful sync reads: ``notice: 3 new`` or ``notice: up to date``."""
-    return f"{sanitize_line(result.board)}: {counts_text(result)}"
+def names_text(names: list[str]) -> str:
+    """Up to three board names, then ``…``: the status line has one line for all of them."""
+    shown = ", ".join(sanitize_line(name) for name in names[:3])
+    return shown + (" …" if len(names) > 3 else "")
 
 
 class StatusLine(Static):
-    """The line(s) at the bottom of the main screen; never interprets page text as markup.
+    """The one line above the footer; never interprets page text as markup.
 
-    It wraps (up to three lines) rather than cutting a reason off; the tasks screen (t) keeps the rest.
+    A sync shows as one summary (boards, new posts, the failed boards by name); each board's own outcome
+    is in the tasks screen (t), so the line never grows over the post list.
     """
 
     DEFAULT_CSS = """
     StatusLine {
-        height: auto;
-        max-height: 3;
+        height: 1;
         padding: 0 1;
         background: $panel;
         color: $text;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -65,44 +72,40 @@ class StatusLine(Static):
         super().__init__("", id=id, markup=False)
         self.total = 0
         self.running: dict[str, SyncProgress] = {}
-        self.results: dict[str, Text] = {}
-        self.offline: set[str] = set()
+        self.synced: dict[str, BoardSyncResult] = {}
+        """The boards of this sync that finished without a problem."""
+        self.failed: dict[str, bool] = {}
+        """The boards of this sync that failed, each with whether its site was unreachable (offline)."""
         self.names: tuple[str, ...] = ()
         """The boards of the running sync, named on the line until their progress speaks for them."""
         self._painted: float | None = None
         self._paint_timer: Timer | None = None
-        self._lines = 1
 
     def watch_message(self) -> None:
         """Show the new message, download progress or next sync: all three share the one line."""
-        self._paint()
-
-    watch_downloads = watch_next_sync = watch_message
-
-    def _paint(self) -> None:
-        text = self.message.copy()
+        text = Text(no_wrap=True, overflow="ellipsis")
+        # The downloads lead: a long message is cut at the right edge, and the queue's progress must stay seen.
         if self.downloads:
-            text.append("  " if text.plain else "")
             text.append(self.downloads, style="bold")
+            text.append("  " if self.message.plain else "")
+        text.append_text(self.message)
         if self.next_sync:
             text.append("  · " if text.plain else "")
             text.append(self.next_sync, style="dim")
-        # A new layout of the whole screen only when the line count changes: during a sync this line
-        # changes many times a second, and a layout pass is the costliest thing the UI loop does.
-        width = max(self.content_size.width, 1)
-        lines = min(len(text.wrap(self.app.console, width)), 3)
-        self.update(text, layout=lines != self._lines)
-        self._lines = lines
+        # Always one line high: no new layout of the screen however often a sync repaints this.
+        self.update(text, layout=False)
+
+    watch_downloads = watch_next_sync = watch_message
 
     def sync_started(self, boards: int, names: tuple[str, ...] = ()) -> None:
         """A sync of ``boards`` boards (called ``names``) began: forget the last run's results."""
-        self.total, self.running, self.results, self.offline = boards, {}, {}, set()
+        self.total, self.running, self.synced, self.failed = boards, {}, {}, {}
         self.names = names
         self._show()
 
     def progressed(self, progress: SyncProgress) -> None:
         """A board moved on a step."""
-        if progress.board not in self.results:
+        if progress.board not in self.synced and progress.board not in self.failed:
             self.running[progress.board] = progress
         # Progress arrives many times a second and every repaint costs the UI: at most one per PAINT_EVERY.
         if self._painted is None or monotonic() - self._painted >= PAINT_EVERY:
@@ -113,18 +116,13 @@ class StatusLine(Static):
     def board_synced(self, result: BoardSyncResult) -> None:
         """A board finished without a problem."""
         self.running.pop(result.board, None)
-        self.results[result.board] = Text(result_text(result))
+        self.synced[result.board] = result
         self._show()
 
     def board_failed(self, board: str, error: str, offline: bool) -> None:
-        """A board failed; an unreachable site is called offline and its cached posts stay on screen."""
+        """A board failed (the tasks screen keeps ``error``); an unreachable one is called offline."""
         self.running.pop(board, None)
-        name = sanitize_line(board)
-        if offline:
-            self.offline.add(board)
-            self.results[board] = Text(_("{board}: site unreachable (offline)").format(board=name), style="yellow")
-        else:
-            self.results[board] = Text(f"{name}: {sanitize_line(reason_first(error))}", style="red")
+        self.failed[board] = offline
         self._show()
 
     def say(self, message: str) -> None:
@@ -141,26 +139,40 @@ class StatusLine(Static):
             self._paint_timer.stop()
             self._paint_timer = None
         self._painted = monotonic()
+        done = len(self.synced) + len(self.failed)
+        if self.total and len(self.failed) == self.total and all(self.failed.values()):
+            # Every board would only repeat "site unreachable": the one line says it for all of them.
+            self.message = Text(_("Offline: no site could be reached; showing cached posts"), style="bold yellow")
+            return
         text = Text()
-        done = len(self.results)
         if done < self.total:
             syncing = ngettext("Syncing {done}/{total} board…", "Syncing {done}/{total} boards…", self.total)
             text.append(syncing.format(done=done, total=self.total), style="bold")
             if not self.running and not done:
-                text.append("  " + ", ".join(sanitize_line(n) for n in self.names[:3]))
-                text.append(" …" if len(self.names) > 3 else "")
+                text.append("  " + names_text(list(self.names)))
             for progress in list(self.running.values())[:3]:
                 of = f"/{progress.total}" if progress.total is not None else ""
                 stage = _(STAGES.get(progress.stage, progress.stage))
                 text.append(f"  {sanitize_line(progress.board)}: {stage} {progress.done}{of}")
-        elif self.total and len(self.offline) == self.total:
-            # Every board would only repeat "site unreachable": the one line says it for all of them.
-            self.message = Text(_("Offline: no site could be reached; showing cached posts"), style="bold yellow")
-            return
         else:
-            done_text = ngettext("Sync done ({n} board)", "Sync done ({n} boards)", self.total).format(n=self.total)
-            text.append(done_text, style="bold")
-        for result in self.results.values():
-            text.append("  · ")
-            text.append_text(result)
+            done_text = ngettext("Sync done: {n} board", "Sync done: {n} boards", self.total).format(n=self.total)
+            new = sum(r.new for r in self.synced.values())
+            updated = sum(r.updated for r in self.synced.values())
+            text.append(f"{done_text}, {totals_text(new, updated)}", style="bold")
+        self._append_failures(text)
         self.message = text
+
+    def _append_failures(self, text: Text) -> None:
+        """Name the boards that failed (offline ones apart): the reasons are in the tasks screen."""
+        failed = [name for name, offline in self.failed.items() if not offline]
+        offline = [name for name, offline in self.failed.items() if offline]
+        if failed:
+            text.append("  · ")
+            line = _("{n} failed: {names}")
+            text.append(line.format(n=len(failed), names=names_text(failed)), style="red")
+        if offline:
+            text.append("  · ")
+            line = _("{n} offline: {names}")
+            text.append(line.format(n=len(offline), names=names_text(offline)), style="yellow")
+        if failed or offline:
+            text.append(" " + _("(t for details)"), style="dim")
