@@ -95,10 +95,12 @@ def describe_os_error(path: Path, exc: OSError) -> str:
     """One line for a failed write or folder operation, leading with the reason."""
     reason = exc.strerror or type(exc).__name__
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        reason = "the disk is full"
+        reason = _("the disk is full")
     elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = "permission denied (read-only folder?)"
-    return f"cannot write to {path}: {reason}"
+        reason = _("permission denied (read-only folder?)")
+    elif exc.errno == errno.ENOENT:
+        reason = _("no such folder")
+    return _("cannot write to {path}: {reason}").format(path=path, reason=reason)
 
 
 def prepare_folder(dest: Path) -> None:

@@ -131,17 +131,24 @@ async def download(
     return saved
 
 
+def no_attachment_message(post_id: int, index: int, count: int) -> str:
+    """The line for an attachment number a post does not have, saying which numbers it has (they start at 0)."""
+    if count == 0:
+        return _("post {post} has no attachments").format(post=post_id)
+    if count == 1:
+        return _("post {post} has no attachment {index} (its only attachment is 0)").format(post=post_id, index=index)
+    return _("post {post} has no attachment {index} (its attachments are numbered 0 to {last})").format(
+        post=post_id, index=index, last=count - 1
+    )
+
+
 def _chosen(files: list[Attachment], indexes: list[int] | None, post_id: int) -> list[Attachment]:
     """The attachments ``indexes`` asks for (all when None); DownloadError when one is not there or none is."""
     if indexes is not None:
         known = {a.index for a in files}
         missing = [i for i in indexes if i not in known]
         if missing:
-            raise DownloadError(
-                _("post {post} has no attachment {index} (it has {count})").format(
-                    post=post_id, index=missing[0], count=len(files)
-                )
-            )
+            raise DownloadError(no_attachment_message(post_id, missing[0], len(files)))
         files = [a for a in files if a.index in indexes]
     if not files:
         raise DownloadError(_("post {post} has no attachments").format(post=post_id))

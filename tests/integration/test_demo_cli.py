@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from noticetui.cli import demo_cmds, main
+from noticetui.demo.server import DemoServer
 from noticetui.tui.app import NoticeApp
 from noticetui.tui.demo_app import DemoApp
 
@@ -104,3 +105,10 @@ def test_with_no_board_configured_the_fallback_to_the_demo_creates_nothing_of_th
     assert isinstance(app, DemoApp)
     assert "noticetui add" in capsys.readouterr().out
     assert everything_under(user) == before  # no cache file, no folder in the user's data directory
+
+
+def test_demo_server_lines_keep_their_columns_whatever_the_names(demo_server: DemoServer) -> None:
+    lines = demo_cmds.board_lines(demo_server)
+    assert len(lines) == len(demo_server.boards())
+    # The URLs start in one column, even after "boardes-notice", longer than the old fixed 12 columns.
+    assert len({line.index("http://") for line in lines}) == 1

@@ -216,3 +216,11 @@ def test_paragraph_without_text_record_is_a_blank_line() -> None:
 def test_empty_paragraphs_of_a_built_file_survive_as_one_blank_line(write_file: WriteFile) -> None:
     data = build_hwp([["제목", "", "본문"]])
     assert preview_file(write_file("blank.hwp", data)).text == "제목\n\n본문"
+
+
+def test_the_remark_is_in_korean_in_a_korean_run(write_file: WriteFile) -> None:
+    from noticetui.i18n import set_language
+
+    set_language("ko")  # the suite's autouse fixture sets English again
+    preview = preview_file(write_file("s.hwp", build_hwp([["첫째"], ["둘째"]])))
+    assert preview.note == "HWP 5.0.3.0, 구역 2개"

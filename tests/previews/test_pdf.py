@@ -119,3 +119,11 @@ def test_pdf_with_no_pages_is_corrupt(write_file: WriteFile) -> None:
     data = assemble_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
     with pytest.raises(PreviewError, match="no pages"):
         preview_file(write_file("empty.pdf", data))
+
+
+def test_the_page_count_is_in_korean_in_a_korean_run(write_file: WriteFile) -> None:
+    from noticetui.i18n import set_language
+
+    set_language("ko")  # the suite's autouse fixture sets English again
+    preview = preview_file(write_file("a.pdf", latin_pdf([["one"], ["two"]])))
+    assert preview.note == "2쪽"

@@ -116,3 +116,19 @@ async def test_the_palette_finds_actions_by_their_korean_names(make_app: AppFact
     async with in_language("ko", make_app) as pilot:
         options = await palette_options(pilot, "동기화")
         assert any("전체 동기화" in text for text in options)
+
+
+async def test_the_boards_editor_and_its_form_have_korean_footers(make_app: AppFactory) -> None:
+    from noticetui.tui.screens.board_add import AddBoardScreen
+    from noticetui.tui.screens.boards_editor import BoardsEditor
+
+    async with in_language("ko", make_app, size=(80, 24)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, BoardsEditor)
+        labels = footer_labels(pilot.app)
+        assert labels and not {"Add", "Rename", "Remove", "Close"} & set(labels)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, AddBoardScreen)
+        assert "Save" not in footer_labels(pilot.app) and footer_labels(pilot.app)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import sqlite3
 import sys
 import tomllib
 from collections.abc import Callable, Sequence
 
-from noticetui.cli.format import error
+from noticetui.cli.format import cache_failure, error
 from noticetui.cli.parser import UsageError, parse_arguments
 from noticetui.config import ConfigError
 from noticetui.context import AppContext
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.close()
     except (ConfigError, StoreError) as exc:
         error(str(exc))
+        return 1
+    except sqlite3.Error as exc:  # the cache opened but a write failed: read-only file or folder, locked, full
+        error(cache_failure(exc))
         return 1
     except UsageError as exc:
         error(str(exc))

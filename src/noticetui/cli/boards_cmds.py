@@ -15,7 +15,7 @@ from noticetui.cli.parser import UsageError
 from noticetui.config import NAME_RE, BoardConfig
 from noticetui.config_write import add_board, remove_board
 from noticetui.context import AppContext, make_fetcher
-from noticetui.engines import detect, get_engine
+from noticetui.engines import all_engines, detect, get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.engines.common.site_errors import site_error
 from noticetui.i18n import _, ngettext
@@ -167,7 +167,7 @@ def cmd_add(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.name and not NAME_RE.match(args.name):
         raise UsageError(_("{name!r} is not a usable name (letters, digits, _ . -)").format(name=args.name))
     if args.name and ctx.config.board(args.name):
-        raise UsageError(_("a board named {name!r} already exists").format(name=args.name))
+        raise UsageError(_("a board named {name!r} already exists (give another with --name)").format(name=args.name))
     if name := followed_as(ctx, args.url):
         raise UsageError(_("{url}: already followed as {name!r}").format(url=args.url, name=name))
 
@@ -207,7 +207,8 @@ def get_engine_or_usage(name: str) -> Engine:
     try:
         return get_engine(name)
     except KeyError as exc:
-        raise UsageError(str(exc.args[0])) from exc
+        known = ", ".join(sorted(all_engines()))
+        raise UsageError(_("unknown engine {name!r} (known: {known})").format(name=name, known=known)) from exc
 
 
 def cmd_boards(args: argparse.Namespace, ctx: AppContext) -> int:

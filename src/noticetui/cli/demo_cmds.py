@@ -21,13 +21,20 @@ if TYPE_CHECKING:
     from noticetui.tui.app import NoticeApp
 
 
+def board_lines(server: DemoServer) -> list[str]:
+    """One line per sample board: name, engine and URL in columns as wide as the longest name and engine."""
+    boards = server.boards()
+    name_width = max((len(b.name) for b in boards), default=0)
+    engine_width = max((len(b.engine) for b in boards), default=0)
+    return [f"  {b.name:<{name_width}}  {b.engine:<{engine_width}}  {b.url}" for b in boards]
+
+
 def cmd_demo_server(args: argparse.Namespace) -> int:
     """Serve the sample boards until interrupted, printing each board's URL."""
 
     def ready(server: DemoServer) -> None:
         print(_("sample boards at {url} (Ctrl-C to stop):").format(url=server.base_url), flush=True)
-        for board in server.boards():
-            print(f"  {board.name:<12} {board.engine:<10} {board.url}", flush=True)
+        print("\n".join(board_lines(server)), flush=True)
 
     run_forever("127.0.0.1", args.port, on_ready=ready)
     return 0

@@ -18,13 +18,16 @@ from noticetui.context import AppContext, make_fetcher
 from noticetui.engines import get_engine
 from noticetui.engines.base import Engine, EngineError, parse_html
 from noticetui.engines.common.fallback import ENGINE_PATH, FIELDS, GENERIC_PATH, read_post
-from noticetui.i18n import _, ngettext
+from noticetui.i18n import N_, _, ngettext
 from noticetui.models import ListPage, ParseContext, Post, PostStub
 from noticetui.net.fetch import Fetcher, FetchError
 from noticetui.render import sanitize_line
+from noticetui.render.width import cell_width, pad
 from noticetui.sync import SyncError, board_now, resolve_engine
 
-_PATHS = {ENGINE_PATH: "engine selectors", GENERIC_PATH: "generic fallback"}
+# Translated where shown: the language is known only once the config is read.
+_ENGINE_SELECTORS = N_("engine selectors")
+_PATHS = {ENGINE_PATH: _ENGINE_SELECTORS, GENERIC_PATH: N_("generic fallback")}
 _LIST_FIELDS = ("title", "posted_at", "author", "views", "notice", "secret", "has_file", "category")
 
 
@@ -59,11 +62,13 @@ def _list_table(report: Report, listing: ListPage) -> None:
             rows=len(stubs), pinned=pinned, keys=len({s.key for s in stubs})
         )
     )
-    report.say(f"  {'field':<12} {'rows':>9}  path")
-    report.say(f"  {'key':<12} {len(stubs):>4}/{len(stubs):<4}  engine selectors")
+    field_heading, rows_heading, path_heading = _("field"), _("rows"), _("path")
+    rows_gap = " " * max(0, 9 - cell_width(rows_heading))
+    report.say(f"  {pad(field_heading, 12)} {rows_gap}{rows_heading}  {path_heading}")
+    report.say(f"  {'key':<12} {len(stubs):>4}/{len(stubs):<4}  {_(_ENGINE_SELECTORS)}")
     for name in _LIST_FIELDS:
         found = sum(1 for s in stubs if getattr(s, name) not in (None, "", False))
-        path = "engine selectors" if found else "—"
+        path = _(_ENGINE_SELECTORS) if found else "—"
         report.say(f"  {name:<12} {found:>4}/{len(stubs):<4}  {path}")
     report.say(
         "  "
@@ -73,11 +78,11 @@ def _list_table(report: Report, listing: ListPage) -> None:
 
 def _value(post: Post, name: str) -> str:
     if name == "body":
-        return f"{len(post.body_html):,} characters of HTML" if post.body_html else ""
+        return _("{count:,} characters of HTML").format(count=len(post.body_html)) if post.body_html else ""
     if name == "attachments":
         return ", ".join(a.name for a in post.attachments)
     if name == "secret":
-        return "yes" if post.secret else ""
+        return _("yes") if post.secret else ""
     value = getattr(post, name)
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="minutes")
@@ -85,10 +90,11 @@ def _value(post: Post, name: str) -> str:
 
 
 def _post_table(report: Report, post: Post) -> None:
-    report.say(f"  {'field':<12} {'path':<17} value")
+    field_heading, path_heading, value_heading = _("field"), _("path"), _("value")
+    report.say(f"  {pad(field_heading, 12)} {pad(path_heading, 17)} {value_heading}")
     for name in FIELDS:
-        path = _PATHS.get(post.provenance.get(name, ""), "—")
-        report.say(f"  {name:<12} {path:<17} {_short(_value(post, name))}")
+        path = _PATHS.get(post.provenance.get(name, ""))
+        report.say(f"  {name:<12} {pad(_(path) if path else '—', 17)} {_short(_value(post, name))}")
 
 
 async def _read_list(report: Report, engine: Engine, fetcher: Fetcher) -> ListPage | None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import sys
 from collections.abc import Iterable
 from datetime import datetime, time
 from typing import Any
 
+from noticetui.i18n import _
 from noticetui.local_dates import to_user
+from noticetui.paths import resolve_paths
 from noticetui.render import dumps_json, sanitize_line
 
 
@@ -51,3 +54,13 @@ def terminal_width(default: int = 80) -> int | None:
 def error(message: str) -> None:
     """One clear error line on stderr."""
     sys.stderr.write(f"noticetui: {sanitize_line(message)}\n")
+
+
+def cache_failure(exc: sqlite3.Error) -> str:
+    """One line for a cache that could be opened but not used (written, most often), with what to check."""
+    path = resolve_paths().database
+    if "readonly" in str(exc):
+        return _("cache {path} cannot be written ({reason}): check the file's and its folder's permissions").format(
+            path=path, reason=exc
+        )
+    return _("cache {path} cannot be used ({reason})").format(path=path, reason=exc)

@@ -9,7 +9,7 @@ import sys
 from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
-from noticetui.downloads import DownloadError, DownloadProgress, SavedFile, download
+from noticetui.downloads import DownloadError, DownloadProgress, SavedFile, download, no_attachment_message
 from noticetui.i18n import _
 from noticetui.render import sanitize_line
 from noticetui.sizes import human_size
@@ -21,6 +21,11 @@ def cmd_download(args: argparse.Namespace, ctx: AppContext) -> int:
     row = ctx.store.find_post(args.post)
     if row is None:
         raise UsageError(_("no cached post {post!r} (ids come from noticetui list)").format(post=args.post))
+    known = {f.index for f in ctx.store.attachments([row.id])[row.id]}
+    # A number the cached post does not have is bad usage (as for show --attachment); a post whose body is
+    # not cached yet has no list to check against, and download reads it from the site.
+    if known and args.index and (missing := [i for i in args.index if i not in known]):
+        raise UsageError(no_attachment_message(row.id, missing[0], len(known)))
     shown: set[int] = set()
 
     def progress(p: DownloadProgress) -> None:

@@ -80,8 +80,11 @@ def cmd_list(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_search(args: argparse.Namespace, ctx: AppContext) -> int:
     """Full-text search over cached titles and bodies (operators narrow it: board: after: …)."""
+    query = " ".join(args.query)
+    if not query.strip():  # an empty query matches nothing: say so rather than print nothing and exit 0
+        raise UsageError(_("nothing to search for: give words or operators such as board:NAME"))
     try:
-        rows = ctx.store.search(" ".join(args.query), limit=args.limit)
+        rows = ctx.store.search(query, limit=args.limit)
     except QueryError as exc:
         raise UsageError(str(exc)) from None
     _print_rows(ctx, [rows], args.json)
@@ -90,6 +93,7 @@ def cmd_search(args: argparse.Namespace, ctx: AppContext) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
     """A post as plain text (its body fetched first when it is not cached)."""
+    _one_output(args)
     row = ctx.store.find_post(args.post)
     if row is None:
         raise UsageError(_("no cached post {post!r} (ids come from noticetui list)").format(post=args.post))
@@ -116,6 +120,24 @@ def cmd_show(args: argparse.Namespace, ctx: AppContext) -> int:
         return status
     sys.stdout.write(post_text(row, files, width))
     return status
+
+
+def _one_output(args: argparse.Namespace) -> None:
+    """Refuse two of show's outputs at once (only one could be printed; the other would be dropped unsaid)."""
+    chosen = [
+        flag
+        for flag, asked in (
+            ("--json", args.json),
+            ("--attachment", args.attachment is not None),
+            ("--changes", args.changes),
+            ("--html/--save", args.html or args.save is not None),
+        )
+        if asked
+    ]
+    if len(chosen) > 1:
+        raise UsageError(
+            _("{first} and {second} cannot go together: choose one").format(first=chosen[0], second=chosen[1])
+        )
 
 
 def _show_other(ctx: AppContext, row: PostRow, args: argparse.Namespace) -> int | None:
@@ -176,6 +198,8 @@ async def _fetch_body(ctx: AppContext, post_id: int) -> PostRow:
 def cmd_export(args: argparse.Namespace, ctx: AppContext) -> int:
     """A board as an Atom, RSS or JSON feed on stdout."""
     board = ctx.store.board(args.board)
+    if board is None and ctx.config.board(args.board) is None:
+        raise UsageError(_("no board named {name!r} (see noticetui boards)").format(name=args.board))
     if board is None:
         raise UsageError(_("no cached board named {name!r} (sync it first)").format(name=args.board))
     # Post by post, body and all, straight to stdout: a feed of any length needs one post in memory.

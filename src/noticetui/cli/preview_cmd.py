@@ -9,7 +9,7 @@ from pathlib import Path
 from noticetui.cli.format import error
 from noticetui.cli.parser import UsageError
 from noticetui.context import AppContext, make_fetcher
-from noticetui.downloads import DownloadError, download
+from noticetui.downloads import DownloadError, download, no_attachment_message
 from noticetui.i18n import _
 from noticetui.previews import PreviewError, preview_file
 from noticetui.store import PostRow
@@ -20,11 +20,7 @@ def show_attachment(ctx: AppContext, row: PostRow, index: int) -> int:
     """Print attachment ``index`` of ``row`` as text; 1 with a clear message when it cannot be read."""
     files = {f.index: f for f in ctx.store.attachments([row.id])[row.id]}
     if index not in files:
-        raise UsageError(
-            _("post {post} has no attachment {index} (it has {count})").format(
-                post=row.id, index=index, count=len(files)
-            )
-        )
+        raise UsageError(no_attachment_message(row.id, index, len(files)))
     saved = files[index].saved_path
     path = Path(saved) if saved else None
     if path is None or not path.exists():

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
 
-from noticetui.cli.format import error
+from noticetui.cli.format import cache_failure, error
 from noticetui.cli.parser import UsageError
 from noticetui.config import BoardConfig, ConfigError, load_config
 from noticetui.context import AppContext, make_fetcher
@@ -79,12 +80,21 @@ async def _round(args: argparse.Namespace, ctx: AppContext, boards: list[BoardCo
                         refresh=args.refresh,
                         progress=display.progress,
                     )
+                except sqlite3.Error as exc:  # the cache, not the board: say which file and what to check
+                    display.line(board.name, _("{board}: failed").format(board=board.name))
+                    error(f"{board.name}: {cache_failure(exc)}")
+                    failed = True
+                    return
                 except Exception as exc:  # a bug in one engine must not stop the other boards
                     display.line(board.name, _("{board}: failed").format(board=board.name))
                     error(f"{board.name}: {type(exc).__name__}: {exc}")
                     failed = True
                     return
-                display.line(board.name, result_line(result))
+                # A board that could not be read at all says so rather than "0 new … (0 pages)".
+                unread = result.error and not result.pages
+                display.line(
+                    board.name, _("{board}: failed").format(board=board.name) if unread else result_line(result)
+                )
                 if result.error:
                     error(f"{result.board}: {result.error}")
                     failed = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from noticetui.i18n import ngettext
 from noticetui.net.errors import error_line
 
 
@@ -59,3 +60,8 @@ def finish(preview: Preview, max_chars: int) -> Preview:
 def short_reason(exc: BaseException) -> str:
     """A one-line description of ``exc`` for an error message (its text, or its type when it has none)."""
     return error_line(exc, limit=160)
+
+
+def sections_note(count: int) -> str:
+    """How many sections an HWP or HWPX document has, in the UI language (the preview's remark)."""
+    return ngettext("{count} section", "{count} sections", count).format(count=count)

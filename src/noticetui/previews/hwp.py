@@ -14,7 +14,7 @@ from pathlib import Path
 import olefile
 
 from noticetui.i18n import _
-from noticetui.previews.common import Preview, PreviewError, short_reason
+from noticetui.previews.common import Preview, PreviewError, sections_note, short_reason
 from noticetui.previews.hwp_records import RecordError, iter_records, section_lines
 from noticetui.previews.limits import Deadline
 from noticetui.previews.sniff import HWP_SIGNATURE, looks_like_hwp
@@ -84,7 +84,7 @@ def _read(ole: olefile.OleFileIO, max_chars: int, deadline: Deadline, claims_hwp
         raise PreviewError("corrupt HWP: no BodyText sections")
     lines, stopped, cut = _read_sections(ole, sections, header, max_chars, deadline)
     version = ".".join(str(part) for part in header.version)
-    count = "1 section" if len(sections) == 1 else f"{len(sections)} sections"
+    count = sections_note(len(sections))
     note = ", ".join(filter(None, [f"HWP {version}", stopped or count, cut]))
     return Preview(kind="hwp", text="\n".join(lines), truncated=bool(stopped or cut), note=note)
 

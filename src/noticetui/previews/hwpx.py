@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from noticetui.i18n import _
-from noticetui.previews.common import Preview, PreviewError, short_reason
+from noticetui.previews.common import Preview, PreviewError, sections_note, short_reason
 from noticetui.previews.limits import Deadline
 
 MAX_PART_BYTES = 64 * 1024 * 1024
@@ -56,7 +56,7 @@ def _read(archive: zipfile.ZipFile, max_chars: int, deadline: Deadline) -> Previ
         section = section_lines(parse_xml(read_part(archive, name)))
         lines.extend(section)
         total += sum(len(line) + 1 for line in section)
-    note = stopped or ("1 section" if len(sections) == 1 else f"{len(sections)} sections")
+    note = stopped or sections_note(len(sections))
     return Preview(kind="hwpx", text="\n".join(lines), truncated=bool(stopped), note=note)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError
 
-from noticetui.i18n import _
+from noticetui.i18n import _, ngettext
 from noticetui.previews.common import Preview, PreviewError, short_reason
 from noticetui.previews.limits import Deadline
 
@@ -54,7 +54,7 @@ def preview_pdf(path: Path, max_chars: int, deadline: Deadline) -> Preview:
     body = "\n".join(parts)
     note = stopped or _count_note(count)
     if not has_text:
-        note += ", no text layer (scanned images?)"
+        note += ", " + _("no text layer (scanned images?)")
     return Preview(kind="pdf", text=body, truncated=bool(stopped), note=note)
 
 
@@ -95,4 +95,4 @@ def _page_text(reader: PdfReader, index: int) -> str | None:
 
 
 def _count_note(count: int) -> str:
-    return "1 page" if count == 1 else f"{count} pages"
+    return ngettext("{count} page", "{count} pages", count).format(count=count)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from noticetui.i18n import _
 from noticetui.models import Post, PostStub, Request
 from noticetui.store import search as fts
 from noticetui.store.changes import keep_full_title as keep_full_title  # re-exported: callers import it from here
@@ -65,10 +66,12 @@ class Store(SyncMarks, ReadingMarks):
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
         except SchemaTooNew as exc:
-            raise StoreError(f"cache {target}: {exc}; upgrade noticetui") from exc
+            raise StoreError(_("cache {path}: {reason}; upgrade noticetui").format(path=target, reason=exc)) from exc
         except (sqlite3.DatabaseError, OSError) as exc:
             raise StoreError(
-                f"cache {target} cannot be used ({exc}); move it aside to start a new cache — nothing was changed"
+                _(
+                    "cache {path} cannot be used ({reason}); move it aside to start a new cache — nothing was changed"
+                ).format(path=target, reason=exc)
             ) from exc
         return cls(conn, path)
 

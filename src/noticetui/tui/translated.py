@@ -8,9 +8,10 @@ registry for every language, and lets one process show English, then Korean.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 from textual.binding import ActiveBinding, Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from noticetui.i18n import _
 
@@ -25,15 +26,32 @@ def translated(binding: Binding) -> Binding:
     )
 
 
+ResultT = TypeVar("ResultT")
+
+
+def translated_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """Textual's active ``bindings``, labels and tips translated."""
+    return {
+        key: ActiveBinding(
+            active.node, translated(active.binding), active.enabled, _(active.tooltip) if active.tooltip else ""
+        )
+        for key, active in bindings.items()
+    }
+
+
 class TranslatedScreen(Screen[None]):
     """A screen whose footer shows its keys' labels in the UI language."""
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """Textual's active bindings, labels and tips translated."""
-        return {
-            key: ActiveBinding(
-                active.node, translated(active.binding), active.enabled, _(active.tooltip) if active.tooltip else ""
-            )
-            for key, active in super().active_bindings.items()
-        }
+        return translated_bindings(super().active_bindings)
+
+
+class TranslatedModal(ModalScreen[ResultT]):
+    """A modal screen with a footer (the boards editor and its forms): its keys' labels in the UI language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active bindings, labels and tips translated."""
+        return translated_bindings(super().active_bindings)

@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from noticetui.config import BoardConfig
@@ -21,6 +20,7 @@ from noticetui.i18n import _, ngettext
 from noticetui.render import sanitize_line
 from noticetui.tui.actions import bindings
 from noticetui.tui.backend import Backend
+from noticetui.tui.translated import TranslatedModal
 
 if TYPE_CHECKING:  # the CLI's detection brings engines and httpx: loaded when a board is added
     from noticetui.cli.boards_cmds import Found
@@ -73,7 +73,7 @@ class DetectionFailed(Message):
     error: str
 
 
-class AddBoardScreen(ModalScreen[BoardConfig | None]):
+class AddBoardScreen(TranslatedModal[BoardConfig | None]):
     """Enter in the address field detects; Enter in the name field (or Save) saves; Esc cancels."""
 
     DEFAULT_CSS = """

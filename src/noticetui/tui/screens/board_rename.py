@@ -11,13 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from noticetui.config import BoardConfig
 from noticetui.i18n import N_, _, ngettext
 from noticetui.render import sanitize_line
 from noticetui.tui.actions import bindings
+from noticetui.tui.translated import TranslatedModal
 
 Rename = Callable[[str, str], str | None]
 """Applies a new name and title; returns why it could not (one line), or None once it is done."""
@@ -26,7 +26,7 @@ Removal = Literal["keep", "purge"]
 """Remove the board and keep its cached posts, or delete them too."""
 
 
-class RenameBoardScreen(ModalScreen[bool]):
+class RenameBoardScreen(TranslatedModal[bool]):
     """Name and title fields; Enter (or Ctrl+S) saves through ``apply``, Esc cancels."""
 
     DEFAULT_CSS = """
@@ -71,7 +71,7 @@ class RenameBoardScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class RemoveBoardScreen(ModalScreen[Removal | None]):
+class RemoveBoardScreen(TranslatedModal[Removal | None]):
     """y removes the board and keeps its cached posts (as ``noticetui remove`` does), p deletes them too,
     n or Esc keeps the board."""
 

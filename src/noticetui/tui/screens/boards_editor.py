@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,6 +24,7 @@ from noticetui.tui.actions import bindings
 from noticetui.tui.backend import Backend
 from noticetui.tui.screens.board_add import AddBoardScreen
 from noticetui.tui.screens.board_rename import Removal, RemoveBoardScreen, RenameBoardScreen
+from noticetui.tui.translated import TranslatedModal
 from noticetui.tui.widgets.footer import KeysFooter
 
 
@@ -56,7 +56,7 @@ def board_line(board: BoardConfig) -> Text:
     return text
 
 
-class BoardsEditor(ModalScreen[None]):
+class BoardsEditor(TranslatedModal[None]):
     """The list of configured boards and the keys that change it; one line says what happened."""
 
     DEFAULT_CSS = """
