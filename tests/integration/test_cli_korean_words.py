@@ -138,7 +138,7 @@ def test_a_saved_search_s_query_error_follows_ui_language_ko_under_the_c_locale(
     result = cli("boards")
     assert result.code == 1
     assert result.err.endswith(
-        "config.toml: searches[0].query: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'someday'\n"
+        "config.toml: searches[0].query: before: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'someday'\n"
     )
 
 
