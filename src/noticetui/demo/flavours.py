@@ -2,8 +2,9 @@
 
 Every showcase board has a flavour: the stories its posts are drawn from, the one notice it pins, and the
 question a reader asks (the board's secret post and its answered one).  Boards that share a flavour still
-differ: the stories are dealt in an order drawn from the board's name, a title another board of the kind
-carries only when every story's is taken, and each words its headline and pins a notice of its own.
+differ: the stories are dealt in an order drawn from the board's name, each words its headline and pins a
+notice of its own, and no title is on two boards (``tests/demo/test_flavours.py`` checks it at several
+instants; content.py would share one only if a kind ran out of stories, so a kind needs enough of them).
 
 The flavours are data (``flavours.toml``, read once at import); this module turns each entry into a
 :class:`~noticetui.demo.stories.Story` with the body builder it names.
