@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from noticetui.i18n import _
+from noticetui.i18n import N_, _
 from noticetui.store.operators import QueryError, parse_search
 
 NAME_RE = re.compile(r"^[\w][\w.-]{0,63}$")
@@ -290,10 +290,17 @@ def _get(path: Path, key: str, table: dict[str, Any], name: str, kind: type, def
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or isinstance(value, bool) is not (kind is bool):
-        raise ConfigError(
-            path, f"{key}.{name}", _("expected {kind}, got {value!r}").format(kind=kind.__name__, value=value)
-        )
+        raise ConfigError(path, f"{key}.{name}", _(_KIND_PROBLEMS[kind]).format(value=value))
     return value
+
+
+_KIND_PROBLEMS: dict[type, str] = {
+    float: N_("expected a number, got {value!r}"),
+    int: N_("expected a whole number, got {value!r}"),
+    str: N_("expected text, got {value!r}"),
+    bool: N_("expected true or false, got {value!r}"),
+}
+"""What a value of the wrong TOML type is told, in words a user knows rather than Python's type names."""
 
 
 def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
@@ -343,7 +350,7 @@ def _parse_board(path: Path, key: str, raw: Any) -> BoardConfig:
 def _words(path: Path, key: str, value: Any) -> tuple[str, ...]:
     """A list of non-empty strings (watch words, a command's argv)."""
     if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise ConfigError(path, key, _("expected a list of non-empty strings, got {value!r}").format(value=value))
+        raise ConfigError(path, key, _("expected a list of words, got {value!r}").format(value=value))
     return tuple(w.strip() for w in value)
 
 

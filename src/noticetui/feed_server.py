@@ -43,6 +43,10 @@ class NotFound(Exception):
     """The path names no feed: 404."""
 
 
+class BadRequest(Exception):
+    """The request's query cannot be understood (``?limit=abc``): 400."""
+
+
 class FeedServer(ThreadingHTTPServer):
     """The feeds of the cache at ``paths.database`` and of ``config``'s boards and saved searches."""
 
@@ -152,6 +156,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._route(store, body)
         except NotFound as exc:
             self._simple(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", f"not found: {exc}\n", body)
+        except BadRequest as exc:
+            self._simple(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", f"bad request: {exc}\n", body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the reader went away
         except Exception as exc:
@@ -254,8 +260,13 @@ def _stamp(paths: Paths) -> tuple[int, int] | None:
 
 
 def _limit(text: str) -> int | None:
-    """``?limit=``'s value: a whole number ≥ 1, else no limit."""
-    return int(text) if text.isdigit() and int(text) >= 1 else None
+    """``?limit=``'s value: a whole number ≥ 1, or no limit when absent; anything else is a :class:`BadRequest`
+    (ignoring it would hand a reader every post when it asked for a few)."""
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise BadRequest(f"limit must be a whole number of 1 or more, got {sanitize_line(text)!r}")
+    return int(text)
 
 
 def _http_date(text: str | None) -> datetime | None:

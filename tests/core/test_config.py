@@ -35,7 +35,7 @@ def test_boards_and_settings_are_read(tmp_path: Path) -> None:
     ("text", "key", "problem"),
     [
         ('[[boards]]\nname = "a"\nurl = "ftp://x"\n', "boards[0].url", "expected an http(s) URL"),
-        ('[[boards]]\nname = "a"\nurl = "http://x"\npages = "3"\n', "boards[0].pages", "expected int"),
+        ('[[boards]]\nname = "a"\nurl = "http://x"\npages = "3"\n', "boards[0].pages", "expected a whole number"),
         ('[[boards]]\nurl = "http://x"\n', "boards[0].name", "missing"),
         ('[[boards]]\nname = "a"\nurl = "http://x"\ncolour = 1\n', "boards[0].colour", "unknown key"),
         (
@@ -134,3 +134,30 @@ def test_a_broken_config_is_reported_in_the_locales_language(
     err = capsys.readouterr().err
     assert "settings.images: 'auto', 'on', 'off' 중 하나여야 하는데 'sometimes'입니다" in err
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "english", "korean"),
+    [
+        ('delay = "fast"', "settings.delay", "expected a number, got 'fast'", "숫자여야 하는데 'fast'입니다"),
+        ("retries = 2.5", "settings.retries", "expected a whole number, got 2.5", "정수여야 하는데 2.5입니다"),
+        ("ui_language = 1", "settings.ui_language", "expected text, got 1", "글자여야 하는데 1입니다"),
+        (
+            'watch = ["", 3]',
+            "settings.watch",
+            "expected a list of words, got ['', 3]",
+            "낱말의 목록이어야 하는데 ['', 3]입니다",
+        ),
+    ],
+)
+def test_a_setting_of_the_wrong_type_is_said_in_plain_words(
+    tmp_path: Path, line: str, key: str, english: str, korean: str
+) -> None:
+    from noticetui.i18n import set_language
+
+    path = write(tmp_path, f"[settings]\n{line}\n")
+    for language, problem in (("en", english), ("ko", korean)):
+        set_language(language)  # the suite's autouse fixture sets English again
+        with pytest.raises(ConfigError) as caught:
+            load_config(path)
+        assert str(caught.value) == f"{path}: {key}: {problem}"

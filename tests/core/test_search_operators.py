@@ -50,8 +50,8 @@ def test_korean_and_iso_dates_are_accepted(text: str) -> None:
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("after:yesterday", "expected a date such as 2026-11-01"),
-        ("before:2026-02-30", "no such day"),
+        ("after:yesterday", "after: expected a date such as 2026-11-01"),
+        ("before:2026-02-30", "before: no such day"),
         ("board:", "board: needs a value"),
         ('title:""', "title: needs a value"),
         ("after:2026-12-01 before:2026-11-01", "is not before"),
@@ -62,3 +62,16 @@ def test_a_bad_operator_value_is_one_clear_error(query: str, message: str) -> No
     with pytest.raises(QueryError) as caught:
         parse_search(query)
     assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "after: no such day: '2026-99-01'"), ("ko", "after: 없는 날짜입니다: '2026-99-01'")],
+)
+def test_a_bad_day_names_its_operator_as_board_errors_do(language: str, expected: str) -> None:
+    from noticetui.i18n import set_language
+
+    set_language(language)  # the suite's autouse fixture sets English again
+    with pytest.raises(QueryError) as caught:
+        parse_search("공고 after:2026-99-01")
+    assert str(caught.value) == expected

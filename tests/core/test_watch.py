@@ -37,7 +37,7 @@ def test_watch_words_come_from_settings_and_from_each_board(tmp_path: Path) -> N
 def test_a_watch_list_of_the_wrong_shape_is_one_line_naming_the_key(tmp_path: Path, value: str) -> None:
     path = tmp_path / "config.toml"
     path.write_text(f"[settings]\nwatch = {value}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"settings\.watch: expected a list of non-empty strings"):
+    with pytest.raises(ConfigError, match=r"settings\.watch: expected a list of words"):
         load_config(path)
 
 

@@ -95,8 +95,11 @@ def test_ui_language_en_keeps_argparse_english_under_a_korean_locale(tmp_path: P
         (("show", "1", "--attachment", "x"), "noticetui: 인자 --attachment: 잘못된 int 값: 'x'"),
         (("list", "--sort"), "noticetui: 인자 --sort: 값이 하나 필요합니다"),
         (("search", "board:"), "noticetui: board: 값이 필요합니다 (예: board:notice)"),
-        (("search", "after:yesterday"), "noticetui: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'yesterday'"),
-        (("search", "before:2026-02-30"), "noticetui: 없는 날짜입니다: '2026-02-30'"),
+        (
+            ("search", "after:yesterday"),
+            "noticetui: after: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'yesterday'",
+        ),
+        (("search", "before:2026-02-30"), "noticetui: before: 없는 날짜입니다: '2026-02-30'"),
         (("search", "board:nope", "공고"), "noticetui: board:nope: 그런 게시판이 없습니다 (noticetui boards 참고)"),
         (
             ("list", "--after", "2026-11-02", "--before", "2026-11-01"),
@@ -135,7 +138,7 @@ def test_a_saved_search_s_query_error_follows_ui_language_ko_under_the_c_locale(
     result = cli("boards")
     assert result.code == 1
     assert result.err.endswith(
-        "config.toml: searches[0].query: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'someday'\n"
+        "config.toml: searches[0].query: before: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'someday'\n"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
 import sys
 from types import FrameType
@@ -34,9 +35,15 @@ def cmd_serve(args: argparse.Namespace, ctx: AppContext) -> int:
     try:
         server = FeedServer(ctx.paths, ctx.config, host, args.port, log=True)
     except OSError as exc:
-        error(
-            _("cannot listen on {host}:{port}: {reason}").format(host=host, port=args.port, reason=exc.strerror or exc)
-        )
+        if exc.errno == errno.EADDRINUSE:  # the common case, said in the UI language with what to do
+            error(
+                _("cannot listen on {host}:{port}: the port is in use (choose another with --port)").format(
+                    host=host, port=args.port
+                )
+            )
+        else:
+            reason = exc.strerror or exc
+            error(_("cannot listen on {host}:{port}: {reason}").format(host=host, port=args.port, reason=reason))
         return 1
     signal.signal(signal.SIGTERM, _stop)
     sys.stdout.write(_("serving feeds on {url}/ (OPML: {url}/opml); Ctrl+C stops").format(url=server.url) + "\n")

@@ -113,9 +113,9 @@ def parse_search(text: str) -> SearchQuery:
         elif name == "file":
             files.append(value)
         elif name == "after":
-            after = parse_day(value)
+            after = _operator_day(name, value)
         else:
-            before = parse_day(value)
+            before = _operator_day(name, value)
     if after is not None and before is not None and after >= before:
         raise QueryError(
             _("after:{after} is not before before:{before}: nothing can match").format(
@@ -123,6 +123,14 @@ def parse_search(text: str) -> SearchQuery:
             )
         )
     return SearchQuery(tuple(words), tuple(title), tuple(boards), tuple(files), after, before)
+
+
+def _operator_day(name: str, value: str) -> date:
+    """The day of ``after:``/``before:``; its error names the operator, as every operator's error does."""
+    try:
+        return parse_day(value)
+    except QueryError as exc:
+        raise QueryError(_("{name}: {problem}").format(name=name, problem=exc)) from None
 
 
 _EXAMPLES = {
