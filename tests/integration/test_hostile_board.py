@@ -166,6 +166,10 @@ async def test_the_tui_shows_every_post_without_raw_controls_or_a_crash(
             for _ in ids:
                 await pilot.press("enter")
                 await pilot.pause()
+                # The body is laid out in a thread: read the screen once it is shown, not the post before.
+                detail = app.query_one(DetailPane)
+                await app.workers.wait_for_complete([w for w in app.workers if w.node is detail])
+                await pilot.pause()
                 text = _screen_text(app)
                 assert RAW.search(app.export_screenshot()) is None
                 assert RAW.search(text) is None
