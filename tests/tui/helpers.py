@@ -46,8 +46,18 @@ async def body_laid_out(detail: DetailPane) -> None:
 
 
 async def press(pilot: Any, *keys: str) -> None:
-    """Press ``keys``, then let the app handle what they set off."""
-    await pilot.press(*keys)
+    """Press ``keys`` one by one, then let the app handle what they set off.
+
+    A post's body is laid out in a thread: after each key, a layout it started is waited for, so that the
+    next key (``l`` for the links, ``i`` for the images…) finds the body in place however loaded the machine.
+    """
+    app = pilot.app
+    for key in keys:
+        await pilot.press(key)
+        laying = [w for w in app.workers if w.group == "detail-body" and not w.is_finished]
+        if laying:
+            await app.workers.wait_for_complete(laying)
+            await pilot.pause()
     await pilot.pause()
 
 
