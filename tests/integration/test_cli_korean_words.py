@@ -37,6 +37,16 @@ def _cli(tmp_path: Path, ui_language: str | None = None) -> Cli:
     return cli_at(tmp_path / "home", settings=SETTINGS + setting)
 
 
+def _config_error(cli: Cli, config: str, *, append: bool = False) -> str:
+    """The line ``noticetui boards`` prints for a config file holding ``config`` (after what is there when
+    ``append``); a broken config exits 1."""
+    path = cli.home / "config.toml"
+    path.write_text((path.read_text(encoding="utf-8") if append else "") + config, encoding="utf-8")
+    result = cli("boards")
+    assert result.code == 1
+    return result.err
+
+
 def _help(cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> str:
     """What ``noticetui *args --help`` prints; it exits 0."""
     monkeypatch.setenv("NOTICETUI_HOME", str(cli.home))
@@ -133,11 +143,8 @@ def test_the_same_errors_under_the_c_locale_stay_english(tmp_path: Path, args: t
 @pytest.mark.usefixtures("c_locale")
 def test_a_saved_search_s_query_error_follows_ui_language_ko_under_the_c_locale(tmp_path: Path) -> None:
     cli = _cli(tmp_path, "ko")
-    with (cli.home / "config.toml").open("a", encoding="utf-8") as f:
-        f.write('\n[[searches]]\nname = "old"\nquery = "before:someday"\n')
-    result = cli("boards")
-    assert result.code == 1
-    assert result.err.endswith(
+    err = _config_error(cli, '\n[[searches]]\nname = "old"\nquery = "before:someday"\n', append=True)
+    assert err.endswith(
         "config.toml: searches[0].query: before: 2026-11-01이나 2026.11.01 같은 날짜가 필요합니다: 'someday'\n"
     )
 
@@ -145,10 +152,7 @@ def test_a_saved_search_s_query_error_follows_ui_language_ko_under_the_c_locale(
 @pytest.mark.usefixtures("korean_locale")
 def test_a_toml_error_is_a_korean_sentence_keeping_tomllib_s_line_and_column(tmp_path: Path) -> None:
     cli = _cli(tmp_path)
-    (cli.home / "config.toml").write_text("[settings\ndelay = 0\n", encoding="utf-8")
-    result = cli("boards")
-    assert result.code == 1
-    assert result.err.endswith(
+    assert _config_error(cli, "[settings\ndelay = 0\n").endswith(
         "config.toml: TOML 문법이 잘못되었습니다(1번째 줄, 10번째 칸): Expected ']' at the end of a table declaration\n"
     )
 
@@ -156,13 +160,12 @@ def test_a_toml_error_is_a_korean_sentence_keeping_tomllib_s_line_and_column(tmp
 @pytest.mark.usefixtures("c_locale")
 def test_a_toml_error_in_english_names_the_line_and_column_and_the_end_of_the_file(tmp_path: Path) -> None:
     cli = _cli(tmp_path)
-    config = cli.home / "config.toml"
-    config.write_text("[settings\n", encoding="utf-8")
-    assert cli("boards").err.endswith(
+    assert _config_error(cli, "[settings\n").endswith(
         "invalid TOML at line 1, column 10: Expected ']' at the end of a table declaration\n"
     )
-    config.write_text('[settings]\ndelay = "0', encoding="utf-8")
-    assert cli("boards").err.endswith("invalid TOML at the end of the file: Unterminated string\n")
+    assert _config_error(cli, '[settings]\ndelay = "0').endswith(
+        "invalid TOML at the end of the file: Unterminated string\n"
+    )
 
 
 @pytest.mark.usefixtures("korean_locale")
